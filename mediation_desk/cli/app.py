@@ -1,0 +1,123 @@
+"""`mediation-desk`: the parser, the dispatch and the one place errors become exit codes.
+
+Exit codes: 0 done; 1 some input rows rejected or the action was cancelled; 2 the input or the
+request was refused (the message names the field and the rule); 70 an internal error (logged,
+redacted); 130 interrupted."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from importlib import metadata
+
+from mediation_desk.cli import admin_commands, case_commands, data_commands, record_commands
+from mediation_desk.cli.context import Context
+from mediation_desk.cli.io import (
+    EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, err, report_error, use_utf8,
+)
+from mediation_desk.errors import DeskError
+from mediation_desk.paths import DATA_ENV
+
+log = logging.getLogger("mediation_desk.cli")
+
+DESCRIPTION = """人民调解室工作台（命令行）。
+Desk for village people's mediation rooms: cases, mediators, agreements, follow-ups, reports.
+不带子命令运行时显示本机概况。Without a command: a short summary of this desk."""
+
+EPILOG = """常用 / Common:
+  mediation-desk setup --name 谢家塘村人民调解委员会 --code XT-001 --town 谢塘镇 --admin dai --admin-name 戴才良
+  mediation-desk case add --json intake.json
+  mediation-desk case list
+  mediation-desk stats --month 2026-10 --json
+密码只从环境变量或终端输入读取，从不作为命令参数。Passwords are read from the environment or typed, never given as arguments."""
+
+
+def version() -> str:
+    try:
+        return metadata.version("mediation-desk")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mediation-desk", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"数据目录（默认取环境变量 {DATA_ENV}，否则为系统默认位置）")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME",
+                        help="以哪位操作员身份操作（默认：第一位主任）")
+    parser.add_argument("--json", action="store_true", default=False,
+                        help="机器可读输出：结果与错误都用 JSON")
+    parser.add_argument("--version", action="version", version=f"mediation-desk {version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    admin_commands.register(sub)
+    case_parser = sub.add_parser("case", help="案件：受理、派单、调解记录、协议、回访",
+                                 description="案件办理 / Cases")
+    case_sub = case_parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    case_commands.register(case_sub)
+    record_commands.register(case_sub, sub)
+    data_commands.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    use_utf8()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error (already printed)
+        return stop.code if isinstance(stop.code, int) else (EXIT_OK if stop.code is None else 2)
+    ctx = Context(args)
+    command = " ".join(x for x in (args.command, getattr(args, "case_command", None),
+                                   getattr(args, "sub_command", None)) if x) or "(none)"
+    try:
+        ctx.start_logging()
+        handler = getattr(args, "handler", None) or admin_commands.no_command
+        log.info("command %s", command)
+        return handler(ctx, args) or EXIT_OK
+    except DeskError as error:
+        log.info("command %s refused: %s", command, type(error).__name__)
+        return report_error(error, as_json=ctx.wants_json)
+    except KeyboardInterrupt:
+        err("已中断 / Interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `mediation-desk case list | head`: the reader has gone, that is fine
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        where = ("", "")
+        if ctx.logging_ready:
+            try:
+                log.exception("internal error in command %s", command)
+                where = (f"，详情已记入日志 {ctx.log_file}", f"; details are in {ctx.log_file}")
+            except Exception:  # noqa: BLE001
+                pass
+        # The type only: an exception's text may quote personal data typed by the user.
+        err(f"内部错误（{type(error).__name__}）：操作未完成{where[0]}。"
+            f"Internal error: the command did not finish{where[1]}.")
+        return EXIT_INTERNAL
+    finally:
+        try:
+            ctx.close()
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,211 @@
+"""Terminal input and output of the command line.
+
+Machine output is JSON on stdout (UTF-8, Chinese kept as is); messages and errors go to stderr.
+Nothing here knows about the database: commands hand over plain results from the services."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from mediation_desk.errors import (
+    DeskError, NotFound, PermissionDenied, TransitionError, ValidationError,
+)
+from mediation_desk.mediation.dto import to_jsonable
+
+EXIT_OK = 0
+EXIT_REJECTED = 1  # the command ran but refused part of its input, or was cancelled
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def use_utf8() -> None:
+    """UTF-8 on the standard streams whatever the locale (a GBK console, LANG=C, a pipe)."""
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def dumps(obj: Any, *, indent: int | None = 2) -> str:
+    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=indent)
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+# --- options shared by several commands ---------------------------------------------------
+
+def json_flag(p: argparse.ArgumentParser) -> None:
+    """`--json` on a subcommand: same switch as the global one (not reset when absent)."""
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
+
+
+def json_input(p: argparse.ArgumentParser, *, required: bool = True, what: str = "内容") -> None:
+    p.add_argument("--json", dest="json_input", metavar="FILE|-", required=required,
+                   help=f"{what}的 JSON 文件（UTF-8），“-” 表示从标准输入读取")
+
+
+# --- input -----------------------------------------------------------------------------------
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(name)
+
+
+def read_json_input(source: str) -> dict[str, Any]:
+    """A JSON object from a file or "-" (standard input). Numbers with a fraction become
+    Decimal, so amounts keep their exact cents; NaN and Infinity are refused."""
+    if source == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(source)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ValidationError.single("json", "file_missing", f"找不到文件：{source}") from None
+        except UnicodeDecodeError:
+            raise ValidationError.single("json", "file_encoding",
+                                         f"文件「{path.name}」不是 UTF-8 编码，请另存为 UTF-8 后重试") from None
+        except OSError as e:
+            raise ValidationError.single("json", "file_unreadable",
+                                         f"无法读取文件「{path.name}」：{e.strerror}") from None
+    text = text.lstrip("\ufeff")
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constants)
+    except json.JSONDecodeError as e:
+        raise ValidationError.single("json", "json_syntax",
+                                     f"JSON 格式错误（第 {e.lineno} 行第 {e.colno} 列）：{e.msg}") from None
+    except ValueError as e:
+        raise ValidationError.single("json", "json_syntax", f"JSON 中不允许出现 {e}") from None
+    if not isinstance(data, dict):
+        raise ValidationError.single("json", "json_object", "JSON 内容须为一个对象 {…}")
+    return data
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return bool(sys.stdin) and sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def read_password(env_name: str, prompt: str) -> str:
+    """From the environment variable, or typed twice at a terminal; never a command argument."""
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not _stdin_is_terminal():
+        raise DeskError(f"请在终端中运行以输入密码，或设置环境变量 {env_name}"
+                        f"（run in a terminal, or set {env_name}）")
+    first = getpass.getpass(prompt)
+    second = getpass.getpass("再次输入密码 / Repeat password: ")
+    if first != second:
+        raise ValidationError.single("password", "password_mismatch", "两次输入的密码不一致")
+    return first
+
+
+def confirm(prompt: str) -> bool:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    try:
+        answer = sys.stdin.readline()
+    except (OSError, ValueError):
+        return False
+    return answer.strip().lower() in ("yes", "y", "是", "确认")
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+def report_error(error: DeskError, *, as_json: bool) -> int:
+    """One line per problem on stderr (field and rule named); with --json also a JSON object."""
+    payload: dict[str, Any] = {"error": str(error)}
+    if isinstance(error, ValidationError):
+        payload["kind"] = "validation"
+        for p in error.problems:
+            err(f"错误 {p.field} [{p.rule}]: {p.message}")
+        payload["problems"] = error.as_dicts()
+    elif isinstance(error, TransitionError):
+        payload.update(kind="transition", current=error.current, requested=error.requested,
+                       reason=error.reason, allowed=error.allowed)
+        payload["problems"] = [{"field": "target", "rule": "transition_refused", "message": error.reason}]
+        err(f"错误 target [transition_refused]: {error}")
+    else:
+        kind = ("not_found" if isinstance(error, NotFound)
+                else "permission" if isinstance(error, PermissionDenied) else "desk")
+        payload.update(kind=kind, problems=[])
+        err(f"错误：{error}")
+    if as_json:
+        err(dumps(payload, indent=None))
+    return EXIT_USER_ERROR
+
+
+# --- human-readable output -------------------------------------------------------------------
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def clip(text: str, limit: int) -> str:
+    if width(text) <= limit:
+        return text
+    outp, used = "", 0
+    for ch in text:
+        w = width(ch)
+        if used + w > limit - 1:
+            break
+        outp, used = outp + ch, used + w
+    return outp + "…"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, max_col: int = 40) -> None:
+    cells = [[clip("" if v is None else str(v), max_col) for v in row] for row in rows]
+    widths = [width(h) for h in headers]
+    for row in cells:
+        widths = [max(w, width(c)) for w, c in zip(widths, row)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out(line(headers))
+    out(line(["-" * w for w in widths]))
+    for row in cells:
+        out(line(row))
+
+
+def local_time(value: dt.datetime | None) -> str:
+    """An instant shown in Beijing time, to the minute."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")

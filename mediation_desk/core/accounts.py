@@ -1,0 +1,247 @@
+"""First-run setup of the committee and the operator accounts (roles 主任, 调解员, 记录员)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from mediation_desk.core.models import Committee, DeskState, Operator
+from mediation_desk.core.uow import SYSTEM, Actor, UnitOfWork
+from mediation_desk.errors import DeskError, PermissionDenied, Problems, ValidationError
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.mediation.numbering import MAX_SEAT, default_case_word
+from mediation_desk.validation import clean_name, clean_text
+
+ROLES = {"admin": "主任", "mediator": "调解员", "clerk": "记录员"}
+MIN_PASSWORD = 8
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+# Argon2id (memory-hard). 64 MiB, 3 passes: ~0.1 s on a service-centre PC, costly to brute-force.
+_HASHER = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=2)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _HASHER.hash("timing-equaliser")
+
+
+_USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
+
+
+@dataclass(frozen=True)
+class CommitteeView:
+    id: str
+    name: str
+    code: str
+    town: str
+    village: str | None
+    case_word: str
+    seat: int
+
+
+@dataclass(frozen=True)
+class OperatorView:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+def _committee_view(c: Committee, seat: int) -> CommitteeView:
+    return CommitteeView(c.id, c.name, c.code, c.town, c.village, c.case_word, seat)
+
+
+def validate_committee(data: Mapping[str, Any]) -> dict[str, Any]:
+    p = Problems()
+
+    def run(fn: Any, *a: Any, **kw: Any) -> Any:
+        try:
+            return fn(*a, **kw)
+        except ValidationError as e:
+            p.extend(e)
+
+    out = {
+        "name": run(clean_text, data.get("name"), "name", "调解委员会名称", required=True, max_chars=64),
+        "code": run(clean_text, data.get("code"), "code", "委员会代码", required=True, max_chars=32),
+        "town": run(clean_text, data.get("town"), "town", "所属镇（街道）", required=True, max_chars=32),
+        "village": run(clean_text, data.get("village"), "village", "村（社区）", required=False, max_chars=32),
+        "case_word": run(clean_text, data.get("case_word"), "case_word", "案号字号", required=False, max_chars=8),
+    }
+    if out["code"] and not re.fullmatch(r"[A-Za-z0-9\-]{2,32}", out["code"]):
+        p.add("code", "committee_code", "委员会代码只能由字母、数字和连字符组成（2–32 位）")
+    seat = data.get("seat", 1)
+    # bool is an int to Python: True would be stored as the text "True" and break `desk.seat`.
+    if not isinstance(seat, int) or isinstance(seat, bool) or not 1 <= seat <= MAX_SEAT:
+        p.add("seat", "seat_range", f"席位号须为 1–{MAX_SEAT} 的整数（同一委员会的每台电脑各不相同）")
+    p.raise_if_any()
+    out["seat"] = seat
+    out["case_word"] = out["case_word"] or default_case_word(out["town"])
+    return out
+
+
+def _create_committee(uow: UnitOfWork, fields: dict[str, Any]) -> CommitteeView:
+    if uow.session.scalars(select(Committee.id).limit(1)).first():
+        raise DeskError("本机已设置调解委员会，不能重复设置")
+    seat = fields["seat"]
+    c = Committee(**{k: v for k, v in fields.items() if k != "seat"})
+    uow.session.add(c)
+    uow.session.merge(DeskState(key="seat", value=str(seat)))
+    uow.session.flush()
+    uow.audit("committee.setup", "committee", c.id, seat=seat)
+    uow.outbox("committee", c.id, "create", {k: fields[k] for k in ("code", "name", "town", "village", "case_word")})
+    return _committee_view(c, seat)
+
+
+def setup_committee(desk: Any, data: Mapping[str, Any]) -> CommitteeView:
+    """Create the committee once, with this desk's seat number for case numbering."""
+    fields = validate_committee(data)
+    with desk.write(SYSTEM) as uow:
+        return _create_committee(uow, fields)
+
+
+def setup_desk(desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any]) -> tuple[CommitteeView, OperatorView]:
+    """First run: the committee and its first 主任 account, in one unit of work — a typo in the
+    admin's details can never leave a committee nobody can administer."""
+    p = Problems()
+    fields = admin_fields = None
+    try:
+        fields = validate_committee(committee)
+    except ValidationError as e:
+        p.extend(e)
+    try:
+        admin_fields = validate_operator({**admin, "role": "admin"})
+    except ValidationError as e:
+        p.extend(e, "admin")
+    p.raise_if_any()
+    assert fields is not None and admin_fields is not None
+    with desk.write(SYSTEM) as uow:
+        view = _create_committee(uow, fields)
+        return view, _create_operator(uow, view.id, admin_fields)
+
+
+def get_committee(desk: Any) -> CommitteeView:
+    with desk.read() as s:
+        return _committee_view(desk.committee(s), desk.seat)
+
+
+def validate_password(password: str | None, field: str = "password") -> str:
+    if not password or len(password) < MIN_PASSWORD:
+        raise ValidationError.single(field, "password_length", f"密码至少 {MIN_PASSWORD} 位")
+    if password.isdigit() and len(set(password)) <= 2:
+        raise ValidationError.single(field, "password_weak", "密码过于简单（如 11111111），请换一个")
+    return password
+
+
+def validate_operator(data: Mapping[str, Any]) -> dict[str, Any]:
+    p = Problems()
+    username = str(data.get("username") or "").strip()
+    if not _USERNAME.fullmatch(username):
+        p.add("username", "username_format", "用户名须为 2–32 位字母、数字、汉字或 _ . -")
+    display = None
+    try:
+        display = clean_name(data.get("display_name") or username, "display_name", "姓名", 32)
+    except ValidationError as e:
+        p.extend(e)
+    role = data.get("role")
+    if role not in ROLES:
+        p.add("role", "role", f"角色须为：{'、'.join(f'{k}（{v}）' for k, v in ROLES.items())}")
+    password = None
+    try:
+        password = validate_password(data.get("password"))
+    except ValidationError as e:
+        p.extend(e)
+    p.raise_if_any()
+    return {"username": username, "display_name": display, "role": role, "password": password,
+            "mediator_id": data.get("mediator_id") or None}
+
+
+def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any]) -> OperatorView:
+    s = uow.session
+    if s.scalars(select(Operator.id).where(Operator.username == f["username"])).first():
+        raise ValidationError.single("username", "username_taken", f"用户名「{f['username']}」已被使用")
+    if f["mediator_id"] and s.get(Mediator, f["mediator_id"]) is None:  # else a foreign-key crash
+        raise ValidationError.single("mediator_id", "mediator_unknown", f"找不到调解员记录 {f['mediator_id']}")
+    op = Operator(committee_id=committee_id, username=f["username"], display_name=f["display_name"],
+                  role=f["role"], password_hash=_HASHER.hash(f["password"]), mediator_id=f["mediator_id"])
+    s.add(op)
+    s.flush()
+    uow.audit("operator.create", "operator", op.id, role=f["role"])
+    return OperatorView(op.id, op.username, op.display_name, op.role, op.active)
+
+
+def add_operator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> OperatorView:
+    if actor.role not in ("admin", "system"):
+        raise PermissionDenied("只有主任可以添加操作员")
+    fields = validate_operator(data)
+    with desk.write(actor) as uow:
+        return _create_operator(uow, desk.committee(uow.session).id, fields)
+
+
+def authenticate(desk: Any, username: str, password: str) -> Actor:
+    """Check a password; repeated failures lock the account for a while. The failure count is
+    committed even though the login fails, so the lock survives a restart."""
+    refusal = "用户名或密码错误"
+    if not username or not password:
+        return _refuse(refusal)
+    with desk.write(SYSTEM) as uow:
+        s = uow.session
+        op = s.scalars(select(Operator).where(Operator.username == username)).first()
+        if op is None or not op.active:
+            # Same work as a real check, so timing does not tell which usernames exist.
+            try:
+                _HASHER.verify(_dummy_hash(), password)
+            except (VerificationError, InvalidHashError):
+                pass
+            return _refuse(refusal)
+        if op.locked_until and op.locked_until > uow.now:
+            minutes = int((op.locked_until - uow.now).total_seconds() // 60) + 1
+            return _refuse(f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试")
+        try:
+            _HASHER.verify(op.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            op.failed_logins += 1
+            if op.failed_logins >= MAX_FAILED_LOGINS:
+                op.locked_until, op.failed_logins = uow.now + LOCKOUT, 0
+                uow.audit("operator.locked", "operator", op.id)
+                refusal = (f"连续输错密码 {MAX_FAILED_LOGINS} 次，账号已锁定，"
+                           f"请 {int(LOCKOUT.total_seconds() // 60)} 分钟后再试")
+            uow.audit("operator.login_failed", "operator", op.id)
+            actor = None
+        else:
+            op.failed_logins, op.locked_until = 0, None
+            if _HASHER.check_needs_rehash(op.password_hash):
+                op.password_hash = _HASHER.hash(password)
+            actor = Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
+            uow.audit("operator.login", "operator", op.id)
+    return actor if actor else _refuse(refusal)
+
+
+def _refuse(message: str) -> Actor:
+    raise PermissionDenied(message)
+
+
+def actor_for(desk: Any, username: str | None) -> Actor:
+    """The operator the command line acts as (no password: the OS account is the guard there)."""
+    with desk.read() as s:
+        q = select(Operator).where(Operator.active.is_(True))
+        q = q.where(Operator.username == username) if username else q.where(Operator.role == "admin")
+        op = s.scalars(q.order_by(Operator.created_at).limit(1)).first()
+        if op is None:
+            if username:
+                raise DeskError(f"没有名为「{username}」的操作员")
+            return Actor("cli", "admin")
+        return Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
+
+
+def list_operators(desk: Any) -> list[OperatorView]:
+    with desk.read() as s:
+        return [OperatorView(o.id, o.username, o.display_name, o.role, o.active)
+                for o in s.scalars(select(Operator).order_by(Operator.created_at))]

@@ -1,0 +1,81 @@
+"""The open desk: paths, the migrated database and this installation's identity.
+
+Built once by the entry point (command line or window) and handed to every service."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mediation_desk.core.models import Committee, DeskState
+from mediation_desk.core.uow import Actor, UnitOfWork
+from mediation_desk.errors import DeskError
+from mediation_desk.paths import AppPaths
+from mediation_desk.storage import migrate
+from mediation_desk.storage.engine import Database
+
+DEVICE_KEY = "device_id"
+SEAT_KEY = "seat"
+
+
+class Desk:
+    def __init__(self, paths: AppPaths, db: Database) -> None:
+        self.paths = paths
+        self.db = db
+        self.device_id = self._ensure_device_id()
+        self.node = self.device_id.replace("-", "")[:12]  # HLC node id
+
+    @classmethod
+    def open(cls, paths: AppPaths) -> "Desk":
+        paths.ensure()
+        migrate.upgrade(paths.database, paths.backups)
+        return cls(paths, Database(paths.database))
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self, actor: Actor) -> Iterator[UnitOfWork]:
+        """One unit of work: commits on success, rolls everything back on any error."""
+        with self.db.writer.begin() as session:
+            uow = UnitOfWork(session, actor, self.node)
+            yield uow
+            uow.save_clock()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.db.reader() as session, session.begin():
+            yield session
+
+    def _ensure_device_id(self) -> str:
+        with self.db.writer.begin() as s:
+            row = s.get(DeskState, DEVICE_KEY)
+            if row is None:
+                row = DeskState(key=DEVICE_KEY, value=str(uuid.uuid4()))
+                s.add(row)
+            return row.value
+
+    @property
+    def seat(self) -> int:
+        with self.read() as s:
+            row = s.get(DeskState, SEAT_KEY)
+            return int(row.value) if row else 1
+
+    def committee(self, session: Session) -> Committee:
+        committee = session.scalars(select(Committee).order_by(Committee.created_at).limit(1)).first()
+        if committee is None:
+            raise DeskError("本机尚未设置调解委员会，请先运行 `mediation-desk setup`")
+        return committee
+
+    def is_set_up(self) -> bool:
+        with self.read() as s:
+            return s.scalars(select(Committee.id).limit(1)).first() is not None

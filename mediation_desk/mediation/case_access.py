@@ -1,0 +1,74 @@
+"""Finding a case and gathering the facts its state machine needs."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mediation_desk.errors import NotFound
+from mediation_desk.mediation import states
+from mediation_desk.mediation.models_case import (
+    Agreement, CaseAssignment, CaseParty, FollowUp, MediationCase, SessionRecord,
+)
+from mediation_desk.mediation.numbering import (
+    MAX_SEAT, CaseNumber, format_case_number, parse_case_number,
+)
+
+_SHORT_SEQ = re.compile(r"第\s*((?:\d{1,2}-)?)(\d{1,3})\s*号\s*$")
+
+
+def parse_number_loosely(text: str) -> CaseNumber | None:
+    """A case number as people type it: ASCII brackets, no spaces, and the sequence without
+    its leading zeros ("(2026)谢调字第1号" is "（2026）谢调字第 0001 号")."""
+    parsed = parse_case_number(text)
+    if parsed is None:
+        padded = _SHORT_SEQ.sub(lambda m: f"第 {m.group(1)}{int(m.group(2)):04d} 号", text.strip())
+        parsed = parse_case_number(padded) if padded != text.strip() else None
+    return parsed
+
+
+def normalise_number(text: str) -> str | None:
+    """The case number `text` stands for, in its printed form, or None if it is not one."""
+    parsed = parse_number_loosely(text)
+    if parsed is None or parsed.seq < 1 or not 1 <= parsed.seat <= MAX_SEAT:
+        return None
+    return format_case_number(parsed.year, parsed.case_word, parsed.seat, parsed.seq)
+
+
+def load_case(s: Session, key: str) -> MediationCase:
+    """By id, by full number, or by a number typed loosely (ASCII brackets, missing spaces)."""
+    case = s.get(MediationCase, key)
+    if case is None:
+        case = s.scalars(select(MediationCase).where(MediationCase.number == key.strip())).first()
+    if case is None and (number := normalise_number(key)):
+        case = s.scalars(select(MediationCase).where(MediationCase.number == number)).first()
+    if case is None:
+        raise NotFound("案件", key)
+    return case
+
+
+def active_mediator_ids(s: Session, case_id: str) -> list[str]:
+    return list(s.scalars(select(CaseAssignment.mediator_id).where(
+        CaseAssignment.case_id == case_id, CaseAssignment.ended_at.is_(None))
+        .order_by(CaseAssignment.assigned_at, CaseAssignment.id)))
+
+
+def party_person_ids(s: Session, case_id: str) -> list[str]:
+    return list(s.scalars(select(CaseParty.person_id).where(CaseParty.case_id == case_id)
+                          .order_by(CaseParty.position)))
+
+
+def case_facts(s: Session, case: MediationCase, **given: object) -> states.CaseFacts:
+    agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
+    sessions = s.scalar(select(func.count(func.distinct(SessionRecord.record_key)))
+                        .where(SessionRecord.case_id == case.id)) or 0
+    followups = s.scalar(select(func.count(FollowUp.id)).where(
+        FollowUp.case_id == case.id, FollowUp.done_at.is_not(None))) or 0
+    return states.CaseFacts(
+        active_mediators=len(active_mediator_ids(s, case.id)), sessions=sessions,
+        has_agreement=agreement is not None,
+        agreement_effective=agreement is not None and agreement.effective_on is not None,
+        performance_status=agreement.performance_status if agreement else None,
+        followups_done=followups, **given,  # type: ignore[arg-type]
+    )

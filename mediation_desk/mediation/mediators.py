@@ -1,0 +1,175 @@
+"""调解员 roster (老娘舅): add, update, list, and relations to people for recusal."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mediation_desk.core.uow import Actor
+from mediation_desk.errors import NotFound, PermissionDenied, Problems, ValidationError
+from mediation_desk.mediation import states
+from mediation_desk.mediation.dispute_types import resolve_type
+from mediation_desk.mediation.dto import MediatorView
+from mediation_desk.mediation.models_case import CaseAssignment, MediationCase
+from mediation_desk.mediation.models_people import Mediator, MediatorRelation, Person
+from mediation_desk.validation import clean_name, clean_text, mask_phone, normalize_phone, parse_gender
+
+EDITABLE = ("name", "gender", "phone", "area", "skills", "available", "max_open_cases", "active", "title", "notes")
+
+
+def validate_mediator(data: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    p = Problems()
+    out: dict[str, Any] = {}
+
+    def run(key: str, fn: Any, *a: Any, **kw: Any) -> None:
+        if partial and key not in data:
+            return
+        try:
+            out[key] = fn(*a, **kw)
+        except ValidationError as e:
+            p.extend(e)
+
+    run("name", clean_name, data.get("name"), "name", "调解员姓名", 64)
+    if data.get("gender"):
+        run("gender", parse_gender, data.get("gender"))
+    if data.get("phone"):
+        run("phone", normalize_phone, data.get("phone"))
+    elif not partial or "phone" in data:
+        out["phone"] = None
+    run("area", clean_text, data.get("area"), "area", "负责片区", required=False, max_chars=64)
+    run("title", clean_text, data.get("title"), "title", "称谓", required=False, max_chars=32)
+    run("notes", clean_text, data.get("notes"), "notes", "备注", required=False, max_chars=1000, multiline=True)
+    if not partial or "skills" in data:
+        skills = data.get("skills") or []
+        if isinstance(skills, str):
+            skills = [s for s in skills.replace("，", ",").replace("、", ",").split(",") if s.strip()]
+        codes = []
+        for i, s in enumerate(skills):
+            try:
+                codes.append(resolve_type(str(s).strip())[0])
+            except ValidationError as e:
+                p.add(f"skills[{i}]", "skill_unknown", e.problems[0].message)
+        out["skills"] = sorted(set(codes))
+    if not partial or "max_open_cases" in data:
+        cap = data.get("max_open_cases")
+        if cap in ("", None):
+            out["max_open_cases"] = None
+        elif not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= 500:
+            p.add("max_open_cases", "capacity_range", "在办上限须为 1–500 的整数，或留空表示不限")
+        else:
+            out["max_open_cases"] = cap
+    for flag in ("available", "active"):
+        if flag in data:
+            out[flag] = bool(data[flag])
+    p.raise_if_any()
+    return out
+
+
+def _require_admin(actor: Actor) -> None:
+    if actor.role not in ("admin", "clerk", "system"):
+        raise PermissionDenied("只有主任或记录员可以维护调解员名册")
+
+
+def add_mediator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> MediatorView:
+    _require_admin(actor)
+    fields = validate_mediator(data)
+    with desk.write(actor) as uow:
+        s = uow.session
+        m = Mediator(committee_id=desk.committee(s).id, updated_hlc=uow.tick(), **fields)
+        s.add(m)
+        s.flush()
+        uow.audit("mediator.create", "mediator", m.id, fields=sorted(fields))
+        uow.outbox("mediator", m.id, "create", _sync_payload(m))
+        return mediator_view(s, m, full=True)
+
+
+def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str, Any]) -> MediatorView:
+    _require_admin(actor)
+    fields = validate_mediator(data, partial=True)
+    with desk.write(actor) as uow:
+        s = uow.session
+        m = s.get(Mediator, mediator_id)
+        if m is None:
+            raise NotFound("调解员", mediator_id)
+        changed = sorted(k for k, v in fields.items() if getattr(m, k) != v)
+        for k in changed:
+            setattr(m, k, fields[k])
+        if changed:
+            m.updated_hlc = uow.tick()
+            uow.audit("mediator.update", "mediator", m.id, fields=changed)
+            uow.outbox("mediator", m.id, "update",
+                       {"fields": {k: _sync_payload(m).get(k) for k in changed if k != "phone"},
+                        "updated_hlc": m.updated_hlc})
+        return mediator_view(s, m, full=True)
+
+
+def add_relation(desk: Any, actor: Actor, mediator_id: str, person_id: str, relation: str) -> None:
+    """Record that a mediator is related to a person: that mediator is then recused from
+    every case the person is a party to."""
+    _require_admin(actor)
+    relation = clean_text(relation, "relation", "关系", required=True, max_chars=32) or ""
+    with desk.write(actor) as uow:
+        s = uow.session
+        if s.get(Mediator, mediator_id) is None:
+            raise NotFound("调解员", mediator_id)
+        if s.get(Person, person_id) is None:
+            raise NotFound("当事人", person_id)
+        existing = s.scalars(select(MediatorRelation).where(
+            MediatorRelation.mediator_id == mediator_id, MediatorRelation.person_id == person_id)).first()
+        if existing:
+            existing.relation = relation
+        else:
+            s.add(MediatorRelation(mediator_id=mediator_id, person_id=person_id, relation=relation))
+        uow.audit("mediator.relation", "mediator", mediator_id, person_id=person_id)
+
+
+def open_loads(s: Session) -> dict[str, int]:
+    """Open cases per mediator (active assignments on cases not yet finished)."""
+    rows = s.execute(
+        select(CaseAssignment.mediator_id, func.count(func.distinct(CaseAssignment.case_id)))
+        .join(MediationCase, MediationCase.id == CaseAssignment.case_id)
+        .where(CaseAssignment.ended_at.is_(None), MediationCase.status.in_(states.OPEN_STATES))
+        .group_by(CaseAssignment.mediator_id)
+    ).all()
+    return {mid: n for mid, n in rows}
+
+
+def mediator_view(s: Session, m: Mediator, *, full: bool = False, load: int | None = None) -> MediatorView:
+    if load is None:
+        load = open_loads(s).get(m.id, 0)
+    return MediatorView(
+        id=m.id, name=m.name, gender=m.gender,
+        phone=m.phone if full or not m.phone else mask_phone(m.phone),
+        area=m.area, skills=tuple(m.skills), available=m.available, active=m.active,
+        max_open_cases=m.max_open_cases, open_cases=load, title=m.title,
+        relations=tuple((r.person_id, r.relation) for r in m.relations),
+    )
+
+
+def list_mediators(desk: Any, *, include_inactive: bool = False) -> list[MediatorView]:
+    with desk.read() as s:
+        loads = open_loads(s)
+        q = select(Mediator).order_by(Mediator.name)
+        if not include_inactive:
+            q = q.where(Mediator.active.is_(True))
+        return [mediator_view(s, m, load=loads.get(m.id, 0)) for m in s.scalars(q)]
+
+
+def find_mediator(s: Session, key: str) -> Mediator:
+    """By id, or by exact name when that name is unique."""
+    m = s.get(Mediator, key)
+    if m is None:
+        matches = list(s.scalars(select(Mediator).where(Mediator.name == key)))
+        if len(matches) > 1:
+            raise ValidationError.single("mediator", "mediator_ambiguous", f"有多名调解员叫「{key}」，请用编号指定")
+        m = matches[0] if matches else None
+    if m is None:
+        raise NotFound("调解员", key)
+    return m
+
+
+def _sync_payload(m: Mediator) -> dict[str, Any]:
+    return {"name": m.name, "area": m.area, "skills": list(m.skills), "available": m.available,
+            "active": m.active, "title": m.title, "updated_hlc": m.updated_hlc}

@@ -1,0 +1,138 @@
+"""The life of a mediation case, as pure functions shared by the desk and the district server.
+
+accepted → assigned → in_mediation → agreed (written or oral) → performing → follow_up → closed
+                                   ↘ terminated (art. 26: reason + routes told) → closed
+accepted/assigned → declined (art. 17: a party refuses)
+accepted/assigned/in_mediation → escalated (art. 25, 枫桥经验: to town or county)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mediation_desk.errors import TransitionError
+
+ACCEPTED = "accepted"  # 已受理
+ASSIGNED = "assigned"  # 已派单
+IN_MEDIATION = "in_mediation"  # 调解中
+AGREED = "agreed"  # 已达成协议
+PERFORMING = "performing"  # 履行中
+FOLLOW_UP = "follow_up"  # 回访中
+CLOSED = "closed"  # 已结案
+TERMINATED = "terminated"  # 终止调解
+DECLINED = "declined"  # 不予调解（当事人拒绝）
+ESCALATED = "escalated"  # 已上报
+
+LABELS: dict[str, str] = {
+    ACCEPTED: "已受理", ASSIGNED: "已派单", IN_MEDIATION: "调解中", AGREED: "已达成协议",
+    PERFORMING: "履行中", FOLLOW_UP: "回访中", CLOSED: "已结案", TERMINATED: "终止调解",
+    DECLINED: "不予调解", ESCALATED: "已上报",
+}
+STATES = tuple(LABELS)
+OPEN_STATES = frozenset({ACCEPTED, ASSIGNED, IN_MEDIATION, AGREED, PERFORMING, FOLLOW_UP})
+FINAL_STATES = frozenset({CLOSED, DECLINED, ESCALATED})
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    ACCEPTED: (ASSIGNED, DECLINED, ESCALATED),
+    ASSIGNED: (IN_MEDIATION, DECLINED, ESCALATED),
+    IN_MEDIATION: (AGREED, TERMINATED, ESCALATED),
+    AGREED: (PERFORMING, FOLLOW_UP),
+    PERFORMING: (FOLLOW_UP,),
+    FOLLOW_UP: (CLOSED, PERFORMING),  # back to performing when a visit finds it unfinished
+    TERMINATED: (CLOSED,),
+    CLOSED: (),
+    DECLINED: (),
+    ESCALATED: (),
+}
+
+ROUTES = {  # art. 26: other routes the parties must be told of when mediation ends
+    "arbitration": "仲裁", "administrative": "行政途径", "litigation": "诉讼", "petition": "信访",
+}
+ESCALATION_LEVELS = {"town": "镇（街道）矛调中心", "county": "区（县）社会治理中心"}
+PERFORMANCE_DONE = "fully_performed"
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the rules need to know about a case besides its status."""
+
+    active_mediators: int = 0
+    sessions: int = 0
+    has_agreement: bool = False
+    agreement_effective: bool = False  # art. 29: written — all signed and sealed; oral — when reached
+    performance_status: str | None = None
+    followups_done: int = 0
+    reason: str | None = None
+    routes_told: tuple[str, ...] = field(default_factory=tuple)
+    escalate_to: str | None = None
+
+
+def allowed_targets(current: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(current, ())
+
+
+def blocking_reason(current: str, target: str, facts: CaseFacts) -> str | None:
+    """Why `current → target` is not allowed now, or None when it is."""
+    if current not in TRANSITIONS:
+        return f"未知的案件状态「{current}」"
+    if target not in TRANSITIONS:
+        return f"未知的目标状态「{target}」"
+    if target not in TRANSITIONS[current]:
+        if not TRANSITIONS[current]:
+            return f"案件已{LABELS[current]}，不能再变更"
+        return f"「{LABELS[current]}」的案件不能直接转为「{LABELS[target]}」"
+    return _guard(current, target, facts)
+
+
+def _guard(current: str, target: str, f: CaseFacts) -> str | None:
+    if target in (ASSIGNED, IN_MEDIATION) and f.active_mediators < 1:
+        return "尚未指派调解员（人民调解法第十九条）"
+    if target == AGREED:
+        if f.sessions < 1:
+            return "尚无调解记录，不能登记达成协议"
+        if not f.has_agreement:
+            return "尚未录入协议内容（协议条款、履行方式）"
+    if target == TERMINATED:
+        if not (f.reason and f.reason.strip()):
+            return "终止调解须写明理由"
+        if not f.routes_told:
+            return "终止调解须告知当事人其他救济途径（人民调解法第二十六条）"
+        if unknown := [r for r in f.routes_told if r not in ROUTES]:
+            return f"未知的救济途径：{'、'.join(unknown)}"
+    if target == DECLINED and not (f.reason and f.reason.strip()):
+        return "不予调解须记录理由（如当事人明确拒绝，人民调解法第十七条）"
+    if target == ESCALATED:
+        if f.escalate_to not in ESCALATION_LEVELS:
+            return "上报须选择接收层级：镇（街道）或区（县）"
+        if not (f.reason and f.reason.strip()):
+            return "上报须写明理由"
+    if target in (PERFORMING, FOLLOW_UP):
+        if not f.has_agreement:
+            return "没有协议，无从履行或回访"
+        if not f.agreement_effective:
+            return "书面协议尚未经各方签字、盖章生效（人民调解法第二十九条），请先确认签字"
+    if target == CLOSED and current == FOLLOW_UP:
+        if f.followups_done < 1:
+            return "尚无回访记录，不能结案（人民调解法第三十一条）"
+        if f.performance_status != PERFORMANCE_DONE:
+            return "协议尚未履行完毕，不能结案"
+    return None
+
+
+def check_transition(current: str, target: str, facts: CaseFacts) -> None:
+    """Raise `TransitionError` (saying why and what is allowed) unless the move is valid."""
+    reason = blocking_reason(current, target, facts)
+    if reason is not None:
+        allowed = [LABELS.get(t, t) for t in available_actions(current, facts)]
+        raise TransitionError(LABELS.get(current, current), LABELS.get(target, target), reason, allowed,
+                              final=current in FINAL_STATES)
+
+
+def available_actions(current: str, facts: CaseFacts) -> list[str]:
+    """Targets allowed right now, ignoring guards that need input given with the action itself
+    (a reason, routes, the escalation level) — those the form asks for."""
+    needs_input = {TERMINATED, DECLINED, ESCALATED}
+    out = []
+    for target in allowed_targets(current):
+        if target in needs_input or _guard(current, target, facts) is None:
+            out.append(target)
+    return out

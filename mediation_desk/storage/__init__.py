@@ -1,0 +1,1 @@
+"""Local storage: SQLAlchemy models' base, the engine (SQLite, WAL), migrations and backups."""

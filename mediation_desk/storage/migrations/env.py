@@ -1,0 +1,33 @@
+"""Alembic environment shipped inside the package; run by `storage.migrate.upgrade`."""
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from mediation_desk.storage.models_all import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+# Full-text tables are managed by raw SQL in migrations; autogenerate must not touch them.
+def _include(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+    return not (name or "").startswith(("case_fts", "case_grams"))
+
+
+def run() -> None:
+    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # batch migrations recreate tables
+        connection.commit()  # end the autobegun transaction so Alembic's own one commits
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=_include,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+run()
