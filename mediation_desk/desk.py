@@ -14,6 +14,8 @@ from mediation_desk.core.models import Committee, DeskState
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import DeskError
 from mediation_desk.paths import AppPaths
+from mediation_desk.privacy import keys
+from mediation_desk.privacy.vault import Locked, Vault
 from mediation_desk.storage import migrate
 from mediation_desk.storage.engine import Database
 
@@ -27,6 +29,7 @@ class Desk:
         self.db = db
         self.device_id = self._ensure_device_id()
         self.node = self.device_id.replace("-", "")[:12]  # HLC node id
+        self.vault: Vault | None = None  # the data key, in memory only while unlocked
 
     @classmethod
     def open(cls, paths: AppPaths) -> "Desk":
@@ -35,7 +38,31 @@ class Desk:
         return cls(paths, Database(paths.database))
 
     def close(self) -> None:
+        self.lock()
         self.db.dispose()
+
+    # ---- the data key (privacy/keys.py) --------------------------------------------------------
+
+    def unlock(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def lock(self) -> None:
+        if self.vault is not None:
+            self.vault.wipe()
+        self.vault = None
+
+    def require_vault(self) -> Vault:
+        if self.vault is None:
+            raise Locked()
+        return self.vault
+
+    def unlock_from_keyring(self) -> bool:
+        """Unlock with the data key held in the OS keyring, if this desk put one there."""
+        with self.read() as s:
+            vault = keys.vault_from_keyring(self.device_id, s)
+        if vault is not None:
+            self.unlock(vault)
+        return vault is not None
 
     def __enter__(self) -> "Desk":
         return self

@@ -21,6 +21,7 @@ from mediation_desk.core import accounts
 from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.core.uow import SYSTEM, Actor, china_today
 from mediation_desk.desk import Desk
+from mediation_desk.privacy.vault import Vault
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import agreement as agreement_svc
 from mediation_desk.mediation import assignment, followup, intake as intake_svc, mediators, sessions
@@ -36,6 +37,7 @@ REGION = "330604"  # 绍兴市上虞区
 ADMIN_USER = "daicailiang"
 
 _template: Path | None = None
+_template_key: bytes | None = None  # the template desk's data key (copies share it)
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Env:
 
 
 def _build_template() -> Path:
-    global _template
+    global _template, _template_key
     if _template is None:
         base = Path(tempfile.mkdtemp(prefix="desk-template-"))
         atexit.register(shutil.rmtree, base, True)
@@ -56,6 +58,8 @@ def _build_template() -> Path:
             accounts.setup_committee(desk, COMMITTEE)
             accounts.add_operator(desk, SYSTEM, {"username": ADMIN_USER, "display_name": "戴才良",
                                                  "role": "admin", "password": PASSWORD})
+            assert desk.vault is not None
+            _template_key = desk.vault.master
         finally:
             desk.close()
         _template = root
@@ -67,6 +71,9 @@ def make_env(tmp_path: Path) -> Env:
     root = tmp_path / "desk"
     shutil.copytree(_build_template(), root)
     desk = Desk.open(AppPaths.resolve(root))
+    # Logged in as the admin: the real data key, without paying Argon2 in every test.
+    assert _template_key is not None
+    desk.unlock(Vault(_template_key))
     with desk.read() as s:
         from mediation_desk.core.models import Operator
         op = s.scalars(select(Operator).where(Operator.username == ADMIN_USER)).one()
@@ -227,3 +234,34 @@ def follow_up_case(env: Env, perf: str = "fully_performed", **kw: Any) -> str:
     followup.record_follow_up(env.desk, env.admin, case_id, {
         "performance_status": perf, "satisfaction": "satisfied", "notes": "已按协议降低围墙"})
     return case_id
+
+
+# ---------------------------------------------------------------- reading the disk raw
+
+def encodings(value: str) -> list[bytes]:
+    """The byte forms a text could take on disk: UTF-8 and UTF-16 (both byte orders)."""
+    return [value.encode("utf-8"), value.encode("utf-16-le"), value.encode("utf-16-be")]
+
+
+def files_under(*places: Path) -> list[Path]:
+    """Every file at or below each place (a file, or a folder walked recursively)."""
+    found: list[Path] = []
+    for place in places:
+        if place.is_file():
+            found.append(place)
+        elif place.is_dir():
+            found.extend(sorted(p for p in place.rglob("*") if p.is_file()))
+    return found
+
+
+def raw_leaks(files: list[Path], secrets: dict[str, str | bytes]) -> list[str]:
+    """"label in file" for every secret (text in any encoding above, or bytes as given) found in
+    the raw bytes of `files`. Empty means nothing leaked."""
+    leaks = []
+    for path in files:
+        data = path.read_bytes()
+        for label, secret in secrets.items():
+            forms = [secret] if isinstance(secret, bytes) else encodings(secret)
+            if any(form in data for form in forms):
+                leaks.append(f"{label} in {path.name}")
+    return leaks

@@ -1,6 +1,7 @@
 """Committee set-up, operator accounts, passwords (Argon2id) and the login lockout."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, PermissionDenied, ValidationError
 from mediation_desk.mediation import intake
 from mediation_desk.paths import AppPaths
+from mediation_desk.privacy import crypto
 from service_helpers import (  # noqa: F401  (env is a fixture)
     ADMIN_USER, COMMITTEE, PASSWORD, Env, actor, add_mediator, audit_actions, case_row, count, env,
 )
@@ -44,8 +46,10 @@ def test_setup_once(fresh: Desk) -> None:
     assert (view.name, view.code, view.town, view.village, view.case_word, view.seat) == (
         "谢家塘村人民调解委员会", "XT-001", "谢塘镇", "谢家塘村", "谢调字", 2)
     assert fresh.is_set_up() and fresh.seat == 2
-    assert accounts.get_committee(fresh) == view
-    assert audit_actions(fresh) == ["committee.setup"]
+    # The recovery key comes with the answer to setup, once; reading the committee never shows it.
+    assert view.recovery_key and crypto.parse_recovery_key(view.recovery_key) is not None
+    assert accounts.get_committee(fresh) == dataclasses.replace(view, recovery_key=None)
+    assert audit_actions(fresh) == ["committee.setup", "keys.create"]
     with pytest.raises(DeskError) as e:
         accounts.setup_committee(fresh, {**COMMITTEE, "code": "XT-002"})
     assert "不能重复设置" in str(e.value)

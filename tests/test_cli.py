@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -17,10 +18,14 @@ from typing import Any
 import pytest
 
 from mediation_desk.cli import main
-from mediation_desk.cli.admin_commands import ADMIN_PASSWORD_ENV, PASSWORD_ENV
+from mediation_desk.cli.admin_commands import ADMIN_PASSWORD_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV
+from mediation_desk.cli.context import RECOVERY_KEY_ENV
 from mediation_desk.paths import DATA_ENV
 
 PASSWORD = "Xietang-2026!"
+NEW_PASSWORD = "Huangjiu-Shaoxing-88"
+LOCKED_HINT_CN = "设置 MEDIATION_DESK_PASSWORD 或在终端中运行以输入密码"
+RECOVERY_KEY = re.compile(r"^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$")
 CHINA = dt.timezone(dt.timedelta(hours=8))
 SETUP = ["setup", "--name", "谢家塘村人民调解委员会", "--code", "XT-001", "--town", "谢塘镇",
          "--village", "谢家塘村", "--admin", "daicailiang", "--admin-name", "戴才良"]
@@ -54,7 +59,8 @@ def data_dir(tmp_path: Path) -> Path:
 def run(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
     """`run("case", "list", stdin=...)` → exit code and captured output, on this test's desk."""
     monkeypatch.setenv(ADMIN_PASSWORD_ENV, PASSWORD)
-    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)  # the login password (every test operator's)
+    monkeypatch.setenv(NEW_PASSWORD_ENV, PASSWORD)  # passwords being set (`operator add`)
 
     def _run(*argv: str, stdin: str | None = None, desk: Path | None = None) -> Result:
         if stdin is not None:
@@ -79,6 +85,11 @@ def ready(run: Run) -> Run:
 def write_json(path: Path, data: Any) -> str:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return str(path)
+
+
+def beijing_today() -> dt.date:
+    """The desk's calendar date (Beijing): not the UTC date, which lags from 00:00 to 08:00."""
+    return dt.datetime.now(CHINA).date()
 
 
 def beijing_now(hours_ago: int = 1) -> str:
@@ -187,7 +198,7 @@ def test_case_add_from_a_file_and_from_stdin(ready: Run, intake_form: Any, make_
     from_file = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
     assert from_file.code == 0, from_file.err
     assert from_file.json["summary"]["number"] == "（2026）谢调字第 0001 号".replace(
-        "2026", str(dt.date.today().year))
+        "2026", str(beijing_today().year))
     form = intake_form(make_party("俞关林"), make_party("章美琴"), amount="1200.50")
     text = json.dumps(form, ensure_ascii=False).replace('"1200.50"', "1200.50")  # a JSON number
     from_stdin = ready("case", "add", "--json", "-", stdin=text)
@@ -268,11 +279,15 @@ def test_case_show_masks_personal_data_unless_full(ready: Run, intake_form: Any,
     assert person["address"] is None
     human = ready("case", "show", number)
     assert party["id_number"] not in human.out and "王永年" in human.out and "已受理" in human.out
-    full = ready("case", "show", number, "--json", "--full")
+    no_reason = ready("case", "show", number, "--json", "--full")
+    assert no_reason.code == 2 and "reason [reason_required]" in no_reason.err
+    assert party["id_number"] not in no_reason.out + no_reason.err
+    full = ready("case", "show", number, "--json", "--full", "--reason", "回访需联系当事人")
+    assert full.code == 0, full.err
     assert full.json["parties"][0]["person"]["id_number"] == party["id_number"]
     with sqlite3.connect(data_dir / "desk.sqlite3") as db:
-        viewed = db.execute("SELECT COUNT(*) FROM audit_record WHERE action = 'case.view_personal_data'").fetchone()
-    assert viewed == (1,)
+        viewed = db.execute("SELECT detail FROM audit_record WHERE action = 'case.view_personal_data'").fetchall()
+    assert len(viewed) == 1 and "回访需联系当事人" in json.loads(viewed[0][0]).values()
     missing = ready("case", "show", "no-such-case", "--json")
     assert missing.code == 2 and "找不到案件" in missing.err
     assert missing.error_json["kind"] == "not_found"
@@ -314,16 +329,16 @@ def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     agreement = {"form": "written", "facts": "两家围墙高度争执", "disputed_issues": "围墙高度",
                  "terms": ["陈建林于月底前将围墙降至两米", "王永年不再追究"],
                  "performance_method": "自行拆除", "amount": "3000.00",
-                 "performance_deadline": (dt.date.today() + dt.timedelta(days=20)).isoformat()}
+                 "performance_deadline": (beijing_today() + dt.timedelta(days=20)).isoformat()}
     agreed = ready("case", "agree", key, "--json", write_json(tmp_path / "a.json", agreement))
     assert agreed.code == 0, agreed.err
     assert agreed.json["copies"] == 3  # two parties + the committee
     signed = ready("case", "sign", key)
     assert signed.code == 0, signed.err
-    assert signed.json["effective_on"] == dt.date.today().isoformat()
+    assert signed.json["effective_on"] == beijing_today().isoformat()
     assert ready("case", "sign", key).code == 2  # already signed
 
-    scheduled = ready("case", "follow-up", key, "--due", dt.date.today().isoformat(), "--reason", "核实拆除")
+    scheduled = ready("case", "follow-up", key, "--due", beijing_today().isoformat(), "--reason", "核实拆除")
     assert scheduled.code == 0, scheduled.err
     due = ready("followups", "--json")
     assert [f["id"] for f in due.json] == [scheduled.json["follow_up_id"]]
@@ -342,7 +357,7 @@ def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     assert closed.json["status"] == "closed"
 
     detail = ready("case", "show", key, "--json").json
-    assert detail["closed_on"] == dt.date.today().isoformat()
+    assert detail["closed_on"] == beijing_today().isoformat()
     assert detail["agreement"]["performance_status"] == "fully_performed"
     kinds = {entry["kind"] for entry in detail["timeline"]}
     assert {"transition", "assignment", "session", "follow_up"} <= kinds
@@ -394,6 +409,18 @@ def test_notes_corrections_refusals_and_attachments(ready: Run, intake_form: Any
     attached = ready("case", "attach", key, str(scan), "--kind", "signed_scan", "--note", "签字页")
     assert attached.code == 0, attached.err
     assert attached.json["original_name"] == "协议扫描.pdf"
+    listed = ready("attachment", "list", key, "--json")
+    assert [a["id"] for a in listed.json] == [attached.json["id"]]
+    copy = tmp_path / "out" / "copy.pdf"
+    no_reason = ready("attachment", "open", attached.json["id"], "-o", str(copy))
+    assert no_reason.code == 2 and "--reason" in no_reason.err and not copy.exists()
+    opened = ready("attachment", "open", attached.json["id"], "-o", str(copy), "--reason", "申请司法确认")
+    assert opened.code == 0, opened.err
+    assert copy.read_bytes() == scan.read_bytes() and opened.json["size"] == len(scan.read_bytes())
+    assert "没有加密" in opened.err
+    again = ready("attachment", "open", attached.json["id"], "-o", str(copy), "--reason", "再看")
+    assert again.code == 2 and "output [file_exists]" in again.err
+    assert ready("attachment", "open", attached.json["id"], "-o", str(copy), "--reason", "再看", "--force").code == 0
     fake = tmp_path / "photo.jpg"
     fake.write_bytes(b"MZ not a jpeg")
     assert "[file_content_mismatch]" in ready("case", "attach", key, str(fake)).err
@@ -452,10 +479,10 @@ def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_
     oral = {"form": "oral", "facts": "借款纠纷", "disputed_issues": "还款期限", "terms": ["月底前还清"],
             "performance_method": "现金"}
     agreed = ready("case", "agree", third, "--json", write_json(tmp_path / "a.json", oral))
-    assert agreed.code == 0 and agreed.json["effective_on"] == dt.date.today().isoformat()
+    assert agreed.code == 0 and agreed.json["effective_on"] == beijing_today().isoformat()
     assert "[oral_not_signed]" in ready("case", "sign", third).err
     applied = ready("case", "judicial", third)
-    assert applied.code == 0 and applied.json["judicial_applied_on"] == dt.date.today().isoformat()
+    assert applied.code == 0 and applied.json["judicial_applied_on"] == beijing_today().isoformat()
     partial = ready("case", "performance", third, "部分履行")
     assert partial.code == 0 and partial.json["performance_status"] == "partial"
     assert "[performance_status]" in ready("case", "performance", third, "done").err
@@ -464,6 +491,230 @@ def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_
     by_mediator = ready("case", "list", "--mediator", "杜关林", "--json").json
     assert {c["id"] for c in by_mediator} == {key, third}
     assert "[date_format]" in ready("case", "list", "--from", "2026-02-30").err
+
+
+# --- the protected desk: unlocking, passwords, recovery -------------------------------------------
+
+def _secrets(data_dir: Path) -> list[Any]:
+    """Every password hash and key wrap, byte for byte."""
+    with sqlite3.connect(data_dir / "desk.sqlite3") as db:
+        return (db.execute("SELECT username, password_hash FROM operator ORDER BY username").fetchall()
+                + db.execute("SELECT kind, operator_id, salt, blob FROM key_wrap ORDER BY kind, operator_id").fetchall())
+
+
+def _audited(data_dir: Path, action: str) -> list[str]:
+    with sqlite3.connect(data_dir / "desk.sqlite3") as db:
+        return [r[0] for r in db.execute("SELECT actor_name FROM audit_record WHERE action = ? ORDER BY seq",
+                                         (action,))]
+
+
+@pytest.fixture
+def protected(run: Run, monkeypatch: pytest.MonkeyPatch, intake_form: Any, tmp_path: Path) -> tuple[Run, str, str]:
+    """Set up without the OS keyring (like a PC that has none), with one case on file: every run
+    must unlock with a password. Returns the runner, the recovery key and the case number."""
+    done = run(*SETUP, "--no-keyring")
+    assert done.code == 0, done.err
+    added = run("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
+    assert added.code == 0, added.err
+    monkeypatch.delenv(PASSWORD_ENV)
+    return run, done.json["recovery_key"], added.json["summary"]["number"]
+
+
+def test_setup_prints_the_recovery_key_once_and_prominently(run: Run, data_dir: Path) -> None:
+    done = run(*SETUP)
+    assert done.code == 0, done.err
+    key = done.json["recovery_key"]
+    assert RECOVERY_KEY.match(key) and done.json["committee"]["recovery_key"] == key
+    assert done.json["key_in_keyring"] is True  # a secure keyring (here: the test's) holds the data key
+    assert key in done.err and "打印" in done.err and "只显示这一次" in done.err
+    assert "没有可用的安全钥匙串" not in done.err
+    assert key not in (data_dir / "logs" / "desk.log").read_text(encoding="utf-8")
+    with sqlite3.connect(data_dir / "desk.sqlite3") as db:
+        assert key not in repr(db.execute("SELECT * FROM key_wrap").fetchall())
+    assert "recovery_key" not in run("operator", "list", "--json").out
+
+
+def test_lock_status_reports_the_keyring_and_the_wraps(run: Run, memory_keyring: Any) -> None:
+    assert run("lock-status").json["set_up"] is False
+    assert run(*SETUP).code == 0
+    status = run("lock-status").json
+    assert status["locked"] is False and status["unlocked_by"] == "keyring"
+    assert status["keyring"]["secure"] is True and status["keyring"]["holds_key"] is True
+    assert status["keyring"]["backend"].endswith("MemoryKeyring")
+    assert (status["key_wraps"], status["operator_wraps"], status["recovery_wrap"]) == (2, 1, True)
+    assert status["protected"] is True and status["needs_protection"] is False
+    memory_keyring.secrets.clear()
+    with_password = run("lock-status").json  # the password in the environment unlocks
+    assert with_password["locked"] is False and with_password["unlocked_by"] == "password"
+
+
+def test_a_locked_run_without_password_fails_with_a_hint(protected: tuple[Run, str, str], data_dir: Path) -> None:
+    run, _, number = protected
+    assert run("lock-status").json["locked"] is True
+    masked = run("case", "list", "--json")  # lists show masked data; the number is public
+    assert masked.code == 0 and masked.json[0]["number"] == number
+    refused = run("mediator", "add", "--name", "杜关林", "--phone", "13905751234")
+    assert refused.code == 2
+    assert "工作台已锁定" in refused.err and LOCKED_HINT_CN in refused.err
+    as_json = run("case", "show", number, "--full", "--reason", "核对", "--json")
+    assert as_json.code == 2 and as_json.error_json["hint"].startswith(LOCKED_HINT_CN)
+    assert run("stats", "--json").code == 0 and run("check").code == 0  # no personal data needed
+
+
+def test_the_environment_password_logs_in_the_operator_named(protected: tuple[Run, str, str],
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              data_dir: Path) -> None:
+    run, _, number = protected
+    monkeypatch.setenv(PASSWORD_ENV, "wrong-password")
+    wrong = run("case", "show", number, "--full", "--reason", "核对")
+    assert wrong.code == 2 and "用户名或密码错误" in wrong.err and "身份证" not in wrong.out
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    assert run("operator", "add", "--username", "jinxy", "--name", "金晓燕", "--role", "clerk").code == 0
+    added = run("--as", "jinxy", "mediator", "add", "--name", "杜关林", "--phone", "13905751234")
+    assert added.code == 0, added.err
+    refused = run("--as", "jinxy", "operator", "add", "--username", "xiaowang", "--name", "王小", "--role", "admin")
+    assert refused.code == 2 and "只有主任" in refused.err  # logged in as the clerk, who may not
+    with sqlite3.connect(data_dir / "desk.sqlite3") as db:
+        logins = [r[0] for r in db.execute(
+            "SELECT o.username FROM audit_record a JOIN operator o ON o.id = a.entity_id "
+            "WHERE a.action = 'operator.login' ORDER BY a.seq")]
+    assert logins[-3:] == ["daicailiang", "jinxy", "jinxy"]
+    assert _audited(data_dir, "mediator.create") == ["jinxy"]
+
+
+def test_a_password_typed_at_the_terminal_unlocks(protected: tuple[Run, str, str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediation_desk.cli import io as cli_io
+
+    run, _, number = protected
+    typed = iter(["not-it", PASSWORD])
+    prompts: list[str] = []
+    monkeypatch.setattr(cli_io, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": prompts.append(prompt) or next(typed))
+    shown = run("case", "show", number, "--full", "--reason", "回访", "--json")
+    assert shown.code == 0, shown.err
+    assert "请重试" in shown.err and len(prompts) == 2 and "daicailiang" in prompts[0]
+    assert shown.json["parties"][0]["person"]["phone"].isdigit()
+
+
+def test_recover_with_a_wrong_key_changes_nothing(protected: tuple[Run, str, str],
+                                                  monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    run, key, number = protected
+    before = _secrets(data_dir)
+    monkeypatch.setenv(NEW_PASSWORD_ENV, NEW_PASSWORD)
+    other = "-".join(["ABCD"] * 8)
+    for text, rule in ((other, "recovery_key_wrong"), ("not a key", "recovery_key_format")):
+        monkeypatch.setenv(RECOVERY_KEY_ENV, text)
+        refused = run("recover", "--username", "daicailiang")
+        assert refused.code == 2 and f"recovery_key [{rule}]" in refused.err
+        assert _secrets(data_dir) == before
+    monkeypatch.setenv(RECOVERY_KEY_ENV, key)
+    unknown = run("recover", "--username", "nobody")
+    assert unknown.code == 2 and "username [operator_unknown]" in unknown.err
+    assert _secrets(data_dir) == before and _audited(data_dir, "operator.recovered") == []
+    assert run("lock-status").json["locked"] is True
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)  # the old password still opens the desk
+    assert run("case", "show", number, "--full", "--reason", "核对").code == 0
+
+
+def test_recover_with_the_key_sets_a_new_password(protected: tuple[Run, str, str],
+                                                  monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    run, key, number = protected
+    monkeypatch.setenv(RECOVERY_KEY_ENV, key.lower().replace("-", " "))
+    monkeypatch.setenv(NEW_PASSWORD_ENV, NEW_PASSWORD)
+    done = run("recover", "--username", "daicailiang")
+    assert done.code == 0, done.err
+    assert done.json == {"username": "daicailiang", "role": "admin", "recovered": True}
+    assert NEW_PASSWORD not in done.out + done.err and _audited(data_dir, "operator.recovered") == ["daicailiang"]
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    assert run("case", "show", number, "--full", "--reason", "核对").code == 2  # the old one no longer works
+    monkeypatch.setenv(PASSWORD_ENV, NEW_PASSWORD)
+    full = run("case", "show", number, "--full", "--reason", "核对", "--json")
+    assert full.code == 0, full.err
+    assert full.json["parties"][0]["person"]["phone"].isdigit()
+
+
+def test_password_change_and_reset(protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch,
+                                   data_dir: Path) -> None:
+    run, _, number = protected
+    monkeypatch.setenv(PASSWORD_ENV, "wrong-password")
+    monkeypatch.setenv(NEW_PASSWORD_ENV, NEW_PASSWORD)
+    before = _secrets(data_dir)
+    wrong = run("password", "change")
+    assert wrong.code == 2 and "old_password [password_wrong]" in wrong.err
+    assert _secrets(data_dir) == before
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    changed = run("password", "change")
+    assert changed.code == 0, changed.err
+    assert changed.json == {"username": "daicailiang", "password_changed": True}
+    assert run("case", "list").code == 2  # the old password is refused now
+    monkeypatch.setenv(PASSWORD_ENV, NEW_PASSWORD)
+    monkeypatch.setenv(NEW_PASSWORD_ENV, PASSWORD)
+    assert run("operator", "add", "--username", "jinxy", "--name", "金晓燕", "--role", "clerk").code == 0
+    monkeypatch.setenv(NEW_PASSWORD_ENV, "Jinxiaoyan-2027")
+    reset = run("operator", "reset-password", "jinxy")
+    assert reset.code == 0, reset.err
+    assert _audited(data_dir, "operator.password_reset") == ["daicailiang"]
+    refused = run("--as", "jinxy", "operator", "reset-password", "daicailiang")
+    assert refused.code == 2  # the clerk's old password no longer opens the desk
+    monkeypatch.setenv(PASSWORD_ENV, "Jinxiaoyan-2027")
+    by_clerk = run("--as", "jinxy", "operator", "reset-password", "daicailiang")
+    assert by_clerk.code == 2 and "只有主任" in by_clerk.err
+    shown = run("--as", "jinxy", "case", "show", number, "--json")
+    assert shown.code == 0, shown.err
+
+
+def test_password_commands_need_the_environment_or_a_terminal(protected: tuple[Run, str, str]) -> None:
+    run, _, _ = protected
+    for argv in (("password", "change"), ("recover", "--username", "daicailiang")):
+        refused = run(*argv, stdin="")
+        assert refused.code == 2 and "MEDIATION_DESK_" in refused.err and "Traceback" not in refused.err
+
+
+# --- retention, purge and consent (their services may arrive later) -------------------------------
+
+def test_retention_show_set_and_per_case(ready: Run, intake_form: Any, tmp_path: Path) -> None:
+    pytest.importorskip("mediation_desk.privacy.retention")
+    shown = ready("retention", "show")
+    assert shown.code == 0, shown.err
+    assert isinstance(shown.json, dict) and shown.json
+    updated = ready("retention", "set", "--short", "12")
+    assert updated.code == 0, updated.err
+    assert 12 in updated.json.values()
+    assert ready("retention", "set").code == 2
+    number = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form())).json["summary"]["number"]
+    assert ready("case", "retention", number, "永久").code == 0
+    assert ready("case", "retention", number, "short").json["retention"] == "short"
+    assert ready("case", "retention", number, "forever").code == 2
+
+
+def test_purge_dry_run_and_confirmation(ready: Run, intake_form: Any, tmp_path: Path) -> None:
+    pytest.importorskip("mediation_desk.privacy.retention")
+    ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
+    dry = ready("purge", "--dry-run")
+    assert dry.code == 0, dry.err
+    cancelled = ready("purge", stdin="no\n")
+    assert cancelled.code == 1 and "已取消" in cancelled.err
+    done = ready("purge", "--yes")
+    assert done.code == 0, done.err
+    assert case_count(ready) == 1  # nothing has expired yet: the case stays
+
+
+def test_consent_give_list_withdraw(ready: Run, intake_form: Any, tmp_path: Path) -> None:
+    consent = pytest.importorskip("mediation_desk.privacy.consent")
+    case = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form())).json
+    person = case["parties"][0]["person"]["id"]
+    purpose, label = next(iter(getattr(consent, "PURPOSES", {"sms_notice": "短信通知"}).items()))
+    given = ready("consent", "give", person, label, "--note", "书面同意书已存档")  # the Chinese label will do
+    assert given.code == 0, given.err
+    assert given.json["consent_id"] and given.json["purpose"] == purpose
+    assert ready("consent", "give", person, "no-such-purpose").code == 2
+    listed = ready("consent", "list", person)
+    assert listed.code == 0 and len(listed.json) == 1
+    no_reason = ready("consent", "withdraw", person, purpose)
+    assert no_reason.code == 2 and "--reason" in no_reason.err
+    withdrawn = ready("consent", "withdraw", person, purpose, "--reason", "本人电话要求撤回")
+    assert withdrawn.code == 0, withdrawn.err
 
 
 # --- check, backup, restore ---------------------------------------------------------------------
@@ -561,9 +812,14 @@ def test_export_and_import_round_trip(ready: Run, intake_form: Any, tmp_path: Pa
 
 # --- as a real process --------------------------------------------------------------------------
 
-def _process(args: list[str], data_dir: Path, *, stdin: str | None = None) -> subprocess.CompletedProcess[bytes]:
+def _process(args: list[str], data_dir: Path, *, stdin: str | None = None,
+             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
-    env.update({ADMIN_PASSWORD_ENV: PASSWORD, DATA_ENV: str(data_dir), "LC_ALL": "C", "LANG": "C"})
+    env = {k: v for k, v in env.items() if not k.startswith("MEDIATION_DESK_")}
+    # Never the real OS keyring: a process sees no secure keyring and unlocks with the password.
+    env.update({ADMIN_PASSWORD_ENV: PASSWORD, PASSWORD_ENV: PASSWORD, DATA_ENV: str(data_dir), "LC_ALL": "C",
+                "LANG": "C", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "mediation_desk", *args], input=None if stdin is None
                           else stdin.encode("utf-8"), capture_output=True, env=env, timeout=120)
 
@@ -575,9 +831,11 @@ def test_python_dash_m_setup_add_and_refuse(tmp_path: Path, intake_form: Any) ->
     assert greeting.returncode == 0
     assert "later version" in greeting.stderr.decode("utf-8")
 
-    done = _process(SETUP, data_dir)
+    done = _process([*SETUP, "--no-keyring"], data_dir)
     assert done.returncode == 0, done.stderr.decode("utf-8")
-    assert json.loads(done.stdout.decode("utf-8"))["committee"]["name"] == "谢家塘村人民调解委员会"
+    answer = json.loads(done.stdout.decode("utf-8"))
+    assert answer["committee"]["name"] == "谢家塘村人民调解委员会"
+    assert answer["recovery_key"] in done.stderr.decode("utf-8") and answer["key_in_keyring"] is False
 
     added = _process(["case", "add", "--json", "-"], data_dir, stdin=json.dumps(intake_form(), ensure_ascii=False))
     assert added.returncode == 0, added.stderr.decode("utf-8")
@@ -591,6 +849,11 @@ def test_python_dash_m_setup_add_and_refuse(tmp_path: Path, intake_form: Any) ->
     assert "错误 parties[0].id_number [id_check_digit]: 身份证号码校验位错误" in stderr
     assert "Traceback" not in stderr and refused.stdout == b""
 
+    locked = _process(["case", "add", "--json", "-"], data_dir, stdin=json.dumps(intake_form(), ensure_ascii=False),
+                      extra_env={PASSWORD_ENV: ""})
+    assert locked.returncode == 2
+    assert LOCKED_HINT_CN in locked.stderr.decode("utf-8") and locked.stdout == b""
+
 
 @pytest.mark.slow
 def test_python_dash_m_version_usage_and_check(tmp_path: Path) -> None:
@@ -599,7 +862,11 @@ def test_python_dash_m_version_usage_and_check(tmp_path: Path) -> None:
     assert version.returncode == 0 and version.stdout.decode().startswith("mediation-desk ")
     usage = _process(["case", "frobnicate"], data_dir)
     assert usage.returncode == 2 and b"usage:" in usage.stderr
-    assert _process(SETUP, data_dir).returncode == 0
+    no_keyring = _process(SETUP, data_dir)  # no secure keyring here: said plainly, once
+    assert no_keyring.returncode == 0
+    assert "没有可用的安全钥匙串" in no_keyring.stderr.decode("utf-8")
+    status = _process(["lock-status"], data_dir, extra_env={PASSWORD_ENV: ""})
+    assert json.loads(status.stdout.decode("utf-8"))["keyring"]["secure"] is False
     checked = _process(["--json", "check"], data_dir)
     assert checked.returncode == 0
     assert json.loads(checked.stdout.decode("utf-8"))["audit"]["ok"] is True

@@ -16,14 +16,17 @@ from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.desk import Desk
 from mediation_desk.mediation.models_case import MediationCase
+from mediation_desk.mediation.models_people import Person
+from mediation_desk.mediation.people import secrets_of
 from mediation_desk.mediation.numbering import parse_case_number
 from mediation_desk.paths import AppPaths
 
 PER_PROCESS = 40
+PASSWORD = "Xietang-2026!"
 REPO = Path(__file__).resolve().parents[1]
 
 WORKER = r"""
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
 from mediation_desk.core import accounts
 from mediation_desk.desk import Desk
@@ -32,7 +35,8 @@ from mediation_desk.paths import AppPaths
 
 root, tag, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
 desk = Desk.open(AppPaths.resolve(root))
-actor = accounts.actor_for(desk, None)
+# A process of its own has no data key in memory: the operator logs in, which unlocks it.
+actor = accounts.authenticate(desk, "daicailiang", os.environ["DESK_TEST_PASSWORD"])
 print("ready", flush=True)
 deadline = time.monotonic() + 60
 while not go.exists():
@@ -44,7 +48,7 @@ for i in range(count):
     ids.append(intake.open_case(desk, actor, {
         "dispute_type": "neighbour",
         "brief_facts": f"{tag}号窗口受理的第{i}件邻里纠纷",
-        "parties": [{"name": f"当事人{tag}{i}"}, {"name": f"对方{tag}{i}"}],
+        "parties": [{"name": f"当事人{tag}{i}", "phone": f"139{i:08d}"}, {"name": f"对方{tag}{i}"}],
     }))
     if i % 8 == 7:
         time.sleep(0.05)  # a clerk between two intakes: lets the other process in mid-run
@@ -57,11 +61,13 @@ print(json.dumps(ids), flush=True)
 def test_two_processes_open_cases_at_the_same_time(tmp_path, committee_data):
     root = tmp_path / "shared-desk"
     desk = Desk.open(AppPaths.resolve(root))
-    accounts.setup_committee(desk, committee_data)
+    accounts.setup_desk(desk, committee_data, {"username": "daicailiang", "display_name": "戴才良",
+                                               "password": PASSWORD})
     desk.close()
 
     go = tmp_path / "go"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+           "DESK_TEST_PASSWORD": PASSWORD}
     workers = [
         subprocess.Popen([sys.executable, "-c", WORKER, str(root), tag, str(PER_PROCESS), str(go)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
@@ -86,6 +92,7 @@ def test_two_processes_open_cases_at_the_same_time(tmp_path, committee_data):
 
     desk = Desk.open(AppPaths.resolve(root))
     try:
+        accounts.authenticate(desk, "daicailiang", PASSWORD)
         with desk.read() as s:
             cases = s.execute(select(MediationCase.id, MediationCase.number, MediationCase.seq)).all()
             assert len(cases) == total
@@ -104,5 +111,9 @@ def test_two_processes_open_cases_at_the_same_time(tmp_path, committee_data):
             assert set(creates) == all_ids
             fts = s.execute(text("SELECT count(*) FROM case_fts WHERE body MATCH '邻里纠纷'")).scalar()
             assert fts == total
+            # Both processes sealed with the one data key: every phone opens under the admin's login.
+            phones = sorted(secrets_of(p, desk.vault).phone for p in s.scalars(
+                select(Person).where(Person.name.like("当事人%"))))
+            assert phones == sorted(f"139{i:08d}" for i in range(PER_PROCESS) for _ in range(2))
     finally:
         desk.close()

@@ -20,6 +20,8 @@ from mediation_desk.mediation.demo import DEMO_PASSWORD, seed_demo
 from mediation_desk.mediation.demo_data import MINORITY_NAME, RARE_NAME
 from mediation_desk.mediation.models_case import Agreement, CaseParty, MediationCase
 from mediation_desk.mediation.models_people import Person
+from mediation_desk.mediation.people import secrets_of
+from mediation_desk.privacy import crypto
 from mediation_desk.paths import AppPaths
 from mediation_desk.validation import parse_resident_id, validate_uscc
 
@@ -47,6 +49,8 @@ def test_summary_and_counts(seeded) -> None:
     assert summary["mediators"] >= 8 and len(mediators.list_mediators(desk)) >= 8
     assert summary["committee"]["case_word"] == "谢调字" and summary["committee"]["town"] == "谢塘镇"
     assert summary["demo_password"] == DEMO_PASSWORD
+    # The demo set the desk up, so it made the data key: its recovery key is handed back once.
+    assert crypto.parse_recovery_key(summary["recovery_key"]) is not None
     assert set(summary["operators"]) == {"zhuren", "jiluyuan", "wangyongnian"}
 
 
@@ -98,13 +102,18 @@ def test_parties_are_valid_and_the_rare_names_round_trip(seeded) -> None:
     names = [p.name for p in people]
     assert RARE_NAME in names and MINORITY_NAME in names
     assert len(RARE_NAME) == 2 and ord(RARE_NAME[1]) > 0xFFFF
-    for p in people:
-        if p.id_number:
-            assert parse_resident_id(p.id_number).number == p.id_number
+    # Stored encrypted like any desk's data (nothing in the plaintext columns), and read back whole.
+    assert all(p.legacy_id_number is p.legacy_phone is p.legacy_address is None for p in people)
+    assert all(p.phone_enc is not None for p in people)
+    secrets = [secrets_of(p, desk.vault) for p in people]
+    for p, sec in zip(people, secrets):
+        if sec.id_number:
+            assert parse_resident_id(sec.id_number).number == sec.id_number
+            assert p.id_number_idx == desk.vault.index(sec.id_number)
         if p.uscc:
             assert validate_uscc(p.uscc) == p.uscc
-    assert any(p.id_number and p.id_number.startswith("330604") for p in people)
-    assert any(p.phone and p.phone.startswith("0575-") for p in people)
+    assert any(sec.id_number and sec.id_number.startswith("330604") for sec in secrets)
+    assert any(sec.phone and sec.phone.startswith("0575-") for sec in secrets)
     assert any(p.kind == "legal" and p.uscc for p in people)
     found = queries.list_cases(desk, query=RARE_NAME)
     assert found and all(RARE_NAME in c.party_names for c in found)
@@ -167,6 +176,7 @@ def test_seeds_a_desk_already_set_up(tmp_path: Path) -> None:
         accounts.setup_committee(desk, {"name": "晋生村人民调解委员会", "code": "JS-01", "town": "谢塘镇"})
         summary = seed_demo(desk, cases=3)
         assert summary["committee"]["name"] == "晋生村人民调解委员会"
+        assert summary["recovery_key"] is None  # shown by the set-up that made it, not again
         assert sum(summary["by_status"].values()) == 3
     finally:
         desk.close()

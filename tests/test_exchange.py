@@ -82,7 +82,7 @@ def export(desk: Desk, path: Path, fmt: str, what: str = "cases") -> int:
 
 
 def full_cases(desk: Desk) -> list[Any]:
-    return [queries.case_detail(desk, ADMIN, c.id, full_personal_data=True)
+    return [queries.case_detail(desk, ADMIN, c.id, full_personal_data=True, reason="核对导入导出结果")
             for c in sorted(queries.list_cases(desk), key=lambda c: c.accepted_on)]
 
 

@@ -148,14 +148,20 @@ def test_detail_masks_personal_data_unless_asked_and_asking_is_audited(env: Env,
     assert count(env.desk, AuditRecord) == before  # a masked view is not audited
 
     clerk = actor(env, "clerk", "clerk")
-    full = queries.case_detail(env.desk, clerk, three["a"], full_personal_data=True)
+    before = count(env.desk, AuditRecord)
+    for no_reason in (None, "", "   "):  # full personal data only with a reason
+        with pytest.raises(ValidationError) as e:
+            queries.case_detail(env.desk, clerk, three["a"], full_personal_data=True, reason=no_reason)
+        assert (e.value.problems[0].field, e.value.problems[0].rule) == ("reason", "reason_required")
+    assert count(env.desk, AuditRecord) == before
+    full = queries.case_detail(env.desk, clerk, three["a"], full_personal_data=True, reason="核对当事人联系方式")
     wang, chen = (p.person for p in full.parties)
     assert (wang.phone, chen.id_number) == ("13900000001", "11010519491231002X")
     assert chen.birth_date == dt.date(1949, 12, 31) and wang.address == "谢塘镇谢家塘村"
     with env.desk.read() as s:
         rec = s.scalars(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)).one()
-    assert (rec.action, rec.entity, rec.entity_id, rec.actor_name) == (
-        "case.view_personal_data", "case", three["a"], "clerk")
+    assert (rec.action, rec.entity, rec.entity_id, rec.actor_name, rec.detail["reason"]) == (
+        "case.view_personal_data", "case", three["a"], "clerk", "核对当事人联系方式")
     # The landline is masked too.
     b = queries.case_detail(env.desk, env.admin, three["b"]).parties[0].person
     assert b.phone == "0575-******56"
@@ -165,7 +171,7 @@ def test_detail_of_unknown_case(env: Env) -> None:
     with pytest.raises(NotFound):
         queries.case_detail(env.desk, env.admin, "no-such-case")
     with pytest.raises(NotFound):
-        queries.case_detail(env.desk, env.admin, "no-such-case", full_personal_data=True)
+        queries.case_detail(env.desk, env.admin, "no-such-case", full_personal_data=True, reason="核对")
     assert "case.view_personal_data" not in audit_actions(env.desk)
 
 

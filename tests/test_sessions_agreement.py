@@ -16,6 +16,7 @@ from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.errors import NotFound, ValidationError
 from mediation_desk.mediation import agreement, attachments, queries, sessions, states, workflow
 from mediation_desk.mediation.models_case import Agreement, Attachment, SessionRecord
+from mediation_desk.privacy.vault import place
 from service_helpers import (  # noqa: F401  (env is a fixture)
     Env, agreed_case, agreement_data, assigned_case, case_row, count, env, follow_up_case, mediating_case,
     new_case, outbox_ops, parties_of, party, session_data, today,
@@ -160,8 +161,12 @@ def test_attachment_is_copied_with_its_hash_and_verified(env: Env, tmp_path: Pat
         row = s.get(Attachment, view.id)
     stored = env.desk.paths.attachments / row.stored_name
     assert stored.parent == env.root / "attachments"
-    assert row.stored_name == f"{view.id}.jpg"
-    assert stored.read_bytes() == JPEG
+    # Stored sealed with the data key, under a name that tells nothing of the content.
+    assert (row.stored_name, row.encrypted) == (f"{view.id}.sealed", True)
+    sealed = stored.read_bytes()
+    assert JPEG[16:] not in sealed and b"JFIF" not in sealed
+    assert env.desk.vault.open_bytes(sealed, place("attachment", "file", view.id)) == JPEG
+    assert attachments.read_attachment(env.desk, env.admin, view.id, "核对现场照片") == JPEG
     assert _stored_files(env) == [row.stored_name]  # no .part left
     src.unlink()  # the desk's copy does not depend on the original
     assert attachments.verify_attachment(env.desk, view.id) is True
@@ -174,7 +179,7 @@ def test_attachment_is_copied_with_its_hash_and_verified(env: Env, tmp_path: Pat
     op = outbox_ops(env.desk, "attachment")[0]
     assert op.payload == {"case_id": case_id, "kind": "evidence", "sha256": view.sha256, "size": len(JPEG)}
 
-    stored.write_bytes(JPEG[:-1] + b"\x00")  # tampered on disk
+    stored.write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 1]))  # tampered on disk
     assert attachments.verify_attachment(env.desk, view.id) is False
     stored.unlink()
     assert attachments.verify_attachment(env.desk, view.id) is False

@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from mediation_desk.cli.context import Context
+from mediation_desk.cli.context import NEW_PASSWORD_ENV, NONE, PASSWORD_ENV, Context
 from mediation_desk.cli.io import (
     EXIT_OK, emit_json, err, json_flag, json_input, out, read_json_input, read_password, table,
 )
@@ -13,9 +13,10 @@ from mediation_desk.core import accounts
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.mediation import followup, mediators, queries, states
 from mediation_desk.mediation.dispute_types import LABELS as TYPE_LABELS
+from mediation_desk.privacy import credentials, keys
 
 ADMIN_PASSWORD_ENV = "MEDIATION_DESK_ADMIN_PASSWORD"
-PASSWORD_ENV = "MEDIATION_DESK_PASSWORD"
+__all__ = ["ADMIN_PASSWORD_ENV", "NEW_PASSWORD_ENV", "PASSWORD_ENV", "register"]
 
 POINTER = ("运行 `mediation-desk --help` 查看全部命令。\n"
            "Run `mediation-desk --help` for all commands.")
@@ -40,12 +41,15 @@ def register(sub: Any) -> None:
     p.add_argument("--seat", type=int, default=1, help="本机席位号 1–99（同一委员会的每台电脑各不相同）")
     p.add_argument("--admin", required=True, metavar="USERNAME", help="主任的登录名")
     p.add_argument("--admin-name", required=True, metavar="NAME", help="主任姓名")
+    p.add_argument("--no-keyring", action="store_true",
+                   help="不把数据密钥存入系统钥匙串：以后每次运行都须输入密码（或设置 "
+                        f"{PASSWORD_ENV}）")
     json_flag(p)
-    p.set_defaults(handler=setup)
+    p.set_defaults(handler=setup, unlock=NONE)
 
     op = sub.add_parser("operator", help="操作员账号").add_subparsers(dest="sub_command", metavar="ACTION",
                                                                     required=True)
-    p = op.add_parser("add", help=f"添加操作员（密码取自环境变量 {PASSWORD_ENV}，否则在终端输入）")
+    p = op.add_parser("add", help=f"添加操作员（新密码取自环境变量 {NEW_PASSWORD_ENV}，否则在终端输入）")
     p.add_argument("--username", required=True)
     p.add_argument("--name", required=True, help="姓名")
     p.add_argument("--role", required=True, choices=sorted(accounts.ROLES), help="admin 主任 / mediator 调解员 / clerk 记录员")
@@ -54,7 +58,12 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=operator_add)
     p = op.add_parser("list", help="列出操作员")
     json_flag(p)
-    p.set_defaults(handler=operator_list)
+    p.set_defaults(handler=operator_list, unlock=NONE)
+    p = op.add_parser("reset-password", help=f"主任重置操作员的密码并解除锁定（新密码取自环境变量 "
+                                             f"{NEW_PASSWORD_ENV}，否则在终端输入）")
+    p.add_argument("username", metavar="USERNAME")
+    json_flag(p)
+    p.set_defaults(handler=operator_reset_password)
 
     med = sub.add_parser("mediator", help="调解员名册（老娘舅）").add_subparsers(
         dest="sub_command", metavar="ACTION", required=True)
@@ -122,11 +131,51 @@ def setup(ctx: Context, args: argparse.Namespace) -> int:
     data = {"name": args.name, "code": args.code, "town": args.town, "village": args.village,
             "case_word": args.case_word, "seat": args.seat}
     try:
-        committee, admin = accounts.setup_desk(desk, data, admin_data)
+        committee, admin = accounts.setup_desk(desk, data, admin_data, remember_key=not args.no_keyring)
     except ValidationError as e:
         raise _admin_fields(e) from None
-    emit_json({"committee": committee, "admin": admin})
+    remembered = _key_in_keyring(ctx)
+    emit_json({"committee": committee, "admin": admin, "recovery_key": committee.recovery_key,
+               "key_in_keyring": remembered})
+    if committee.recovery_key:
+        err(recovery_notice(committee.recovery_key))
+    if not remembered:
+        err(_no_keyring_notice(args.no_keyring))
     return EXIT_OK
+
+
+def recovery_notice(recovery_key: str) -> str:
+    bar = "=" * 72
+    return "\n".join([
+        bar,
+        f"  恢复密钥 / RECOVERY KEY:   {recovery_key}",
+        "",
+        "  请立即把这个恢复密钥打印或抄写下来，锁在安全的地方（如调解室的档案柜）。",
+        "  它只显示这一次。如果所有操作员的密码都遗失了，只有凭它才能找回加密的个人信息",
+        "  （mediation-desk recover --username 用户名）。不要存在这台电脑上，也不要发给别人。",
+        "  Print this recovery key now and keep it somewhere safe. It is shown only once, and it",
+        "  is the only way back to the encrypted personal data if every password is lost.",
+        bar,
+    ])
+
+
+def _key_in_keyring(ctx: Context) -> bool:
+    with ctx.desk.read() as s:
+        return keys.vault_from_keyring(ctx.desk.device_id, s) is not None
+
+
+def _no_keyring_notice(by_choice: bool) -> str:
+    usable, backend = keys.keyring_backend()
+    if by_choice:
+        why = "按 --no-keyring 的要求，数据密钥没有存入系统钥匙串。"
+    elif not usable:
+        why = f"本机没有可用的安全钥匙串（{backend}），数据密钥没有保存在本机。"
+    else:
+        why = f"系统钥匙串（{backend}）拒绝保存数据密钥。"
+    return (f"注意：{why}以后每次运行须在终端输入密码，或设置环境变量 {PASSWORD_ENV}。"
+            "密钥和密码从不写入文件。\n"
+            "Note: the data key is not kept in an OS keyring; each run needs the password (typed, or "
+            f"in {PASSWORD_ENV}). Neither the key nor a password is ever written to a file.")
 
 
 def _admin_fields(error: ValidationError) -> ValidationError:
@@ -137,11 +186,20 @@ def _admin_fields(error: ValidationError) -> ValidationError:
 
 def operator_add(ctx: Context, args: argparse.Namespace) -> int:
     actor = ctx.actor
-    password = read_password(PASSWORD_ENV, f"{args.name} 的密码（至少 8 位）/ Password: ")
+    password = read_password(NEW_PASSWORD_ENV, f"{args.name} 的密码（至少 8 位）/ Password: ")
     data = {"username": args.username, "display_name": args.name, "role": args.role, "password": password}
     if args.mediator:
         data["mediator_id"] = ctx.mediator_id(args.mediator)
     emit_json(accounts.add_operator(ctx.desk, actor, data))
+    return EXIT_OK
+
+
+def operator_reset_password(ctx: Context, args: argparse.Namespace) -> int:
+    actor = ctx.actor
+    password = read_password(NEW_PASSWORD_ENV, f"{args.username} 的新密码（至少 8 位）/ New password: ",
+                             field="new_password")
+    credentials.reset_password(ctx.desk, actor, args.username, password)
+    emit_json({"username": args.username, "password_reset": True, "lockout_cleared": True})
     return EXIT_OK
 
 

@@ -11,13 +11,16 @@ import os
 import sys
 from importlib import metadata
 
-from mediation_desk.cli import admin_commands, case_commands, data_commands, record_commands
-from mediation_desk.cli.context import Context
+from mediation_desk.cli import (
+    admin_commands, case_commands, data_commands, privacy_commands, record_commands,
+)
+from mediation_desk.cli.context import LOCKED_HINT, NONE, PROTECT_HINT, Context
 from mediation_desk.cli.io import (
     EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, err, report_error, use_utf8,
 )
 from mediation_desk.errors import DeskError
 from mediation_desk.paths import DATA_ENV
+from mediation_desk.privacy.vault import Locked
 
 log = logging.getLogger("mediation_desk.cli")
 
@@ -30,6 +33,8 @@ EPILOG = """常用 / Common:
   mediation-desk case add --json intake.json
   mediation-desk case list
   mediation-desk stats --month 2026-10 --json
+个人信息加密保存：每次运行从系统钥匙串取得数据密钥，否则用环境变量 MEDIATION_DESK_PASSWORD
+（`--as` 指定的操作员，默认第一位主任）或在终端输入的密码解锁。
 密码只从环境变量或终端输入读取，从不作为命令参数。Passwords are read from the environment or typed, never given as arguments."""
 
 
@@ -59,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_sub = case_parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     case_commands.register(case_sub)
     record_commands.register(case_sub, sub)
+    privacy_commands.register(case_sub, sub)
     data_commands.register(sub)
     return parser
 
@@ -75,9 +81,15 @@ def main(argv: list[str] | None = None) -> int:
                                    getattr(args, "sub_command", None)) if x) or "(none)"
     try:
         ctx.start_logging()
-        handler = getattr(args, "handler", None) or admin_commands.no_command
+        handler = getattr(args, "handler", None)
+        if handler is None:  # the summary shows no personal data: no password asked for
+            handler, args.unlock = admin_commands.no_command, NONE
         log.info("command %s", command)
         return handler(ctx, args) or EXIT_OK
+    except Locked as error:
+        log.info("command %s refused: desk locked", command)
+        hint = PROTECT_HINT if ctx.needs_protection() else LOCKED_HINT
+        return report_error(error, as_json=ctx.wants_json, hint=hint)
     except DeskError as error:
         log.info("command %s refused: %s", command, type(error).__name__)
         return report_error(error, as_json=ctx.wants_json)

@@ -9,6 +9,7 @@ from mediation_desk.cli.context import Context
 from mediation_desk.cli.io import (
     EXIT_OK, emit_json, json_flag, json_input, local_time, out, read_json_input, table,
 )
+from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import assignment, intake, queries, states, workflow
 from mediation_desk.mediation.agreement import FORMS, PERFORMANCE
 from mediation_desk.mediation.dispute_types import resolve_type
@@ -42,7 +43,9 @@ def register(case: Any) -> None:
 
     p = case.add_parser("show", help="案件详情（个人信息默认脱敏）")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("--full", action="store_true", help="显示完整的身份证号、电话、住址（此次查看会记入审计）")
+    p.add_argument("--full", action="store_true",
+                   help="显示完整的身份证号、电话、住址（须同时给出 --reason；此次查看连同理由记入审计）")
+    p.add_argument("--reason", metavar="TEXT", help="查看完整个人信息的理由，如 “回访需联系当事人”")
     json_flag(p)
     p.set_defaults(handler=case_show)
 
@@ -124,7 +127,14 @@ def case_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def case_show(ctx: Context, args: argparse.Namespace) -> int:
-    detail = queries.case_detail(ctx.desk, ctx.actor, args.case, full_personal_data=args.full)
+    if args.full:
+        reason = (args.reason or "").strip()
+        if not reason:
+            raise ValidationError.single("reason", "reason_required",
+                                         "查看完整个人信息须说明理由（--reason），理由将记入审计")
+        detail = queries.case_detail(ctx.desk, ctx.actor, args.case, full_personal_data=True, reason=reason)
+    else:
+        detail = queries.case_detail(ctx.desk, ctx.actor, args.case)
     if getattr(args, "json", False):
         emit_json(detail)
     else:

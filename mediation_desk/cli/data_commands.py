@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-from mediation_desk.cli.context import Context
+from mediation_desk.cli.context import NONE, Context
 from mediation_desk.cli.io import (
-    CHINA, EXIT_OK, EXIT_REJECTED, EXIT_USER_ERROR, confirm, emit_json, err, json_flag, out,
+    CHINA, EXIT_OK, EXIT_REJECTED, EXIT_USER_ERROR, confirm, emit_json, err, json_flag,
+    optional_module, out,
 )
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.mediation import intake, queries, stats
@@ -44,7 +43,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("stats", help="月度统计报表")
     p.add_argument("--month", metavar="YYYY-MM", help="月份（默认本月）")
     json_flag(p)
-    p.set_defaults(handler=monthly)
+    p.set_defaults(handler=monthly, unlock=NONE)  # de-identified: no password needed
 
     p = sub.add_parser("demo", help="生成演示数据（仅限空白的工作台）")
     p.add_argument("--cases", type=int, default=60, metavar="N", help="案件数量")
@@ -54,27 +53,18 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("check", help="检查数据库完整性和审计链")
     json_flag(p)
-    p.set_defaults(handler=check)
+    p.set_defaults(handler=check, unlock=NONE)
 
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("-o", "--output", metavar="FILE_OR_DIR", help="备份文件或目录（默认：数据目录下的 backups）")
     json_flag(p)
-    p.set_defaults(handler=make_backup)
+    p.set_defaults(handler=make_backup, unlock=NONE)  # the copy stays encrypted
 
     p = sub.add_parser("restore", help="从备份恢复数据库（替换本机全部数据，不可撤销）")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
     json_flag(p)
-    p.set_defaults(handler=restore)
-
-
-def _optional_module(name: str, feature: str) -> ModuleType:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as e:
-        if e.name != name:
-            raise
-        raise DeskError(f"本版本尚未提供{feature}功能") from None
+    p.set_defaults(handler=restore, unlock=NONE)
 
 
 def _format_of(path: str | None, given: str | None) -> str:
@@ -84,7 +74,7 @@ def _format_of(path: str | None, given: str | None) -> str:
 
 
 def import_rows(ctx: Context, args: argparse.Namespace) -> int:
-    exchange = _optional_module("mediation_desk.mediation.exchange", "导入")
+    exchange = optional_module("mediation_desk.mediation.exchange", "导入")
     if not Path(args.file).is_file():
         raise ValidationError.single("file", "file_missing", f"找不到文件：{args.file}")
     run = exchange.import_cases if args.kind == "cases" else exchange.import_mediators
@@ -103,7 +93,7 @@ def import_rows(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def export_rows(ctx: Context, args: argparse.Namespace) -> int:
-    exchange = _optional_module("mediation_desk.mediation.exchange", "导出")
+    exchange = optional_module("mediation_desk.mediation.exchange", "导出")
     fmt = _format_of(args.output, args.format)
     run = exchange.export_cases if args.kind == "cases" else exchange.export_mediators
     if not args.output:
@@ -152,7 +142,7 @@ def monthly(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def demo(ctx: Context, args: argparse.Namespace) -> int:
-    module = _optional_module("mediation_desk.mediation.demo", "演示数据")
+    module = optional_module("mediation_desk.mediation.demo", "演示数据")
     existing = sum(queries.count_by_status(ctx.desk).values())
     if existing:
         raise DeskError(f"本机已有 {existing} 件案件，演示数据只能生成在空白的工作台上；"

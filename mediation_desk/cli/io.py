@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import importlib
 import json
 import os
 import sys
@@ -14,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from mediation_desk.errors import (
@@ -70,6 +72,16 @@ def json_input(p: argparse.ArgumentParser, *, required: bool = True, what: str =
                    help=f"{what}的 JSON 文件（UTF-8），“-” 表示从标准输入读取")
 
 
+def optional_module(name: str, feature: str) -> ModuleType:
+    """A part of the desk that a given build may not include yet: a clear refusal if absent."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as e:
+        if e.name != name:
+            raise
+        raise DeskError(f"本版本尚未提供{feature}功能") from None
+
+
 # --- input -----------------------------------------------------------------------------------
 
 def _no_constants(name: str) -> Any:
@@ -106,26 +118,47 @@ def read_json_input(source: str) -> dict[str, Any]:
     return data
 
 
-def _stdin_is_terminal() -> bool:
+def stdin_is_terminal() -> bool:
     try:
         return bool(sys.stdin) and sys.stdin.isatty()
     except (AttributeError, ValueError, OSError):
         return False
 
 
-def read_password(env_name: str, prompt: str) -> str:
-    """From the environment variable, or typed twice at a terminal; never a command argument."""
+def read_secret(env_name: str, prompt: str, *, twice: bool = False, field: str = "password",
+                what: str = "密码") -> str:
+    """A password or key from the environment variable, or typed (not echoed) at a terminal —
+    twice for a new password; never a command argument, never written anywhere."""
     value = os.environ.get(env_name)
     if value:
         return value
-    if not _stdin_is_terminal():
-        raise DeskError(f"请在终端中运行以输入密码，或设置环境变量 {env_name}"
+    if not stdin_is_terminal():
+        raise DeskError(f"请在终端中运行以输入{what}，或设置环境变量 {env_name}"
                         f"（run in a terminal, or set {env_name}）")
     first = getpass.getpass(prompt)
-    second = getpass.getpass("再次输入密码 / Repeat password: ")
-    if first != second:
-        raise ValidationError.single("password", "password_mismatch", "两次输入的密码不一致")
+    if twice and getpass.getpass(f"再次输入{what} / Repeat: ") != first:
+        raise ValidationError.single(field, "password_mismatch", f"两次输入的{what}不一致")
     return first
+
+
+def read_password(env_name: str, prompt: str, field: str = "password") -> str:
+    """A new password: from the environment variable, or typed twice at a terminal."""
+    return read_secret(env_name, prompt, twice=True, field=field)
+
+
+def write_private_file(target: Path, content: bytes) -> None:
+    """Write a file readable by this OS user only, whole or not at all (temp file, then rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def confirm(prompt: str) -> bool:
@@ -140,8 +173,9 @@ def confirm(prompt: str) -> bool:
 
 # --- errors ----------------------------------------------------------------------------------
 
-def report_error(error: DeskError, *, as_json: bool) -> int:
-    """One line per problem on stderr (field and rule named); with --json also a JSON object."""
+def report_error(error: DeskError, *, as_json: bool, hint: str | None = None) -> int:
+    """One line per problem on stderr (field and rule named), then the hint if any; with --json
+    also a JSON object (the last line)."""
     payload: dict[str, Any] = {"error": str(error)}
     if isinstance(error, ValidationError):
         payload["kind"] = "validation"
@@ -158,6 +192,9 @@ def report_error(error: DeskError, *, as_json: bool) -> int:
                 else "permission" if isinstance(error, PermissionDenied) else "desk")
         payload.update(kind=kind, problems=[])
         err(f"错误：{error}")
+    if hint:
+        payload["hint"] = hint
+        err(f"提示：{hint}")
     if as_json:
         err(dumps(payload, indent=None))
     return EXIT_USER_ERROR

@@ -1,6 +1,7 @@
 """First-run setup of the committee and the operator accounts (roles 主任, 调解员, 记录员)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -17,6 +18,8 @@ from mediation_desk.core.uow import SYSTEM, Actor, UnitOfWork
 from mediation_desk.errors import DeskError, PermissionDenied, Problems, ValidationError
 from mediation_desk.mediation.models_people import Mediator
 from mediation_desk.mediation.numbering import MAX_SEAT, default_case_word
+from mediation_desk.privacy import keys
+from mediation_desk.privacy.vault import Locked, Vault
 from mediation_desk.validation import clean_name, clean_text
 
 ROLES = {"admin": "主任", "mediator": "调解员", "clerk": "记录员"}
@@ -25,6 +28,18 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 # Argon2id (memory-hard). 64 MiB, 3 passes: ~0.1 s on a service-centre PC, costly to brute-force.
 _HASHER = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=2)
+
+
+def hash_password(password: str) -> str:
+    """Argon2id hash with the desk's parameters (one hasher for every password)."""
+    return _HASHER.hash(password)
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_HASHER.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 @functools.cache
@@ -44,6 +59,7 @@ class CommitteeView:
     village: str | None
     case_word: str
     seat: int
+    recovery_key: str | None = None  # only in the answer to setup: print it, it is shown once
 
 
 @dataclass(frozen=True)
@@ -100,14 +116,32 @@ def _create_committee(uow: UnitOfWork, fields: dict[str, Any]) -> CommitteeView:
     return _committee_view(c, seat)
 
 
-def setup_committee(desk: Any, data: Mapping[str, Any]) -> CommitteeView:
-    """Create the committee once, with this desk's seat number for case numbering."""
+def _create_keys(uow: UnitOfWork) -> tuple[Vault, str]:
+    vault, recovery = keys.create_keys(uow.session)
+    keys.store_key_check(uow.session, vault)
+    uow.audit("keys.create", "desk", None)
+    return vault, recovery
+
+
+def _unlocked(desk: Any, vault: Vault, remember: bool) -> None:
+    desk.unlock(vault)
+    if remember:
+        keys.remember_in_keyring(desk.device_id, vault)
+
+
+def setup_committee(desk: Any, data: Mapping[str, Any], *, remember_key: bool = True) -> CommitteeView:
+    """Create the committee once, with this desk's seat number for case numbering, and the data
+    key (wrapped under the recovery key; operators added later get their own wraps)."""
     fields = validate_committee(data)
     with desk.write(SYSTEM) as uow:
-        return _create_committee(uow, fields)
+        view = _create_committee(uow, fields)
+        vault, recovery = _create_keys(uow)
+    _unlocked(desk, vault, remember_key)
+    return dataclasses.replace(view, recovery_key=recovery)
 
 
-def setup_desk(desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any]) -> tuple[CommitteeView, OperatorView]:
+def setup_desk(desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any], *,
+               remember_key: bool = True) -> tuple[CommitteeView, OperatorView]:
     """First run: the committee and its first 主任 account, in one unit of work — a typo in the
     admin's details can never leave a committee nobody can administer."""
     p = Problems()
@@ -124,7 +158,10 @@ def setup_desk(desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any]
     assert fields is not None and admin_fields is not None
     with desk.write(SYSTEM) as uow:
         view = _create_committee(uow, fields)
-        return view, _create_operator(uow, view.id, admin_fields)
+        vault, recovery = _create_keys(uow)
+        admin_view = _create_operator(uow, view.id, admin_fields, vault)
+    _unlocked(desk, vault, remember_key)
+    return dataclasses.replace(view, recovery_key=recovery), admin_view
 
 
 def get_committee(desk: Any) -> CommitteeView:
@@ -163,7 +200,9 @@ def validate_operator(data: Mapping[str, Any]) -> dict[str, Any]:
             "mediator_id": data.get("mediator_id") or None}
 
 
-def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any]) -> OperatorView:
+def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any], vault: Vault | None) -> OperatorView:
+    """A new operator; with the desk's data key wrapped under the new password (the desk must be
+    unlocked for that, unless it has no key yet — an old desk not yet protected)."""
     s = uow.session
     if s.scalars(select(Operator.id).where(Operator.username == f["username"])).first():
         raise ValidationError.single("username", "username_taken", f"用户名「{f['username']}」已被使用")
@@ -173,6 +212,10 @@ def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any]) -> O
                   role=f["role"], password_hash=_HASHER.hash(f["password"]), mediator_id=f["mediator_id"])
     s.add(op)
     s.flush()
+    if vault is not None:
+        keys.wrap_for_operator(s, vault, op.id, f["password"])
+    elif keys.keys_exist(s):
+        raise Locked("工作台已锁定：须由已登录的主任添加操作员（为新账号分配数据密钥）")
     uow.audit("operator.create", "operator", op.id, role=f["role"])
     return OperatorView(op.id, op.username, op.display_name, op.role, op.active)
 
@@ -182,7 +225,7 @@ def add_operator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> OperatorVi
         raise PermissionDenied("只有主任可以添加操作员")
     fields = validate_operator(data)
     with desk.write(actor) as uow:
-        return _create_operator(uow, desk.committee(uow.session).id, fields)
+        return _create_operator(uow, desk.committee(uow.session).id, fields, desk.vault)
 
 
 def authenticate(desk: Any, username: str, password: str) -> Actor:
@@ -191,6 +234,7 @@ def authenticate(desk: Any, username: str, password: str) -> Actor:
     refusal = "用户名或密码错误"
     if not username or not password:
         return _refuse(refusal)
+    vault: Vault | None = None
     with desk.write(SYSTEM) as uow:
         s = uow.session
         op = s.scalars(select(Operator).where(Operator.username == username)).first()
@@ -221,7 +265,16 @@ def authenticate(desk: Any, username: str, password: str) -> Actor:
                 op.password_hash = _HASHER.hash(password)
             actor = Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
             uow.audit("operator.login", "operator", op.id)
-    return actor if actor else _refuse(refusal)
+            vault = keys.unlock_with_password(s, op.id, password)
+            if vault is None and desk.vault is not None:
+                # No wrap yet (added before the desk was protected): give one now.
+                keys.wrap_for_operator(s, desk.vault, op.id, password)
+                vault = desk.vault
+    if not actor:
+        return _refuse(refusal)
+    if vault is not None:
+        desk.unlock(vault)
+    return actor
 
 
 def _refuse(message: str) -> Actor:

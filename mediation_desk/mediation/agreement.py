@@ -11,7 +11,7 @@ from sqlalchemy import select
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import Problems, ValidationError
 from mediation_desk.mediation import states
-from mediation_desk.mediation.case_access import load_case, party_person_ids
+from mediation_desk.mediation.case_access import authorize, load_case, party_person_ids
 from mediation_desk.mediation.dto import AgreementView
 from mediation_desk.mediation.intake import from_fen, to_fen
 from mediation_desk.mediation.models_case import Agreement, MediationCase
@@ -79,6 +79,7 @@ def record_agreement(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
     with desk.write(actor) as uow:
         s = uow.session
         case = load_case(s, case_key)
+        authorize(s, actor, "agreement.record", case.id)
         if case.status != states.IN_MEDIATION:
             raise ValidationError.single("case", "case_not_in_mediation",
                                          f"只有调解中的案件才能登记协议（当前：{states.LABELS[case.status]}）")
@@ -114,7 +115,7 @@ def _make_effective(a: Agreement, on: dt.date) -> None:
 def confirm_signatures(desk: Any, actor: Actor, case_key: str, signed_on: Any = None) -> AgreementView:
     """The clerk confirms that every party, the mediator and the committee seal are on paper."""
     with desk.write(actor) as uow:
-        case, a = _agreement_of(uow.session, case_key)
+        case, a = _agreement_of(uow.session, case_key, actor, "agreement.sign")
         if a.form != "written":
             raise ValidationError.single("form", "oral_not_signed", "口头协议无需签字确认")
         if a.effective_on is not None:
@@ -132,7 +133,7 @@ def confirm_signatures(desk: Any, actor: Actor, case_key: str, signed_on: Any = 
 def record_judicial_application(desk: Any, actor: Actor, case_key: str, applied_on: Any = None) -> AgreementView:
     """Both parties applied to the court for judicial confirmation (art. 33: within 30 days)."""
     with desk.write(actor) as uow:
-        case, a = _agreement_of(uow.session, case_key)
+        case, a = _agreement_of(uow.session, case_key, actor, "agreement.sign")
         if a.effective_on is None or a.judicial_deadline is None:
             raise ValidationError.single("applied_on", "agreement_not_effective", "协议尚未生效，不能申请司法确认")
         on = parse_date(applied_on, "applied_on", "申请日期") or uow.today
@@ -158,13 +159,14 @@ def set_performance(uow: Any, case: MediationCase, a: Agreement, status: str) ->
 
 def update_performance(desk: Any, actor: Actor, case_key: str, status: str) -> AgreementView:
     with desk.write(actor) as uow:
-        case, a = _agreement_of(uow.session, case_key)
+        case, a = _agreement_of(uow.session, case_key, actor, "follow_up.record")
         set_performance(uow, case, a, status)
         return agreement_view(a)
 
 
-def _agreement_of(s: Any, case_key: str) -> tuple[MediationCase, Agreement]:
+def _agreement_of(s: Any, case_key: str, actor: Actor, action: str) -> tuple[MediationCase, Agreement]:
     case = load_case(s, case_key)
+    authorize(s, actor, action, case.id)
     a = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
     if a is None:
         raise ValidationError.single("case", "no_agreement", "本案尚未登记协议")

@@ -14,7 +14,7 @@ from mediation_desk.mediation import states
 from mediation_desk.mediation.assignment_rules import (
     CaseForRanking, MediatorProfile, Ranking, rank_mediators,
 )
-from mediation_desk.mediation.case_access import active_mediator_ids, load_case, party_person_ids
+from mediation_desk.mediation.case_access import active_mediator_ids, authorize, load_case, party_person_ids
 from mediation_desk.mediation.dispute_types import LABELS
 from mediation_desk.mediation.mediators import find_mediator, open_loads
 from mediation_desk.mediation.models_case import CaseAssignment, MediationCase, MediatorRefusal
@@ -72,6 +72,7 @@ def assign(desk: Any, actor: Actor, case_key: str, mediator_keys: Sequence[str],
     with desk.write(actor) as uow:
         s = uow.session
         case = load_case(s, case_key)
+        authorize(s, actor, "case.assign", case.id)
         if case.status not in ASSIGNABLE:
             raise ValidationError.single("case", "case_not_assignable",
                                          f"「{states.LABELS[case.status]}」的案件不能再派单")
@@ -123,6 +124,7 @@ def unassign(desk: Any, actor: Actor, case_key: str, mediator_key: str, reason: 
     with desk.write(actor) as uow:
         s = uow.session
         case = load_case(s, case_key)
+        authorize(s, actor, "case.assign", case.id)
         m = find_mediator(s, mediator_key)
         row = s.scalars(select(CaseAssignment).where(
             CaseAssignment.case_id == case.id, CaseAssignment.mediator_id == m.id,
@@ -147,6 +149,7 @@ def record_refusal(desk: Any, actor: Actor, case_key: str, person_id: str, media
     with desk.write(actor) as uow:
         s = uow.session
         case = load_case(s, case_key)
+        authorize(s, actor, "case.assign", case.id)
         m = find_mediator(s, mediator_key)
         if person_id not in party_person_ids(s, case.id):
             raise ValidationError.single("person_id", "not_a_party", "提出拒绝的人不是本案当事人")

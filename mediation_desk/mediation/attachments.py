@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import select
 
 from mediation_desk.core.uow import Actor
-from mediation_desk.errors import ValidationError
-from mediation_desk.mediation.case_access import load_case
+from mediation_desk.errors import DeskError, NotFound, ValidationError
+from mediation_desk.privacy.crypto import DecryptError
+from mediation_desk.privacy.vault import place
+from mediation_desk.mediation.case_access import authorize, load_case
 from mediation_desk.mediation.models_case import Attachment
 from mediation_desk.storage.base import new_id
 from mediation_desk.validation import clean_text
@@ -65,21 +67,24 @@ def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLik
     if media_type in _MAGIC and not any(head.startswith(m) for m in _MAGIC[media_type]):
         raise ValidationError.single("file", "file_content_mismatch", "文件内容与扩展名不符，可能已损坏或被改名")
     note = clean_text(note, "note", "说明", required=False, max_chars=500)
+    vault = desk.require_vault()
     folder = desk.paths.attachments
     folder.mkdir(parents=True, exist_ok=True)
     att_id = new_id()
-    stored = f"{att_id}{src.suffix.lower()}"
+    # The stored name says nothing about the content (no original extension); the content is
+    # sealed with the data key: a copied attachments folder shows no evidence or ID scans.
+    stored = f"{att_id}.sealed"
     tmp = folder / f".{stored}.part"
-    digest = hashlib.sha256()
-    with src.open("rb") as fin, tmp.open("wb") as fout:
-        for chunk in iter(lambda: fin.read(1 << 20), b""):
-            digest.update(chunk)
-            fout.write(chunk)
+    content = src.read_bytes()
+    digest = hashlib.sha256(content)
+    with tmp.open("wb") as fout:
+        fout.write(vault.seal_bytes(content, place("attachment", "file", att_id)))
         fout.flush()
         os.fsync(fout.fileno())
     try:
         with desk.write(actor) as uow:
             case = load_case(uow.session, case_key)
+            authorize(uow.session, actor, "attachment.add", case.id)
             row = Attachment(id=att_id, case_id=case.id, kind=kind, original_name=src.name[:256],
                              stored_name=stored, media_type=media_type, size=size,
                              sha256=digest.hexdigest(), note=note, created_at=uow.now,
@@ -95,27 +100,50 @@ def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLik
     return AttachmentView(att_id, kind, row.original_name, media_type, size, row.sha256, note)
 
 
-def list_attachments(desk: Any, case_key: str) -> list[AttachmentView]:
+def list_attachments(desk: Any, case_key: str, *, actor: Actor | None = None) -> list[AttachmentView]:
+    """The attachments of a case (not their content); with `actor`, only if that actor may see the case."""
     with desk.read() as s:
         case = load_case(s, case_key)
+        if actor is not None:
+            authorize(s, actor, "case.view", case.id)
         return [AttachmentView(a.id, a.kind, a.original_name, a.media_type, a.size, a.sha256, a.note)
                 for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id)
                                    .order_by(Attachment.created_at))]
 
 
+def _content(desk: Any, a: Attachment) -> bytes | None:
+    """The original bytes (decrypted), or None when the stored file is missing or altered."""
+    path = desk.paths.attachments / a.stored_name
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    if not a.encrypted:  # stored before the desk was protected
+        return data
+    try:
+        return desk.require_vault().open_bytes(data, place("attachment", "file", a.id))
+    except DecryptError:
+        return None
+
+
 def verify_attachment(desk: Any, attachment_id: str) -> bool:
-    """True when the stored file still has the SHA-256 recorded at attach time."""
+    """True when the stored file still opens and has the SHA-256 recorded at attach time."""
     with desk.read() as s:
         a = s.get(Attachment, attachment_id)
+        content = None if a is None else _content(desk, a)
+        return content is not None and hashlib.sha256(content).hexdigest() == a.sha256
+
+
+def read_attachment(desk: Any, actor: Actor, attachment_id: str, reason: str | None = None) -> bytes:
+    """The original file, for viewing or printing; opening it is audited."""
+    with desk.write(actor) as uow:
+        a = uow.session.get(Attachment, attachment_id)
         if a is None:
-            return False
-        path = desk.paths.attachments / a.stored_name
-        if not path.is_file():
-            return False
-        digest = hashlib.sha256()
-        with path.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest() == a.sha256
+            raise NotFound("附件", attachment_id)
+        authorize(uow.session, actor, "attachment.open", a.case_id)
+        content = _content(desk, a)
+        if content is None or hashlib.sha256(content).hexdigest() != a.sha256:
+            raise DeskError("附件文件缺失或已被改动（与登记时的 SHA-256 不符）")
+        uow.audit("attachment.open", "case", a.case_id, attachment_id=a.id, reason=reason)
+        return content
 
 

@@ -1,7 +1,8 @@
-"""Finding a case and gathering the facts its state machine needs."""
+"""Finding a case, deciding who may act on it, and gathering the facts its state machine needs."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from mediation_desk.mediation.models_case import (
 from mediation_desk.mediation.numbering import (
     MAX_SEAT, CaseNumber, format_case_number, parse_case_number,
 )
+from mediation_desk.privacy import roles
 
 _SHORT_SEQ = re.compile(r"第\s*((?:\d{1,2}-)?)(\d{1,3})\s*号\s*$")
 
@@ -57,6 +59,24 @@ def active_mediator_ids(s: Session, case_id: str) -> list[str]:
 def party_person_ids(s: Session, case_id: str) -> list[str]:
     return list(s.scalars(select(CaseParty.person_id).where(CaseParty.case_id == case_id)
                           .order_by(CaseParty.position)))
+
+
+def owns_case(s: Session, actor: Any, case_id: str) -> bool:
+    """The actor's mediator record is, or was, assigned to the case. An operator with no linked
+    mediator record owns no case."""
+    mediator_id = getattr(actor, "mediator_id", None)
+    if not mediator_id:
+        return False
+    return s.scalars(select(CaseAssignment.id).where(
+        CaseAssignment.case_id == case_id, CaseAssignment.mediator_id == mediator_id).limit(1)).first() is not None
+
+
+def authorize(s: Session, actor: Any, action: str, case_id: str) -> None:
+    """Refuse (PermissionDenied) unless the actor's role may do `action` on this case."""
+    own = None
+    if roles.scope(actor.role, action) == roles.OWN:  # only then does the history matter
+        own = owns_case(s, actor, case_id)
+    roles.check(actor, action, own_case=own)
 
 
 def case_facts(s: Session, case: MediationCase, **given: object) -> states.CaseFacts:

@@ -3,7 +3,8 @@
 Deterministic for a given seed. Everything goes through the services, so the audit chain, the
 outbox and the case history look exactly as they would after months of real use (the services
 stamp transitions with the current time; accepted, session and agreement dates are spread over
-the past eight months). The operators share one demo password, returned in the summary."""
+the past eight months). The operators share one demo password, returned in the summary with the
+recovery key of the data key when the demo set the desk up."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,11 +44,12 @@ REFUSAL_AT = 3  # the 4th: a party refuses the first mediator assigned (人民�
 
 def seed_demo(desk: Any, *, cases: int = 60, seed: int = 2026) -> dict[str, Any]:
     """Fill an empty desk with demo data; refuses a desk that already has cases."""
+    recovery_key = None  # only when the demo sets the desk up (and so makes its data key)
     if desk.is_set_up():
         if sum(queries.count_by_status(desk).values()):
             raise DeskError("本机已有案件，演示数据只能装入没有案件的调解台")
     else:
-        accounts.setup_committee(desk, COMMITTEE)
+        recovery_key = accounts.setup_committee(desk, COMMITTEE).recovery_key
     committee = accounts.get_committee(desk)
     rng = random.Random(seed)
     existing = {o.username for o in accounts.list_operators(desk)}
@@ -63,6 +65,7 @@ def seed_demo(desk: Any, *, cases: int = 60, seed: int = 2026) -> dict[str, Any]
     return {
         "committee": to_jsonable(committee), "operators": created, "demo_password": DEMO_PASSWORD,
         "mediators": len(roster), "cases": cases, "by_status": queries.count_by_status(desk),
+        "recovery_key": recovery_key,
     }
 
 

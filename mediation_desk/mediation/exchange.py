@@ -37,7 +37,8 @@ from mediation_desk.mediation.exchange_files import (
 )
 from mediation_desk.mediation.models_case import CaseParty, MediationCase
 from mediation_desk.mediation.models_people import Mediator, Person
-from mediation_desk.mediation.people import validate_person
+from mediation_desk.mediation.mediators import mediator_phone
+from mediation_desk.mediation.people import secrets_of, validate_person
 
 __all__ = ["ImportReport", "RowError", "export_cases", "export_mediators", "import_cases", "import_mediators"]
 
@@ -77,12 +78,14 @@ def export_cases(desk: Any, actor: Actor, fmt: str, out: TextIO) -> int:
     with desk.read() as s:
         cases = list(s.scalars(select(MediationCase).order_by(MediationCase.accepted_on, MediationCase.number)))
         parties: dict[str, list[dict[str, Any]]] = {c.id: [] for c in cases}
+        vault = desk.require_vault()  # the export carries personal data in clear
         for cp, p in s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
                                .order_by(CaseParty.case_id, CaseParty.position)):
+            sec = secrets_of(p, vault)
             parties[cp.case_id].append({
                 "role": cp.role, "kind": p.kind, "name": p.name, "gender": p.gender, "ethnicity": p.ethnicity,
-                "birth_date": p.birth_date, "id_type": p.id_type, "id_number": p.id_number,
-                "occupation": p.occupation, "phone": p.phone, "address": p.address, "uscc": p.uscc,
+                "birth_date": p.birth_date, "id_type": p.id_type, "id_number": sec.id_number,
+                "occupation": p.occupation, "phone": sec.phone, "address": sec.address, "uscc": p.uscc,
                 "representative": p.representative, "representative_title": p.representative_title,
                 "agent_name": cp.agent_name,
             })
@@ -117,8 +120,10 @@ def export_mediators(desk: Any, actor: Actor, fmt: str, out: TextIO) -> int:
     """Write the roster (inactive mediators included); returns the number written."""
     _require_staff(actor, "导出调解员名册")
     _check_format(fmt)
+    vault = desk.require_vault()  # phones are stored encrypted: locked, they would silently go missing
     with desk.read() as s:
-        rows = [{"name": m.name, "gender": m.gender, "phone": m.phone, "area": m.area, "skills": list(m.skills),
+        rows = [{"name": m.name, "gender": m.gender, "phone": mediator_phone(m, vault), "area": m.area,
+                 "skills": list(m.skills),
                  "available": m.available, "max_open_cases": m.max_open_cases, "active": m.active,
                  "title": m.title, "notes": m.notes}
                 for m in s.scalars(select(Mediator).order_by(Mediator.created_at, Mediator.name))]
@@ -236,7 +241,7 @@ def _mediator_data(n: int, raw: Any) -> tuple[dict[str, Any] | None, list[RowErr
 def _duplicate_mediators(desk: Any, datas: dict[int, dict[str, Any]]) -> list[RowError]:
     """The same name and phone twice: a re-imported roster must not double every mediator."""
     with desk.read() as s:
-        known = {(m.name, m.phone) for m in s.scalars(select(Mediator))}
+        known = {(m.name, mediator_phone(m, desk.vault)) for m in s.scalars(select(Mediator))}
     errors = []
     for n, data in datas.items():
         fields = roster.validate_mediator(data)
@@ -259,7 +264,8 @@ def _identity_clashes(desk: Any, forms: dict[int, dict[str, Any]]) -> list[RowEr
                 spec = validate_person(party)
                 if spec.id_number:
                     key, where, label = ("doc", spec.id_type or "", spec.id_number), "id_number", "证件号码"
-                    q = select(Person.name).where(Person.id_type == key[1], Person.id_number == key[2])
+                    q = select(Person.name).where(Person.id_type == key[1],
+                                                  Person.id_number_idx == desk.require_vault().index(key[2]))
                 elif spec.uscc:
                     key, where, label = ("uscc", spec.uscc), "uscc", "统一社会信用代码"
                     q = select(Person.name).where(Person.uscc == spec.uscc)

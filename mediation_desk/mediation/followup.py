@@ -12,7 +12,7 @@ from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.agreement import PERFORMANCE, set_performance
-from mediation_desk.mediation.case_access import load_case, party_person_ids
+from mediation_desk.mediation.case_access import authorize, load_case, party_person_ids
 from mediation_desk.mediation.models_case import Agreement, FollowUp, MediationCase
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.validation import clean_name, clean_text, parse_date
@@ -44,6 +44,7 @@ def schedule_follow_up(desk: Any, actor: Actor, case_key: str, due_on: Any, reas
     reason = clean_text(reason, "reason", "回访事由", required=False, max_chars=500)
     with desk.write(actor) as uow:
         case = load_case(uow.session, case_key)
+        authorize(uow.session, actor, "follow_up.record", case.id)
         if case.status not in FOLLOWABLE:
             raise ValidationError.single("case", "case_not_followable",
                                          f"「{states.LABELS[case.status]}」的案件无需回访")
@@ -78,6 +79,7 @@ def record_follow_up(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
     with desk.write(actor) as uow:
         s = uow.session
         case = load_case(s, case_key)
+        authorize(s, actor, "follow_up.record", case.id)
         if case.status not in FOLLOWABLE:
             raise ValidationError.single("case", "case_not_followable",
                                          f"「{states.LABELS[case.status]}」的案件不能登记回访")

@@ -16,6 +16,7 @@ from mediation_desk.mediation.dispute_types import resolve_type
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, CaseTransition, MediationCase
 from mediation_desk.mediation.numbering import format_case_number
 from mediation_desk.mediation.people import resolve_party, validate_person
+from mediation_desk.privacy import roles
 from mediation_desk.validation import clean_text, parse_amount, parse_date
 
 SOURCES = {"application": "依申请", "initiative": "主动调解", "referral": "委托移送"}
@@ -157,7 +158,9 @@ def build_search_text(number: str, names: list[str], facts: str, requests: str |
 
 def open_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> str:
     """Validate and save an intake; returns the new case id. Nothing is saved on any error."""
+    roles.check(actor, "case.create")
     spec = validate_intake(data)
+    vault = desk.require_vault()  # parties' personal data are stored encrypted
     with desk.write(actor) as uow:
         s = uow.session
         committee = desk.committee(s)
@@ -165,7 +168,7 @@ def open_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> str:
         persons = []
         for i, party in enumerate(spec.parties):
             try:
-                persons.append(resolve_party(uow, committee.id, party))
+                persons.append(resolve_party(uow, committee.id, party, vault))
             except ValidationError as e:
                 raise e.prefixed(f"parties[{i}]") from None
         if len({p.id for p in persons}) != len(persons):

@@ -8,12 +8,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
-from mediation_desk.errors import NotFound, PermissionDenied, Problems, ValidationError
+from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.dispute_types import resolve_type
 from mediation_desk.mediation.dto import MediatorView
 from mediation_desk.mediation.models_case import CaseAssignment, MediationCase
 from mediation_desk.mediation.models_people import Mediator, MediatorRelation, Person
+from mediation_desk.privacy import roles
+from mediation_desk.privacy.vault import Vault, place
+from mediation_desk.storage.base import new_id
 from mediation_desk.validation import clean_name, clean_text, mask_phone, normalize_phone, parse_gender
 
 EDITABLE = ("name", "gender", "phone", "area", "skills", "available", "max_open_cases", "active", "title", "notes")
@@ -68,21 +71,34 @@ def validate_mediator(data: Mapping[str, Any], *, partial: bool = False) -> dict
 
 
 def _require_admin(actor: Actor) -> None:
-    if actor.role not in ("admin", "clerk", "system"):
-        raise PermissionDenied("只有主任或记录员可以维护调解员名册")
+    roles.check(actor, "mediator.manage")
+
+
+def mediator_phone(m: Mediator, vault: Vault | None) -> str | None:
+    if m.phone_enc is None or vault is None:
+        return m.legacy_phone
+    return vault.open_text(m.phone_enc, place("mediator", "phone", m.id))
+
+
+def _set_phone(m: Mediator, desk: Any, phone: str | None) -> None:
+    """Phones are personal data: stored encrypted, so setting one needs the unlocked key."""
+    m.phone_enc = desk.require_vault().seal_text(phone, place("mediator", "phone", m.id)) if phone else None
+    m.legacy_phone = None
 
 
 def add_mediator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> MediatorView:
     _require_admin(actor)
     fields = validate_mediator(data)
+    phone = fields.pop("phone", None)
     with desk.write(actor) as uow:
         s = uow.session
-        m = Mediator(committee_id=desk.committee(s).id, updated_hlc=uow.tick(), **fields)
+        m = Mediator(id=new_id(), committee_id=desk.committee(s).id, updated_hlc=uow.tick(), **fields)
+        _set_phone(m, desk, phone)
         s.add(m)
         s.flush()
         uow.audit("mediator.create", "mediator", m.id, fields=sorted(fields))
         uow.outbox("mediator", m.id, "create", _sync_payload(m))
-        return mediator_view(s, m, full=True)
+        return mediator_view(s, m, desk.vault, full=True)
 
 
 def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str, Any]) -> MediatorView:
@@ -93,16 +109,20 @@ def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str
         m = s.get(Mediator, mediator_id)
         if m is None:
             raise NotFound("调解员", mediator_id)
-        changed = sorted(k for k, v in fields.items() if getattr(m, k) != v)
+        current = {k: (mediator_phone(m, desk.vault) if k == "phone" else getattr(m, k)) for k in fields}
+        changed = sorted(k for k, v in fields.items() if current[k] != v)
         for k in changed:
-            setattr(m, k, fields[k])
+            if k == "phone":
+                _set_phone(m, desk, fields[k])
+            else:
+                setattr(m, k, fields[k])
         if changed:
             m.updated_hlc = uow.tick()
             uow.audit("mediator.update", "mediator", m.id, fields=changed)
             uow.outbox("mediator", m.id, "update",
                        {"fields": {k: _sync_payload(m).get(k) for k in changed if k != "phone"},
                         "updated_hlc": m.updated_hlc})
-        return mediator_view(s, m, full=True)
+        return mediator_view(s, m, desk.vault, full=True)
 
 
 def add_relation(desk: Any, actor: Actor, mediator_id: str, person_id: str, relation: str) -> None:
@@ -136,12 +156,14 @@ def open_loads(s: Session) -> dict[str, int]:
     return {mid: n for mid, n in rows}
 
 
-def mediator_view(s: Session, m: Mediator, *, full: bool = False, load: int | None = None) -> MediatorView:
+def mediator_view(s: Session, m: Mediator, vault: Vault | None, *, full: bool = False,
+                  load: int | None = None) -> MediatorView:
     if load is None:
         load = open_loads(s).get(m.id, 0)
+    phone = mediator_phone(m, vault)
     return MediatorView(
         id=m.id, name=m.name, gender=m.gender,
-        phone=m.phone if full or not m.phone else mask_phone(m.phone),
+        phone=phone if full or not phone else mask_phone(phone),
         area=m.area, skills=tuple(m.skills), available=m.available, active=m.active,
         max_open_cases=m.max_open_cases, open_cases=load, title=m.title,
         relations=tuple((r.person_id, r.relation) for r in m.relations),
@@ -154,7 +176,7 @@ def list_mediators(desk: Any, *, include_inactive: bool = False) -> list[Mediato
         q = select(Mediator).order_by(Mediator.name)
         if not include_inactive:
             q = q.where(Mediator.active.is_(True))
-        return [mediator_view(s, m, load=loads.get(m.id, 0)) for m in s.scalars(q)]
+        return [mediator_view(s, m, desk.vault, load=loads.get(m.id, 0)) for m in s.scalars(q)]
 
 
 def find_mediator(s: Session, key: str) -> Mediator:

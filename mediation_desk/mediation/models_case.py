@@ -42,6 +42,8 @@ class MediationCase(Base):
     routes_told: Mapped[list[str]]  # art. 26: other routes the parties were told of
     escalated_to: Mapped[str | None] = mapped_column(String(8))  # town | county
     closed_on: Mapped[dt.date | None]
+    retention: Mapped[str] = mapped_column(String(16), default="long")  # 保管期限: permanent|long|short
+    purged_at: Mapped[dt.datetime | None]  # personal content erased after retention; stats kept
     search_text: Mapped[str] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -161,7 +163,9 @@ class Attachment(Base):
     stored_name: Mapped[str] = mapped_column(String(128))  # relative to the attachments dir
     media_type: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(BigInteger)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the original content
+    encrypted: Mapped[bool] = mapped_column(default=True)  # stored file sealed with the data key
+    purged_at: Mapped[dt.datetime | None]
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mediation_desk.storage.base import UUID_LEN, Base, new_id, utcnow
@@ -22,10 +22,18 @@ class Person(Base):
     ethnicity: Mapped[str | None] = mapped_column(String(16))  # 民族
     birth_date: Mapped[dt.date | None]
     id_type: Mapped[str | None] = mapped_column(String(24))
-    id_number: Mapped[str | None] = mapped_column(String(32))
+    # Sensitive values are stored encrypted (privacy/vault.py); *_idx are keyed hashes for
+    # exact-match lookup. legacy_* hold plaintext from before encryption, until `protect`.
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_number_idx: Mapped[str | None] = mapped_column(String(64))
     occupation: Mapped[str | None] = mapped_column(String(64))  # 职业或职务
-    phone: Mapped[str | None] = mapped_column(String(32), index=True)
-    address: Mapped[str | None] = mapped_column(String(256))  # 单位或住址
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_idx: Mapped[str | None] = mapped_column(String(64), index=True)
+    address_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # 单位或住址
+    legacy_id_number: Mapped[str | None] = mapped_column(String(32))
+    legacy_phone: Mapped[str | None] = mapped_column(String(32))
+    legacy_address: Mapped[str | None] = mapped_column(String(256))
+    purged_at: Mapped[dt.datetime | None]  # personal data erased (retention or consent withdrawn)
     uscc: Mapped[str | None] = mapped_column(String(18))  # 统一社会信用代码 (legal persons)
     representative: Mapped[str | None] = mapped_column(String(64))  # 法定代表人/负责人
     representative_title: Mapped[str | None] = mapped_column(String(64))
@@ -34,8 +42,8 @@ class Person(Base):
 
     __table_args__ = (
         # One record per identity document; NULLs (unknown numbers) may repeat.
-        Index("uq_person_id_doc", "id_type", "id_number", unique=True,
-              sqlite_where=text("id_number IS NOT NULL")),
+        Index("uq_person_id_doc", "id_type", "id_number_idx", unique=True,
+              sqlite_where=text("id_number_idx IS NOT NULL")),
         Index("uq_person_uscc", "uscc", unique=True, sqlite_where=text("uscc IS NOT NULL")),
     )
 
@@ -49,7 +57,8 @@ class Mediator(Base):
     committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))
     name: Mapped[str] = mapped_column(String(256))
     gender: Mapped[str | None] = mapped_column(String(8))
-    phone: Mapped[str | None] = mapped_column(String(32))
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    legacy_phone: Mapped[str | None] = mapped_column(String(32))
     area: Mapped[str | None] = mapped_column(String(64))  # village or grid covered
     skills: Mapped[list[str]]  # dispute type codes
     available: Mapped[bool] = mapped_column(default=True)

@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import UnitOfWork, china_today
+from mediation_desk.privacy.vault import Vault, place
+from mediation_desk.storage.base import new_id
 from mediation_desk.errors import Problems, ValidationError
 from mediation_desk.mediation.dto import PersonView
 from mediation_desk.mediation.models_people import Person
@@ -21,6 +23,7 @@ from mediation_desk.validation import (
 KINDS = {"natural": "自然人", "legal": "法人或其他组织"}
 # Fields sent to the district / written to outbox never include these (PIPL minimum necessary).
 SENSITIVE_FIELDS = ("id_number", "phone", "address", "birth_date")
+SECRET_FIELDS = ("id_number", "phone", "address")  # stored encrypted
 
 
 @dataclass(frozen=True)
@@ -98,25 +101,55 @@ def validate_person(data: Mapping[str, Any]) -> PersonSpec:
                       occupation, phone, address)
 
 
-def find_by_document(session: Session, id_type: str, id_number: str) -> Person | None:
+@dataclass(frozen=True)
+class Secrets:
+    """A person's sensitive values in clear, for the moment a service needs them."""
+
+    id_number: str | None
+    phone: str | None
+    address: str | None
+
+
+def secrets_of(person: Person, vault: Vault | None) -> Secrets:
+    """Decrypted values; plaintext ones of a desk not yet protected; None where locked."""
+    def one(column: str) -> str | None:
+        legacy = getattr(person, f"legacy_{column}")
+        blob = getattr(person, f"{column}_enc")
+        if blob is None or vault is None:
+            return legacy
+        return vault.open_text(blob, place("person", column, person.id))
+    return Secrets(one("id_number"), one("phone"), one("address"))
+
+
+def seal_secrets(person: Person, vault: Vault, secrets: Secrets) -> None:
+    """Store the values encrypted, with keyed hashes for exact lookup of ID number and phone."""
+    for column in ("id_number", "phone", "address"):
+        value = getattr(secrets, column)
+        setattr(person, f"{column}_enc", vault.seal_text(value, place("person", column, person.id)))
+        setattr(person, f"legacy_{column}", None)
+    person.id_number_idx = vault.index(secrets.id_number)
+    person.phone_idx = vault.index(secrets.phone)
+
+
+def find_by_document(session: Session, vault: Vault, id_type: str, id_number: str) -> Person | None:
     return session.scalars(
-        select(Person).where(Person.id_type == id_type, Person.id_number == id_number)
+        select(Person).where(Person.id_type == id_type, Person.id_number_idx == vault.index(id_number))
     ).first()
 
 
-def find_people(session: Session, *, id_number: str | None = None, phone: str | None = None,
+def find_people(session: Session, vault: Vault, *, id_number: str | None = None, phone: str | None = None,
                 name: str | None = None, limit: int = 20) -> list[Person]:
     """Existing people matching an ID number, a phone or a name: the intake form asks before it
     creates a duplicate."""
     q = select(Person)
     if id_number:
-        q = q.where(Person.id_number == id_number.strip().upper())
+        q = q.where(Person.id_number_idx == vault.index(id_number.strip().upper()))
     elif phone:
         try:
             phone = normalize_phone(phone)
         except ValidationError:
             return []
-        q = q.where(Person.phone == phone)
+        q = q.where(Person.phone_idx == vault.index(phone))
     elif name:
         q = q.where(Person.name == name.strip())
     else:
@@ -124,7 +157,7 @@ def find_people(session: Session, *, id_number: str | None = None, phone: str | 
     return list(session.scalars(q.limit(limit)))
 
 
-def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any]) -> Person:
+def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any], vault: Vault) -> Person:
     """An existing person (by `person_id` or the same ID document) or a new one."""
     s = uow.session
     if data.get("person_id"):
@@ -135,7 +168,7 @@ def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any]) -
     spec = validate_person(data)
     existing = None
     if spec.id_number:
-        existing = find_by_document(s, spec.id_type or "resident_id", spec.id_number)
+        existing = find_by_document(s, vault, spec.id_type or "resident_id", spec.id_number)
     elif spec.uscc:
         existing = s.scalars(select(Person).where(Person.uscc == spec.uscc)).first()
     if existing is not None:
@@ -146,7 +179,9 @@ def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any]) -
                 f"该证件号码已登记在「{existing.name}」名下，与所填姓名「{spec.name}」不一致，请核对",
             )
         return existing
-    person = Person(committee_id=committee_id, updated_hlc=uow.tick(), **spec.__dict__)
+    plain = {k: v for k, v in spec.__dict__.items() if k not in SECRET_FIELDS}
+    person = Person(id=new_id(), committee_id=committee_id, updated_hlc=uow.tick(), **plain)
+    seal_secrets(person, vault, Secrets(spec.id_number, spec.phone, spec.address))
     s.add(person)
     s.flush()
     uow.audit("person.create", "person", person.id, kind=spec.kind,
@@ -154,9 +189,10 @@ def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any]) -
     return person
 
 
-def person_view(person: Person, *, full: bool = False) -> PersonView:
-    id_number = person.id_number
-    phone = person.phone
+def person_view(person: Person, vault: Vault | None, *, full: bool = False) -> PersonView:
+    """Masked unless `full` (which callers audit). Locked: sensitive values shown as None."""
+    sec = secrets_of(person, vault)
+    id_number, phone = sec.id_number, sec.phone
     if not full:
         id_number = mask_id_number(id_number) if id_number else None
         phone = mask_phone(phone) if phone else None
@@ -164,6 +200,6 @@ def person_view(person: Person, *, full: bool = False) -> PersonView:
         id=person.id, kind=person.kind, name=person.name, gender=person.gender,
         ethnicity=person.ethnicity, birth_date=person.birth_date if full else None,
         id_type=person.id_type, id_number=id_number, occupation=person.occupation, phone=phone,
-        address=person.address if full else None, uscc=person.uscc,
+        address=sec.address if full else None, uscc=person.uscc,
         representative=person.representative,
     )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core.uow import Actor
 from mediation_desk.mediation import search_index, states
 from mediation_desk.mediation.agreement import agreement_view
-from mediation_desk.mediation.case_access import case_facts, load_case, normalise_number
+from mediation_desk.mediation.case_access import authorize, case_facts, load_case, normalise_number
 from mediation_desk.mediation.dispute_types import label_of
 from mediation_desk.mediation.intake import from_fen
 from mediation_desk.mediation.dto import AssignmentView, CaseDetail, CaseSummary, PartyView, TimelineEntry
@@ -21,7 +21,8 @@ from mediation_desk.mediation.models_case import (
 )
 from mediation_desk.mediation.models_people import Mediator, Person
 from mediation_desk.mediation.people import person_view
-from mediation_desk.validation import normalize_phone
+from mediation_desk.privacy.vault import Vault
+from mediation_desk.validation import clean_text, normalize_phone
 from mediation_desk.errors import ValidationError
 
 MAX_PAGE = 1000
@@ -80,7 +81,8 @@ def list_cases(desk: Any, *, status: Iterable[str] | None = None, dispute_type: 
         if query and query.strip():
             # With filters, a page of matches may sit deep in the search results: fetch more.
             filtered = any((status, dispute_type, mediator_id, accepted_from, accepted_to))
-            ids = search_case_ids(s, query.strip(), limit=SEARCH_CAP if filtered else offset + limit)
+            ids = search_case_ids(s, query.strip(), limit=SEARCH_CAP if filtered else offset + limit,
+                                  vault=desk.vault)
             q = q.where(MediationCase.id.in_(ids))
         q = _filtered(q, status=status, dispute_type=dispute_type, mediator_id=mediator_id,
                       accepted_from=accepted_from, accepted_to=accepted_to)
@@ -92,10 +94,11 @@ _DIGITS = re.compile(r"^[\d\s+\-()]+$")
 _ID_NUMBER = re.compile(r"\d{17}[\dXx]")
 
 
-def search_case_ids(s: Session, query: str, *, limit: int = 100) -> list[str]:
+def search_case_ids(s: Session, query: str, *, limit: int = 100, vault: Vault | None = None) -> list[str]:
     """Case ids matching `query`, best kinds of match first: a case number (exact); a phone or
     ID number (exact, on the person); a bare sequence number; a party's exact name; then the
-    full-text index (any substring of the number, names, facts and requests)."""
+    full-text index (any substring of the number, names, facts and requests). Phone and ID
+    lookups need the unlocked data key (keyed hashes); locked, they are skipped."""
     found: list[str] = []
 
     def add(ids: Iterable[str]) -> None:
@@ -107,7 +110,7 @@ def search_case_ids(s: Session, query: str, *, limit: int = 100) -> list[str]:
         add(s.scalars(select(MediationCase.id).where(MediationCase.number == number)))
     compact = re.sub(r"[\s\-()]", "", query)
     if _ID_NUMBER.fullmatch(compact):
-        person_ids = list(s.scalars(select(Person.id).where(Person.id_number == compact.upper())))
+        person_ids = list(s.scalars(select(Person.id).where(Person.id_number_idx == vault.index(compact.upper())))) if vault else []
         add(s.scalars(select(CaseParty.case_id).where(CaseParty.person_id.in_(person_ids))))
     elif _DIGITS.match(query):
         try:
@@ -115,7 +118,7 @@ def search_case_ids(s: Session, query: str, *, limit: int = 100) -> list[str]:
         except ValidationError:
             phone = None
         if phone:
-            person_ids = list(s.scalars(select(Person.id).where(Person.phone == phone)))
+            person_ids = list(s.scalars(select(Person.id).where(Person.phone_idx == vault.index(phone)))) if vault else []
             add(s.scalars(select(CaseParty.case_id).where(CaseParty.person_id.in_(person_ids))))
         if compact.isdigit() and len(compact) <= 4:  # "65" or "0065": a sequence number
             add(s.scalars(select(MediationCase.id).where(MediationCase.seq == int(compact))
@@ -133,17 +136,26 @@ def count_by_status(desk: Any) -> dict[str, int]:
         return dict(s.execute(select(MediationCase.status, func.count()).group_by(MediationCase.status)).all())
 
 
-def case_detail(desk: Any, actor: Actor, case_key: str, *, full_personal_data: bool = False) -> CaseDetail:
-    """Everything about one case. Personal data are masked unless asked for; asking is audited."""
+def case_detail(desk: Any, actor: Actor, case_key: str, *, full_personal_data: bool = False,
+                reason: str | None = None) -> CaseDetail:
+    """Everything about one case, for those whose role may see it (a 调解员: own cases only).
+    Personal data are masked unless asked for; asking needs a reason and is audited with it."""
     if full_personal_data:
+        if not (reason or "").strip():
+            raise ValidationError.single("reason", "reason_required",
+                                         "查看当事人完整个人信息须填写理由（记入审计日志）")
+        reason = clean_text(reason, "reason", "查看理由", required=True, max_chars=200)
+        desk.require_vault()  # locked, there is nothing to show: refuse rather than audit a view
         with desk.write(actor) as uow:  # viewing full personal data is itself audited
             case = load_case(uow.session, case_key)
-            uow.audit("case.view_personal_data", "case", case.id)
+            authorize(uow.session, actor, "case.view_full", case.id)
+            uow.audit("case.view_personal_data", "case", case.id, reason=reason)
     with desk.read() as s:
         case = load_case(s, case_key)
+        authorize(s, actor, "case.view", case.id)
         summary = _summaries(s, [case])[0]
         parties = tuple(
-            PartyView(cp.role, cp.position, person_view(p, full=full_personal_data), cp.agent_name)
+            PartyView(cp.role, cp.position, person_view(p, desk.vault, full=full_personal_data), cp.agent_name)
             for cp, p in s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
                                    .where(CaseParty.case_id == case.id).order_by(CaseParty.position)))
         names = dict(s.execute(select(Mediator.id, Mediator.name)).all())

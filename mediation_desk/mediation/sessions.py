@@ -11,7 +11,7 @@ from sqlalchemy import select
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
-from mediation_desk.mediation.case_access import active_mediator_ids, load_case, party_person_ids
+from mediation_desk.mediation.case_access import active_mediator_ids, authorize, load_case, party_person_ids
 from mediation_desk.mediation.models_case import SessionRecord
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.storage.base import new_id
@@ -107,6 +107,7 @@ def add_session(desk: Any, actor: Actor, case_key: str, data: Mapping[str, Any])
     with desk.write(actor) as uow:
         s = uow.session
         case = load_case(s, case_key)
+        authorize(s, actor, "session.record", case.id)
         if case.status not in RECORDABLE:
             raise ValidationError.single("case", "case_not_in_mediation",
                                          f"「{states.LABELS[case.status]}」的案件不能再添加调解记录")
@@ -132,6 +133,7 @@ def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str,
         old = s.get(SessionRecord, session_id)
         if old is None:
             raise NotFound("调解记录", session_id)
+        authorize(s, actor, "session.record", old.case_id)
         latest = s.scalars(select(SessionRecord).where(SessionRecord.record_key == old.record_key)
                            .order_by(SessionRecord.version.desc()).limit(1)).one()
         if latest.id != old.id:
@@ -152,9 +154,13 @@ def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str,
         return rec.id
 
 
-def list_sessions(desk: Any, case_key: str, *, all_versions: bool = False) -> list[SessionView]:
+def list_sessions(desk: Any, case_key: str, *, all_versions: bool = False,
+                  actor: Actor | None = None) -> list[SessionView]:
+    """The session records of a case; with `actor`, only if that actor may see the case."""
     with desk.read() as s:
         case = load_case(s, case_key)
+        if actor is not None:
+            authorize(s, actor, "case.view", case.id)
         rows = list(s.scalars(select(SessionRecord).where(SessionRecord.case_id == case.id)
                               .order_by(SessionRecord.held_at, SessionRecord.version)))
         if not all_versions:

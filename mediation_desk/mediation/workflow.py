@@ -8,7 +8,7 @@ from typing import Any
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
-from mediation_desk.mediation.case_access import case_facts, load_case
+from mediation_desk.mediation.case_access import authorize, case_facts, load_case
 from mediation_desk.mediation.intake import RISK_FLAGS
 from mediation_desk.mediation.models_case import CaseTransition, MediationCase
 from mediation_desk.validation import clean_text
@@ -62,6 +62,7 @@ def transition(desk: Any, actor: Actor, case_key: str, target: str, *, reason: s
                                      f"未知的状态「{target}」，可选：{'、'.join(states.STATES)}")
     with desk.write(actor) as uow:
         case = load_case(uow.session, case_key)
+        authorize(uow.session, actor, "case.transition", case.id)
         apply_transition(uow, case, target, reason=reason, routes=routes, escalate_to=escalate_to,
                          prevented=prevented)
         return case.status

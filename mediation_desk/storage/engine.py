@@ -25,6 +25,8 @@ def _configure(engine: Engine, begin_sql: str) -> Engine:
         # FULL: a committed case survives a power cut, not only a crash of the program.
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        # Deleted or overwritten content is zeroed, so no old plaintext lingers in free pages.
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from mediation_desk.core.accounts import add_operator, setup_committee
+from mediation_desk.core.accounts import add_operator, authenticate, setup_committee
 from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import search_index, states
@@ -23,8 +23,10 @@ from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, M
 from mediation_desk.mediation.models_people import Person
 from mediation_desk.mediation.numbering import format_case_number
 from mediation_desk.paths import AppPaths
+from mediation_desk.privacy.vault import place
 from mediation_desk.validation import resident_id_check_char
 
+BENCH_PASSWORD = "bench-password"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "永年国林绍根才良建华秀英桂芳明强海燕志刚丽娟小红金凤德胜春生玉兰伟民文杰晓东雪梅俊峰淑珍"
 PLACES = ["谢家塘村", "谢桥村", "东山村", "联民村", "湖田村", "新建村", "南丰社区", "百官街道"]
@@ -49,20 +51,23 @@ def _name(rng: random.Random) -> str:
 def build(root: Path, cases: int = 100_000, notes: int = 500_000, seed: int = 7) -> tuple[Desk, dict[str, float]]:
     """Create (or reuse) a desk under `root` at the given scale; returns it and load timings."""
     paths = AppPaths.resolve(root)
-    marker = root / f".built-{cases}-{notes}"
+    marker = root / f".built-{cases}-{notes}-v3"
     desk = Desk.open(paths)
     if marker.exists():
+        authenticate(desk, "admin", BENCH_PASSWORD)  # unlocks the data key
         return desk, {}
     rng = random.Random(seed)
     started = time.perf_counter()
     committee = setup_committee(desk, {"name": "谢家塘村人民调解委员会", "code": "BENCH-01", "town": "谢塘镇"})
     add_operator(desk, SYSTEM, {"username": "admin", "display_name": "戴才良", "role": "admin",
-                                "password": "bench-password"})
+                                "password": BENCH_PASSWORD})
+    vault = desk.require_vault()
     now = dt.datetime.now(dt.timezone.utc)
     types = [t.code for t in DISPUTE_TYPES]
     case_rows, party_rows, person_rows, note_rows = [], [], [], []
     per_year: dict[int, int] = {}
     case_ids = []
+    phones: list[str] = []  # a sample in clear, for the search benchmark (not in the database)
     for i in range(cases):
         accepted = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365 + 300))
         seq = per_year[accepted.year] = per_year.get(accepted.year, 0) + 1
@@ -76,13 +81,21 @@ def build(root: Path, cases: int = 100_000, notes: int = 500_000, seed: int = 7)
             k = i * 2 + pos  # unique (birth date, sequence) per person
             born = dt.date(1940, 1, 1) + dt.timedelta(days=(k // 900) * 37 % 21900)
             first17 = f"330604{born:%Y%m%d}{k % 900 + 100:03d}"
+            id_number = first17 + resident_id_check_char(first17)
+            phone = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
             person_rows.append({
                 "id": pid, "committee_id": committee.id, "kind": "natural", "name": name,
                 "gender": "male" if int(first17[16]) % 2 else "female", "id_type": "resident_id",
-                "id_number": first17 + resident_id_check_char(first17),
-                "phone": f"1{rng.choice('3589')}{rng.randrange(10**9):09d}", "address": rng.choice(PLACES),
+                # Sealed exactly as people.seal_secrets does it, so lookups go through the index.
+                "id_number_enc": vault.seal_text(id_number, place("person", "id_number", pid)),
+                "id_number_idx": vault.index(id_number),
+                "phone_enc": vault.seal_text(phone, place("person", "phone", pid)),
+                "phone_idx": vault.index(phone),
+                "address_enc": vault.seal_text(rng.choice(PLACES), place("person", "address", pid)),
                 "created_at": now, "updated_hlc": "0",
             })
+            if len(phones) < 1000:
+                phones.append(phone)
             party_rows.append({"id": str(uuid.uuid4()), "case_id": cid, "person_id": pid,
                                "role": "applicant" if pos == 0 else "respondent", "position": pos})
         facts = rng.choice(FACTS) + f"（{rng.choice(PLACES)}）"
@@ -117,5 +130,6 @@ def build(root: Path, cases: int = 100_000, notes: int = 500_000, seed: int = 7)
             s.add(CaseNumberCounter(committee_id=committee.id, year=year, seat=1, last_seq=last))
     with desk.db.write_engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
+    (root / "sample-phones.txt").write_text("\n".join(phones))
     marker.touch()
     return desk, {"load_s": time.perf_counter() - started}
