@@ -15,6 +15,7 @@ from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import DeskError
 from mediation_desk.paths import AppPaths
 from mediation_desk.privacy import keys
+from mediation_desk.privacy.roles import ActionDenied
 from mediation_desk.privacy.vault import Locked, Vault
 from mediation_desk.storage import migrate
 from mediation_desk.storage.engine import Database
@@ -73,15 +74,32 @@ class Desk:
     @contextmanager
     def write(self, actor: Actor) -> Iterator[UnitOfWork]:
         """One unit of work: commits on success, rolls everything back on any error."""
-        with self.db.writer.begin() as session:
-            uow = UnitOfWork(session, actor, self.node)
-            yield uow
-            uow.save_clock()
+        try:
+            with self.db.writer.begin() as session:
+                uow = UnitOfWork(session, actor, self.node)
+                yield uow
+                uow.save_clock()
+        except ActionDenied as denied:
+            self._audit_refusal(actor, denied)
+            raise
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self.db.reader() as session, session.begin():
-            yield session
+    def read(self, actor: Actor | None = None) -> Iterator[Session]:
+        try:
+            with self.db.reader() as session, session.begin():
+                yield session
+        except ActionDenied as denied:
+            if actor is not None:
+                self._audit_refusal(actor, denied)
+            raise
+
+    def _audit_refusal(self, actor: Actor, denied: ActionDenied) -> None:
+        """A refused attempt is itself audited (the refused unit of work was rolled back)."""
+        with self.db.writer.begin() as session:
+            uow = UnitOfWork(session, actor, self.node)
+            uow.audit("access.denied", "case" if denied.case_id else "desk", denied.case_id,
+                      refused_action=denied.action, role=denied.role)
+            uow.save_clock()
 
     def _ensure_device_id(self) -> str:
         with self.db.writer.begin() as s:

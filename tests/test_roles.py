@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from mediation_desk.core import accounts
+from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import AuditRecord, Operator
 from mediation_desk.core.uow import SYSTEM, Actor
 from mediation_desk.desk import Desk
@@ -150,11 +151,21 @@ def test_mediator_is_refused_another_mediators_case(env: Env, two: dict[str, str
     with pytest.raises(PermissionDenied) as e:
         queries.case_detail(env.desk, xieagen, two["b"], full_personal_data=True, reason="好奇")
     assert str(e.value) == "调解员只能查看自己承办案件的当事人信息"
-    assert count(env.desk, AuditRecord) == before  # nothing shown, nothing recorded as viewed
     with pytest.raises(PermissionDenied):
         sessions.list_sessions(env.desk, two["b"], actor=xieagen)
     with pytest.raises(PermissionDenied):
         attachments.list_attachments(env.desk, two["b"], actor=xieagen)
+    # Nothing was shown or recorded as viewed; each refused attempt is itself on record.
+    with env.desk.read() as s:
+        new = s.scalars(select(AuditRecord).where(AuditRecord.seq > before).order_by(AuditRecord.seq)).all()
+        assert verify_chain(s).ok
+    assert [(r.action, r.entity_id, r.actor_name, r.detail["refused_action"]) for r in new] == [
+        ("access.denied", two["b"], "xieagen", "case.view"),
+        ("access.denied", two["b"], "xieagen", "case.view_full"),
+        ("access.denied", two["b"], "xieagen", "case.view"),
+        ("access.denied", two["b"], "xieagen", "case.view"),
+    ]
+    assert count(env.desk, AuditRecord) == before + 4
     # Lists stay open to every role: they are masked and hold no ID number or phone.
     listed = {c.id for c in queries.list_cases(env.desk)}
     assert {two["a"], two["b"]} <= listed

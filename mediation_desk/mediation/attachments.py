@@ -102,7 +102,7 @@ def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLik
 
 def list_attachments(desk: Any, case_key: str, *, actor: Actor | None = None) -> list[AttachmentView]:
     """The attachments of a case (not their content); with `actor`, only if that actor may see the case."""
-    with desk.read() as s:
+    with desk.read(actor) as s:
         case = load_case(s, case_key)
         if actor is not None:
             authorize(s, actor, "case.view", case.id)

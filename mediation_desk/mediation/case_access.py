@@ -76,7 +76,11 @@ def authorize(s: Session, actor: Any, action: str, case_id: str) -> None:
     own = None
     if roles.scope(actor.role, action) == roles.OWN:  # only then does the history matter
         own = owns_case(s, actor, case_id)
-    roles.check(actor, action, own_case=own)
+    try:
+        roles.check(actor, action, own_case=own)
+    except roles.ActionDenied as denied:
+        denied.case_id = case_id  # for the audit of refused access (Desk.write / Desk.read)
+        raise
 
 
 def case_facts(s: Session, case: MediationCase, **given: object) -> states.CaseFacts:

@@ -150,7 +150,7 @@ def case_detail(desk: Any, actor: Actor, case_key: str, *, full_personal_data: b
             case = load_case(uow.session, case_key)
             authorize(uow.session, actor, "case.view_full", case.id)
             uow.audit("case.view_personal_data", "case", case.id, reason=reason)
-    with desk.read() as s:
+    with desk.read(actor) as s:
         case = load_case(s, case_key)
         authorize(s, actor, "case.view", case.id)
         summary = _summaries(s, [case])[0]

@@ -157,7 +157,7 @@ def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str,
 def list_sessions(desk: Any, case_key: str, *, all_versions: bool = False,
                   actor: Actor | None = None) -> list[SessionView]:
     """The session records of a case; with `actor`, only if that actor may see the case."""
-    with desk.read() as s:
+    with desk.read(actor) as s:
         case = load_case(s, case_key)
         if actor is not None:
             authorize(s, actor, "case.view", case.id)

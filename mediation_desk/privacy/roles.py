@@ -65,9 +65,10 @@ class HasRole(Protocol):
 class ActionDenied(PermissionDenied):
     """The role may not do the action (here, or on this case)."""
 
-    def __init__(self, role: str, action: str, message: str) -> None:
+    def __init__(self, role: str, action: str, message: str, case_id: str | None = None) -> None:
         self.role = role
         self.action = action
+        self.case_id = case_id
         super().__init__(message)
 
 
