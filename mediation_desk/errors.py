@@ -2,7 +2,11 @@
 command line can show a message next to the right input without parsing text."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -78,6 +82,15 @@ class Problems:
 
     def extend(self, error: ValidationError, prefix: str | None = None) -> None:
         self.items.extend((error.prefixed(prefix) if prefix else error).problems)
+
+    def check(self, rule: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Apply one validation rule; its problems are collected and None stands in for the
+        value, so a form reports every bad field at once instead of the first."""
+        try:
+            return rule(*args, **kwargs)
+        except ValidationError as e:
+            self.extend(e)
+            return None
 
     def raise_if_any(self) -> None:
         if self.items:

@@ -78,18 +78,13 @@ def _committee_view(c: Committee, seat: int) -> CommitteeView:
 def validate_committee(data: Mapping[str, Any]) -> dict[str, Any]:
     p = Problems()
 
-    def run(fn: Any, *a: Any, **kw: Any) -> Any:
-        try:
-            return fn(*a, **kw)
-        except ValidationError as e:
-            p.extend(e)
 
     out = {
-        "name": run(clean_text, data.get("name"), "name", "调解委员会名称", required=True, max_chars=64),
-        "code": run(clean_text, data.get("code"), "code", "委员会代码", required=True, max_chars=32),
-        "town": run(clean_text, data.get("town"), "town", "所属镇（街道）", required=True, max_chars=32),
-        "village": run(clean_text, data.get("village"), "village", "村（社区）", required=False, max_chars=32),
-        "case_word": run(clean_text, data.get("case_word"), "case_word", "案号字号", required=False, max_chars=8),
+        "name": p.check(clean_text, data.get("name"), "name", "调解委员会名称", required=True, max_chars=64),
+        "code": p.check(clean_text, data.get("code"), "code", "委员会代码", required=True, max_chars=32),
+        "town": p.check(clean_text, data.get("town"), "town", "所属镇（街道）", required=True, max_chars=32),
+        "village": p.check(clean_text, data.get("village"), "village", "村（社区）", required=False, max_chars=32),
+        "case_word": p.check(clean_text, data.get("case_word"), "case_word", "案号字号", required=False, max_chars=8),
     }
     if out["code"] and not re.fullmatch(r"[A-Za-z0-9\-]{2,32}", out["code"]):
         p.add("code", "committee_code", "委员会代码只能由字母、数字和连字符组成（2–32 位）")
@@ -182,19 +177,11 @@ def validate_operator(data: Mapping[str, Any]) -> dict[str, Any]:
     username = str(data.get("username") or "").strip()
     if not _USERNAME.fullmatch(username):
         p.add("username", "username_format", "用户名须为 2–32 位字母、数字、汉字或 _ . -")
-    display = None
-    try:
-        display = clean_name(data.get("display_name") or username, "display_name", "姓名", 32)
-    except ValidationError as e:
-        p.extend(e)
+    display = p.check(clean_name, data.get("display_name") or username, "display_name", "姓名", 32)
     role = data.get("role")
     if role not in ROLES:
         p.add("role", "role", f"角色须为：{'、'.join(f'{k}（{v}）' for k, v in ROLES.items())}")
-    password = None
-    try:
-        password = validate_password(data.get("password"))
-    except ValidationError as e:
-        p.extend(e)
+    password = p.check(validate_password, data.get("password"))
     p.raise_if_any()
     return {"username": username, "display_name": display, "role": role, "password": password,
             "mediator_id": data.get("mediator_id") or None}

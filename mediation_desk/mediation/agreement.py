@@ -28,31 +28,26 @@ def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any
     p = Problems()
     out: dict[str, Any] = {}
 
-    def run(key: str, fn: Any, *a: Any, **kw: Any) -> None:
-        try:
-            out[key] = fn(*a, **kw)
-        except ValidationError as e:
-            p.extend(e)
 
     form = data.get("form") or "written"
     if form not in FORMS:
         p.add("form", "agreement_form", "协议形式须为书面协议或口头协议")
     out["form"] = form
-    run("reached_on", parse_date, data.get("reached_on"), "reached_on", "达成日期")
+    out["reached_on"] = p.check(parse_date, data.get("reached_on"), "reached_on", "达成日期")
     out["reached_on"] = out.get("reached_on") or today
     if out["reached_on"] > today:
         p.add("reached_on", "date_future", "达成日期不能晚于今天")
-    run("facts", clean_text, data.get("facts"), "facts", "主要事实", required=True, max_chars=8000, multiline=True)
-    run("disputed_issues", clean_text, data.get("disputed_issues"), "disputed_issues", "争议事项",
+    out["facts"] = p.check(clean_text, data.get("facts"), "facts", "主要事实", required=True, max_chars=8000, multiline=True)
+    out["disputed_issues"] = p.check(clean_text, data.get("disputed_issues"), "disputed_issues", "争议事项",
         required=True, max_chars=4000, multiline=True)
-    run("responsibility", clean_text, data.get("responsibility"), "responsibility", "各方责任",
+    out["responsibility"] = p.check(clean_text, data.get("responsibility"), "responsibility", "各方责任",
         required=False, max_chars=4000, multiline=True)
-    run("performance_method", clean_text, data.get("performance_method"), "performance_method",
+    out["performance_method"] = p.check(clean_text, data.get("performance_method"), "performance_method",
         "履行方式", required=True, max_chars=2000, multiline=True)
-    run("performance_deadline", parse_date, data.get("performance_deadline"), "performance_deadline", "履行期限")
+    out["performance_deadline"] = p.check(parse_date, data.get("performance_deadline"), "performance_deadline", "履行期限")
     if out.get("performance_deadline") and out["performance_deadline"] < out["reached_on"]:
         p.add("performance_deadline", "deadline_before_agreement", "履行期限不能早于协议达成日期")
-    run("amount", parse_amount, data.get("amount"), "amount", "协议金额")
+    out["amount"] = p.check(parse_amount, data.get("amount"), "amount", "协议金额")
     terms = data.get("terms") or []
     if not isinstance(terms, list) or not terms:
         p.add("terms", "terms_required", "协议至少有一项条款")

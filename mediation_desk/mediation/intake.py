@@ -52,18 +52,12 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
     """Pure check of an intake form; every problem reported at once, named by field."""
     p = Problems()
 
-    def run(fn: Any, *a: Any, **kw: Any) -> Any:
-        try:
-            return fn(*a, **kw)
-        except ValidationError as e:
-            p.extend(e)
-            return None
 
     source = data.get("source") or "application"
     if source not in SOURCES:
         p.add("source", "source", f"来源须为：{'、'.join(f'{k}（{v}）' for k, v in SOURCES.items())}")
     referrer_kind = data.get("referrer_kind") or None
-    referrer_name = run(clean_text, data.get("referrer_name"), "referrer_name", "移送单位", required=False, max_chars=64)
+    referrer_name = p.check(clean_text, data.get("referrer_name"), "referrer_name", "移送单位", required=False, max_chars=64)
     if source == "referral":
         if referrer_kind not in REFERRERS:
             p.add("referrer_kind", "referrer_kind", f"委托移送须注明移送机关：{'、'.join(REFERRERS.values())}")
@@ -72,12 +66,12 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
             p.add("referrer_kind", "referrer_without_referral", "只有来源为委托移送的案件才有移送机关")
         if referrer_name:  # would otherwise be stored on a case that was never referred
             p.add("referrer_name", "referrer_without_referral", "只有来源为委托移送的案件才有移送单位")
-    dispute = run(resolve_type, str(data.get("dispute_type") or ""), data.get("dispute_subtype"))
-    facts = run(clean_text, data.get("brief_facts"), "brief_facts", "简要案情", required=True,
+    dispute = p.check(resolve_type, str(data.get("dispute_type") or ""), data.get("dispute_subtype"))
+    facts = p.check(clean_text, data.get("brief_facts"), "brief_facts", "简要案情", required=True,
                 max_chars=4000, multiline=True)
-    requests = run(clean_text, data.get("requests"), "requests", "当事人请求", required=False,
+    requests = p.check(clean_text, data.get("requests"), "requests", "当事人请求", required=False,
                    max_chars=2000, multiline=True)
-    amount = run(parse_amount, data.get("amount"), "amount", "涉及金额")
+    amount = p.check(parse_amount, data.get("amount"), "amount", "涉及金额")
     persons = data.get("persons_involved")
     parties_raw = data.get("parties") or []
     if persons is None:
@@ -87,9 +81,9 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
     flags = tuple(data.get("risk_flags") or ())
     if bad := [f for f in flags if f not in RISK_FLAGS]:
         p.add("risk_flags", "risk_flag", f"未知的风险标记：{'、'.join(map(str, bad))}")
-    area = run(clean_text, data.get("area"), "area", "纠纷发生地", required=False, max_chars=64)
+    area = p.check(clean_text, data.get("area"), "area", "纠纷发生地", required=False, max_chars=64)
     today = today or china_today()
-    accepted = run(parse_date, data.get("accepted_on"), "accepted_on", "受理日期") or today
+    accepted = p.check(parse_date, data.get("accepted_on"), "accepted_on", "受理日期") or today
     if accepted > today:
         p.add("accepted_on", "date_future", "受理日期不能晚于今天")
     if not isinstance(parties_raw, list) or not parties_raw:

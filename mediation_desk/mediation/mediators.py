@@ -27,12 +27,8 @@ def validate_mediator(data: Mapping[str, Any], *, partial: bool = False) -> dict
     out: dict[str, Any] = {}
 
     def run(key: str, fn: Any, *a: Any, **kw: Any) -> None:
-        if partial and key not in data:
-            return
-        try:
-            out[key] = fn(*a, **kw)
-        except ValidationError as e:
-            p.extend(e)
+        if not (partial and key not in data):  # a partial update checks only what it changes
+            out[key] = p.check(fn, *a, **kw)
 
     run("name", clean_name, data.get("name"), "name", "调解员姓名", 64)
     if data.get("gender"):

@@ -56,36 +56,30 @@ def validate_person(data: Mapping[str, Any]) -> PersonSpec:
         p.add("kind", "person_kind", "当事人类型须为自然人（natural）或法人/组织（legal）")
         p.raise_if_any()
 
-    def run(fn: Any, *args: Any, **kw: Any) -> Any:
-        try:
-            return fn(*args, **kw)
-        except ValidationError as e:
-            p.extend(e)
-            return None
 
-    name = run(clean_name, data.get("name"), "name", "姓名" if kind == "natural" else "名称", 128)
-    phone = run(normalize_phone, _opt(data, "phone")) if _opt(data, "phone") else None
-    address = run(clean_text, data.get("address"), "address", "住址", required=False, max_chars=200)
-    occupation = run(clean_text, data.get("occupation"), "occupation", "职业或职务", required=False, max_chars=60)
+    name = p.check(clean_name, data.get("name"), "name", "姓名" if kind == "natural" else "名称", 128)
+    phone = p.check(normalize_phone, _opt(data, "phone")) if _opt(data, "phone") else None
+    address = p.check(clean_text, data.get("address"), "address", "住址", required=False, max_chars=200)
+    occupation = p.check(clean_text, data.get("occupation"), "occupation", "职业或职务", required=False, max_chars=60)
     if kind == "legal":
-        uscc = run(validate_uscc, _opt(data, "uscc")) if _opt(data, "uscc") else None
-        rep = run(clean_name, data.get("representative"), "representative", "法定代表人或负责人", 64)
-        title = run(clean_text, data.get("representative_title"), "representative_title", "职务",
+        uscc = p.check(validate_uscc, _opt(data, "uscc")) if _opt(data, "uscc") else None
+        rep = p.check(clean_name, data.get("representative"), "representative", "法定代表人或负责人", 64)
+        title = p.check(clean_text, data.get("representative_title"), "representative_title", "职务",
                     required=False, max_chars=60)
         p.raise_if_any()
         return PersonSpec(kind, name, phone=phone, address=address, uscc=uscc, representative=rep,
                           representative_title=title, occupation=occupation)
 
-    gender = run(parse_gender, _opt(data, "gender")) if _opt(data, "gender") else None
-    ethnicity = run(validate_ethnicity, _opt(data, "ethnicity")) if _opt(data, "ethnicity") else None
-    birth = run(parse_date, _opt(data, "birth_date"), "birth_date", "出生日期")
+    gender = p.check(parse_gender, _opt(data, "gender")) if _opt(data, "gender") else None
+    ethnicity = p.check(validate_ethnicity, _opt(data, "ethnicity")) if _opt(data, "ethnicity") else None
+    birth = p.check(parse_date, _opt(data, "birth_date"), "birth_date", "出生日期")
     id_type = _opt(data, "id_type") or ("resident_id" if _opt(data, "id_number") else None)
     id_number = None
     if _opt(data, "id_number"):
         if id_type not in ID_TYPES:
             p.add("id_type", "id_type", f"证件类型「{id_type}」无效，可选：{'、'.join(ID_TYPES.values())}")
         else:
-            id_number = run(validate_id_document, id_type, str(data["id_number"]))
+            id_number = p.check(validate_id_document, id_type, str(data["id_number"]))
     if id_number and id_type in ("resident_id", "residence_permit"):
         rid = parse_resident_id(id_number)
         # The number is the authority on gender and birth date; a contradiction is a typo somewhere.

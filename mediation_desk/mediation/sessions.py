@@ -58,21 +58,16 @@ def validate_session(data: Mapping[str, Any], party_ids: list[str]) -> dict[str,
     p = Problems()
     out: dict[str, Any] = {}
 
-    def run(key: str, fn: Any, *a: Any, **kw: Any) -> None:
-        try:
-            out[key] = fn(*a, **kw)
-        except ValidationError as e:
-            p.extend(e)
 
-    run("held_at", _parse_time, data.get("held_at") or dt.datetime.now(dt.timezone.utc))
-    if "held_at" in out and out["held_at"] > dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5):
+    out["held_at"] = p.check(_parse_time, data.get("held_at") or dt.datetime.now(dt.timezone.utc))
+    if out["held_at"] and out["held_at"] > dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5):
         p.add("held_at", "date_future", "调解时间不能晚于现在")
-    run("place", clean_text, data.get("place"), "place", "调解地点", required=True, max_chars=100)
-    run("matter", clean_text, data.get("matter"), "matter", "调解事项", required=False, max_chars=500, multiline=True)
-    run("recorder", clean_name, data.get("recorder"), "recorder", "记录人", 32)
-    run("facts_checked", clean_text, data.get("facts_checked"), "facts_checked", "查明事实",
+    out["place"] = p.check(clean_text, data.get("place"), "place", "调解地点", required=True, max_chars=100)
+    out["matter"] = p.check(clean_text, data.get("matter"), "matter", "调解事项", required=False, max_chars=500, multiline=True)
+    out["recorder"] = p.check(clean_name, data.get("recorder"), "recorder", "记录人", 32)
+    out["facts_checked"] = p.check(clean_text, data.get("facts_checked"), "facts_checked", "查明事实",
         required=False, max_chars=8000, multiline=True)
-    run("result", clean_text, data.get("result"), "result", "调解结果", required=True, max_chars=4000, multiline=True)
+    out["result"] = p.check(clean_text, data.get("result"), "result", "调解结果", required=True, max_chars=4000, multiline=True)
     for key, label in (("participants", "参加人"), ("helpers", "邀请协助人员")):
         names = []
         for i, name in enumerate(data.get(key) or []):
