@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# `mediation-desk` without a command opens the window; the command-line tests want its summary.
+os.environ.setdefault("MEDIATION_DESK_NO_GUI", "1")
 
 import keyring  # noqa: E402
 import keyring.backend  # noqa: E402

@@ -107,7 +107,7 @@ def case_count(run: Run) -> int:
 def test_no_command_on_a_new_desk_points_to_setup_and_demo(run: Run, data_dir: Path) -> None:
     result = run()
     assert result.code == 0
-    assert "后续版本" in result.err and "later version" in result.err
+    assert "未打开工作台窗口" in result.err and "MEDIATION_DESK_NO_GUI" in result.err  # set for tests
     assert "mediation-desk setup" in result.err and "mediation-desk demo" in result.err
     assert "--help" in result.err
     assert not (data_dir / "desk.sqlite3").exists()  # a greeting creates no database
@@ -827,9 +827,9 @@ def _process(args: list[str], data_dir: Path, *, stdin: str | None = None,
 @pytest.mark.slow
 def test_python_dash_m_setup_add_and_refuse(tmp_path: Path, intake_form: Any) -> None:
     data_dir = tmp_path / "proc-desk"
-    greeting = _process([], data_dir)
+    greeting = _process([], data_dir, extra_env={"MEDIATION_DESK_NO_GUI": "1"})
     assert greeting.returncode == 0
-    assert "later version" in greeting.stderr.decode("utf-8")
+    assert "The window did not open" in greeting.stderr.decode("utf-8")
 
     done = _process([*SETUP, "--no-keyring"], data_dir)
     assert done.returncode == 0, done.stderr.decode("utf-8")

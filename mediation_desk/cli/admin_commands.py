@@ -21,10 +21,10 @@ __all__ = ["ADMIN_PASSWORD_ENV", "NEW_PASSWORD_ENV", "PASSWORD_ENV", "register"]
 POINTER = ("运行 `mediation-desk --help` 查看全部命令。\n"
            "Run `mediation-desk --help` for all commands.")
 NOT_SET_UP = (
-    "调解工作台的图形窗口将在后续版本提供。本机尚未设置调解委员会：\n"
+    "本机尚未设置调解委员会：\n"
     "  mediation-desk setup …   设置调解委员会和第一位主任\n"
     "  mediation-desk demo      生成演示数据，先看看效果\n"
-    "The desktop window arrives in a later version. This desk is not set up yet:\n"
+    "This desk is not set up yet:\n"
     "  run `mediation-desk setup` to set up the committee and its first admin,\n"
     "  or `mediation-desk demo` to try the desk with sample data.\n" + POINTER
 )
@@ -98,6 +98,10 @@ def register(sub: Any) -> None:
 # --- no command ------------------------------------------------------------------------------
 
 def no_command(ctx: Context, args: argparse.Namespace) -> int:
+    """The summary shown when the window cannot open (`no_window_reason` says why) or with --json."""
+    reason = getattr(args, "no_window_reason", None)
+    if reason:
+        err(f"未打开工作台窗口 / The window did not open: {reason}")
     if not ctx.database_exists() or not ctx.desk.is_set_up():
         err(NOT_SET_UP)
         return EXIT_OK
@@ -115,7 +119,6 @@ def no_command(ctx: Context, args: argparse.Namespace) -> int:
         if counts.get(code):
             out(f"  {states.LABELS[code]}  {counts[code]}")
     out(f"今天及以前到期未做的回访：{len(due)} 次")
-    out("图形窗口将在后续版本提供。The desktop window arrives in a later version.")
     out(POINTER)
     return EXIT_OK
 

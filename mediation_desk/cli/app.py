@@ -19,6 +19,7 @@ from mediation_desk.cli.io import (
     EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, err, report_error, use_utf8,
 )
 from mediation_desk.errors import DeskError
+from mediation_desk.gui import why_no_window
 from mediation_desk.paths import DATA_ENV
 from mediation_desk.privacy.vault import Locked
 
@@ -26,7 +27,8 @@ log = logging.getLogger("mediation_desk.cli")
 
 DESCRIPTION = """人民调解室工作台（命令行）。
 Desk for village people's mediation rooms: cases, mediators, agreements, follow-ups, reports.
-不带子命令运行时显示本机概况。Without a command: a short summary of this desk."""
+不带子命令运行时打开工作台窗口（无法打开时显示本机概况）。
+Without a command: opens the desk's window (or, where it cannot open, a short summary of this desk)."""
 
 EPILOG = """常用 / Common:
   mediation-desk setup --name 谢家塘村人民调解委员会 --code XT-001 --town 谢塘镇 --admin dai --admin-name 戴才良
@@ -82,7 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ctx.start_logging()
         handler = getattr(args, "handler", None)
-        if handler is None:  # the summary shows no personal data: no password asked for
+        if handler is None:
+            args.no_window_reason = None if args.json else why_no_window()
+            if not args.json and args.no_window_reason is None:
+                log.info("command (none): opening the window")
+                from mediation_desk.gui.app import run_gui  # Qt is loaded only for the window
+
+                return run_gui(ctx.paths)
+            # The summary shows no personal data: no password asked for.
             handler, args.unlock = admin_commands.no_command, NONE
         log.info("command %s", command)
         return handler(ctx, args) or EXIT_OK

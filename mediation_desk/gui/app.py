@@ -1,0 +1,64 @@
+"""`run_gui(paths)`: the desk's window, started by `mediation-desk` without a command."""
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mediation_desk.desk import Desk
+from mediation_desk.errors import DeskError
+from mediation_desk.gui.excepthook import install_excepthook
+from mediation_desk.gui.flow import DeskFlow
+from mediation_desk.gui.i18n import apply_font, install_translators
+from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.logging_setup import setup_logging
+from mediation_desk.paths import APP_AUTHOR, APP_NAME, AppPaths
+
+log = logging.getLogger("mediation_desk.gui")
+EXIT_REFUSED = 2
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    # The flow decides when the work is over (a dialog closing between two steps is not the end).
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run_gui(paths: AppPaths, argv: list[str] | None = None) -> int:
+    """Open the desk and run the window until it is closed; returns the exit code."""
+    paths.ensure()
+    setup_logging(paths.logs)
+    app = create_application(argv)
+    settings = DeskSettings(paths.config)
+    translators = install_translators(app, settings.language)
+    app.setApplicationDisplayName(QCoreApplication.translate("DeskApplication", "人民调解室工作台"))
+    apply_font(app, settings.large_font)
+    previous_hook = install_excepthook(paths.logs)
+    try:
+        desk = Desk.open(paths)  # migrations run here, after a copy of the database file
+    except DeskError as error:
+        QMessageBox.critical(None, QCoreApplication.translate("DeskApplication", "无法打开工作台"), str(error))
+        sys.excepthook = previous_hook
+        return EXIT_REFUSED
+    tasks = TaskManager()
+    flow = DeskFlow(desk, settings, tasks)
+    flow.finished.connect(app.quit)
+    log.info("window started")
+    try:
+        flow.start()
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        desk.close()  # wipes the data key
+        sys.excepthook = previous_hook
+        for translator in translators:
+            app.removeTranslator(translator)
+        log.info("window closed")

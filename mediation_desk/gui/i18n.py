@@ -1,0 +1,50 @@
+"""Languages of the window: Simplified Chinese first (the source strings), English available.
+
+Our strings come from `mediation_desk/resources/translations/mediation_desk_<lang>.qm` (installed
+with the package); Qt's own (dialog buttons, the wizard's 下一步) from the qtbase catalogue that
+ships with PySide6."""
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from mediation_desk.gui.settings import LANGUAGES
+
+log = logging.getLogger(__name__)
+CATALOGUE = "mediation_desk"
+LARGE_FONT_FACTOR = 1.35
+
+
+def qm_path(language: str) -> str:
+    return str(resources.files("mediation_desk") / "resources" / "translations" / f"{CATALOGUE}_{language}.qm")
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the translators for `language`; returns them (keep them alive, remove to undo)."""
+    if language not in LANGUAGES:
+        language = LANGUAGES[0]
+    QLocale.setDefault(QLocale(language))
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(qm_path(language)):
+        installed.append(ours)
+    else:
+        log.warning("translation %s not found", language)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_own)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
+def apply_font(app: QApplication, large: bool) -> None:
+    """The large-font mode for mediators who read without glasses poorly."""
+    font = QFont(app.font())
+    if large:
+        font.setPointSizeF(font.pointSizeF() * LARGE_FONT_FACTOR)
+    app.setFont(font)

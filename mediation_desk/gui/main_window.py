@@ -1,0 +1,118 @@
+"""The main window: left navigation, the pages, the status bar; locks itself when idle."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+
+from mediation_desk.core.uow import Actor
+from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
+from mediation_desk.gui.idle import IdleWatcher
+from mediation_desk.gui.labels import role_name
+from mediation_desk.gui.pages.dashboard import DashboardPage
+from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.privacy.idle_lock import IdleLock
+
+WORK_SCREEN, LOCKED_SCREEN = 0, 1
+
+
+class MainWindow(QMainWindow):
+    login_requested = Signal()  # the desk is locked: someone must log in again
+    closed = Signal()
+
+    def __init__(self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tasks = tasks
+        self.actor = actor
+        self.locked = False
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+
+        self.operator_label = QLabel(self)
+        self.location_label = QLabel(self.tr("数据位置：{path}").format(path=desk.paths.data), self)
+        self.lock_label = QLabel(self)
+        for label in (self.operator_label, self.location_label):
+            self.ui.statusBar.addWidget(label)
+        self.ui.statusBar.addPermanentWidget(self.lock_label)
+
+        self.dashboard = DashboardPage(desk, tasks, self)
+        self.add_page(self.dashboard, self.tr("工作台"))
+        self.ui.navList.currentRowChanged.connect(self._show_page)
+        self.ui.navList.setCurrentRow(0)
+
+        self.ui.actionLock.triggered.connect(self.lock_now)
+        self.ui.actionRefresh.triggered.connect(self.refresh)
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.unlockButton.clicked.connect(self.login_requested)
+
+        self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
+        self.idle.locked.connect(self._show_locked)
+        self.idle.start()
+        self._show_operator()
+
+    # ---- pages ----------------------------------------------------------------------------------
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        """A page with `refresh()`, listed in the navigation in the order added."""
+        self.ui.pageStack.addWidget(page)
+        QListWidgetItem(title, self.ui.navList)
+
+    def current_page(self) -> QWidget:
+        return self.ui.pageStack.currentWidget()
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ui.pageStack.setCurrentIndex(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.locked:
+            self.current_page().refresh()  # type: ignore[attr-defined]
+
+    # ---- locking --------------------------------------------------------------------------------
+
+    def lock_now(self) -> None:
+        """Ctrl+L: forget the data key (on the desk worker, after any running call) and ask
+        for a login."""
+        self.tasks.run(self.desk.lock, on_done=lambda _: self._show_locked(), owner=self)
+
+    def _show_locked(self) -> None:
+        self.locked = True
+        self.ui.screenStack.setCurrentIndex(LOCKED_SCREEN)
+        self.ui.actionLock.setEnabled(False)
+        self.ui.actionRefresh.setEnabled(False)
+        self._show_operator()
+        self.login_requested.emit()
+
+    def unlock(self, actor: Actor) -> None:
+        """After a login (possibly by another operator) the work is shown again."""
+        self.actor = actor
+        self.locked = False
+        self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
+        self.ui.actionLock.setEnabled(True)
+        self.ui.actionRefresh.setEnabled(True)
+        self._show_operator()
+        self.refresh()
+
+    def _show_operator(self) -> None:
+        name = self.actor.display_name or self.actor.username
+        self.operator_label.setText(self.tr("操作员：{name}（{role}）").format(
+            name=name, role=role_name(self.actor.role)))
+        if self.locked:
+            state = self.tr("已锁定")
+        elif self.desk.vault is None:
+            state = self.tr("个人信息未加密")
+        else:
+            state = self.tr("已解锁")
+        self.lock_label.setText(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,329 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>两次输入的密码不一样</source>
+        <translation>两次输入的密码不一样</translation>
+    </message>
+    <message>
+        <source>第一位主任</source>
+        <translation>第一位主任</translation>
+    </message>
+    <message>
+        <source>主任的账号用来登录工作台、添加其他操作员。密码至少 8 位，请记牢。</source>
+        <translation>主任的账号用来登录工作台、添加其他操作员。密码至少 8 位，请记牢。</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)：</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>再输一次密码(&amp;A)：</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <source>已受理</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>已派单</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>调解中</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>已达成协议</source>
+        <translation>已达成协议</translation>
+    </message>
+    <message>
+        <source>履行中</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <source>回访中</source>
+        <translation>回访中</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>终止调解</source>
+        <translation>终止调解</translation>
+    </message>
+    <message>
+        <source>不予调解</source>
+        <translation>不予调解</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>已上报</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteePage</name>
+    <message>
+        <source>请检查输入</source>
+        <translation>请检查输入</translation>
+    </message>
+    <message>
+        <source>调解委员会</source>
+        <translation>调解委员会</translation>
+    </message>
+    <message>
+        <source>填写本村（社区）人民调解委员会的信息。同一委员会有几台电脑时，每台的席位号各不相同。</source>
+        <translation>填写本村（社区）人民调解委员会的信息。同一委员会有几台电脑时，每台的席位号各不相同。</translation>
+    </message>
+    <message>
+        <source>委员会名称(&amp;N)：</source>
+        <translation>委员会名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>委员会代码(&amp;C)：</source>
+        <translation>委员会代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>所属镇（街道）(&amp;T)：</source>
+        <translation>所属镇（街道）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>村（社区）(&amp;V)：</source>
+        <translation>村（社区）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>本机席位号(&amp;S)：</source>
+        <translation>本机席位号(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>{name}（{place}）</source>
+        <translation>{name}（{place}）</translation>
+    </message>
+    <message>
+        <source>案件共 {total} 件，在办 {open} 件</source>
+        <translation>案件共 {total} 件，在办 {open} 件</translation>
+    </message>
+    <message>
+        <source>案件状态</source>
+        <translation>案件状态</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApplication</name>
+    <message>
+        <source>人民调解室工作台</source>
+        <translation>人民调解室工作台</translation>
+    </message>
+    <message>
+        <source>无法打开工作台</source>
+        <translation>无法打开工作台</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionReporter</name>
+    <message>
+        <source>未能完成</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <source>出现了一个意外的问题，刚才的操作没有完成。
+之前保存的资料都在，不受影响，可以继续工作。
+如果问题反复出现，请把日志文件交给技术人员：
+{log}</source>
+        <translation>出现了一个意外的问题，刚才的操作没有完成。
+之前保存的资料都在，不受影响，可以继续工作。
+如果问题反复出现，请把日志文件交给技术人员：
+{log}</translation>
+    </message>
+    <message>
+        <source>出现问题</source>
+        <translation>出现问题</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>首次设置 — 人民调解室工作台</source>
+        <translation>首次设置 — 人民调解室工作台</translation>
+    </message>
+    <message>
+        <source>未能完成设置</source>
+        <translation>未能完成设置</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>请输入用户名和密码</source>
+        <translation>请输入用户名和密码</translation>
+    </message>
+    <message>
+        <source>正在核对密码……</source>
+        <translation>正在核对密码……</translation>
+    </message>
+    <message>
+        <source>数据尚未加密</source>
+        <translation>数据尚未加密</translation>
+    </message>
+    <message>
+        <source>本机资料来自旧版本，个人信息尚未加密。请主任登录后加密保护。</source>
+        <translation>本机资料来自旧版本，个人信息尚未加密。请主任登录后加密保护。</translation>
+    </message>
+    <message>
+        <source>加密保护个人信息</source>
+        <translation>加密保护个人信息</translation>
+    </message>
+    <message>
+        <source>本机资料来自旧版本，当事人的身份证号、电话和地址还没有加密。
+现在加密吗？完成后会显示一把恢复密钥，请打印或抄下保管。</source>
+        <translation>本机资料来自旧版本，当事人的身份证号、电话和地址还没有加密。
+现在加密吗？完成后会显示一把恢复密钥，请打印或抄下保管。</translation>
+    </message>
+    <message>
+        <source>正在加密，请稍候……</source>
+        <translation>正在加密，请稍候……</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码登录工作台</source>
+        <translation>请输入用户名和密码登录工作台</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>数据位置：{path}</source>
+        <translation>数据位置：{path}</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>操作员：{name}（{role}）</source>
+        <translation>操作员：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>个人信息未加密</source>
+        <translation>个人信息未加密</translation>
+    </message>
+    <message>
+        <source>已解锁</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>人民调解室工作台</source>
+        <translation>人民调解室工作台</translation>
+    </message>
+    <message>
+        <source>导航</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>工作台已锁定。个人信息已隐藏，请重新登录。</source>
+        <translation>工作台已锁定。个人信息已隐藏，请重新登录。</translation>
+    </message>
+    <message>
+        <source>登录解锁(&amp;U)</source>
+        <translation>登录解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>工作台(&amp;W)</source>
+        <translation>工作台(&amp;W)</translation>
+    </message>
+    <message>
+        <source>锁定(&amp;L)</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>已复制</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>恢复密钥</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>请打印或抄下这把恢复密钥，锁好保管</source>
+        <translation>请打印或抄下这把恢复密钥，锁好保管</translation>
+    </message>
+    <message>
+        <source>如果所有操作员都忘了密码，只有这把恢复密钥能找回加密的资料。它只显示这一次，以后无法再查看。不要存放在这台电脑上。</source>
+        <translation>如果所有操作员都忘了密码，只有这把恢复密钥能找回加密的资料。它只显示这一次，以后无法再查看。不要存放在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>我已打印或抄下恢复密钥，并会妥善保管(&amp;K)</source>
+        <translation>我已打印或抄下恢复密钥，并会妥善保管(&amp;K)</translation>
+    </message>
+    <message>
+        <source>复制(&amp;C)</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>主任</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>记录员</source>
+        <translation>记录员</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,149 @@
+"""Login with a wrong then the right password, lockout, the main window, the idle lock and
+Ctrl+L, and an old unencrypted desk offered protection at login."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
+from mediation_desk.gui.flow import DeskFlow
+from mediation_desk.gui.login import LoginDialog
+from mediation_desk.gui.main_window import LOCKED_SCREEN, WORK_SCREEN, MainWindow
+from mediation_desk.gui.recovery_key import RecoveryKeyDialog
+from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.mediation import intake
+from mediation_desk.paths import AppPaths
+from mediation_desk.privacy import protect
+
+PASSWORD = "Xietang-2026!"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def log_in(qtbot: Any, dialog: LoginDialog, type_text: Any, username: str, password: str) -> None:
+    type_text(dialog.ui.usernameEdit, username)
+    type_text(dialog.ui.passwordEdit, password)
+    qtbot.mouseClick(dialog.ui.loginButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.loginButton.isEnabled(), timeout=10_000)
+
+
+@pytest.fixture
+def locked_desk(desk: Desk, admin: Actor, intake_form: Any) -> Desk:
+    """A set-up desk with one case, locked as it is when the window starts."""
+    intake.open_case(desk, admin, intake_form())
+    desk.lock()
+    return desk
+
+
+@pytest.fixture
+def window(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any, type_text: Any) -> MainWindow:
+    flow.start()
+    log_in(qtbot, visible(LoginDialog), type_text, "daicailiang", PASSWORD)
+    qtbot.waitUntil(lambda: flow.window is not None and flow.window.isVisible())
+    assert flow.window is not None
+    return flow.window
+
+
+def test_wrong_then_right_password(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any,
+                                   type_text: Any, gui_settings: DeskSettings) -> None:
+    flow.start()
+    dialog = visible(LoginDialog)
+    assert dialog is not None and visible(MainWindow) is None
+    log_in(qtbot, dialog, type_text, "daicailiang", "not-the-password")
+    assert dialog.ui.messageLabel.text() == "用户名或密码错误"
+    assert dialog.isVisible() and locked_desk.vault is None
+    assert dialog.ui.passwordEdit.text() == ""
+
+    log_in(qtbot, dialog, type_text, "daicailiang", PASSWORD)
+    qtbot.waitUntil(lambda: visible(MainWindow) is not None)
+    assert not dialog.isVisible() and locked_desk.vault is not None
+    assert gui_settings.last_operator == "daicailiang"
+
+    window = flow.window
+    assert window.operator_label.text() == "操作员：戴才良（主任）"
+    assert window.lock_label.text() == "已解锁"
+    qtbot.waitUntil(lambda: window.dashboard.data is not None)
+    assert window.dashboard.count_labels["accepted"].text() == "1"
+    assert window.dashboard.ui.totalsLabel.text() == "案件共 1 件，在办 1 件"
+    assert [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())] == ["工作台"]
+
+
+def test_lockout_is_explained(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any,
+                              type_text: Any) -> None:
+    flow.start()
+    dialog = visible(LoginDialog)
+    for _ in range(5):
+        log_in(qtbot, dialog, type_text, "daicailiang", "not-the-password")
+    assert "锁定" in dialog.ui.messageLabel.text() and "分钟" in dialog.ui.messageLabel.text()
+    log_in(qtbot, dialog, type_text, "daicailiang", PASSWORD)  # even the right one, for now
+    assert "锁定" in dialog.ui.messageLabel.text() and locked_desk.vault is None
+
+
+def test_quitting_the_login_ends_the_application(qtbot: Any, flow: DeskFlow, locked_desk: Desk,
+                                                 visible: Any) -> None:
+    flow.start()
+    with qtbot.waitSignal(flow.finished, timeout=2000):
+        qtbot.mouseClick(visible(LoginDialog).ui.quitButton, Qt.MouseButton.LeftButton)
+
+
+def test_idle_lock_asks_for_the_password_again(qtbot: Any, window: MainWindow, desk: Desk, visible: Any,
+                                               type_text: Any, memory_keyring: Any) -> None:
+    assert memory_keyring.secrets  # the key is in the keyring, yet a lock needs a password
+    window.idle.idle_lock.timeout_seconds = 0.05
+    window.idle.timer.setInterval(20)
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert desk.vault is None
+    assert window.ui.screenStack.currentIndex() == LOCKED_SCREEN
+    assert window.lock_label.text() == "已锁定"
+    dialog = visible(LoginDialog)
+    assert dialog is not None and dialog.parent() is window
+    qtbot.wait(100)  # the timer keeps running: nothing unlocks the desk by itself
+    assert desk.vault is None and window.locked
+
+    window.idle.idle_lock.timeout_seconds = 600
+    log_in(qtbot, dialog, type_text, "daicailiang", PASSWORD)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert desk.vault is not None
+    assert window.ui.screenStack.currentIndex() == WORK_SCREEN
+    assert window.lock_label.text() == "已解锁"
+
+
+def test_ctrl_l_locks_the_desk(qtbot: Any, window: MainWindow, desk: Desk, visible: Any) -> None:
+    assert window.ui.actionLock.shortcut() == QKeySequence("Ctrl+L")
+    window.ui.actionLock.trigger()
+    qtbot.waitUntil(lambda: window.locked)
+    assert desk.vault is None and visible(LoginDialog) is not None
+    assert not window.ui.actionLock.isEnabled()
+
+
+def test_an_old_desk_is_offered_protection_at_login(qtbot: Any, tmp_path: Path, messages: Any,
+                                                    visible: Any, type_text: Any) -> None:
+    paths = AppPaths.resolve(tmp_path / "old-desk")
+    paths.data.mkdir(parents=True)
+    shutil.copy(FIXTURES / "desk-schema-0001.sqlite3", paths.database)
+    old = Desk.open(paths)
+    tasks = TaskManager()
+    flow = DeskFlow(old, DeskSettings(paths.config), tasks)
+    try:
+        assert protect.needs_protection(old)
+        flow.start()
+        log_in(qtbot, visible(LoginDialog), type_text, "daicailiang", "Xietang-2025!")
+        qtbot.waitUntil(lambda: visible(RecoveryKeyDialog) is not None, timeout=20_000)
+        assert any("加密" in text for text in messages.texts("question"))
+        assert not protect.needs_protection(old) and old.vault is not None
+        key_dialog = visible(RecoveryKeyDialog)
+        key_dialog.ui.confirmCheck.setChecked(True)
+        qtbot.mouseClick(key_dialog.ui.doneButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: flow.window is not None and flow.window.isVisible())
+    finally:
+        if flow.window is not None:
+            flow.window.close()
+        qtbot.waitUntil(lambda: not tasks.busy)
+        tasks.shutdown()
+        old.close()
