@@ -4,14 +4,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
+from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.pages.dashboard import DashboardPage
+from mediation_desk.gui.pages.intake import IntakePage
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy.idle_lock import IdleLock
@@ -42,6 +44,10 @@ class MainWindow(QMainWindow):
 
         self.dashboard = DashboardPage(desk, tasks, self)
         self.add_page(self.dashboard, self.tr("工作台"))
+        self.intake = IntakePage(desk, tasks, actor, self)
+        self.add_page(self.intake, self.tr("受理"))
+        self.cases = CasesPage(desk, tasks, self)
+        self.add_page(self.cases, self.tr("案件"))
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.setCurrentRow(0)
 
@@ -49,6 +55,14 @@ class MainWindow(QMainWindow):
         self.ui.actionRefresh.triggered.connect(self.refresh)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.unlockButton.clicked.connect(self.login_requested)
+        self.search_action = QAction(self.tr("查找案件"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.triggered.connect(self.search_cases)
+        self.addAction(self.search_action)
+        self.intake_action = QAction(self.tr("新受理"), self)
+        self.intake_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.intake_action.triggered.connect(self.new_intake)
+        self.addAction(self.intake_action)
 
         self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
         self.idle.locked.connect(self._show_locked)
@@ -70,6 +84,18 @@ class MainWindow(QMainWindow):
             return
         self.ui.pageStack.setCurrentIndex(row)
         self.refresh()
+
+    def new_intake(self) -> None:
+        """Ctrl+N: the intake form."""
+        if not self.locked:
+            self.ui.navList.setCurrentRow(self.ui.pageStack.indexOf(self.intake))
+
+    def search_cases(self) -> None:
+        """Ctrl+F: the cases page, with the cursor in its search box."""
+        if self.locked:
+            return
+        self.ui.navList.setCurrentRow(self.ui.pageStack.indexOf(self.cases))
+        self.cases.focus_search()
 
     def refresh(self) -> None:
         if not self.locked:
@@ -93,6 +119,7 @@ class MainWindow(QMainWindow):
     def unlock(self, actor: Actor) -> None:
         """After a login (possibly by another operator) the work is shown again."""
         self.actor = actor
+        self.intake.actor = actor  # what is saved from now on is this operator's
         self.locked = False
         self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
         self.ui.actionLock.setEnabled(True)

@@ -33,6 +33,41 @@
     </message>
 </context>
 <context>
+    <name>CaseListModel</name>
+    <message>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>CaseState</name>
     <message>
         <source>已受理</source>
@@ -73,6 +108,53 @@
     <message>
         <source>已上报</source>
         <translation>Escalated</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>共 {count}+ 件</source>
+        <translation>{count}+ cases</translation>
+    </message>
+    <message>
+        <source>共 {count} 件</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <source>查找(&amp;S)：</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>案号、姓名、电话、身份证号或事情经过中的字词</source>
+        <translation>Case no., name, phone, ID number or words from the facts</translation>
+    </message>
+    <message>
+        <source>状态(&amp;Z)：</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>纠纷类型(&amp;T)：</source>
+        <translation>Dispute &amp;type:</translation>
+    </message>
+    <message>
+        <source>调解员(&amp;M)：</source>
+        <translation>&amp;Mediator:</translation>
+    </message>
+    <message>
+        <source>受理日期从</source>
+        <translation>Accepted from</translation>
+    </message>
+    <message>
+        <source>不勾选为不限</source>
+        <translation>Unticked: no limit</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
     </message>
 </context>
 <context>
@@ -137,6 +219,85 @@
     </message>
 </context>
 <context>
+    <name>DisputeType</name>
+    <message>
+        <source>婚姻家庭</source>
+        <translation>Marriage and family</translation>
+    </message>
+    <message>
+        <source>邻里</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <source>房屋宅基地</source>
+        <translation>Houses and homesteads</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>生产经营</source>
+        <translation>Production and business</translation>
+    </message>
+    <message>
+        <source>损害赔偿</source>
+        <translation>Damages</translation>
+    </message>
+    <message>
+        <source>山林土地</source>
+        <translation>Forest and land</translation>
+    </message>
+    <message>
+        <source>征地拆迁</source>
+        <translation>Land requisition and demolition</translation>
+    </message>
+    <message>
+        <source>环境污染</source>
+        <translation>Pollution</translation>
+    </message>
+    <message>
+        <source>劳动争议</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>消费</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>道路交通事故</source>
+        <translation>Road traffic accidents</translation>
+    </message>
+    <message>
+        <source>物业</source>
+        <translation>Property management</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>拖欠农民工工资</source>
+        <translation>Unpaid migrant workers&apos; wages</translation>
+    </message>
+    <message>
+        <source>旅游</source>
+        <translation>Tourism</translation>
+    </message>
+    <message>
+        <source>电子商务</source>
+        <translation>E-commerce</translation>
+    </message>
+    <message>
+        <source>村务管理</source>
+        <translation>Village affairs</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionReporter</name>
     <message>
         <source>未能完成</source>
@@ -166,6 +327,168 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>未能完成设置</source>
         <translation>Setup not completed</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>依申请</source>
+        <translation>On application</translation>
+    </message>
+    <message>
+        <source>主动调解</source>
+        <translation>On the committee&apos;s initiative</translation>
+    </message>
+    <message>
+        <source>委托移送</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>检察院</source>
+        <translation>Procuratorate</translation>
+    </message>
+    <message>
+        <source>公安</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>Petitions office</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>当事人 {n}</source>
+        <translation>Party {n}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已受理，案号：{number}</source>
+        <translation>Accepted, case no. {number}</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存</source>
+        <translation>Not saved: correct the fields marked and save again</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>来源(&amp;Y)：</source>
+        <translation>S&amp;ource:</translation>
+    </message>
+    <message>
+        <source>移送机关：</source>
+        <translation>Referred by:</translation>
+    </message>
+    <message>
+        <source>移送单位名称：</source>
+        <translation>Referring body:</translation>
+    </message>
+    <message>
+        <source>纠纷类型(&amp;T)：</source>
+        <translation>Dispute &amp;type:</translation>
+    </message>
+    <message>
+        <source>纠纷子类：</source>
+        <translation>Sub-type:</translation>
+    </message>
+    <message>
+        <source>简要案情(&amp;F)：</source>
+        <translation>Brief &amp;facts:</translation>
+    </message>
+    <message>
+        <source>当事人请求：</source>
+        <translation>Requests:</translation>
+    </message>
+    <message>
+        <source>涉及金额（元）：</source>
+        <translation>Amount (yuan):</translation>
+    </message>
+    <message>
+        <source>如 1200 或 1200.50</source>
+        <translation>e.g. 1200 or 1200.50</translation>
+    </message>
+    <message>
+        <source>涉及人数：</source>
+        <translation>Persons involved:</translation>
+    </message>
+    <message>
+        <source>按当事人人数</source>
+        <translation>Number of parties</translation>
+    </message>
+    <message>
+        <source>风险提示：</source>
+        <translation>Risks:</translation>
+    </message>
+    <message>
+        <source>防止自杀</source>
+        <translation>Suicide risk</translation>
+    </message>
+    <message>
+        <source>防止民转刑</source>
+        <translation>Risk of turning criminal</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>Risk of group petitions</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>Risk of group fights</translation>
+    </message>
+    <message>
+        <source>纠纷发生地：</source>
+        <translation>Where:</translation>
+    </message>
+    <message>
+        <source>受理日期(&amp;D)：</source>
+        <translation>Accepted on (&amp;D):</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>添加当事人(&amp;A)</source>
+        <translation>&amp;Add party</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存并派单</source>
+        <translation>Save and assign</translation>
     </message>
 </context>
 <context>
@@ -232,6 +555,22 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>查找案件</source>
+        <translation>Find cases</translation>
+    </message>
+    <message>
+        <source>新受理</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
         <source>操作员：{name}（{role}）</source>
         <translation>Operator: {name} ({role})</translation>
     </message>
@@ -278,6 +617,160 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
+    <name>Party</name>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>被申请人</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>第三人</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <source>自然人</source>
+        <translation>Natural person</translation>
+    </message>
+    <message>
+        <source>法人或其他组织</source>
+        <translation>Legal person or organisation</translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>港澳居民来往内地通行证</source>
+        <translation>Mainland travel permit for Hong Kong and Macao residents</translation>
+    </message>
+    <message>
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Mainland travel permit for Taiwan residents</translation>
+    </message>
+    <message>
+        <source>外国人永久居留身份证</source>
+        <translation>Foreigner&apos;s permanent residence ID card</translation>
+    </message>
+    <message>
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for Hong Kong, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>年龄：{age} 岁</source>
+        <translation>Age: {age}</translation>
+    </message>
+    <message>
+        <source>使用已登记的当事人：{who}</source>
+        <translation>Use the registered person: {who}</translation>
+    </message>
+    <message>
+        <source>已登记过：{who}</source>
+        <translation>Already registered: {who}</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>身份：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>类型：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>证件类型：</source>
+        <translation>ID type:</translation>
+    </message>
+    <message>
+        <source>证件号码：</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>性别：</source>
+        <translation>Gender:</translation>
+    </message>
+    <message>
+        <source>出生日期：</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>如 1958-03-05</source>
+        <translation>e.g. 1958-03-05</translation>
+    </message>
+    <message>
+        <source>民族：</source>
+        <translation>Ethnic group:</translation>
+    </message>
+    <message>
+        <source>职业或职务：</source>
+        <translation>Occupation or post:</translation>
+    </message>
+    <message>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>住址：</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码：</source>
+        <translation>Unified social credit code:</translation>
+    </message>
+    <message>
+        <source>法定代表人或负责人：</source>
+        <translation>Legal representative:</translation>
+    </message>
+    <message>
+        <source>使用已登记的当事人</source>
+        <translation>Use the registered person</translation>
+    </message>
+    <message>
+        <source>改为新登记</source>
+        <translation>Register as new</translation>
+    </message>
+    <message>
+        <source>删除此当事人</source>
+        <translation>Remove this party</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,41 @@
     </message>
 </context>
 <context>
+    <name>CaseListModel</name>
+    <message>
+        <source>案号</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>CaseState</name>
     <message>
         <source>已受理</source>
@@ -73,6 +108,53 @@
     <message>
         <source>已上报</source>
         <translation>已上报</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>共 {count}+ 件</source>
+        <translation>共 {count}+ 件</translation>
+    </message>
+    <message>
+        <source>共 {count} 件</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>查找(&amp;S)：</source>
+        <translation>查找(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>案号、姓名、电话、身份证号或事情经过中的字词</source>
+        <translation>案号、姓名、电话、身份证号或事情经过中的字词</translation>
+    </message>
+    <message>
+        <source>状态(&amp;Z)：</source>
+        <translation>状态(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>纠纷类型(&amp;T)：</source>
+        <translation>纠纷类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>调解员(&amp;M)：</source>
+        <translation>调解员(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>受理日期从</source>
+        <translation>受理日期从</translation>
+    </message>
+    <message>
+        <source>不勾选为不限</source>
+        <translation>不勾选为不限</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>到</translation>
     </message>
 </context>
 <context>
@@ -137,6 +219,85 @@
     </message>
 </context>
 <context>
+    <name>DisputeType</name>
+    <message>
+        <source>婚姻家庭</source>
+        <translation>婚姻家庭</translation>
+    </message>
+    <message>
+        <source>邻里</source>
+        <translation>邻里</translation>
+    </message>
+    <message>
+        <source>房屋宅基地</source>
+        <translation>房屋宅基地</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>生产经营</source>
+        <translation>生产经营</translation>
+    </message>
+    <message>
+        <source>损害赔偿</source>
+        <translation>损害赔偿</translation>
+    </message>
+    <message>
+        <source>山林土地</source>
+        <translation>山林土地</translation>
+    </message>
+    <message>
+        <source>征地拆迁</source>
+        <translation>征地拆迁</translation>
+    </message>
+    <message>
+        <source>环境污染</source>
+        <translation>环境污染</translation>
+    </message>
+    <message>
+        <source>劳动争议</source>
+        <translation>劳动争议</translation>
+    </message>
+    <message>
+        <source>消费</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <source>道路交通事故</source>
+        <translation>道路交通事故</translation>
+    </message>
+    <message>
+        <source>物业</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>拖欠农民工工资</source>
+        <translation>拖欠农民工工资</translation>
+    </message>
+    <message>
+        <source>旅游</source>
+        <translation>旅游</translation>
+    </message>
+    <message>
+        <source>电子商务</source>
+        <translation>电子商务</translation>
+    </message>
+    <message>
+        <source>村务管理</source>
+        <translation>村务管理</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionReporter</name>
     <message>
         <source>未能完成</source>
@@ -166,6 +327,168 @@
     <message>
         <source>未能完成设置</source>
         <translation>未能完成设置</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>依申请</source>
+        <translation>依申请</translation>
+    </message>
+    <message>
+        <source>主动调解</source>
+        <translation>主动调解</translation>
+    </message>
+    <message>
+        <source>委托移送</source>
+        <translation>委托移送</translation>
+    </message>
+    <message>
+        <source>法院</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>检察院</source>
+        <translation>检察院</translation>
+    </message>
+    <message>
+        <source>公安</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>当事人 {n}</source>
+        <translation>当事人 {n}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>已受理，案号：{number}</source>
+        <translation>已受理，案号：{number}</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存</source>
+        <translation>未保存：请按提示修改后再保存</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>未能保存</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>受理登记</translation>
+    </message>
+    <message>
+        <source>来源(&amp;Y)：</source>
+        <translation>来源(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>移送机关：</source>
+        <translation>移送机关：</translation>
+    </message>
+    <message>
+        <source>移送单位名称：</source>
+        <translation>移送单位名称：</translation>
+    </message>
+    <message>
+        <source>纠纷类型(&amp;T)：</source>
+        <translation>纠纷类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>纠纷子类：</source>
+        <translation>纠纷子类：</translation>
+    </message>
+    <message>
+        <source>简要案情(&amp;F)：</source>
+        <translation>简要案情(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>当事人请求：</source>
+        <translation>当事人请求：</translation>
+    </message>
+    <message>
+        <source>涉及金额（元）：</source>
+        <translation>涉及金额（元）：</translation>
+    </message>
+    <message>
+        <source>如 1200 或 1200.50</source>
+        <translation>如 1200 或 1200.50</translation>
+    </message>
+    <message>
+        <source>涉及人数：</source>
+        <translation>涉及人数：</translation>
+    </message>
+    <message>
+        <source>按当事人人数</source>
+        <translation>按当事人人数</translation>
+    </message>
+    <message>
+        <source>风险提示：</source>
+        <translation>风险提示：</translation>
+    </message>
+    <message>
+        <source>防止自杀</source>
+        <translation>防止自杀</translation>
+    </message>
+    <message>
+        <source>防止民转刑</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>防止群体性上访</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>防止群体性械斗</translation>
+    </message>
+    <message>
+        <source>纠纷发生地：</source>
+        <translation>纠纷发生地：</translation>
+    </message>
+    <message>
+        <source>受理日期(&amp;D)：</source>
+        <translation>受理日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>添加当事人(&amp;A)</source>
+        <translation>添加当事人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>保存并派单</source>
+        <translation>保存并派单</translation>
     </message>
 </context>
 <context>
@@ -232,6 +555,22 @@
         <translation>工作台</translation>
     </message>
     <message>
+        <source>受理</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>查找案件</source>
+        <translation>查找案件</translation>
+    </message>
+    <message>
+        <source>新受理</source>
+        <translation>新受理</translation>
+    </message>
+    <message>
         <source>操作员：{name}（{role}）</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
@@ -278,6 +617,160 @@
     <message>
         <source>退出(&amp;Q)</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>Party</name>
+    <message>
+        <source>申请人</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>被申请人</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>第三人</source>
+        <translation>第三人</translation>
+    </message>
+    <message>
+        <source>自然人</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>法人或其他组织</source>
+        <translation>法人或其他组织</translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>护照</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>港澳居民来往内地通行证</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>台湾居民来往大陆通行证</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>外国人永久居留身份证</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>港澳台居民居住证</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>（未填）</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>年龄：{age} 岁</source>
+        <translation>年龄：{age} 岁</translation>
+    </message>
+    <message>
+        <source>使用已登记的当事人：{who}</source>
+        <translation>使用已登记的当事人：{who}</translation>
+    </message>
+    <message>
+        <source>已登记过：{who}</source>
+        <translation>已登记过：{who}</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>身份：</source>
+        <translation>身份：</translation>
+    </message>
+    <message>
+        <source>类型：</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>证件类型：</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>证件号码：</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>性别：</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>出生日期：</source>
+        <translation>出生日期：</translation>
+    </message>
+    <message>
+        <source>如 1958-03-05</source>
+        <translation>如 1958-03-05</translation>
+    </message>
+    <message>
+        <source>民族：</source>
+        <translation>民族：</translation>
+    </message>
+    <message>
+        <source>职业或职务：</source>
+        <translation>职业或职务：</translation>
+    </message>
+    <message>
+        <source>联系电话：</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>住址：</source>
+        <translation>住址：</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码：</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>法定代表人或负责人：</source>
+        <translation>法定代表人或负责人：</translation>
+    </message>
+    <message>
+        <source>使用已登记的当事人</source>
+        <translation>使用已登记的当事人</translation>
+    </message>
+    <message>
+        <source>改为新登记</source>
+        <translation>改为新登记</translation>
+    </message>
+    <message>
+        <source>删除此当事人</source>
+        <translation>删除此当事人</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,332 @@
+"""受理 (intake): a dispute and its parties, checked as they are typed with the services' rules,
+saved as a numbered case through the task helper."""
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.errors import DeskError, FieldProblem, ValidationError
+from mediation_desk.gui.field_errors import show_problems
+from mediation_desk.gui.forms.ui_intake_page import Ui_IntakePage
+from mediation_desk.gui.party_editor import PartyEditor, fill_combo
+from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.mediation import intake
+from mediation_desk.mediation.case_access import load_case
+from mediation_desk.mediation.dispute_types import BY_CODE
+
+# The services' codes with their Chinese names (intake.SOURCES, REFERRERS, dispute_types),
+# repeated so that lupdate collects them; a test keeps them equal.
+SOURCE_NAMES = {
+    "application": QT_TRANSLATE_NOOP("Intake", "依申请"),
+    "initiative": QT_TRANSLATE_NOOP("Intake", "主动调解"),
+    "referral": QT_TRANSLATE_NOOP("Intake", "委托移送"),
+}
+REFERRER_NAMES = {
+    "court": QT_TRANSLATE_NOOP("Intake", "法院"),
+    "procuratorate": QT_TRANSLATE_NOOP("Intake", "检察院"),
+    "police": QT_TRANSLATE_NOOP("Intake", "公安"),
+    "petition": QT_TRANSLATE_NOOP("Intake", "信访"),
+    "other": QT_TRANSLATE_NOOP("Intake", "其他"),
+}
+TYPE_NAMES = {
+    "family": QT_TRANSLATE_NOOP("DisputeType", "婚姻家庭"),
+    "neighbour": QT_TRANSLATE_NOOP("DisputeType", "邻里"),
+    "housing_land": QT_TRANSLATE_NOOP("DisputeType", "房屋宅基地"),
+    "contract": QT_TRANSLATE_NOOP("DisputeType", "合同"),
+    "business": QT_TRANSLATE_NOOP("DisputeType", "生产经营"),
+    "damages": QT_TRANSLATE_NOOP("DisputeType", "损害赔偿"),
+    "forest_land": QT_TRANSLATE_NOOP("DisputeType", "山林土地"),
+    "expropriation": QT_TRANSLATE_NOOP("DisputeType", "征地拆迁"),
+    "pollution": QT_TRANSLATE_NOOP("DisputeType", "环境污染"),
+    "labour": QT_TRANSLATE_NOOP("DisputeType", "劳动争议"),
+    "consumer": QT_TRANSLATE_NOOP("DisputeType", "消费"),
+    "medical": QT_TRANSLATE_NOOP("DisputeType", "医疗"),
+    "traffic": QT_TRANSLATE_NOOP("DisputeType", "道路交通事故"),
+    "property_mgmt": QT_TRANSLATE_NOOP("DisputeType", "物业"),
+    "other": QT_TRANSLATE_NOOP("DisputeType", "其他"),
+}
+SUBTYPE_NAMES = {
+    ("labour", "unpaid_wages"): QT_TRANSLATE_NOOP("DisputeType", "拖欠农民工工资"),
+    ("labour", "other"): QT_TRANSLATE_NOOP("DisputeType", "其他"),
+    ("consumer", "tourism"): QT_TRANSLATE_NOOP("DisputeType", "旅游"),
+    ("consumer", "ecommerce"): QT_TRANSLATE_NOOP("DisputeType", "电子商务"),
+    ("consumer", "other"): QT_TRANSLATE_NOOP("DisputeType", "其他"),
+    ("other", "village_affairs"): QT_TRANSLATE_NOOP("DisputeType", "村务管理"),
+}
+# validate_intake's field names and the inputs that hold them.
+FIELDS = {"source": "source", "referrer_kind": "referrerKind", "referrer_name": "referrerName",
+          "dispute_type": "disputeType", "dispute_subtype": "disputeSubtype",
+          "brief_facts": "briefFacts", "requests": "requests", "amount": "amount",
+          "persons_involved": "persons", "area": "area", "accepted_on": "acceptedOn"}
+PARTY_FIELD = "parties["
+
+
+def tr_name(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def open_numbered_case(desk: Any, actor: Actor, data: dict[str, Any]) -> tuple[str, str]:
+    """Open the case (nothing saved on any error) and return its id and number."""
+    case_id = intake.open_case(desk, actor, data)
+    with desk.read() as s:
+        return case_id, load_case(s, case_id).number
+
+
+def party_index(field: str) -> tuple[int, str] | None:
+    """("parties[1].id_number") -> (1, "id_number"); "parties[1]" -> (1, "role")."""
+    if not field.startswith(PARTY_FIELD) or "]" not in field:
+        return None
+    index, _, rest = field[len(PARTY_FIELD):].partition("]")
+    return (int(index), rest.lstrip(".") or "role") if index.isdigit() else None
+
+
+class IntakePage(QWidget):
+    case_saved = Signal(str, str)  # (case id, case number)
+    assign_requested = Signal(str)  # case id: saved, now to be assigned a mediator
+
+    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tasks = tasks
+        self.actor = actor
+        self.ui = Ui_IntakePage()
+        self.ui.setupUi(self)
+        u = self.ui
+        fill_combo(u.source, [(c, tr_name("Intake", t)) for c, t in SOURCE_NAMES.items()])
+        u.referrerKind.addItem(self.tr("（请选择）"), "")
+        fill_combo(u.referrerKind, [(c, tr_name("Intake", t)) for c, t in REFERRER_NAMES.items()])
+        u.disputeType.addItem(self.tr("（请选择）"), "")
+        fill_combo(u.disputeType, [(c, tr_name("DisputeType", t)) for c, t in TYPE_NAMES.items()])
+        self.risk_boxes: dict[str, QCheckBox] = {
+            "suicide": u.riskSuicide, "civil_to_criminal": u.riskCivilToCriminal,
+            "group_petition": u.riskGroupPetition, "group_fight": u.riskGroupFight}
+        self.error_labels: dict[str, QLabel] = {
+            field: getattr(u, f"{widget}Error") for field, widget in FIELDS.items()}
+        self.error_labels["parties"] = u.partiesError
+        self.touched: set[str] = set()
+        self.parties: list[PartyEditor] = []
+        self.saving = False
+        self.last_number: str | None = None
+
+        for field, widget in FIELDS.items():
+            self._watch(field, getattr(u, widget))
+        u.source.currentIndexChanged.connect(self._source_changed)
+        u.disputeType.currentIndexChanged.connect(self._type_changed)
+        u.addPartyButton.clicked.connect(lambda: self.add_party())
+        u.saveButton.clicked.connect(lambda: self.save())
+        u.saveAssignButton.clicked.connect(lambda: self.save(assign=True))
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(lambda: self.save())
+        self.clear()
+
+    def _watch(self, field: str, edit: QWidget) -> None:
+        if isinstance(edit, QLineEdit):
+            edit.textChanged.connect(lambda _t: self._changed(field))
+            edit.editingFinished.connect(lambda: self._touch(field))
+        elif isinstance(edit, QPlainTextEdit):
+            edit.textChanged.connect(lambda: self._changed(field))
+            edit.installEventFilter(self)  # focus out marks it touched
+        elif hasattr(edit, "currentIndexChanged"):
+            edit.currentIndexChanged.connect(lambda _i: self._touch(field))
+        elif hasattr(edit, "valueChanged"):
+            edit.valueChanged.connect(lambda _v: self._touch(field))
+        elif hasattr(edit, "dateChanged"):
+            edit.dateChanged.connect(lambda _d: self._touch(field))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if event.type() == event.Type.FocusOut:
+            for field in ("brief_facts", "requests"):
+                if watched is getattr(self.ui, FIELDS[field]):
+                    self._touch(field)
+        return super().eventFilter(watched, event)
+
+    def refresh(self) -> None:
+        """Nothing to load: the form keeps what is being typed."""
+
+    # ---- the form -------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        u = self.ui
+        for widget in (u.referrerName, u.amount, u.area):
+            widget.clear()
+        u.briefFacts.clear()
+        u.requests.clear()
+        u.source.setCurrentIndex(0)
+        u.referrerKind.setCurrentIndex(0)
+        u.disputeType.setCurrentIndex(0)
+        u.persons.setValue(0)
+        for box in self.risk_boxes.values():
+            box.setChecked(False)
+        today = china_today()  # the desk's calendar is Beijing time
+        u.acceptedOn.setMaximumDate(QDate(today.year, today.month, today.day))
+        u.acceptedOn.setDate(QDate(today.year, today.month, today.day))
+        for editor in list(self.parties):
+            self._drop_party(editor)
+        self.add_party("applicant")
+        self.add_party("respondent")
+        self.touched.clear()
+        self.show_problems([])
+        self._source_changed()
+        self._type_changed()
+        u.source.setFocus()
+
+    def _source_changed(self) -> None:
+        referral = self.ui.source.currentData() == "referral"
+        self.ui.referrerKind.setEnabled(referral)
+        self.ui.referrerName.setEnabled(referral)
+        if not referral:
+            self.ui.referrerKind.setCurrentIndex(0)
+            self.ui.referrerName.clear()
+        self.check()
+
+    def _type_changed(self) -> None:
+        combo = self.ui.disputeSubtype
+        combo.clear()
+        code = self.ui.disputeType.currentData()
+        subtypes = BY_CODE[code].subtypes if code in BY_CODE else ()
+        combo.addItem(self.tr("（无）"), "")
+        for sub, text in subtypes:
+            combo.addItem(tr_name("DisputeType", SUBTYPE_NAMES.get((code, sub), text)), sub)
+        combo.setEnabled(bool(subtypes))
+
+    def values(self) -> dict[str, Any]:
+        u = self.ui
+        return {
+            "source": u.source.currentData(), "referrer_kind": u.referrerKind.currentData() or None,
+            "referrer_name": u.referrerName.text() if u.referrerName.isEnabled() else None,
+            "dispute_type": u.disputeType.currentData(),
+            "dispute_subtype": u.disputeSubtype.currentData() or None,
+            "brief_facts": u.briefFacts.toPlainText(), "requests": u.requests.toPlainText(),
+            "amount": u.amount.text(), "persons_involved": u.persons.value() or None,
+            "risk_flags": [code for code, box in self.risk_boxes.items() if box.isChecked()],
+            "area": u.area.text(), "accepted_on": u.acceptedOn.date().toPython(),
+            "parties": [editor.values() for editor in self.parties],
+        }
+
+    # ---- parties --------------------------------------------------------------------------------
+
+    def add_party(self, role: str = "third_party") -> PartyEditor:
+        editor = PartyEditor(self.desk, self.tasks, role, self.ui.partiesBox)
+        editor.remove_requested.connect(self.remove_party)
+        self.ui.partiesLayout.addWidget(editor)
+        self.parties.append(editor)
+        self._renumber()
+        return editor
+
+    def remove_party(self, editor: PartyEditor) -> None:
+        self._drop_party(editor)
+        self._renumber()
+        self.ui.addPartyButton.setFocus()
+
+    def _drop_party(self, editor: PartyEditor) -> None:
+        self.parties.remove(editor)
+        self.ui.partiesLayout.removeWidget(editor)
+        editor.deleteLater()
+
+    def _renumber(self) -> None:
+        """Titles, remove buttons (two parties at least) and the tab order follow the list."""
+        for i, editor in enumerate(self.parties, start=1):
+            editor.setTitle(self.tr("当事人 {n}").format(n=i))
+            editor.ui.removeButton.setEnabled(len(self.parties) > 2)
+        u = self.ui
+        chain: list[QWidget] = [u.source, u.referrerKind, u.referrerName, u.disputeType, u.disputeSubtype,
+                                u.briefFacts, u.requests, u.amount, u.persons, *self.risk_boxes.values(),
+                                u.area, u.acceptedOn]
+        for editor in self.parties:
+            chain.extend(editor.focus_chain())
+        chain.extend([u.addPartyButton, u.saveButton, u.saveAssignButton])
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ---- checks as typed ------------------------------------------------------------------------
+
+    def problems(self) -> list[FieldProblem]:
+        try:
+            intake.validate_intake(self.values())
+        except ValidationError as error:
+            return error.problems
+        return []
+
+    def check(self) -> None:
+        """The case's own fields already touched; each party editor checks its own."""
+        shown = [p for p in self.problems() if p.field in self.touched]
+        show_problems(self.error_labels, shown)
+
+    def _touch(self, field: str) -> None:
+        self.touched.add(field)
+        self.check()
+
+    def _changed(self, field: str) -> None:
+        if field in self.touched:
+            self.check()
+
+    def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
+        """Each problem next to its field: `parties[i].x` in the i-th party editor."""
+        by_party: dict[int, list[FieldProblem]] = {i: [] for i in range(len(self.parties))}
+        own = []
+        for problem in problems:
+            where = party_index(problem.field)
+            if where is not None and where[0] in by_party:
+                by_party[where[0]].append(FieldProblem(where[1], problem.rule, problem.message))
+            else:
+                own.append(problem)
+        unplaced = show_problems(self.error_labels, own)
+        for i, editor in enumerate(self.parties):
+            unplaced += editor.show_problems(by_party[i])
+        return unplaced
+
+    # ---- saving ---------------------------------------------------------------------------------
+
+    def save(self, assign: bool = False) -> None:
+        if self.saving:
+            return
+        self.touched.update(FIELDS)
+        self.touched.add("parties")
+        for editor in self.parties:
+            editor.touch_all()
+        self.saving = True
+        self._set_busy(True)
+        self.ui.statusLabel.setText(self.tr("正在保存……"))
+        self.tasks.run(open_numbered_case, self.desk, self.actor, self.values(),
+                       on_done=lambda result: self._saved(result, assign), on_error=self._refused)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.ui.saveButton, self.ui.saveAssignButton):
+            button.setEnabled(not busy)
+
+    def _saved(self, result: tuple[str, str], assign: bool) -> None:
+        self.saving = False
+        self._set_busy(False)
+        case_id, number = result
+        self.last_number = number
+        self.clear()
+        self.ui.statusLabel.setText(self.tr("已受理，案号：{number}").format(number=number))
+        self.case_saved.emit(case_id, number)
+        if assign:
+            self.assign_requested.emit(case_id)
+
+    def _refused(self, error: BaseException) -> None:
+        self.saving = False
+        self._set_busy(False)
+        if not isinstance(error, DeskError):
+            self.ui.statusLabel.clear()
+            raise error
+        self.ui.statusLabel.setText(self.tr("未保存：请按提示修改后再保存"))
+        if isinstance(error, ValidationError):
+            unplaced = self.show_problems(error.problems)
+            if not unplaced:
+                return
+            error = ValidationError(unplaced)
+        QMessageBox.warning(self, self.tr("未能保存"), str(error))

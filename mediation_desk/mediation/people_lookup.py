@@ -1,0 +1,19 @@
+"""Existing people found by ID number or phone, so an intake reuses a person instead of
+registering a duplicate."""
+from __future__ import annotations
+
+from typing import Any
+
+from mediation_desk.mediation.dto import PersonView
+from mediation_desk.mediation.people import find_people, person_view
+
+
+def find_existing_people(desk: Any, *, id_number: str | None = None,
+                         phone: str | None = None) -> list[PersonView]:
+    """Masked views of the people with this ID number (or else this phone); none for neither."""
+    if not (id_number or phone):
+        return []
+    vault = desk.require_vault()  # the lookup hashes need the data key
+    with desk.read() as s:
+        people = find_people(s, vault, id_number=id_number, phone=phone)
+        return [person_view(p, vault) for p in people if p.purged_at is None]
