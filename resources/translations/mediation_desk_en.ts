@@ -203,8 +203,76 @@
         <translation>{total} cases, {open} open</translation>
     </message>
     <message>
+        <source>在办超过 {days} 天 {overdue} 件；到期回访 {due} 件；{window} 日内司法确认期限届满 {judicial} 件</source>
+        <translation>Open longer than {days} days: {overdue}; follow-ups due: {due}; judicial confirmation deadlines within {window} days: {judicial}</translation>
+    </message>
+    <message>
+        <source>超期在办案件（{count}）</source>
+        <translation>Overdue open cases ({count})</translation>
+    </message>
+    <message>
+        <source>到期回访（{count}）</source>
+        <translation>Follow-ups due ({count})</translation>
+    </message>
+    <message>
+        <source>司法确认期限临近（{count}）</source>
+        <translation>Judicial confirmation deadlines ({count})</translation>
+    </message>
+    <message>
+        <source>最近动态</source>
+        <translation>Recent activity</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{accepted} 受理，已 {days} 天</source>
+        <translation>{number}  accepted {accepted}, {days} days open</translation>
+    </message>
+    <message>
+        <source>没有超期案件</source>
+        <translation>No overdue cases</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;应于 {due} 回访</source>
+        <translation>{number}  follow-up due {due}</translation>
+    </message>
+    <message>
+        <source>没有到期回访</source>
+        <translation>No follow-ups due</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{deadline} 前申请司法确认</source>
+        <translation>{number}  apply for judicial confirmation by {deadline}</translation>
+    </message>
+    <message>
+        <source>近期没有到期的司法确认</source>
+        <translation>No judicial confirmation deadline soon</translation>
+    </message>
+    <message>
+        <source>暂无动态</source>
+        <translation>No recent activity</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{number}&#x3000;受理（{to}）</source>
+        <translation>{at}  {number}  accepted ({to})</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{number}&#x3000;{old} → {new}</source>
+        <translation>{at}  {number}  {old} → {new}</translation>
+    </message>
+    <message>
         <source>案件状态</source>
         <translation>Cases by state</translation>
+    </message>
+    <message>
+        <source>超期在办案件</source>
+        <translation>Overdue open cases</translation>
+    </message>
+    <message>
+        <source>到期回访</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
+        <source>司法确认期限临近</source>
+        <translation>Judicial confirmation deadlines</translation>
     </message>
 </context>
 <context>

@@ -203,8 +203,76 @@
         <translation>案件共 {total} 件，在办 {open} 件</translation>
     </message>
     <message>
+        <source>在办超过 {days} 天 {overdue} 件；到期回访 {due} 件；{window} 日内司法确认期限届满 {judicial} 件</source>
+        <translation>在办超过 {days} 天 {overdue} 件；到期回访 {due} 件；{window} 日内司法确认期限届满 {judicial} 件</translation>
+    </message>
+    <message>
+        <source>超期在办案件（{count}）</source>
+        <translation>超期在办案件（{count}）</translation>
+    </message>
+    <message>
+        <source>到期回访（{count}）</source>
+        <translation>到期回访（{count}）</translation>
+    </message>
+    <message>
+        <source>司法确认期限临近（{count}）</source>
+        <translation>司法确认期限临近（{count}）</translation>
+    </message>
+    <message>
+        <source>最近动态</source>
+        <translation>最近动态</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{accepted} 受理，已 {days} 天</source>
+        <translation>{number}&#x3000;{accepted} 受理，已 {days} 天</translation>
+    </message>
+    <message>
+        <source>没有超期案件</source>
+        <translation>没有超期案件</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;应于 {due} 回访</source>
+        <translation>{number}&#x3000;应于 {due} 回访</translation>
+    </message>
+    <message>
+        <source>没有到期回访</source>
+        <translation>没有到期回访</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{deadline} 前申请司法确认</source>
+        <translation>{number}&#x3000;{deadline} 前申请司法确认</translation>
+    </message>
+    <message>
+        <source>近期没有到期的司法确认</source>
+        <translation>近期没有到期的司法确认</translation>
+    </message>
+    <message>
+        <source>暂无动态</source>
+        <translation>暂无动态</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{number}&#x3000;受理（{to}）</source>
+        <translation>{at}&#x3000;{number}&#x3000;受理（{to}）</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{number}&#x3000;{old} → {new}</source>
+        <translation>{at}&#x3000;{number}&#x3000;{old} → {new}</translation>
+    </message>
+    <message>
         <source>案件状态</source>
         <translation>案件状态</translation>
+    </message>
+    <message>
+        <source>超期在办案件</source>
+        <translation>超期在办案件</translation>
+    </message>
+    <message>
+        <source>到期回访</source>
+        <translation>到期回访</translation>
+    </message>
+    <message>
+        <source>司法确认期限临近</source>
+        <translation>司法确认期限临近</translation>
     </message>
 </context>
 <context>

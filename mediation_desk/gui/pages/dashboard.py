@@ -1,32 +1,46 @@
-"""工作台 (dashboard): the committee and its cases by state."""
+"""工作台 (dashboard): the committee, its cases by state, cases open too long, follow-ups due,
+judicial-confirmation deadlines near and recent activity — case numbers only, no personal data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mediation_desk.core import accounts
 from mediation_desk.core.accounts import CommitteeView
+from mediation_desk.core.uow import CHINA
 from mediation_desk.gui.forms.ui_dashboard import Ui_DashboardPage
 from mediation_desk.gui.labels import state_name
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.mediation import queries, states
+from mediation_desk.mediation import states
+from mediation_desk.mediation.dashboard import DashboardFigures, dashboard_figures
 
 COLUMNS = 2  # state/count pairs per row
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
 class DashboardData:
     committee: CommitteeView
-    counts: dict[str, int]
+    figures: DashboardFigures
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.figures.counts
 
 
-def load_dashboard(desk: Any) -> DashboardData:
-    return DashboardData(accounts.get_committee(desk), queries.count_by_status(desk))
+def load_dashboard(desk: Any, overdue_days: int = 30, judicial_window_days: int = 7) -> DashboardData:
+    return DashboardData(accounts.get_committee(desk),
+                         dashboard_figures(desk, overdue_days=overdue_days,
+                                           judicial_window_days=judicial_window_days))
 
 
 class DashboardPage(QWidget):
+    overdue_days = 30  # the target: cases open longer than this are listed
+    judicial_window_days = 7
+
     def __init__(self, desk: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -50,7 +64,8 @@ class DashboardPage(QWidget):
         if self._loading:
             return
         self._loading = True
-        self.tasks.run(load_dashboard, self.desk, on_done=self._show, on_error=self._failed)
+        self.tasks.run(load_dashboard, self.desk, self.overdue_days, self.judicial_window_days,
+                       on_done=self._show, on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False
@@ -67,3 +82,57 @@ class DashboardPage(QWidget):
         total = sum(data.counts.values())
         open_cases = sum(n for code, n in data.counts.items() if code in states.OPEN_STATES)
         self.ui.totalsLabel.setText(self.tr("案件共 {total} 件，在办 {open} 件").format(total=total, open=open_cases))
+        self._show_figures(data.figures)
+
+    def _show_figures(self, f: DashboardFigures) -> None:
+        ui = self.ui
+        ui.figuresLabel.setText(
+            self.tr("在办超过 {days} 天 {overdue} 件；到期回访 {due} 件；{window} 日内司法确认期限届满 {judicial} 件")
+            .format(days=f.overdue_days, overdue=f.overdue_count, due=f.followups_due_count,
+                    window=f.judicial_window_days, judicial=len(f.judicial)))
+        ui.overdueBox.setTitle(self.tr("超期在办案件（{count}）").format(count=f.overdue_count))
+        ui.followupsBox.setTitle(self.tr("到期回访（{count}）").format(count=f.followups_due_count))
+        ui.judicialBox.setTitle(self.tr("司法确认期限临近（{count}）").format(count=len(f.judicial)))
+        ui.recentBox.setTitle(self.tr("最近动态"))
+        self._fill(ui.overdueList, [
+            (o.case_id, self.tr("{number}　{accepted} 受理，已 {days} 天").format(
+                number=o.number, accepted=o.accepted_on.isoformat(), days=o.days_open)) for o in f.overdue],
+            self.tr("没有超期案件"))
+        self._fill(ui.followupsList, [
+            (d.case_id, self.tr("{number}　应于 {due} 回访").format(number=d.number, due=d.due_on.isoformat()))
+            for d in f.followups_due], self.tr("没有到期回访"))
+        self._fill(ui.judicialList, [
+            (j.case_id, self.tr("{number}　{deadline} 前申请司法确认").format(
+                number=j.number, deadline=j.judicial_deadline.isoformat())) for j in f.judicial],
+            self.tr("近期没有到期的司法确认"))
+        self._fill(ui.recentList, [
+            (None, self._activity_text(a.number, a.from_label, a.to_label, a.at)) for a in f.recent],
+            self.tr("暂无动态"))
+
+    def _activity_text(self, number: str, from_label: str | None, to_label: str, at: Any) -> str:
+        when = at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if at.tzinfo else at.strftime("%Y-%m-%d %H:%M")
+        new = state_name(_state_code(to_label))
+        if from_label is None:
+            return self.tr("{at}　{number}　受理（{to}）").format(at=when, number=number, to=new)
+        old = state_name(_state_code(from_label))
+        return self.tr("{at}　{number}　{old} → {new}").format(at=when, number=number, old=old, new=new)
+
+    @staticmethod
+    def _fill(widget: QListWidget, rows: list[tuple[str | None, str]], empty: str) -> None:
+        widget.clear()
+        for case_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(CASE_ID_ROLE, case_id)
+            widget.addItem(item)
+        if not rows:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
+
+
+_CODES = {label: code for code, label in states.LABELS.items()}
+
+
+def _state_code(label: str) -> str:
+    """The state code of a service label, so the window shows the translated name."""
+    return _CODES.get(label, label)

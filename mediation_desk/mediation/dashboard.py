@@ -1,0 +1,122 @@
+"""工作台 figures: cases by state, overdue cases, follow-ups due, judicial-confirmation deadlines
+near, and recent activity — plain values, case numbers only, no personal data."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from mediation_desk.core.uow import china_today
+from mediation_desk.mediation import states
+from mediation_desk.mediation.models_case import (
+    Agreement,
+    CaseTransition,
+    FollowUp,
+    MediationCase,
+)
+
+OVERDUE_LIST_MAX = 20
+DUE_LIST_MAX = 50
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    case_id: str
+    number: str
+    accepted_on: dt.date
+    days_open: int
+
+
+@dataclass(frozen=True)
+class DueFollowUp:
+    case_id: str
+    number: str
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class JudicialDeadline:
+    case_id: str
+    number: str
+    judicial_deadline: dt.date
+
+
+@dataclass(frozen=True)
+class Activity:
+    number: str
+    from_label: str | None  # None for the first state of a case
+    to_label: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    today: dt.date
+    overdue_days: int
+    judicial_window_days: int
+    counts: dict[str, int]
+    overdue_count: int
+    overdue: tuple[OverdueCase, ...]  # oldest first, at most OVERDUE_LIST_MAX
+    followups_due_count: int
+    followups_due: tuple[DueFollowUp, ...]  # earliest first, at most DUE_LIST_MAX
+    judicial: tuple[JudicialDeadline, ...]  # nearest deadline first
+    recent: tuple[Activity, ...]  # newest first
+
+
+def dashboard_figures(desk: Any, *, today: dt.date | None = None, overdue_days: int = 30,
+                      judicial_window_days: int = 7, recent: int = 10) -> DashboardFigures:
+    today = today or china_today()
+    open_states = sorted(states.OPEN_STATES)
+    accepted_before = today - dt.timedelta(days=overdue_days)  # open on or before this: not overdue yet
+    with desk.read() as s:
+        counts = {code: 0 for code in states.STATES}
+        counts.update(dict(s.execute(select(MediationCase.status, func.count())
+                                     .group_by(MediationCase.status)).all()))
+
+        overdue_where = (MediationCase.status.in_(open_states), MediationCase.accepted_on < accepted_before)
+        overdue_count = s.scalar(select(func.count()).select_from(MediationCase).where(*overdue_where)) or 0
+        overdue = tuple(
+            OverdueCase(case_id, number, accepted_on, (today - accepted_on).days)
+            for case_id, number, accepted_on in s.execute(
+                select(MediationCase.id, MediationCase.number, MediationCase.accepted_on)
+                .where(*overdue_where)
+                .order_by(MediationCase.accepted_on, MediationCase.number).limit(OVERDUE_LIST_MAX)))
+
+        due_where = (FollowUp.done_at.is_(None), FollowUp.due_on <= today,
+                     MediationCase.status.in_(open_states))
+        due_join = select(func.count()).select_from(FollowUp).join(
+            MediationCase, MediationCase.id == FollowUp.case_id)
+        followups_due_count = s.scalar(due_join.where(*due_where)) or 0
+        followups_due = tuple(
+            DueFollowUp(case_id, number, due_on)
+            for case_id, number, due_on in s.execute(
+                select(FollowUp.case_id, MediationCase.number, FollowUp.due_on)
+                .join(MediationCase, MediationCase.id == FollowUp.case_id)
+                .where(*due_where).order_by(FollowUp.due_on, MediationCase.number).limit(DUE_LIST_MAX)))
+
+        judicial = tuple(
+            JudicialDeadline(case_id, number, deadline)
+            for case_id, number, deadline in s.execute(
+                select(Agreement.case_id, MediationCase.number, Agreement.judicial_deadline)
+                .join(MediationCase, MediationCase.id == Agreement.case_id)
+                .where(Agreement.judicial_applied_on.is_(None),
+                       Agreement.judicial_deadline >= today,
+                       Agreement.judicial_deadline <= today + dt.timedelta(days=judicial_window_days))
+                .order_by(Agreement.judicial_deadline, MediationCase.number)))
+
+        activity = tuple(
+            Activity(number, states.LABELS.get(old, old) if old else None, states.LABELS.get(new, new), at)
+            for number, old, new, at in s.execute(
+                select(MediationCase.number, CaseTransition.from_status, CaseTransition.to_status,
+                       CaseTransition.at)
+                .join(MediationCase, MediationCase.id == CaseTransition.case_id)
+                .order_by(CaseTransition.at.desc(), CaseTransition.hlc.desc()).limit(max(0, recent))))
+
+    return DashboardFigures(
+        today=today, overdue_days=overdue_days, judicial_window_days=judicial_window_days,
+        counts=counts, overdue_count=overdue_count, overdue=overdue,
+        followups_due_count=followups_due_count, followups_due=followups_due,
+        judicial=judicial, recent=activity,
+    )
