@@ -13,9 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from mediation_desk.gui.labels import state_name
+from mediation_desk.gui.labels import dispute_type_name, state_name
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import queries
 from mediation_desk.mediation.dto import CaseSummary
@@ -33,30 +31,6 @@ _ROOT = QModelIndex()  # the list has no tree: every row hangs from the root
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole  # the case id behind a row, for opening it
 
 NUMBER, STATE, DISPUTE_TYPE, PARTIES, MEDIATORS, ACCEPTED_ON, AMOUNT = range(7)
-
-# The national dispute types (`dispute_types.LABELS`), repeated so lupdate collects them.
-DISPUTE_TYPE_NAMES = {
-    "family": QT_TRANSLATE_NOOP("DisputeType", "婚姻家庭"),
-    "neighbour": QT_TRANSLATE_NOOP("DisputeType", "邻里"),
-    "housing_land": QT_TRANSLATE_NOOP("DisputeType", "房屋宅基地"),
-    "contract": QT_TRANSLATE_NOOP("DisputeType", "合同"),
-    "business": QT_TRANSLATE_NOOP("DisputeType", "生产经营"),
-    "damages": QT_TRANSLATE_NOOP("DisputeType", "损害赔偿"),
-    "forest_land": QT_TRANSLATE_NOOP("DisputeType", "山林土地"),
-    "expropriation": QT_TRANSLATE_NOOP("DisputeType", "征地拆迁"),
-    "pollution": QT_TRANSLATE_NOOP("DisputeType", "环境污染"),
-    "labour": QT_TRANSLATE_NOOP("DisputeType", "劳动争议"),
-    "consumer": QT_TRANSLATE_NOOP("DisputeType", "消费"),
-    "medical": QT_TRANSLATE_NOOP("DisputeType", "医疗"),
-    "traffic": QT_TRANSLATE_NOOP("DisputeType", "道路交通事故"),
-    "property_mgmt": QT_TRANSLATE_NOOP("DisputeType", "物业"),
-    "other": QT_TRANSLATE_NOOP("DisputeType", "其他"),
-}
-
-
-def dispute_type_name(code: str) -> str:
-    name = DISPUTE_TYPE_NAMES.get(code)
-    return QCoreApplication.translate("DisputeType", name) if name else code
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Names the window shows for the services' codes, through Qt translation.
 
-The Chinese texts are the services' own (`states.LABELS`, `accounts.ROLES`); a test keeps them
+The Chinese texts are the services' own (`states.LABELS`, `accounts.ROLES`, `dispute_types`); tests keep them
 equal. They are repeated here only so that lupdate can collect them for the English catalogue."""
 from __future__ import annotations
 
@@ -24,6 +24,41 @@ ROLE_NAMES = {
     "mediator": QT_TRANSLATE_NOOP("Role", "调解员"),
     "clerk": QT_TRANSLATE_NOOP("Role", "记录员"),
 }
+
+
+# The national dispute types and sub-types (`mediation/dispute_types.py`).
+DISPUTE_TYPE_NAMES = {
+    "family": QT_TRANSLATE_NOOP("DisputeType", "婚姻家庭"),
+    "neighbour": QT_TRANSLATE_NOOP("DisputeType", "邻里"),
+    "housing_land": QT_TRANSLATE_NOOP("DisputeType", "房屋宅基地"),
+    "contract": QT_TRANSLATE_NOOP("DisputeType", "合同"),
+    "business": QT_TRANSLATE_NOOP("DisputeType", "生产经营"),
+    "damages": QT_TRANSLATE_NOOP("DisputeType", "损害赔偿"),
+    "forest_land": QT_TRANSLATE_NOOP("DisputeType", "山林土地"),
+    "expropriation": QT_TRANSLATE_NOOP("DisputeType", "征地拆迁"),
+    "pollution": QT_TRANSLATE_NOOP("DisputeType", "环境污染"),
+    "labour": QT_TRANSLATE_NOOP("DisputeType", "劳动争议"),
+    "consumer": QT_TRANSLATE_NOOP("DisputeType", "消费"),
+    "medical": QT_TRANSLATE_NOOP("DisputeType", "医疗"),
+    "traffic": QT_TRANSLATE_NOOP("DisputeType", "道路交通事故"),
+    "property_mgmt": QT_TRANSLATE_NOOP("DisputeType", "物业"),
+    "other": QT_TRANSLATE_NOOP("DisputeType", "其他"),
+}
+
+
+SUBTYPE_NAMES = {
+    ("labour", "unpaid_wages"): QT_TRANSLATE_NOOP("DisputeType", "拖欠农民工工资"),
+    ("labour", "other"): QT_TRANSLATE_NOOP("DisputeType", "其他"),
+    ("consumer", "tourism"): QT_TRANSLATE_NOOP("DisputeType", "旅游"),
+    ("consumer", "ecommerce"): QT_TRANSLATE_NOOP("DisputeType", "电子商务"),
+    ("consumer", "other"): QT_TRANSLATE_NOOP("DisputeType", "其他"),
+    ("other", "village_affairs"): QT_TRANSLATE_NOOP("DisputeType", "村务管理"),
+}
+
+
+def dispute_type_name(code: str) -> str:
+    name = DISPUTE_TYPE_NAMES.get(code)
+    return QCoreApplication.translate("DisputeType", name) if name else code
 
 
 def state_name(code: str) -> str:

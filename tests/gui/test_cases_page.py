@@ -14,12 +14,12 @@ from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.case_list_model import (
     AMOUNT,
-    DISPUTE_TYPE_NAMES,
     PAGE_SIZE,
     PARTIES,
     STATE,
     CaseFilter,
 )
+from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES
 from mediation_desk.gui.main_window import MainWindow
 from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.settings import DeskSettings

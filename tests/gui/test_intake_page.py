@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.desk import Desk
-from mediation_desk.gui import party_editor
+from mediation_desk.gui import labels, party_editor
 from mediation_desk.gui.pages import intake as intake_page
 from mediation_desk.gui.pages.intake import IntakePage
 from mediation_desk.gui.tasks import TaskManager
@@ -165,8 +165,8 @@ def test_the_sub_type_follows_the_type(page: IntakePage) -> None:
 def test_the_window_names_are_the_services_own() -> None:
     assert intake_page.SOURCE_NAMES == intake.SOURCES
     assert intake_page.REFERRER_NAMES == intake.REFERRERS
-    assert intake_page.TYPE_NAMES == dispute_types.LABELS
-    assert intake_page.SUBTYPE_NAMES == {(t.code, s): label for t in dispute_types.DISPUTE_TYPES
+    assert labels.DISPUTE_TYPE_NAMES == dispute_types.LABELS
+    assert labels.SUBTYPE_NAMES == {(t.code, s): label for t in dispute_types.DISPUTE_TYPES
                                          for s, label in t.subtypes}
     assert party_editor.ROLE_NAMES == intake.ROLES
     assert party_editor.KIND_NAMES == people.KINDS

@@ -10,17 +10,15 @@ from mediation_desk.gui.case_list_model import (
     ACCEPTED_ON,
     AMOUNT,
     DISPUTE_TYPE,
-    DISPUTE_TYPE_NAMES,
     MEDIATORS,
     NUMBER,
     PARTIES,
     STATE,
     CaseFilter,
     CaseListModel,
-    dispute_type_name,
 )
 from mediation_desk.gui.forms.ui_cases_page import Ui_CasesPage
-from mediation_desk.gui.labels import state_name
+from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, dispute_type_name, state_name
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import mediators, states
 from mediation_desk.mediation.dto import MediatorView

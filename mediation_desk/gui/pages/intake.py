@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
+from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, SUBTYPE_NAMES, dispute_type_name
 from mediation_desk.gui.forms.ui_intake_page import Ui_IntakePage
 from mediation_desk.gui.party_editor import PartyEditor, fill_combo
 from mediation_desk.gui.tasks import TaskManager
@@ -26,7 +27,7 @@ from mediation_desk.mediation import intake
 from mediation_desk.mediation.case_access import load_case
 from mediation_desk.mediation.dispute_types import BY_CODE
 
-# The services' codes with their Chinese names (intake.SOURCES, REFERRERS, dispute_types),
+# The services' codes with their Chinese names (intake.SOURCES, REFERRERS),
 # repeated so that lupdate collects them; a test keeps them equal.
 SOURCE_NAMES = {
     "application": QT_TRANSLATE_NOOP("Intake", "依申请"),
@@ -39,31 +40,6 @@ REFERRER_NAMES = {
     "police": QT_TRANSLATE_NOOP("Intake", "公安"),
     "petition": QT_TRANSLATE_NOOP("Intake", "信访"),
     "other": QT_TRANSLATE_NOOP("Intake", "其他"),
-}
-TYPE_NAMES = {
-    "family": QT_TRANSLATE_NOOP("DisputeType", "婚姻家庭"),
-    "neighbour": QT_TRANSLATE_NOOP("DisputeType", "邻里"),
-    "housing_land": QT_TRANSLATE_NOOP("DisputeType", "房屋宅基地"),
-    "contract": QT_TRANSLATE_NOOP("DisputeType", "合同"),
-    "business": QT_TRANSLATE_NOOP("DisputeType", "生产经营"),
-    "damages": QT_TRANSLATE_NOOP("DisputeType", "损害赔偿"),
-    "forest_land": QT_TRANSLATE_NOOP("DisputeType", "山林土地"),
-    "expropriation": QT_TRANSLATE_NOOP("DisputeType", "征地拆迁"),
-    "pollution": QT_TRANSLATE_NOOP("DisputeType", "环境污染"),
-    "labour": QT_TRANSLATE_NOOP("DisputeType", "劳动争议"),
-    "consumer": QT_TRANSLATE_NOOP("DisputeType", "消费"),
-    "medical": QT_TRANSLATE_NOOP("DisputeType", "医疗"),
-    "traffic": QT_TRANSLATE_NOOP("DisputeType", "道路交通事故"),
-    "property_mgmt": QT_TRANSLATE_NOOP("DisputeType", "物业"),
-    "other": QT_TRANSLATE_NOOP("DisputeType", "其他"),
-}
-SUBTYPE_NAMES = {
-    ("labour", "unpaid_wages"): QT_TRANSLATE_NOOP("DisputeType", "拖欠农民工工资"),
-    ("labour", "other"): QT_TRANSLATE_NOOP("DisputeType", "其他"),
-    ("consumer", "tourism"): QT_TRANSLATE_NOOP("DisputeType", "旅游"),
-    ("consumer", "ecommerce"): QT_TRANSLATE_NOOP("DisputeType", "电子商务"),
-    ("consumer", "other"): QT_TRANSLATE_NOOP("DisputeType", "其他"),
-    ("other", "village_affairs"): QT_TRANSLATE_NOOP("DisputeType", "村务管理"),
 }
 # validate_intake's field names and the inputs that hold them.
 FIELDS = {"source": "source", "referrer_kind": "referrerKind", "referrer_name": "referrerName",
@@ -108,7 +84,7 @@ class IntakePage(QWidget):
         u.referrerKind.addItem(self.tr("（请选择）"), "")
         fill_combo(u.referrerKind, [(c, tr_name("Intake", t)) for c, t in REFERRER_NAMES.items()])
         u.disputeType.addItem(self.tr("（请选择）"), "")
-        fill_combo(u.disputeType, [(c, tr_name("DisputeType", t)) for c, t in TYPE_NAMES.items()])
+        fill_combo(u.disputeType, [(c, dispute_type_name(c)) for c in DISPUTE_TYPE_NAMES])
         self.risk_boxes: dict[str, QCheckBox] = {
             "suicide": u.riskSuicide, "civil_to_criminal": u.riskCivilToCriminal,
             "group_petition": u.riskGroupPetition, "group_fight": u.riskGroupFight}
