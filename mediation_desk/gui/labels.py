@@ -56,6 +56,11 @@ SUBTYPE_NAMES = {
 }
 
 
+def translated(context: str, names: dict[str, str]) -> list[tuple[str, str]]:
+    """(code, translated name) pairs of a label table, in its order, for filling a combo box."""
+    return [(code, QCoreApplication.translate(context, text)) for code, text in names.items()]
+
+
 def dispute_type_name(code: str) -> str:
     name = DISPUTE_TYPE_NAMES.get(code)
     return QCoreApplication.translate("DisputeType", name) if name else code

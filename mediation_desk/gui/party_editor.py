@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -18,6 +18,7 @@ from mediation_desk.core.uow import china_today
 from mediation_desk.errors import FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_party_editor import Ui_PartyEditor
+from mediation_desk.gui.labels import translated
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation.dto import PersonView
 from mediation_desk.mediation.people import validate_person
@@ -59,10 +60,6 @@ FIELDS = {"kind": "kind", "name": "name", "id_type": "idType", "id_number": "idN
           "representative": "representative", "role": "role", "person_id": "name"}
 
 
-def translated(names: dict[str, str]) -> list[tuple[str, str]]:
-    return [(code, QCoreApplication.translate("Party", text)) for code, text in names.items()]
-
-
 def fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
     for code, text in items:
         combo.addItem(text, code)
@@ -80,12 +77,12 @@ class PartyEditor(QGroupBox):
         self.ui = Ui_PartyEditor()
         self.ui.setupUi(self)
         u = self.ui
-        fill_combo(u.role, translated(ROLE_NAMES))
+        fill_combo(u.role, translated("Party", ROLE_NAMES))
         u.role.setCurrentIndex(u.role.findData(role))
-        fill_combo(u.kind, translated(KIND_NAMES))
-        fill_combo(u.idType, translated(ID_TYPE_NAMES))
+        fill_combo(u.kind, translated("Party", KIND_NAMES))
+        fill_combo(u.idType, translated("Party", ID_TYPE_NAMES))
         u.gender.addItem(self.tr("（未填）"), "")
-        fill_combo(u.gender, translated(GENDER_NAMES))
+        fill_combo(u.gender, translated("Party", GENDER_NAMES))
         u.ethnicity.setCompleter(QCompleter(list(ETHNIC_GROUPS), u.ethnicity))
         self.error_labels: dict[str, QLabel] = {
             field: getattr(u, f"{widget}Error") for field, widget in FIELDS.items()}

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
-from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, SUBTYPE_NAMES, dispute_type_name
+from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, SUBTYPE_NAMES, dispute_type_name, translated
 from mediation_desk.gui.forms.ui_intake_page import Ui_IntakePage
 from mediation_desk.gui.party_editor import PartyEditor, fill_combo
 from mediation_desk.gui.tasks import TaskManager
@@ -49,10 +49,6 @@ FIELDS = {"source": "source", "referrer_kind": "referrerKind", "referrer_name": 
 PARTY_FIELD = "parties["
 
 
-def tr_name(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def open_numbered_case(desk: Any, actor: Actor, data: dict[str, Any]) -> tuple[str, str]:
     """Open the case (nothing saved on any error) and return its id and number."""
     case_id = intake.open_case(desk, actor, data)
@@ -80,9 +76,9 @@ class IntakePage(QWidget):
         self.ui = Ui_IntakePage()
         self.ui.setupUi(self)
         u = self.ui
-        fill_combo(u.source, [(c, tr_name("Intake", t)) for c, t in SOURCE_NAMES.items()])
+        fill_combo(u.source, translated("Intake", SOURCE_NAMES))
         u.referrerKind.addItem(self.tr("（请选择）"), "")
-        fill_combo(u.referrerKind, [(c, tr_name("Intake", t)) for c, t in REFERRER_NAMES.items()])
+        fill_combo(u.referrerKind, translated("Intake", REFERRER_NAMES))
         u.disputeType.addItem(self.tr("（请选择）"), "")
         fill_combo(u.disputeType, [(c, dispute_type_name(c)) for c in DISPUTE_TYPE_NAMES])
         self.risk_boxes: dict[str, QCheckBox] = {
@@ -174,7 +170,7 @@ class IntakePage(QWidget):
         subtypes = BY_CODE[code].subtypes if code in BY_CODE else ()
         combo.addItem(self.tr("（无）"), "")
         for sub, text in subtypes:
-            combo.addItem(tr_name("DisputeType", SUBTYPE_NAMES.get((code, sub), text)), sub)
+            combo.addItem(QCoreApplication.translate("DisputeType", SUBTYPE_NAMES.get((code, sub), text)), sub)
         combo.setEnabled(bool(subtypes))
 
     def values(self) -> dict[str, Any]:
