@@ -11,6 +11,7 @@ from mediation_desk.core.uow import Actor
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
+from mediation_desk.gui.pages.case_page import CasePage
 from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.pages.dashboard import DashboardPage
 from mediation_desk.gui.pages.intake import IntakePage
@@ -48,7 +49,16 @@ class MainWindow(QMainWindow):
         self.add_page(self.intake, self.tr("受理"))
         self.cases = CasesPage(desk, tasks, self)
         self.add_page(self.cases, self.tr("案件"))
+        # The case page has no entry of its own in the navigation: it is reached from a case.
+        self.case_page = CasePage(desk, tasks, actor, self)
+        self.ui.pageStack.addWidget(self.case_page)
+        self.cases.case_activated.connect(self.open_case)
+        self.intake.assign_requested.connect(lambda case_id: self.open_case(case_id, "assign"))
+        self.case_page.back_requested.connect(self.search_cases_list)
+        self.case_page.case_changed.connect(lambda _id: self.cases.refresh())
         self.ui.navList.currentRowChanged.connect(self._show_page)
+        self.ui.navList.itemClicked.connect(
+            lambda item: self.go_to(self.ui.pageStack.widget(self.ui.navList.row(item))))
         self.ui.navList.setCurrentRow(0)
 
         self.ui.actionLock.triggered.connect(self.lock_now)
@@ -85,16 +95,38 @@ class MainWindow(QMainWindow):
         self.ui.pageStack.setCurrentIndex(row)
         self.refresh()
 
+    def open_case(self, case_id: str, action: str | None = None) -> None:
+        """The case page for one case; `action` (e.g. "assign") opens that action's dialog."""
+        if self.locked:
+            return
+        self.ui.navList.blockSignals(True)  # the navigation keeps showing where the case came from
+        self.ui.pageStack.setCurrentWidget(self.case_page)
+        self.ui.navList.blockSignals(False)
+        self.case_page.show_case(case_id, action)
+
+    def go_to(self, page: QWidget) -> None:
+        """Show a page of the navigation (also when its entry is already the current one, as it
+        stays while a case is open)."""
+        row = self.ui.pageStack.indexOf(page)
+        if self.ui.navList.currentRow() != row:
+            self.ui.navList.setCurrentRow(row)  # shows it through currentRowChanged
+        elif self.ui.pageStack.currentIndex() != row:
+            self._show_page(row)
+
+    def search_cases_list(self) -> None:
+        """Back from a case to the list of cases."""
+        self.go_to(self.cases)
+
     def new_intake(self) -> None:
         """Ctrl+N: the intake form."""
         if not self.locked:
-            self.ui.navList.setCurrentRow(self.ui.pageStack.indexOf(self.intake))
+            self.go_to(self.intake)
 
     def search_cases(self) -> None:
         """Ctrl+F: the cases page, with the cursor in its search box."""
         if self.locked:
             return
-        self.ui.navList.setCurrentRow(self.ui.pageStack.indexOf(self.cases))
+        self.go_to(self.cases)
         self.cases.focus_search()
 
     def refresh(self) -> None:
@@ -119,7 +151,8 @@ class MainWindow(QMainWindow):
     def unlock(self, actor: Actor) -> None:
         """After a login (possibly by another operator) the work is shown again."""
         self.actor = actor
-        self.intake.actor = actor  # what is saved from now on is this operator's
+        for page in (self.intake, self.case_page):
+            page.actor = actor  # what is saved from now on is this operator's
         self.locked = False
         self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
         self.ui.actionLock.setEnabled(True)
