@@ -4,14 +4,16 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.excepthook import install_excepthook
 from mediation_desk.gui.flow import DeskFlow
-from mediation_desk.gui.i18n import apply_font, install_translators
+from mediation_desk.gui.bundled_fonts import use_bundled_fallbacks
+from mediation_desk.gui.font_mode import apply_font_mode
+from mediation_desk.gui.i18n import install_translators
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.logging_setup import setup_logging
@@ -32,15 +34,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def prepare_application(app: QApplication, settings: DeskSettings) -> list[QTranslator]:
+    """Translations, the bundled CJK fonts and the font mode: what every start of the window needs
+    (also the screenshot script and the start-up benchmark). Returns the translators: keep them."""
+    translators = install_translators(app, settings.language)
+    app.setApplicationDisplayName(QCoreApplication.translate("DeskApplication", "人民调解室工作台"))
+    use_bundled_fallbacks(app)
+    apply_font_mode(app, settings.large_font)
+    return translators
+
+
 def run_gui(paths: AppPaths, argv: list[str] | None = None) -> int:
     """Open the desk and run the window until it is closed; returns the exit code."""
     paths.ensure()
     setup_logging(paths.logs)
     app = create_application(argv)
     settings = DeskSettings(paths.config)
-    translators = install_translators(app, settings.language)
-    app.setApplicationDisplayName(QCoreApplication.translate("DeskApplication", "人民调解室工作台"))
-    apply_font(app, settings.large_font)
+    translators = prepare_application(app, settings)
     previous_hook = install_excepthook(paths.logs)
     try:
         desk = Desk.open(paths)  # migrations run here, after a copy of the database file
