@@ -25,6 +25,8 @@ from mediation_desk.mediation.models_people import Mediator  # noqa: E402
 from mediation_desk.paths import DATA_ENV, AppPaths  # noqa: E402
 from mediation_desk.validation import resident_id_check_char  # noqa: E402
 
+pytest_plugins = ["district_server"]  # the real district server (tests/district_server.py)
+
 PASSWORD = "Xietang-2026!"
 COMMITTEE = {
     "name": "谢家塘村人民调解委员会",

@@ -147,3 +147,83 @@ def transition_conflict(server_status: str, claimed_from: str, target: str) -> s
         return (f"不能从“{states.LABELS.get(server_status, server_status)}”"
                 f"变为“{states.LABELS.get(target, target)}”")
     return None
+
+
+# ---- Enrollment, wire helpers and what the district keeps (server side of the contract) ----
+
+ERROR_NOT_FOUND = "not_found"
+ERROR_NOT_ESCALATED = "case_not_escalated_to_town"  # take-over of a case not escalated to that town
+ERROR_CURSOR_AHEAD = "cursor_ahead"  # pull cursor beyond the feed (server restored): pull from 0
+ERROR_BODY_TOO_LARGE = "body_too_large"
+MAX_BODY_BYTES = 32 * 1024 * 1024  # a push of MAX_PUSH_BATCH ops, or a case file, fits easily
+
+# The exact `reason` of a rejected op that touches another committee's (or town's) data.
+REASON_OUT_OF_SCOPE = "不属于本设备所在的调解委员会（或镇街），区里不接收"
+
+# Fields the district sets on a case when a town takes it over (pulled by the origin desk).
+TAKEN_OVER_BY, TAKEN_OVER_AT = "taken_over_by", "taken_over_at"
+
+
+def town_case_path(case_id: str) -> str:
+    return f"{TOWN_CASES_PATH}/{case_id}"
+
+
+def take_over_path(case_id: str) -> str:
+    return f"{TOWN_CASES_PATH}/{case_id}/take-over"
+
+
+@dataclass(frozen=True)
+class EnrollRequest:
+    """POST ENROLL_PATH body. `code` is typed by a person: case, spaces and dashes do not matter."""
+
+    code: str
+    device_name: str = ""  # shown in the district's device list, e.g. "谢家塘村调解室 1 号席"
+
+
+@dataclass(frozen=True)
+class EnrollResponse:
+    device_id: str
+    token: str  # shown once: the server keeps only its hash
+    scope: str  # SCOPE_COMMITTEE | SCOPE_TOWN
+    town: str
+    committee_code: str | None = None
+    committee_name: str | None = None
+
+
+# What the district keeps of each entity (PIPL minimum necessary): any other payload key is not
+# stored. An op carrying one of PERSONAL_DATA_KEYS is rejected outright: it means a desk is sending
+# what must stay in the village. `case_file` is the exception: the whole file, kept for the town.
+# The op's `hlc` is the clock of every field it carries (field-level LWW).
+SYNCED_FIELDS: dict[str, frozenset[str]] = {
+    "committee": frozenset({"code", "name", "town", "village", "case_word"}),
+    "case": frozenset({
+        "number", "year", "seat", "seq", "committee_id", "source", "referrer_kind", "found_in_screening",
+        "dispute_type", "dispute_subtype", "amount_fen", "persons_involved", "risk_flags", "accepted_on",
+        "status", "routes", "escalate_to", "prevented", "closed_on", TAKEN_OVER_BY, TAKEN_OVER_AT,
+    }),
+    "mediator": frozenset({"name", "area", "skills", "available", "active", "title"}),
+    "agreement": frozenset({"case_id", "form", "amount_fen", "reached_on", "effective_on",
+                            "judicial_applied_on", "performance_status"}),
+    "case_assignment": frozenset({"mediator_id", "chosen_by", "ended"}),
+    "session_record": frozenset({"case_id", "outcome", "held_at", "supersedes"}),
+    "follow_up": frozenset({"case_id", "performance_status", "satisfaction", "renewed_conflict"}),
+    "attachment": frozenset({"case_id", "kind", "sha256", "size"}),
+}
+PERSONAL_DATA_KEYS = frozenset({
+    "id_number", "id_card", "phone", "mobile", "address", "parties", "persons", "brief_facts",
+    "facts", "requests", "referrer_name", "agent_name", "birth_date", "health", "text", "content",
+})
+# Keys the desk sends that carry no data to keep: clocks and the `from`/`to` of a transition.
+CONTROL_KEYS = frozenset({"updated_hlc", "hlc", "from", "to", "fields"})
+CASE_FILE = "case_file"  # payload: {"case_id": str, …the file as the desk exports it}
+
+
+def change_from_wire(data: dict[str, Any]) -> Change:
+    return Change(seq=int(data["seq"]), entity=data["entity"], entity_id=data["entity_id"],
+                  committee_code=data["committee_code"], hlc=data["hlc"], data=dict(data["data"]),
+                  origin_device=data.get("origin_device"))
+
+
+def op_result_from_wire(data: dict[str, Any]) -> OpResult:
+    return OpResult(op_id=data["op_id"], status=data["status"], reason=data.get("reason"),
+                    server_state=data.get("server_state"))

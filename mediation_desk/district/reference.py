@@ -1,0 +1,27 @@
+"""Reference data that flows down to every desk: the national dispute-type table and the
+district's settings, with a version number that changes whenever their content does."""
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from mediation_desk.district import admin
+from mediation_desk.district.db import Database
+from mediation_desk.mediation.dispute_types import DISPUTE_TYPES
+
+
+def dispute_types() -> list[dict[str, Any]]:
+    return [{"code": t.code, "label": t.label,
+             "subtypes": [{"code": code, "label": label} for code, label in t.subtypes]}
+            for t in DISPUTE_TYPES]
+
+
+def reference(db: Database) -> dict[str, Any]:
+    with db.read() as s:
+        settings = admin.settings(s)
+    body: dict[str, Any] = {"dispute_types": dispute_types(), "settings": settings}
+    # The same content gives the same version on every server instance (no counter to keep).
+    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body["version"] = zlib.crc32(canonical.encode("utf-8"))
+    return body
