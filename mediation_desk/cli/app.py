@@ -14,6 +14,8 @@ from importlib import metadata
 from mediation_desk.cli import (
     admin_commands, case_commands, data_commands, privacy_commands, record_commands,
 )
+from mediation_desk.cli import document_commands
+from mediation_desk.cli import sync_commands
 from mediation_desk.cli.context import LOCKED_HINT, NONE, PROTECT_HINT, Context
 from mediation_desk.cli.io import (
     EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, err, report_error, use_utf8,
@@ -68,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     record_commands.register(case_sub, sub)
     privacy_commands.register(case_sub, sub)
     data_commands.register(sub)
+    document_commands.register(sub)
+    sync_commands.register(sub)
     return parser
 
 

@@ -1,0 +1,168 @@
+"""One sync round — push, reference data, pull — and the desk's sync status.
+
+Plain dataclasses, no Qt: the window calls these from a worker thread. An unreachable or failing
+server is a normal state (the report says offline and why); a refusal that needs a person — not
+enrolled, token refused, certificate not trusted, out of scope — raises a `SyncError`."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from mediation_desk.core import sync_contract as contract
+from mediation_desk.storage.base import utcnow
+from mediation_desk.sync import credentials, state
+from mediation_desk.sync.district_view import store_reference
+from mediation_desk.sync.errors import (
+    DeviceRefused, NotEnrolled, ServerFailure, ServerUnreachable, SyncError, TokenMissing,
+)
+from mediation_desk.sync.models import SyncIssue
+from mediation_desk.sync.pull import PullTally, pull_changes
+from mediation_desk.sync.push import SYNC_ACTOR, Progress, PushTally, pending_count, push_pending
+from mediation_desk.sync.transport import DEFAULT_OPTIONS, DistrictClient, TransportOptions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    online: bool
+    pushed: int  # ops the server answered
+    applied: int
+    duplicates: int
+    rejected: int
+    conflicts: int
+    held: int  # case files waiting for the desk to be unlocked
+    pulled: int  # changes received
+    own_updated: int  # the desk's own rows changed by pulled changes
+    status_changes: int  # of those, case statuses set as the district holds them
+    reference_updated: bool
+    pending: int  # ops still waiting after this round
+    open_issues: int
+    started_at: dt.datetime
+    duration_s: float
+    last_success: dt.datetime | None
+    error: str | None = None  # why the round stopped early (offline, server error)
+    error_code: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    scope: str | None
+    committee_code: str | None
+    town: str | None
+    token: str | None  # where the device token is: "keyring", "memory" or None (ask for it)
+    keyring_secure: bool
+    keyring_backend: str
+    refused: str | None  # the server refused the token (device_revoked, token_invalid): enroll again
+    pending_ops: int
+    open_issues: int
+    last_success: dt.datetime | None
+    last_attempt: dt.datetime | None
+    last_error: str | None
+    cursor: int
+
+    @property
+    def online(self) -> bool | None:
+        """Whether the last round reached the server (None: no round yet)."""
+        return None if self.last_attempt is None else self.last_error is None
+
+
+def _open_issues(s: Any) -> int:
+    return s.scalar(select(func.count()).select_from(SyncIssue).where(SyncIssue.resolved_at.is_(None))) or 0
+
+
+def sync_status(desk: Any) -> SyncStatus:
+    with desk.read() as s:
+        settings = state.load(s)
+        pending, issues = pending_count(s), _open_issues(s)
+    secure, backend = credentials.keyring_backend()
+    return SyncStatus(settings.enrolled, settings.server_url, settings.scope, settings.committee_code,
+                      settings.town, credentials.where(desk), secure, backend, settings.refused, pending, issues,
+                      settings.last_success, settings.last_attempt, settings.last_error, settings.cursor)
+
+
+def ready_client(desk: Any, options: TransportOptions = DEFAULT_OPTIONS) -> tuple[state.SyncSettings, DistrictClient]:
+    """This desk's settings and a client for its server with its token; refuses when the desk
+    cannot sync (not enrolled, refused by the server, no token in this session)."""
+    with desk.read() as s:
+        settings = state.load(s)
+    if settings.refused:
+        raise DeviceRefused(settings.refused)
+    if not settings.enrolled or not settings.server_url:
+        raise NotEnrolled()
+    token = credentials.token(desk)
+    if not token:
+        raise TokenMissing()
+    return settings, DistrictClient(settings.server_url, token=token, ca_pem=settings.ca_bundle, options=options)
+
+
+def sync_once(desk: Any, *, progress: Progress | None = None,
+              options: TransportOptions = DEFAULT_OPTIONS) -> SyncReport:
+    """Push everything pending, refresh the reference data, pull every change; one report.
+    `progress(done, total, stage)`: stage "push" (total known) or "pull" (total None).
+
+    A town's device only reads (the district accepts no writes from it): it pushes nothing, and
+    its own ops stay pending for a committee enrollment."""
+    started, clock = utcnow(), time.monotonic()
+    settings, client = ready_client(desk, options)
+    pushed, pulled = PushTally(), PullTally()
+    reference_updated, error, error_code, online = False, None, None, True
+    with desk.write(SYNC_ACTOR) as uow:
+        state.put_time(uow.session, state.LAST_ATTEMPT, started)
+    try:
+        with client:
+            if settings.scope != contract.SCOPE_TOWN:
+                pushed = push_pending(desk, client, progress)
+            reference_updated = _refresh_reference(desk, client)
+            pulled = pull_changes(desk, client, progress)
+    except DeviceRefused as refused:
+        drop_refused_token(desk, refused)
+        raise
+    except (ServerUnreachable, ServerFailure) as failure:
+        online = isinstance(failure, ServerFailure)
+        error, error_code = str(failure), failure.code
+        log.info("sync round stopped: %s", failure.code)
+    except SyncError as failure:
+        with desk.write(SYNC_ACTOR) as uow:
+            state.put(uow.session, state.LAST_ERROR, str(failure))
+        raise
+    finished = utcnow()
+    with desk.write(SYNC_ACTOR) as uow:
+        s = uow.session
+        if error is None:
+            state.put_time(s, state.LAST_SUCCESS, finished)
+        state.put(s, state.LAST_ERROR, error)
+        settings = state.load(s)
+        pending, issues = pending_count(s), _open_issues(s)
+    return SyncReport(
+        online=online, pushed=pushed.pushed, applied=pushed.applied, duplicates=pushed.duplicates,
+        rejected=pushed.rejected, conflicts=pushed.conflicts, held=pushed.held, pulled=pulled.pulled,
+        own_updated=pulled.own_updated, status_changes=pulled.status_changes, reference_updated=reference_updated,
+        pending=pending, open_issues=issues, started_at=started, duration_s=round(time.monotonic() - clock, 3),
+        last_success=settings.last_success, error=error, error_code=error_code)
+
+
+def _refresh_reference(desk: Any, client: DistrictClient) -> bool:
+    answer = client.reference()
+    with desk.write(SYNC_ACTOR) as uow:
+        changed = store_reference(uow.session, answer, uow.now)
+        if changed:
+            uow.audit("sync.reference", "desk", None, version=answer.get("version"),
+                      parts=sorted(k for k in answer if k != "version"))
+    return changed
+
+
+def drop_refused_token(desk: Any, refused: DeviceRefused) -> None:
+    """The server no longer accepts the token: drop it and remember why (until enrollment)."""
+    credentials.drop(desk)
+    with desk.write(SYNC_ACTOR) as uow:
+        state.put(uow.session, state.REFUSED, refused.code)
+        state.put(uow.session, state.LAST_ERROR, str(refused))
+        uow.audit("sync.device_refused", "desk", None, code=refused.code)

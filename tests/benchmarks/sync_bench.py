@@ -1,0 +1,144 @@
+"""Sync benchmarks against design.md §5, with a real district server on 127.0.0.1.
+
+    python tests/benchmarks/sync_bench.py [--push 10000] [--pull 100000] [--database-url URL]
+
+Prints a table: pushing N offline ops (budget ≤ 5 s), the same push killed half-way and resumed
+(nothing doubled), and a desk's first pull of M changes made by another desk of its committee.
+The OS keyring is replaced by one in memory; everything lives in a temporary folder."""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+sys.path[:0] = [str(HERE.parents[2]), str(HERE.parents[1]), str(HERE.parents[1] / "sync")]
+os.environ.setdefault("MEDIATION_DESK_NO_GUI", "1")
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from district_server import DistrictServer  # noqa: E402
+from mediation_desk.core import sync_contract as contract  # noqa: E402
+from mediation_desk.district.models import Change  # noqa: E402
+from mediation_desk.sync import api  # noqa: E402
+from mediation_desk.sync.pull import pull_changes  # noqa: E402
+from mediation_desk.sync.push import push_pending  # noqa: E402
+from mediation_desk.sync.sync_round import ready_client  # noqa: E402
+from sync_helpers import (  # noqa: E402
+    ROOT, bulk_offline_work, child_env, desk_ops, district_db, enroll, make_desk, pending, prepare_district,
+    sync_command,
+)
+
+OPS_PER_CASE = 5
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+def feed_entries(server: DistrictServer, committee_code: str) -> int:
+    with district_db(server) as db, db.read() as s:
+        return s.scalar(select(func.count()).select_from(Change).where(Change.committee_code == committee_code)) or 0
+
+
+def push_all(env) -> tuple[float, object]:  # noqa: ANN001
+    settings, client = ready_client(env.desk, api.TransportOptions())
+    with client:
+        started = time.perf_counter()
+        tally = push_pending(env.desk, client)
+        return time.perf_counter() - started, tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--push", type=int, default=10_000, help="offline ops to push (default 10,000)")
+    parser.add_argument("--pull", type=int, default=100_000, help="changes to pull (default 100,000)")
+    parser.add_argument("--database-url", help="the district's database (default: SQLite in the temp folder)")
+    args = parser.parse_args()
+    keyring.set_keyring(MemoryKeyring())
+    root = Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    server = DistrictServer(args.database_url or f"sqlite:///{root / 'district.sqlite3'}",
+                            log_path=root / "district.log").start()
+    rows: list[tuple[str, str, str]] = []
+    try:
+        prepare_district(server)
+        # 1. push N offline ops
+        a = make_desk(root / "a")
+        enroll(server, a)
+        bulk_offline_work(a, args.push // OPS_PER_CASE)
+        n = pending(a)
+        seconds, tally = push_all(a)
+        batches = -(-n // contract.MAX_PUSH_BATCH)
+        rows.append((f"push {n:,} offline ops ({batches} batches)", f"{seconds:.2f} s ({n / seconds:,.0f} ops/s)",
+                     "≤ 5 s"))
+        assert tally.applied == n and pending(a) == 0
+
+        # 2. the same push killed half-way, then resumed
+        r = make_desk(root / "r", "XT-002")
+        enroll(server, r)
+        bulk_offline_work(r, args.push // OPS_PER_CASE)
+        total = pending(r)
+        proc = subprocess.Popen(sync_command(r), env=child_env(r), cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        while proc.poll() is None and pending(r) > total // 2:
+            time.sleep(0.01)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        left = pending(r)
+        seconds, tally = push_all(r)
+        doubled = feed_entries(server, "XT-002") - len(desk_ops(r))  # each op makes exactly one change
+        rows.append((f"resume after SIGKILL with {left:,} of {total:,} ops left",
+                     f"{seconds:.2f} s, {tally.duplicates} duplicate answers, {doubled} doubled", "resumable"))
+        assert pending(r) == 0 and set(desk_ops(r).values()) <= {contract.APPLIED, contract.DUPLICATE}
+
+        # 3. another desk of the committee pulls M changes for the first time
+        extra = max(0, args.pull - n) // OPS_PER_CASE
+        t = time.perf_counter()
+        bulk_offline_work(a, extra, seq_from=args.push // OPS_PER_CASE + 1)
+        seconds, tally = push_all(a)
+        rows.append((f"push {tally.applied:,} more ops (the other desk's feed)",
+                     f"{seconds:.1f} s ({tally.applied / seconds:,.0f} ops/s)", "—"))
+        b = make_desk(root / "b", "XT-001", seat=2)
+        enroll(server, b)
+        settings, client = ready_client(b.desk, api.TransportOptions())
+        with client:
+            t = time.perf_counter()
+            pulled = pull_changes(b.desk, client)
+            seconds = time.perf_counter() - t
+        size = b.desk.paths.database.stat().st_size / 1e6
+        rows.append((f"first pull of {pulled.pulled:,} changes ({pulled.pages} pages)",
+                     f"{seconds:.1f} s ({pulled.pulled / seconds:,.0f} changes/s), desk DB {size:.1f} MB", "—"))
+        for env in (a, r, b):
+            env.desk.close()
+    finally:
+        server.stop()
+    width = max(len(w) for w, _, _ in rows)
+    print(f"\n{'what'.ljust(width)}  measured  (budget)")
+    for what, measured, budget in rows:
+        print(f"{what.ljust(width)}  {measured}  ({budget})")
+    print(f"\n(data in {root}; district log {root / 'district.log'})")
+
+
+if __name__ == "__main__":
+    main()
