@@ -10,6 +10,7 @@ import platformdirs
 APP_NAME = "mediation-desk"
 APP_AUTHOR = "mediation-desk"
 DATA_ENV = "MEDIATION_DESK_DATA"
+LOCATION_FILE = "data-location.txt"  # the data folder chosen on the settings page
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class AppPaths:
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "AppPaths":
-        """`--data-dir` wins, then $MEDIATION_DESK_DATA, then the platform's usual places.
+        """`--data-dir` wins, then $MEDIATION_DESK_DATA, then the data folder chosen on the
+        settings page (`saved_data_location`), then the platform's usual places.
 
         With an override everything lives under that one folder, so a USB stick or a test's
         temp dir holds the whole desk."""
@@ -45,7 +47,9 @@ class AppPaths:
                 exports=root / "exports",
             )
         dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
-        data = Path(dirs.user_data_dir)
+        # A chosen folder moves the database, attachments and backups; the window's settings
+        # and logs stay where the platform keeps them.
+        data = saved_data_location() or Path(dirs.user_data_dir)
         return cls(
             data=data,
             config=Path(dirs.user_config_dir),
@@ -58,3 +62,29 @@ class AppPaths:
         for p in (self.data, self.config, self.logs, self.backups, self.exports, self.attachments):
             p.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def location_file() -> Path:
+    """Where the chosen data folder is written down: the platform's config folder, which does
+    not move with the data."""
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / LOCATION_FILE
+
+
+def saved_data_location() -> Path | None:
+    try:
+        text = location_file().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Path(text) if text else None
+
+
+def save_data_location(folder: Path | None) -> None:
+    """Use `folder` from the next start on (None: the platform's usual place again)."""
+    file = location_file()
+    if folder is None:
+        file.unlink(missing_ok=True)
+        return
+    file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = file.with_name(file.name + ".part")
+    tmp.write_text(str(Path(folder).expanduser().resolve()), encoding="utf-8")
+    os.replace(tmp, file)

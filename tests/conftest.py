@@ -3,6 +3,7 @@ parties, and no contact with the real home directory or the OS keyring."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import itertools
 import os
 from collections.abc import Callable, Iterator
@@ -71,6 +72,20 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def _default_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Anything that falls back to the default data location writes to a temp dir, not $HOME."""
     monkeypatch.setenv(DATA_ENV, str(tmp_path_factory.mktemp("default-data")))
+
+
+@pytest.fixture(autouse=True)
+def _desk_logging_restored() -> Iterator[None]:
+    """A command run in-process installs the desk's log file handler (with its redacting filter)
+    on the `mediation_desk` logger; it must not outlive the test that ran the command."""
+    logger = logging.getLogger("mediation_desk")
+    handlers, level = list(logger.handlers), logger.level
+    yield
+    for handler in logger.handlers:
+        if handler not in handlers:
+            logger.removeHandler(handler)
+            handler.close()
+    logger.setLevel(level)
 
 
 def resident_id(birth: dt.date, serial: int, *, male: bool = True, region: str = REGION) -> str:

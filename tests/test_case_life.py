@@ -393,9 +393,11 @@ def test_moves_by_loose_case_number(env: Env) -> None:
 def test_pending_visit_of_a_closed_case_leaves_the_reminder_list(env: Env) -> None:
     case_id = agreed_case(env)
     due = today() - dt.timedelta(days=1)
-    fid = followup.schedule_follow_up(env.desk, env.admin, case_id, due, "到期回访")
-    assert [f.id for f in followup.due_follow_ups(env.desk)] == [fid]
-    # An unscheduled visit finds it performed; the case is closed with the scheduled one pending.
+    first = followup.schedule_follow_up(env.desk, env.admin, case_id, due, "到期回访")
+    fid = followup.schedule_follow_up(env.desk, env.admin, case_id, due, "再次回访")
+    assert {f.id for f in followup.due_follow_ups(env.desk)} == {first, fid}
+    # A visit (fulfilling the first schedule) finds it performed; the case is closed with the
+    # second scheduled visit still pending.
     followup.record_follow_up(env.desk, env.admin, case_id, {
         "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行完毕"})
     move(env, case_id, states.CLOSED)

@@ -367,3 +367,19 @@ def test_agreement_amount_and_form_reach_the_detail(env: Env) -> None:
     assert detail.agreement.amount == Decimal("1500.00")
     assert detail.agreement.performance_status == "fully_performed"
     assert detail.agreement.effective_on == today()
+
+
+
+def test_a_visit_recorded_without_its_schedule_fulfils_the_pending_one(env: Env) -> None:
+    """A visit recorded from the case page names no schedule: the visit scheduled for it is the
+    one done, not left pending on the due lists beside a new one."""
+    from mediation_desk.mediation import followup
+    from mediation_desk.mediation.models_case import FollowUp
+
+    case_id = agreed_case(env)
+    followup.schedule_follow_up(env.desk, env.admin, case_id, today().isoformat(), "按期回访")
+    followup.record_follow_up(env.desk, env.admin, case_id, {
+        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"})
+    with env.desk.read() as s:
+        visits = s.scalars(select(FollowUp).where(FollowUp.case_id == case_id)).all()
+    assert len(visits) == 1 and visits[0].done_at is not None

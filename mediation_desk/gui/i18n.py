@@ -9,14 +9,11 @@ import logging
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from mediation_desk.gui.settings import LANGUAGES
 
 log = logging.getLogger(__name__)
 CATALOGUE = "mediation_desk"
-LARGE_FONT_FACTOR = 1.35
 
 
 def qm_path(language: str) -> str:
@@ -40,11 +37,3 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     for translator in installed:
         app.installTranslator(translator)
     return installed
-
-
-def apply_font(app: QApplication, large: bool) -> None:
-    """The large-font mode for mediators who read without glasses poorly."""
-    font = QFont(app.font())
-    if large:
-        font.setPointSizeF(font.pointSizeF() * LARGE_FONT_FACTOR)
-    app.setFont(font)

@@ -5,16 +5,22 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.documents.fonts import register as register_document_fonts
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
+from mediation_desk.gui.font_mode import apply_font_mode
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
 from mediation_desk.gui.pages.case_page import CasePage
 from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.pages.dashboard import DashboardPage
+from mediation_desk.gui.pages.followups import FollowupsPage
 from mediation_desk.gui.pages.intake import IntakePage
+from mediation_desk.gui.pages.mediators import MediatorsPage
+from mediation_desk.gui.pages.settings_page import SettingsPage
+from mediation_desk.gui.pages.statistics import StatisticsPage
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy.idle_lock import IdleLock
@@ -49,6 +55,14 @@ class MainWindow(QMainWindow):
         self.add_page(self.intake, self.tr("受理"))
         self.cases = CasesPage(desk, tasks, self)
         self.add_page(self.cases, self.tr("案件"))
+        self.mediators = MediatorsPage(desk, tasks, actor, self)
+        self.add_page(self.mediators, self.tr("调解员"))
+        self.followups = FollowupsPage(desk, tasks, actor, self)
+        self.add_page(self.followups, self.tr("回访"))
+        self.statistics = StatisticsPage(desk, tasks, actor, self)
+        self.add_page(self.statistics, self.tr("统计"))
+        self.settings_page = SettingsPage(desk, tasks, settings, actor, self)
+        self.add_page(self.settings_page, self.tr("设置"))
         # The case page has no entry of its own in the navigation: it is reached from a case.
         self.case_page = CasePage(desk, tasks, actor, self)
         self.ui.pageStack.addWidget(self.case_page)
@@ -56,6 +70,8 @@ class MainWindow(QMainWindow):
         self.intake.assign_requested.connect(lambda case_id: self.open_case(case_id, "assign"))
         self.case_page.back_requested.connect(self.search_cases_list)
         self.case_page.case_changed.connect(lambda _id: self.cases.refresh())
+        self.followups.case_requested.connect(lambda case_id: self.open_case(case_id, "follow_up"))
+        self.mediators.mediator_saved.connect(lambda _id: self.cases.refresh())
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.itemClicked.connect(
             lambda item: self.go_to(self.ui.pageStack.widget(self.ui.navList.row(item))))
@@ -74,9 +90,14 @@ class MainWindow(QMainWindow):
         self.intake_action.triggered.connect(self.new_intake)
         self.addAction(self.intake_action)
 
+        # Loading the documents' fonts takes ~0.3 s: done now, on the worker, so the first
+        # agreement printed later is as quick as the rest.
+        tasks.run(register_document_fonts, owner=self)
+
         self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
         self.idle.locked.connect(self._show_locked)
         self.idle.start()
+        self._wire_settings()
         self._show_operator()
 
     # ---- pages ----------------------------------------------------------------------------------
@@ -133,6 +154,17 @@ class MainWindow(QMainWindow):
         if not self.locked:
             self.current_page().refresh()  # type: ignore[attr-defined]
 
+    def _wire_settings(self) -> None:
+        page = self.settings_page
+        page.idle_minutes_changed.connect(self._set_idle_minutes)
+        page.large_font_changed.connect(lambda large: apply_font_mode(QApplication.instance(), large))
+        page.targets_changed.connect(self.dashboard.refresh)
+        # A restored backup replaced the data and locked the desk: whoever goes on must log in.
+        page.restore_finished.connect(lambda _path: self._show_locked())
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.idle.idle_lock.timeout_seconds = minutes * 60
+
     # ---- locking --------------------------------------------------------------------------------
 
     def lock_now(self) -> None:
@@ -151,8 +183,9 @@ class MainWindow(QMainWindow):
     def unlock(self, actor: Actor) -> None:
         """After a login (possibly by another operator) the work is shown again."""
         self.actor = actor
-        for page in (self.intake, self.case_page):
+        for page in (self.intake, self.case_page, self.mediators, self.followups, self.statistics):
             page.actor = actor  # what is saved from now on is this operator's
+        self.settings_page.set_actor(actor)
         self.locked = False
         self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
         self.ui.actionLock.setEnabled(True)

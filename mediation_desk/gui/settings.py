@@ -38,6 +38,7 @@ LANGUAGE = Setting("ui/language", "zh_CN", str, lambda v: v in LANGUAGES)
 LARGE_FONT = Setting("ui/large_font", False, _bool)
 IDLE_LOCK_MINUTES = Setting("privacy/idle_lock_minutes", 10, int, lambda v: 0 <= v <= 240)  # 0: never
 LAST_OPERATOR = Setting("login/last_operator", "", str)
+BACKUP_FOLDER = Setting("data/backup_folder", "", str)  # "": the backups folder of the data
 
 
 class DeskSettings:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from mediation_desk.core import desk_rules
 from mediation_desk.core.uow import china_today
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import (
@@ -65,12 +66,17 @@ class DashboardFigures:
     recent: tuple[Activity, ...]  # newest first
 
 
-def dashboard_figures(desk: Any, *, today: dt.date | None = None, overdue_days: int = 30,
-                      judicial_window_days: int = 7, recent: int = 10) -> DashboardFigures:
+def dashboard_figures(desk: Any, *, today: dt.date | None = None, overdue_days: int | None = None,
+                      judicial_window_days: int | None = None, recent: int = 10) -> DashboardFigures:
+    """The figures; the two targets default to the committee's rules (core/desk_rules.py)."""
     today = today or china_today()
     open_states = sorted(states.OPEN_STATES)
-    accepted_before = today - dt.timedelta(days=overdue_days)  # open on or before this: not overdue yet
     with desk.read() as s:
+        targets = desk_rules.targets_in(s)
+        overdue_days = targets.overdue_days if overdue_days is None else overdue_days
+        if judicial_window_days is None:
+            judicial_window_days = targets.judicial_window_days
+        accepted_before = today - dt.timedelta(days=overdue_days)  # open on or before this: not overdue yet
         counts = {code: 0 for code in states.STATES}
         counts.update(dict(s.execute(select(MediationCase.status, func.count())
                                      .group_by(MediationCase.status)).all()))

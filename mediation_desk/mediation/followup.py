@@ -88,6 +88,9 @@ def record_follow_up(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
             raise NotFound("回访安排", str(data["follow_up_id"]))
         if f is not None and f.done_at is not None:
             raise ValidationError.single("follow_up_id", "follow_up_done", "这次回访已登记过")
+        if f is None:  # a visit made without naming its schedule fulfils the earliest one pending
+            f = s.scalars(select(FollowUp).where(FollowUp.case_id == case.id, FollowUp.done_at.is_(None))
+                          .order_by(FollowUp.due_on, FollowUp.created_at).limit(1)).first()
         if f is None:
             f = FollowUp(case_id=case.id, due_on=uow.today, created_at=uow.now)
             s.add(f)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from mediation_desk.core import accounts
-from mediation_desk.gui import build_forms, build_translations, i18n
+from mediation_desk.gui import build_forms, build_translations, font_mode, i18n
 from mediation_desk.gui.labels import ROLE_NAMES, STATE_NAMES, role_name, state_name
 from mediation_desk.gui.qt_tools import FORMS_DIR, QM_DIR, UI_DIR
 from mediation_desk.gui.settings import LANGUAGES
@@ -94,8 +94,10 @@ def test_english_catalogue_translates_the_window(qapp: QApplication) -> None:
 def test_large_font_mode_enlarges_the_application_font(qapp: QApplication) -> None:
     before = qapp.font()
     try:
-        i18n.apply_font(qapp, True)
+        font_mode.apply_font_mode(qapp, True)
         assert qapp.font().pointSizeF() > before.pointSizeF()
+        font_mode.apply_font_mode(qapp, False)
+        assert qapp.font().pointSizeF() == before.pointSizeF()
     finally:
         qapp.setFont(before)
 

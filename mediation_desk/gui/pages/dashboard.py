@@ -31,15 +31,19 @@ class DashboardData:
         return self.figures.counts
 
 
-def load_dashboard(desk: Any, overdue_days: int = 30, judicial_window_days: int = 7) -> DashboardData:
+def load_dashboard(desk: Any, overdue_days: int | None = None,
+                   judicial_window_days: int | None = None) -> DashboardData:
+    """None: the committee's own targets, as set on the settings page (core/desk_rules.py)."""
     return DashboardData(accounts.get_committee(desk),
                          dashboard_figures(desk, overdue_days=overdue_days,
                                            judicial_window_days=judicial_window_days))
 
 
 class DashboardPage(QWidget):
-    overdue_days = 30  # the target: cases open longer than this are listed
-    judicial_window_days = 7
+    # The targets (cases open longer than this are listed …) are the committee's rules, read
+    # from the desk with the figures; a number here overrides them for this page only.
+    overdue_days: int | None = None
+    judicial_window_days: int | None = None
 
     def __init__(self, desk: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
