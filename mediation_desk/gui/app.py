@@ -48,6 +48,9 @@ def run_gui(paths: AppPaths, argv: list[str] | None = None) -> int:
     """Open the desk and run the window until it is closed; returns the exit code."""
     paths.ensure()
     setup_logging(paths.logs)
+    # The desk and sync workers are Python threads: with the default 5 ms switch interval a busy
+    # sync round could hold the interpreter long enough to stall the window by 100-400 ms.
+    sys.setswitchinterval(0.001)
     app = create_application(argv)
     settings = DeskSettings(paths.config)
     translators = prepare_application(app, settings)

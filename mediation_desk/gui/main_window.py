@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from mediation_desk.core.uow import Actor
-from mediation_desk.documents.fonts import register as register_document_fonts
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.font_mode import apply_font_mode
 from mediation_desk.gui.idle import IdleWatcher
@@ -21,7 +20,10 @@ from mediation_desk.gui.pages.intake import IntakePage
 from mediation_desk.gui.pages.mediators import MediatorsPage
 from mediation_desk.gui.pages.settings_page import SettingsPage
 from mediation_desk.gui.pages.statistics import StatisticsPage
+from mediation_desk.gui.pages.sync_page import SyncPage
 from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.sync_status import SyncStatusWidget
+from mediation_desk.gui.sync_worker import SyncWorker, interval_from_settings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy.idle_lock import IdleLock
 
@@ -61,8 +63,15 @@ class MainWindow(QMainWindow):
         self.add_page(self.followups, self.tr("回访"))
         self.statistics = StatisticsPage(desk, tasks, actor, self)
         self.add_page(self.statistics, self.tr("统计"))
+        # District sync runs on a thread of its own, so a long round never queues the clerk's work.
+        self.sync_worker = SyncWorker(desk, tasks, interval_s=interval_from_settings(settings), parent=self)
+        self.sync_page = SyncPage(desk, tasks, self.sync_worker, settings, actor, self)
+        self.add_page(self.sync_page, self.tr("同步"))
         self.settings_page = SettingsPage(desk, tasks, settings, actor, self)
         self.add_page(self.settings_page, self.tr("设置"))
+        self.sync_status = SyncStatusWidget(self.sync_worker, self)
+        self.ui.statusBar.addPermanentWidget(self.sync_status)
+        self.sync_status.open_requested.connect(lambda: None if self.locked else self.go_to(self.sync_page))
         # The case page has no entry of its own in the navigation: it is reached from a case.
         self.case_page = CasePage(desk, tasks, actor, self)
         self.ui.pageStack.addWidget(self.case_page)
@@ -90,14 +99,11 @@ class MainWindow(QMainWindow):
         self.intake_action.triggered.connect(self.new_intake)
         self.addAction(self.intake_action)
 
-        # Loading the documents' fonts takes ~0.3 s: done now, on the worker, so the first
-        # agreement printed later is as quick as the rest.
-        tasks.run(register_document_fonts, owner=self)
-
         self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
         self.idle.locked.connect(self._show_locked)
         self.idle.start()
         self._wire_settings()
+        self.sync_worker.start()  # the state now, the first automatic round a little later
         self._show_operator()
 
     # ---- pages ----------------------------------------------------------------------------------
@@ -186,6 +192,7 @@ class MainWindow(QMainWindow):
         for page in (self.intake, self.case_page, self.mediators, self.followups, self.statistics):
             page.actor = actor  # what is saved from now on is this operator's
         self.settings_page.set_actor(actor)
+        self.sync_page.set_actor(actor)
         self.locked = False
         self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
         self.ui.actionLock.setEnabled(True)
@@ -207,5 +214,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.sync_worker.stop()  # ends a running round at its next batch; nothing recorded is lost
         super().closeEvent(event)
         self.closed.emit()

@@ -115,13 +115,17 @@ def _next_batch(desk: Any, after_seq: int, size: int) -> tuple[list[dict[str, An
         wire: list[dict[str, Any]] = []
         sent: dict[str, OutboxOp] = {}
         held = 0
+        # The key is read once: a lock between a check and a second read would otherwise build
+        # the file without the parties' details. A lock after this wipes this same key object,
+        # so building fails (the round ends) rather than sending an incomplete file.
+        vault = desk.vault
         for op in ops:
             if op.entity == case_file.CASE_FILE:
                 case_id = op.payload.get("case_id") or op.entity_id
-                if desk.vault is None and case_file.needs_vault(s, case_id):
+                if vault is None and case_file.needs_vault(s, case_id):
                     held += 1
                     continue
-                body = {**case_file.build_case_file(s, case_id, desk.vault), **op.payload}
+                body = {**case_file.build_case_file(s, case_id, vault), **op.payload}
                 wire.append(to_wire(op, body))
             else:
                 wire.append(to_wire(op))

@@ -210,7 +210,7 @@ def test_ctrl_f_shows_the_cases_and_their_search_box(qtbot: Any, desk: Desk, adm
     window.show()
     try:
         nav = window.ui.navList
-        assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "受理", "案件", "调解员", "回访", "统计", "设置"]
+        assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "受理", "案件", "调解员", "回访", "统计", "同步", "设置"]
         assert window.search_action.shortcut() == QKeySequence("Ctrl+F")
         window.search_action.trigger()
         assert window.current_page() is window.cases

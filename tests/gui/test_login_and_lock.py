@@ -72,7 +72,7 @@ def test_wrong_then_right_password(qtbot: Any, flow: DeskFlow, locked_desk: Desk
     assert window.dashboard.count_labels["accepted"].text() == "1"
     assert window.dashboard.ui.totalsLabel.text() == "案件共 1 件，在办 1 件"
     nav = window.ui.navList
-    assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "受理", "案件", "调解员", "回访", "统计", "设置"]
+    assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "受理", "案件", "调解员", "回访", "统计", "同步", "设置"]
 
 
 def test_lockout_is_explained(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any,
