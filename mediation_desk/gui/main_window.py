@@ -25,6 +25,7 @@ from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.sync_status import SyncStatusWidget
 from mediation_desk.gui.sync_worker import SyncWorker, interval_from_settings
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.verify_dialog import VerifyDialog, open_verify_dialog
 from mediation_desk.privacy.idle_lock import IdleLock
 
 WORK_SCREEN, LOCKED_SCREEN = 0, 1
@@ -98,6 +99,15 @@ class MainWindow(QMainWindow):
         self.intake_action.setShortcut(QKeySequence("Ctrl+N"))
         self.intake_action.triggered.connect(self.new_intake)
         self.addAction(self.intake_action)
+        self.documents_action = QAction(self.tr("文书…"), self)
+        self.documents_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.documents_action.triggered.connect(self.open_documents)
+        self.addAction(self.documents_action)
+        self.verify_action = QAction(self.tr("核验协议书…"), self)
+        self.verify_action.triggered.connect(self.open_verify)
+        for action in (self.documents_action, self.verify_action):
+            self.ui.menuDesk.insertAction(self.ui.actionLock, action)
+        self.ui.menuDesk.insertSeparator(self.ui.actionLock)
 
         self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
         self.idle.locked.connect(self._show_locked)
@@ -143,6 +153,16 @@ class MainWindow(QMainWindow):
     def search_cases_list(self) -> None:
         """Back from a case to the list of cases."""
         self.go_to(self.cases)
+
+    def open_documents(self) -> None:
+        """Ctrl+P: the documents (preview, print, save) of the case shown."""
+        if not self.locked and self.current_page() is self.case_page:
+            self.case_page.open_documents()
+
+    def open_verify(self) -> None:
+        """Does a printed agreement (its QR code, typed by a scanner) match the record?"""
+        if not self.locked:
+            open_verify_dialog(self.desk, self.tasks, self.actor, self)
 
     def new_intake(self) -> None:
         """Ctrl+N: the intake form."""
@@ -193,6 +213,8 @@ class MainWindow(QMainWindow):
             page.actor = actor  # what is saved from now on is this operator's
         self.settings_page.set_actor(actor)
         self.sync_page.set_actor(actor)
+        for dialog in self.findChildren(VerifyDialog):
+            dialog.actor = actor
         self.locked = False
         self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
         self.ui.actionLock.setEnabled(True)

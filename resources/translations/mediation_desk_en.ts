@@ -33,6 +33,564 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>{number}&#x3000;登记调解协议</source>
+        <translation>{number}  Record the mediation agreement</translation>
+    </message>
+    <message>
+        <source>口头协议：达成即生效，由调解委员会登记内容（人民调解法第二十八条、第三十条）。</source>
+        <translation>Oral agreement: it takes effect as soon as it is reached; the mediation committee records what was agreed (People&apos;s Mediation Law, Art. 28 and 30).</translation>
+    </message>
+    <message>
+        <source>本协议一式{copies}份，当事人各执一份，调解委员会留存一份（当事人 {parties} 方）。</source>
+        <translation>This agreement is made in {copies} copies: one for each party and one kept by the mediation committee ({parties} parties).</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>协议形式(&amp;X)：</source>
+        <translation>F&amp;orm:</translation>
+    </message>
+    <message>
+        <source>达成日期(&amp;D)：</source>
+        <translation>&amp;Date reached:</translation>
+    </message>
+    <message>
+        <source>主要事实(&amp;F)：</source>
+        <translation>Main &amp;facts:</translation>
+    </message>
+    <message>
+        <source>争议事项(&amp;Z)：</source>
+        <translation>Disputed &amp;issues:</translation>
+    </message>
+    <message>
+        <source>各方责任(&amp;R)：</source>
+        <translation>Each side&apos;s &amp;responsibility:</translation>
+    </message>
+    <message>
+        <source>协议条款(&amp;K)：</source>
+        <translation>&amp;Terms:</translation>
+    </message>
+    <message>
+        <source>经调解，双方自愿达成如下协议：</source>
+        <translation>Through mediation, the parties have freely agreed as follows:</translation>
+    </message>
+    <message>
+        <source>条款内容</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>添加条款(&amp;N)</source>
+        <translation>Add &amp;new term</translation>
+    </message>
+    <message>
+        <source>删除条款</source>
+        <translation>Remove term</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>履行方式(&amp;M)：</source>
+        <translation>&amp;Method of performance:</translation>
+    </message>
+    <message>
+        <source>约定履行期限(&amp;Q)：</source>
+        <translation>Agreed dead&amp;line:</translation>
+    </message>
+    <message>
+        <source>协议金额（元）(&amp;A)：</source>
+        <translation>&amp;Amount (yuan):</translation>
+    </message>
+    <message>
+        <source>没有金额可不填</source>
+        <translation>Leave empty if no money is involved</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>{number}&#x3000;指派调解员（人民调解法第十九条）</source>
+        <translation>{number}  Assign mediators (People&apos;s Mediation Law, Art. 19)</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>正在读取推荐人选……</source>
+        <translation>Loading the recommended mediators…</translation>
+    </message>
+    <message>
+        <source>{name}：{reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>（没有须回避的调解员）</source>
+        <translation>(no mediator needs to step aside)</translation>
+    </message>
+    <message>
+        <source>名册中没有可以指派的调解员，请先在调解员名册中登记。</source>
+        <translation>No mediator in the roster can be assigned. Please add mediators to the roster first.</translation>
+    </message>
+    <message>
+        <source>推荐人选（按推荐顺序排列；勾选要指派的调解员，可选多名）(&amp;M)：</source>
+        <translation>Recommended &amp;mediators (best first; tick the ones to assign, you may tick more than one):</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>回避及不能指派的调解员：</source>
+        <translation>Mediators who must step aside or cannot be assigned:</translation>
+    </message>
+    <message>
+        <source>选定方式(&amp;X)：</source>
+        <translation>Chosen &amp;by:</translation>
+    </message>
+    <message>
+        <source>调整理由(&amp;R)：</source>
+        <translation>&amp;Reason for the change:</translation>
+    </message>
+    <message>
+        <source>不按推荐顺序指派，或指派暂不可用、已满额的调解员，须填写调整理由（调委会指定时）。</source>
+        <translation>When the committee appoints mediators out of the recommended order, or appoints one who is unavailable or fully booked, give the reason for the change.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>{name}&#x3000;{kind}&#x3000;{size}</source>
+        <translation>{name}  {kind}  {size}</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <source>PDF、图片、音视频或文档 ({types});;所有文件 (*)</source>
+        <translation>PDF, pictures, audio, video or documents ({types});;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在添加 {n} 个文件……</source>
+        <translation>Adding {n} files…</translation>
+    </message>
+    <message>
+        <source>「{name}」未添加：{reason}</source>
+        <translation>“{name}” not added: {reason}</translation>
+    </message>
+    <message>
+        <source>已添加：{names}</source>
+        <translation>Added: {names}</translation>
+    </message>
+    <message>
+        <source>导出附件原件</source>
+        <translation>Export the original attachment</translation>
+    </message>
+    <message>
+        <source>导出的文件不再加密。请说明导出「{name}」的理由，理由将记入审计日志。</source>
+        <translation>The exported file is no longer encrypted. Please give the reason for exporting “{name}”; it is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>已导出到：{path}</source>
+        <translation>Exported to: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <source>派单…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>记录调解…</source>
+        <translation>Record a session…</translation>
+    </message>
+    <message>
+        <source>登记协议…</source>
+        <translation>Record the agreement…</translation>
+    </message>
+    <message>
+        <source>确认签字…</source>
+        <translation>Confirm signatures…</translation>
+    </message>
+    <message>
+        <source>转入履行…</source>
+        <translation>Start performance…</translation>
+    </message>
+    <message>
+        <source>登记回访…</source>
+        <translation>Record a follow-up visit…</translation>
+    </message>
+    <message>
+        <source>结案…</source>
+        <translation>Close the case…</translation>
+    </message>
+    <message>
+        <source>终止调解…</source>
+        <translation>End mediation…</translation>
+    </message>
+    <message>
+        <source>不予调解…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <source>上报…</source>
+        <translation>Escalate…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDisplay</name>
+    <message>
+        <source>【{state}】</source>
+        <translation>[{state}]</translation>
+    </message>
+    <message>
+        <source>尚未达成协议</source>
+        <translation>No agreement yet</translation>
+    </message>
+    <message>
+        <source>纠纷类型：{kind}</source>
+        <translation>Dispute type: {kind}</translation>
+    </message>
+    <message>
+        <source>来源：{source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>受理日期：{day}</source>
+        <translation>Accepted on: {day}</translation>
+    </message>
+    <message>
+        <source>纠纷地点：{area}</source>
+        <translation>Place of the dispute: {area}</translation>
+    </message>
+    <message>
+        <source>涉及金额：{amount} 元</source>
+        <translation>Amount involved: {amount} yuan</translation>
+    </message>
+    <message>
+        <source>涉及人数：{n} 人</source>
+        <translation>Persons involved: {n}</translation>
+    </message>
+    <message>
+        <source>简要案情：{facts}</source>
+        <translation>Brief facts: {facts}</translation>
+    </message>
+    <message>
+        <source>当事人请求：{requests}</source>
+        <translation>Parties&apos; requests: {requests}</translation>
+    </message>
+    <message>
+        <source>风险提示：{flags}</source>
+        <translation>Risks: {flags}</translation>
+    </message>
+    <message>
+        <source>已防止：{flags}</source>
+        <translation>Prevented: {flags}</translation>
+    </message>
+    <message>
+        <source>{state}理由：{reason}</source>
+        <translation>Reason ({state}): {reason}</translation>
+    </message>
+    <message>
+        <source>已告知的其他途径：{routes}</source>
+        <translation>Other routes the parties were told of: {routes}</translation>
+    </message>
+    <message>
+        <source>上报至：{level}</source>
+        <translation>Escalated to: {level}</translation>
+    </message>
+    <message>
+        <source>结案日期：{day}</source>
+        <translation>Closed on: {day}</translation>
+    </message>
+    <message>
+        <source>待回访：{n} 次</source>
+        <translation>Follow-up visits due: {n}</translation>
+    </message>
+    <message>
+        <source>（已遮掩）</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <source>{name}（法定代表人：{rep}）</source>
+        <translation>{name} (legal representative: {rep})</translation>
+    </message>
+    <message>
+        <source>正在显示完整个人信息（本次查看及理由已记入审计日志）；刷新或离开本页后恢复遮掩。</source>
+        <translation>Showing full personal data (this viewing and its reason are in the audit log); they are hidden again when you refresh or leave this page.</translation>
+    </message>
+    <message>
+        <source>证件号码和电话已遮掩。查看完整信息须说明理由，并记入审计日志。</source>
+        <translation>ID numbers and phones are hidden. To see them in full, give a reason; it is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>推荐第 {rank} 名</source>
+        <translation>recommended no. {rank}</translation>
+    </message>
+    <message>
+        <source>{name}（{how}）</source>
+        <translation>{name} ({how})</translation>
+    </message>
+    <message>
+        <source>；调整理由：{reason}</source>
+        <translation>; reason for the change: {reason}</translation>
+    </message>
+    <message>
+        <source>已撤换：{who}，{reason}</source>
+        <translation>Replaced: {who}, {reason}</translation>
+    </message>
+    <message>
+        <source>尚未指派调解员</source>
+        <translation>No mediator assigned yet</translation>
+    </message>
+    <message>
+        <source>{form}，达成于 {day}</source>
+        <translation>{form}, reached on {day}</translation>
+    </message>
+    <message>
+        <source>本协议一式{copies}份，当事人各执一份，调解委员会留存一份</source>
+        <translation>Made in {copies} copies: one for each party and one kept by the mediation committee</translation>
+    </message>
+    <message>
+        <source>主要事实：{facts}</source>
+        <translation>Main facts: {facts}</translation>
+    </message>
+    <message>
+        <source>争议事项：{issues}</source>
+        <translation>Disputed issues: {issues}</translation>
+    </message>
+    <message>
+        <source>各方责任：{text}</source>
+        <translation>Each side&apos;s responsibility: {text}</translation>
+    </message>
+    <message>
+        <source>协议条款：</source>
+        <translation>Terms:</translation>
+    </message>
+    <message>
+        <source>未约定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>履行方式：{method}；履行期限：{deadline}</source>
+        <translation>Method of performance: {method}; deadline: {deadline}</translation>
+    </message>
+    <message>
+        <source>协议金额：{amount} 元</source>
+        <translation>Agreed amount: {amount} yuan</translation>
+    </message>
+    <message>
+        <source>生效日期：{day}；申请司法确认期限：{deadline}</source>
+        <translation>In effect from: {day}; apply for judicial confirmation by: {deadline}</translation>
+    </message>
+    <message>
+        <source>尚未确认签字，协议未生效</source>
+        <translation>Signatures not yet confirmed; the agreement is not in effect yet</translation>
+    </message>
+    <message>
+        <source>履行情况：{status}</source>
+        <translation>Performance: {status}</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{place}&#x3000;{outcome}</source>
+        <translation>{at}  {place}  {outcome}</translation>
+    </message>
+    <message>
+        <source>（第 {version} 版）</source>
+        <translation> (version {version})</translation>
+    </message>
+    <message>
+        <source>尚无调解记录</source>
+        <translation>No session records yet</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabel</name>
+    <message>
+        <source>继续调解</source>
+        <translation>Mediation continues</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>Agreement reached</translation>
+    </message>
+    <message>
+        <source>调解不成</source>
+        <translation>Mediation failed</translation>
+    </message>
+    <message>
+        <source>书面协议</source>
+        <translation>Written agreement</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>Oral agreement</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>部分履行</source>
+        <translation>Partly performed</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>Fully performed</translation>
+    </message>
+    <message>
+        <source>未履行</source>
+        <translation>Not performed</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>仲裁</source>
+        <translation>Arbitration</translation>
+    </message>
+    <message>
+        <source>行政途径</source>
+        <translation>Administrative channels</translation>
+    </message>
+    <message>
+        <source>诉讼</source>
+        <translation>Lawsuit</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>Petition</translation>
+    </message>
+    <message>
+        <source>镇（街道）矛调中心</source>
+        <translation>Town dispute resolution centre</translation>
+    </message>
+    <message>
+        <source>区（县）社会治理中心</source>
+        <translation>District (county) social governance centre</translation>
+    </message>
+    <message>
+        <source>防止自杀</source>
+        <translation>Suicide</translation>
+    </message>
+    <message>
+        <source>防止民转刑</source>
+        <translation>Civil dispute turning criminal</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>Group petition</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>Group fight</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>签字扫描件</source>
+        <translation>Signed scan</translation>
+    </message>
+    <message>
+        <source>身份证明</source>
+        <translation>Proof of identity</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>调委会指定</source>
+        <translation>Appointed by the committee</translation>
+    </message>
+    <message>
+        <source>当事人选定</source>
+        <translation>Chosen by the parties</translation>
+    </message>
+    <message>
+        <source>依申请</source>
+        <translation>On application</translation>
+    </message>
+    <message>
+        <source>主动调解</source>
+        <translation>On the committee&apos;s initiative</translation>
+    </message>
+    <message>
+        <source>委托移送</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>调解</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>协办</source>
+        <translation>Assisting</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <source>案号</source>
@@ -65,6 +623,157 @@
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>正在读取案件……</source>
+        <translation>Loading the case…</translation>
+    </message>
+    <message>
+        <source>不能打开这件案件：{reason}</source>
+        <translation>This case cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <source>暂不能办理：{reason}</source>
+        <translation>Cannot be done now: {reason}</translation>
+    </message>
+    <message>
+        <source>这件案件现在不能办理「{action}」</source>
+        <translation>“{action}” cannot be done on this case now</translation>
+    </message>
+    <message>
+        <source>沿用原记录中的调解员</source>
+        <translation>Keep the mediators of the original record</translation>
+    </message>
+    <message>
+        <source>查看完整个人信息</source>
+        <translation>Show full personal data</translation>
+    </message>
+    <message>
+        <source>当事人的证件号码、电话和住址属于个人信息。请说明查看的理由（如：回访需要联系当事人），本次查看连同理由记入审计日志。</source>
+        <translation>The parties&apos; ID numbers, phones and addresses are personal data. Please give the reason for viewing them (e.g. the follow-up visit needs to contact the party); this viewing and its reason are written to the audit log.</translation>
+    </message>
+    <message>
+        <source>返回案件列表(&amp;B)</source>
+        <translation>&amp;Back to the case list</translation>
+    </message>
+    <message>
+        <source>文书(&amp;W)…</source>
+        <translation>&amp;Documents…</translation>
+    </message>
+    <message>
+        <source>生成、预览、打印或保存本案文书（Ctrl+P）</source>
+        <translation>Generate, preview, print or save the documents of this case (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>显示完整个人信息(&amp;I)…</source>
+        <translation>Show full personal &amp;information…</translation>
+    </message>
+    <message>
+        <source>须说明理由，查看记入审计日志</source>
+        <translation>A reason is needed; the viewing is written to the audit log</translation>
+    </message>
+    <message>
+        <source>案件情况</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session records</translation>
+    </message>
+    <message>
+        <source>更正所选记录(&amp;C)…</source>
+        <translation>&amp;Correct the selected record…</translation>
+    </message>
+    <message>
+        <source>更正生成新的版本，原记录保留</source>
+        <translation>A correction makes a new version; the original record is kept</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>可以把文件拖到本页，添加为本案附件（PDF、图片、音视频或文档）</source>
+        <translation>You can drag files onto this page to add them to the case (PDF, pictures, audio, video or documents)</translation>
+    </message>
+    <message>
+        <source>类别(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>添加附件(&amp;A)…</source>
+        <translation>&amp;Add attachment…</translation>
+    </message>
+    <message>
+        <source>导出原件(&amp;E)…</source>
+        <translation>&amp;Export original…</translation>
+    </message>
+    <message>
+        <source>须说明理由，打开附件记入审计日志</source>
+        <translation>A reason is needed; opening an attachment is written to the audit log</translation>
+    </message>
+    <message>
+        <source>可办理的事项</source>
+        <translation>What can be done</translation>
+    </message>
+    <message>
+        <source>当前没有可办理的事项</source>
+        <translation>Nothing can be done on this case now</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -155,6 +864,49 @@
     <message>
         <source>到</source>
         <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMaker</name>
+    <message>
+        <source>本月受理案件（按纠纷类型）</source>
+        <translation>Cases accepted this month (by dispute type)</translation>
+    </message>
+    <message>
+        <source>本月没有受理案件</source>
+        <translation>No cases accepted this month</translation>
+    </message>
+    <message>
+        <source>受理件数</source>
+        <translation>Cases accepted</translation>
+    </message>
+    <message>
+        <source>件</source>
+        <translation>cases</translation>
+    </message>
+    <message>
+        <source>近 {n} 个月受理与调解成功件数</source>
+        <translation>Cases accepted and mediated successfully, last {n} months</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>调解成功</source>
+        <translation>Mediated successfully</translation>
+    </message>
+    <message>
+        <source>近 {n} 个月调解成功率</source>
+        <translation>Success rate, last {n} months</translation>
+    </message>
+    <message>
+        <source>调解成功率（%）</source>
+        <translation>Success rate (%)</translation>
+    </message>
+    <message>
+        <source>近 {n} 个月没有调结的案件，无成功率</source>
+        <translation>No cases concluded in the last {n} months, so no success rate</translation>
     </message>
 </context>
 <context>
@@ -276,6 +1028,193 @@
     </message>
 </context>
 <context>
+    <name>DataSection</name>
+    <message>
+        <source>{folder}（默认：数据位置下的 backups）</source>
+        <translation>{folder} (default: “backups” in the data location)</translation>
+    </message>
+    <message>
+        <source>本次启动时用 --data-dir 指定。要更换，请改用其他文件夹启动工作台。</source>
+        <translation>Set with --data-dir when the desk was started. To change it, start the desk with another folder.</translation>
+    </message>
+    <message>
+        <source>由环境变量 MEDIATION_DESK_DATA 指定。要更换，请修改该环境变量后重新启动。</source>
+        <translation>Set by the environment variable MEDIATION_DESK_DATA. To change it, change that variable and restart.</translation>
+    </message>
+    <message>
+        <source>下次启动将改用：{folder}</source>
+        <translation>From the next start: {folder}</translation>
+    </message>
+    <message>
+        <source>这是在本页选择的数据位置。</source>
+        <translation>This is the data location chosen on this page.</translation>
+    </message>
+    <message>
+        <source>这是本机默认的数据位置。</source>
+        <translation>This is the default data location of this PC.</translation>
+    </message>
+    <message>
+        <source>
+要把数据搬到别处：关闭工作台，把这个文件夹里的全部内容复制到新位置，再打开工作台，点「更改数据位置…」选择新位置。</source>
+        <translation>
+To move the data elsewhere: close the desk, copy everything in this folder to the new place, open the desk again and click “Change data location…” to choose the new place.</translation>
+    </message>
+    <message>
+        <source>恢复备份和更改数据位置只有主任可以操作。</source>
+        <translation>Only the director can restore backups and change the data location.</translation>
+    </message>
+    <message>
+        <source>选择数据位置</source>
+        <translation>Choose the data location</translation>
+    </message>
+    <message>
+        <source>正在检查该位置的数据……</source>
+        <translation>Checking the data at that location…</translation>
+    </message>
+    <message>
+        <source>已保存。下次启动工作台时将使用：{folder}
+在此之前仍使用现在的位置；请关闭工作台再重新打开。</source>
+        <translation>Saved. The desk will use this the next time it starts: {folder}
+Until then it keeps using the current location; please close the desk and open it again.</translation>
+    </message>
+    <message>
+        <source>数据位置</source>
+        <translation>Data location</translation>
+    </message>
+    <message>
+        <source>选择备份位置</source>
+        <translation>Choose the backup location</translation>
+    </message>
+    <message>
+        <source>正在检查备份位置……</source>
+        <translation>Checking the backup location…</translation>
+    </message>
+    <message>
+        <source>备份将保存到：{folder}</source>
+        <translation>Backups will be saved to: {folder}</translation>
+    </message>
+    <message>
+        <source>正在备份，请稍候……</source>
+        <translation>Backing up, please wait…</translation>
+    </message>
+    <message>
+        <source>已备份到：{file}（{size}）</source>
+        <translation>Backed up to: {file} ({size})</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>工作台备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Desk backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在检查备份文件……</source>
+        <translation>Checking the backup file…</translation>
+    </message>
+    <message>
+        <source>恢复将用这份备份替换本机的全部数据：
+
+文件：{file}
+备份时间：{made}
+案件：{cases} 件
+
+现在的数据会先另存一份到 {folder}。
+恢复不可撤销，完成后所有人都要重新登录。
+
+确定恢复吗？</source>
+        <translation>Restoring replaces all the data on this PC with this backup:
+
+File: {file}
+Backed up at: {made}
+Cases: {cases}
+
+A copy of the current data is saved to {folder} first.
+Restoring cannot be undone, and everyone must log in again afterwards.
+
+Restore now?</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>已取消恢复，数据没有任何改动。</source>
+        <translation>Restore cancelled; no data were changed.</translation>
+    </message>
+    <message>
+        <source>正在恢复备份，请不要关闭工作台……</source>
+        <translation>Restoring the backup, please do not close the desk…</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>已从「{file}」恢复数据。原来的数据另存为 {kept}。
+请重新登录。</source>
+        <translation>Data restored from “{file}”. The previous data were saved as {kept}.
+Please log in again.</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>恢复没有完成：{error}
+原来的数据已另存在 {folder}。</source>
+        <translation>The restore did not finish: {error}
+The previous data are saved in {folder}.</translation>
+    </message>
+    <message>
+        <source>未恢复：{error}
+当前数据没有任何改动。</source>
+        <translation>Not restored: {error}
+The current data were not changed.</translation>
+    </message>
+    <message>
+        <source>未恢复</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <source>正在检查数据完整性，数据多时需要一两分钟……</source>
+        <translation>Checking the data; with a lot of data this takes a minute or two…</translation>
+    </message>
+    <message>
+        <source>数据库文件：完好</source>
+        <translation>Database file: sound</translation>
+    </message>
+    <message>
+        <source>数据库文件：发现损坏（{detail}）</source>
+        <translation>Database file: damaged ({detail})</translation>
+    </message>
+    <message>
+        <source>记录之间的引用：完好</source>
+        <translation>Links between records: sound</translation>
+    </message>
+    <message>
+        <source>记录之间的引用：{count} 处引用了不存在的记录</source>
+        <translation>Links between records: {count} point to records that do not exist</translation>
+    </message>
+    <message>
+        <source>审计记录：完好（{count} 条）</source>
+        <translation>Audit records: sound ({count} records)</translation>
+    </message>
+    <message>
+        <source>审计记录：断裂，{problem}</source>
+        <translation>Audit records: broken, {problem}</translation>
+    </message>
+    <message>
+        <source>结论：一切正常。</source>
+        <translation>Result: everything is fine.</translation>
+    </message>
+    <message>
+        <source>结论：发现问题。请暂停录入，联系技术支持，并考虑从最近的备份恢复。</source>
+        <translation>Result: problems found. Please stop entering data, contact technical support and consider restoring the latest backup.</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <source>人民调解室工作台</source>
@@ -366,6 +1305,381 @@
     </message>
 </context>
 <context>
+    <name>DistrictSection</name>
+    <message>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>调委会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>上报至</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>接手</source>
+        <translation>Taken over</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>全部案件</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>上报到本镇、尚未接手的</source>
+        <translation>Escalated to this town, not yet taken over</translation>
+    </message>
+    <message>
+        <source>上报到本镇的（含已接手）</source>
+        <translation>Escalated to this town (including taken over)</translation>
+    </message>
+    <message>
+        <source>本镇（街道）各村的案件状态，来自区社会治理中心（只读，只含必要的字段，不含当事人信息）。上报到本镇的案件可由本镇接手：接手后，原调委会的电脑同步时会看到“镇里已接手”。</source>
+        <translation>Case status in the villages of this town, from the district social governance centre (read-only: only the fields needed, no party details). Cases escalated to this town can be taken over by the town; after that, the original committee&apos;s PCs show “Taken over by the town” when they sync.</translation>
+    </message>
+    <message>
+        <source>本调解委员会其他电脑登记的案件，来自区社会治理中心（只读，只含必要的字段，不含当事人信息）。本机自己的案件在「案件」页。</source>
+        <translation>Cases registered on the other PCs of this mediation committee, from the district social governance centre (read-only: only the fields needed, no party details). The cases of this PC are on the “Cases” page.</translation>
+    </message>
+    <message>
+        <source>区里的案件只有主任或记录员可以查看。</source>
+        <translation>Only the director or a clerk can view the district&apos;s cases.</translation>
+    </message>
+    <message>
+        <source>{town} {at}</source>
+        <translation>{town} {at}</translation>
+    </message>
+    <message>
+        <source>共 {count} 件</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <source>还没有收到区里的案件：登记并同步后显示在这里。</source>
+        <translation>No cases from the district yet: cases appear here once they are registered and synced.</translation>
+    </message>
+    <message>
+        <source>还没有收到区里的案件</source>
+        <translation>No cases from the district yet</translation>
+    </message>
+    <message>
+        <source>由本镇（街道）接手案件 {number}？
+
+接手后由镇（街道）矛调中心继续办理，原村调委会的电脑同步后会显示“镇里已接手”。此操作不能撤销。</source>
+        <translation>Take over case {number} for this town?
+
+The town dispute resolution centre then carries on with it, and the original village committee&apos;s PCs show “Taken over by the town” after they sync. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>接手上报的案件</source>
+        <translation>Take over an escalated case</translation>
+    </message>
+    <message>
+        <source>正在接手……</source>
+        <translation>Taking over…</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭，未接手</source>
+        <translation>The desk is closing; not taken over</translation>
+    </message>
+    <message>
+        <source>本镇已接手案件 {number}。</source>
+        <translation>This town has taken over case {number}.</translation>
+    </message>
+    <message>
+        <source>案件 {number} 已由本镇接手过，没有改动。</source>
+        <translation>Case {number} was already taken over by this town; nothing changed.</translation>
+    </message>
+    <message>
+        <source>未接手：{reason}</source>
+        <translation>Not taken over: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKind</name>
+    <message>
+        <source>人民调解申请书</source>
+        <translation>People&apos;s Mediation Application</translation>
+    </message>
+    <message>
+        <source>人民调解受理登记表</source>
+        <translation>People&apos;s Mediation Intake Form</translation>
+    </message>
+    <message>
+        <source>当事人权利义务告知书</source>
+        <translation>Notice of the Parties&apos; Rights and Obligations</translation>
+    </message>
+    <message>
+        <source>人民调解记录</source>
+        <translation>People&apos;s Mediation Record</translation>
+    </message>
+    <message>
+        <source>人民调解协议书</source>
+        <translation>People&apos;s Mediation Agreement</translation>
+    </message>
+    <message>
+        <source>口头调解协议登记表</source>
+        <translation>Oral Mediation Agreement Form</translation>
+    </message>
+    <message>
+        <source>人民调解回访记录</source>
+        <translation>People&apos;s Mediation Follow-up Visit Record</translation>
+    </message>
+    <message>
+        <source>司法确认申请书</source>
+        <translation>Application for Judicial Confirmation</translation>
+    </message>
+    <message>
+        <source>人民调解卷宗</source>
+        <translation>People&apos;s Mediation Case File</translation>
+    </message>
+    <message>
+        <source>只有依申请受理的案件才有申请书；其他来源的案件请打印受理登记表</source>
+        <translation>Only cases taken in on application have an application; for cases from other sources please print the intake form</translation>
+    </message>
+    <message>
+        <source>受理后即可生成</source>
+        <translation>Can be generated once the case is accepted</translation>
+    </message>
+    <message>
+        <source>有调解记录后才能生成</source>
+        <translation>Can be generated once there is a session record</translation>
+    </message>
+    <message>
+        <source>登记书面调解协议后才能生成</source>
+        <translation>Can be generated once a written mediation agreement is recorded</translation>
+    </message>
+    <message>
+        <source>登记口头调解协议后才能生成</source>
+        <translation>Can be generated once an oral mediation agreement is recorded</translation>
+    </message>
+    <message>
+        <source>有回访记录后才能生成</source>
+        <translation>Can be generated once there is a follow-up visit record</translation>
+    </message>
+    <message>
+        <source>书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）</source>
+        <translation>Can be generated only within 30 days after the written mediation agreement is signed and takes effect (People&apos;s Mediation Law, Art. 33)</translation>
+    </message>
+    <message>
+        <source>案件办结（结案、终止调解、不予调解或上报）后才能立卷</source>
+        <translation>The case file can be made only after the case is concluded (closed, mediation ended, declined or escalated)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>当事人签字用</source>
+        <translation>For the parties to sign</translation>
+    </message>
+    <message>
+        <source>交当事人留存</source>
+        <translation>Copy for the parties to keep</translation>
+    </message>
+    <message>
+        <source>立卷归档</source>
+        <translation>For the case file</translation>
+    </message>
+    <message>
+        <source>申请司法确认</source>
+        <translation>To apply for judicial confirmation</translation>
+    </message>
+    <message>
+        <source>当事人申请复制</source>
+        <translation>Copy requested by a party</translation>
+    </message>
+    <message>
+        <source>文书 — {number}</source>
+        <translation>Documents — {number}</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;文书</source>
+        <translation>{number}  Documents</translation>
+    </message>
+    <message>
+        <source>如：当事人签字用</source>
+        <translation>e.g. For the parties to sign</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在读取本案可生成的文书……</source>
+        <translation>Loading the documents this case can have…</translation>
+    </message>
+    <message>
+        <source>{name}（暂不能生成）</source>
+        <translation>{name} (not available yet)</translation>
+    </message>
+    <message>
+        <source>本案现在还没有可生成的文书</source>
+        <translation>No documents can be generated for this case yet</translation>
+    </message>
+    <message>
+        <source>不能读取本案的文书：{reason}</source>
+        <translation>Cannot load the documents of this case: {reason}</translation>
+    </message>
+    <message>
+        <source>正在生成《{name}》……</source>
+        <translation>Generating “{name}”…</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{name}</source>
+        <translation>{number}  {name}</translation>
+    </message>
+    <message>
+        <source>已生成《{name}》，共 {pages} 页。请核对无误后打印或保存。</source>
+        <translation>Generated “{name}”, {pages} pages. Please check it before printing or saving.</translation>
+    </message>
+    <message>
+        <source>请按提示修改后再生成。</source>
+        <translation>Please correct as shown and generate again.</translation>
+    </message>
+    <message>
+        <source>未能生成文书：</source>
+        <translation>Could not generate the document:</translation>
+    </message>
+    <message>
+        <source>打印{name}</source>
+        <translation>Print {name}</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>正在打印：第 {done} 页，共 {total} 页……</source>
+        <translation>Printing: page {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>未能打印：{reason}</source>
+        <translation>Could not print: {reason}</translation>
+    </message>
+    <message>
+        <source>已送往打印机，共 {pages} 页。正在登记打印……</source>
+        <translation>Sent to the printer, {pages} pages. Recording the printing…</translation>
+    </message>
+    <message>
+        <source>已送往打印机，共 {pages} 页，打印已记入审计日志。</source>
+        <translation>Sent to the printer, {pages} pages; the printing is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>请各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章，再按「登记签字」登记；登记后协议才生效（人民调解法第二十九条）。</source>
+        <translation>Ask every party to sign, seal or put a fingerprint on it, and the mediator to sign it and add the mediation committee&apos;s seal; then press “Record signatures”. The agreement takes effect only once this is recorded (People&apos;s Mediation Law, Art. 29).</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存到：{path}
+保存已记入审计日志。</source>
+        <translation>Saved to: {path}
+The saving is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>未能保存：{reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
+    <message>
+        <source>文件夹不存在</source>
+        <translation>The folder does not exist</translation>
+    </message>
+    <message>
+        <source>没有在这里写文件的权限</source>
+        <translation>No permission to write files here</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>Not enough disk space</translation>
+    </message>
+    <message>
+        <source>这个位置只能读、不能写（如光盘或写保护的 U 盘）</source>
+        <translation>This place can only be read, not written (e.g. a CD or a write-protected USB stick)</translation>
+    </message>
+    <message>
+        <source>未能登记：{reason}</source>
+        <translation>Could not record: {reason}</translation>
+    </message>
+    <message>
+        <source>可以生成。</source>
+        <translation>Can be generated.</translation>
+    </message>
+    <message>
+        <source>暂不能生成：{why}</source>
+        <translation>Not available yet: {why}</translation>
+    </message>
+    <message>
+        <source>工作台已锁定，文书预览已关闭。</source>
+        <translation>The desk is locked; the document preview was closed.</translation>
+    </message>
+    <message>
+        <source>正在打印，请等打印完成后再关闭。</source>
+        <translation>Printing; please wait until it is done before closing.</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>文书种类(&amp;K)：</source>
+        <translation>Document &amp;kind:</translation>
+    </message>
+    <message>
+        <source>生成理由(&amp;R)：</source>
+        <translation>&amp;Reason for generating:</translation>
+    </message>
+    <message>
+        <source>文书印有当事人完整的证件号码，生成须说明理由，理由记入审计日志</source>
+        <translation>Documents carry the parties&apos; full ID numbers, so generating one needs a reason; it is written to the audit log</translation>
+    </message>
+    <message>
+        <source>生成(&amp;G)</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>登记签字(&amp;Q)…</source>
+        <translation>Record s&amp;ignatures…</translation>
+    </message>
+    <message>
+        <source>各方当事人、调解员签字并加盖调解委员会印章后，在此登记，协议生效（人民调解法第二十九条）</source>
+        <translation>When all parties and the mediator have signed and the mediation committee&apos;s seal is added, record it here; the agreement then takes effect (People&apos;s Mediation Law, Art. 29)</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionReporter</name>
     <message>
         <source>未能完成</source>
@@ -387,6 +1701,61 @@ If this keeps happening, give the log file to your technician:
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>部分履行</source>
+        <translation>Partly performed</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>Fully performed</translation>
+    </message>
+    <message>
+        <source>未履行</source>
+        <translation>Not performed</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>书面协议</source>
+        <translation>Written agreement</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>Oral agreement</translation>
+    </message>
+    <message>
+        <source>防止自杀</source>
+        <translation>Suicide</translation>
+    </message>
+    <message>
+        <source>防止民转刑</source>
+        <translation>Civil dispute turning criminal</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>Group petition</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>Group fight</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 — 人民调解室工作台</source>
@@ -395,6 +1764,168 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>未能完成设置</source>
         <translation>Setup not completed</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>回访记录</source>
+        <translation>Follow-up visit record</translation>
+    </message>
+    <message>
+        <source>履行情况(&amp;P)：</source>
+        <translation>&amp;Performance:</translation>
+    </message>
+    <message>
+        <source>满意度(&amp;S)：</source>
+        <translation>&amp;Satisfaction:</translation>
+    </message>
+    <message>
+        <source>发现矛盾有反复的迹象(&amp;F)</source>
+        <translation>Signs that the dispute may &amp;flare up again</translation>
+    </message>
+    <message>
+        <source>回访人(&amp;V)：</source>
+        <translation>&amp;Visited by:</translation>
+    </message>
+    <message>
+        <source>回访情况(&amp;N)：</source>
+        <translation>&amp;Notes on the visit:</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsPage</name>
+    <message>
+        <source>近一年</source>
+        <translation>In the past year</translation>
+    </message>
+    <message>
+        <source>近 {days} 天</source>
+        <translation>In the past {days} days</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>应回访日期</source>
+        <translation>Visit due on</translation>
+    </message>
+    <message>
+        <source>逾期情况</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>案件状态</source>
+        <translation>Case status</translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>承办调解员</source>
+        <translation>Mediators in charge</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>回访时间</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>矛盾是否复发</source>
+        <translation>Flared up again?</translation>
+    </message>
+    <message>
+        <source>回访人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>待回访 {due} 件，其中逾期 {overdue} 件</source>
+        <translation>{due} follow-up visits due, {overdue} of them overdue</translation>
+    </message>
+    <message>
+        <source>待回访（最早的 {shown} 件，共 {count} 件，逾期的在前）</source>
+        <translation>Due (earliest {shown} of {count}, overdue first)</translation>
+    </message>
+    <message>
+        <source>待回访（{count}，逾期的在前）</source>
+        <translation>Due ({count}, overdue first)</translation>
+    </message>
+    <message>
+        <source>已回访（{count}）</source>
+        <translation>Visited ({count})</translation>
+    </message>
+    <message>
+        <source>目前没有需要回访的案件</source>
+        <translation>No cases need a follow-up visit now</translation>
+    </message>
+    <message>
+        <source>逾期 {days} 天</source>
+        <translation>{days} days overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>还有 {days} 天</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <source>尚未安排回访：协议履行期限已到</source>
+        <translation>No visit arranged yet: the agreement&apos;s performance deadline has come</translation>
+    </message>
+    <message>
+        <source>尚未安排回访：协议达成已满一个月</source>
+        <translation>No visit arranged yet: a month has passed since the agreement was reached</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>记录回访(&amp;R)…</source>
+        <translation>&amp;Record follow-up visit…</translation>
+    </message>
+    <message>
+        <source>打开所选案件，在案件页登记回访情况</source>
+        <translation>Opens the chosen case; record the visit on the case page</translation>
+    </message>
+    <message>
+        <source>待回访（逾期的在前）</source>
+        <translation>Due (overdue first)</translation>
+    </message>
+    <message>
+        <source>已回访</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>回访时间(&amp;T)：</source>
+        <translation>Visi&amp;ted:</translation>
     </message>
 </context>
 <context>
@@ -560,6 +2091,101 @@ If this keeps happening, give the log file to your technician:
     </message>
 </context>
 <context>
+    <name>IssuesSection</name>
+    <message>
+        <source>发现时间</source>
+        <translation>Found at</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>区里的说法</source>
+        <translation>What the district says</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>同步问题只有主任或记录员可以查看和处理。</source>
+        <translation>Only the director or a clerk can view and resolve sync problems.</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Not yet resolved</translation>
+    </message>
+    <message>
+        <source>{at} {who}：{choice}</source>
+        <translation>{at} {who}: {choice}</translation>
+    </message>
+    <message>
+        <source>所选问题</source>
+        <translation>Selected problem</translation>
+    </message>
+    <message>
+        <source>所选问题：{status}</source>
+        <translation>Selected problem: {status}</translation>
+    </message>
+    <message>
+        <source>（区里没有说明）</source>
+        <translation>(the district gave no explanation)</translation>
+    </message>
+    <message>
+        <source>（区里没有给出它的记录）</source>
+        <translation>(the district gave no record of it)</translation>
+    </message>
+    <message>
+        <source>已处理：{how}{note}</source>
+        <translation>Resolved: {how}{note}</translation>
+    </message>
+    <message>
+        <source>（说明：{note}）</source>
+        <translation> (note: {note})</translation>
+    </message>
+    <message>
+        <source>请选择处理方式</source>
+        <translation>Please choose how to resolve it</translation>
+    </message>
+    <message>
+        <source>选择「知悉并关闭」时须写明原因</source>
+        <translation>Choosing “Note and close” needs a reason</translation>
+    </message>
+    <message>
+        <source>对「{what}」选择「{choice}」？
+
+{effect}</source>
+        <translation>Choose “{choice}” for “{what}”?
+
+{effect}</translation>
+    </message>
+    <message>
+        <source>处理同步问题</source>
+        <translation>Resolve sync problem</translation>
+    </message>
+    <message>
+        <source>正在处理……</source>
+        <translation>Resolving…</translation>
+    </message>
+    <message>
+        <source>已处理：{what}（{choice}）</source>
+        <translation>Resolved: {what} ({choice})</translation>
+    </message>
+    <message>
+        <source>未处理：请按提示修改</source>
+        <translation>Not resolved: please correct as shown</translation>
+    </message>
+    <message>
+        <source>未处理：{reason}</source>
+        <translation>Not resolved: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>请输入用户名和密码</source>
@@ -631,12 +2257,40 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Cases</translation>
     </message>
     <message>
+        <source>调解员</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>查找案件</source>
         <translation>Find cases</translation>
     </message>
     <message>
         <source>新受理</source>
         <translation>New intake</translation>
+    </message>
+    <message>
+        <source>文书…</source>
+        <translation>&amp;Documents…</translation>
+    </message>
+    <message>
+        <source>核验协议书…</source>
+        <translation>&amp;Verify an agreement…</translation>
     </message>
     <message>
         <source>操作员：{name}（{role}）</source>
@@ -685,6 +2339,244 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorDialog</name>
+    <message>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新增调解员</source>
+        <translation>New mediator</translation>
+    </message>
+    <message>
+        <source>修改调解员信息</source>
+        <translation>Edit mediator</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>无法打开：{reason}</source>
+        <translation>Cannot open: {reason}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>Not saved: please correct as shown and save again.</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;A)：</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>调解员姓名</source>
+        <translation>Mediator&apos;s name</translation>
+    </message>
+    <message>
+        <source>性别(&amp;G)：</source>
+        <translation>&amp;Gender:</translation>
+    </message>
+    <message>
+        <source>称谓(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>如 老娘舅、专职调解员</source>
+        <translation>e.g. elder mediator (laoniangjiu), full-time mediator</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)：</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>手机或固定电话，如 13905751234 或 0575-82123456</source>
+        <translation>Mobile or landline, e.g. 13905751234 or 0575-82123456</translation>
+    </message>
+    <message>
+        <source>负责片区(&amp;R)：</source>
+        <translation>Area of &amp;responsibility:</translation>
+    </message>
+    <message>
+        <source>村或网格，如 谢家塘村</source>
+        <translation>Village or grid, e.g. Xiejiatang Village</translation>
+    </message>
+    <message>
+        <source>擅长纠纷类型(&amp;S)：</source>
+        <translation>&amp;Skilled in dispute types:</translation>
+    </message>
+    <message>
+        <source>用空格键勾选或取消</source>
+        <translation>Press Space to tick or untick</translation>
+    </message>
+    <message>
+        <source>在办上限(&amp;M)：</source>
+        <translation>&amp;Max. open cases:</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>同时在办的案件最多几件；0 表示不限</source>
+        <translation>Most cases open at the same time; 0 means no limit</translation>
+    </message>
+    <message>
+        <source>可以派单(&amp;V)</source>
+        <translation>A&amp;vailable for assignment</translation>
+    </message>
+    <message>
+        <source>在调解员名册中(&amp;C)</source>
+        <translation>&amp;Currently on the roster</translation>
+    </message>
+    <message>
+        <source>备注(&amp;O)：</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorsPage</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>称谓</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>擅长纠纷类型</source>
+        <translation>Skilled in</translation>
+    </message>
+    <message>
+        <source>负责片区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>在办案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>共 {count} 人，可派单 {available} 人</source>
+        <translation>{count} mediators, {available} available for assignment</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>(none given)</translation>
+    </message>
+    <message>
+        <source>{open} / {cap}</source>
+        <translation>{open} / {cap}</translation>
+    </message>
+    <message>
+        <source>已退出名册</source>
+        <translation>Left the roster</translation>
+    </message>
+    <message>
+        <source>暂不可用</source>
+        <translation>Unavailable for now</translation>
+    </message>
+    <message>
+        <source>已满额</source>
+        <translation>Fully booked</translation>
+    </message>
+    <message>
+        <source>可派单</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>恢复可派单(&amp;U)</source>
+        <translation>Make a&amp;vailable again</translation>
+    </message>
+    <message>
+        <source>设为暂不可用(&amp;U)</source>
+        <translation>Mark as &amp;unavailable</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）只能查看名册；新增和修改调解员请由{keepers}办理。</source>
+        <translation>The current operator ({role}) can only view the roster; to add or change mediators, please ask the {keepers}.</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{name} 已恢复可派单</source>
+        <translation>{name} is available for assignment again</translation>
+    </message>
+    <message>
+        <source>{name} 已设为暂不可用，派单时排在最后</source>
+        <translation>{name} is marked unavailable for now and comes last when assigning</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>调解员名册</source>
+        <translation>Mediator roster</translation>
+    </message>
+    <message>
+        <source>显示已退出名册的调解员(&amp;I)</source>
+        <translation>&amp;Include mediators who left the roster</translation>
+    </message>
+    <message>
+        <source>新增调解员(&amp;N)…</source>
+        <translation>&amp;New mediator…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
     </message>
 </context>
 <context>
@@ -842,6 +2734,103 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>适合页宽</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>尚未生成文书。选择文书种类、填写生成理由后按「生成」，文书就显示在这里。</source>
+        <translation>No document generated yet. Choose the document kind, give the reason for generating and press “Generate”; the document then appears here.</translation>
+    </message>
+    <message>
+        <source>上一页(&amp;U)</source>
+        <translation>Previo&amp;us page</translation>
+    </message>
+    <message>
+        <source>下一页(&amp;N)</source>
+        <translation>&amp;Next page</translation>
+    </message>
+    <message>
+        <source>转到第(&amp;T)</source>
+        <translation>Go &amp;to page</translation>
+    </message>
+    <message>
+        <source> 页</source>
+        <translation>​</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+减号）</source>
+        <translation>Zoom out (Ctrl+Minus)</translation>
+    </message>
+    <message>
+        <source>显示比例</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl+加号）</source>
+        <translation>Zoom in (Ctrl+Plus)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <source>文书没有可打印的页面</source>
+        <translation>The document has no pages to print</translation>
+    </message>
+    <message>
+        <source>所选的页码范围内没有页面</source>
+        <translation>There are no pages in the chosen page range</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印，请检查打印机是否连接、是否有纸</source>
+        <translation>The printer cannot start printing; please check that it is connected and has paper</translation>
+    </message>
+    <message>
+        <source>第 {page} 页无法生成打印图像</source>
+        <translation>Page {page} could not be turned into a print image</translation>
+    </message>
+    <message>
+        <source>打印时发生意外错误，已记入日志</source>
+        <translation>An unexpected error happened while printing; it was written to the log</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明理由</source>
+        <translation>Give a reason</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>已复制</source>
@@ -885,6 +2874,1190 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>记录员</source>
         <translation>Clerk</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>Not saved: please correct as shown and save again.</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecordDialog</name>
+    <message>
+        <source>（尚未指派）</source>
+        <translation>(not yet assigned)</translation>
+    </message>
+    <message>
+        <source>记录调解</source>
+        <translation>Record a session</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;新的调解记录</source>
+        <translation>{number}  New session record</translation>
+    </message>
+    <message>
+        <source>更正调解记录</source>
+        <translation>Correct the session record</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;更正调解记录（现为第 {version} 版，保存为第 {next} 版，原记录保留）</source>
+        <translation>{number}  Correct the session record (now version {version}, saved as version {next}; the original is kept)</translation>
+    </message>
+    <message>
+        <source>{role}&#x3000;{name}</source>
+        <translation>{role}  {name}</translation>
+    </message>
+    <message>
+        <source>当事人的陈述</source>
+        <translation>Parties&apos; statements</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>调解时间(&amp;T)：</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <source>调解地点(&amp;P)：</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>调解事项(&amp;M)：</source>
+        <translation>&amp;Matters mediated:</translation>
+    </message>
+    <message>
+        <source>调解员：</source>
+        <translation>Mediators:</translation>
+    </message>
+    <message>
+        <source>参加人(&amp;J)：</source>
+        <translation>Atten&amp;dees:</translation>
+    </message>
+    <message>
+        <source>姓名之间用顿号或逗号隔开</source>
+        <translation>Separate the names with commas</translation>
+    </message>
+    <message>
+        <source>邀请协助人员(&amp;H)：</source>
+        <translation>Invited &amp;helpers:</translation>
+    </message>
+    <message>
+        <source>记录人(&amp;L)：</source>
+        <translation>Recorded &amp;by:</translation>
+    </message>
+    <message>
+        <source>已告知当事人的权利和义务(&amp;G)</source>
+        <translation>The parties were told their ri&amp;ghts and obligations</translation>
+    </message>
+    <message>
+        <source>当事人陈述：</source>
+        <translation>Parties&apos; statements:</translation>
+    </message>
+    <message>
+        <source>查明事实(&amp;F)：</source>
+        <translation>&amp;Facts found:</translation>
+    </message>
+    <message>
+        <source>调解结果(&amp;R)：</source>
+        <translation>&amp;Result:</translation>
+    </message>
+    <message>
+        <source>达成的结果，或调解不成的原因</source>
+        <translation>What was agreed, or why mediation failed</translation>
+    </message>
+    <message>
+        <source>结果类别(&amp;O)：</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>更正理由(&amp;X)：</source>
+        <translation>Reason for the &amp;correction:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>这是本调解委员会的规定，对本机所有操作员有效。</source>
+        <translation>These are the rules of this mediation committee and apply to every operator of this PC.</translation>
+    </message>
+    <message>
+        <source>办案提醒由主任设置，这里只能查看。</source>
+        <translation>Case reminders are set by the director; here you can only view them.</translation>
+    </message>
+    <message>
+        <source>自动锁定时间须为 {low}–{high} 的整数（分钟）</source>
+        <translation>The auto-lock time must be a whole number from {low} to {high} (minutes)</translation>
+    </message>
+    <message>
+        <source>未应用：请按提示修改</source>
+        <translation>Not applied: please correct as shown</translation>
+    </message>
+    <message>
+        <source>已应用</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>没有改动</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <source>已保存。更改的语言在重新启动工作台后全部生效。</source>
+        <translation>Saved. The new language takes full effect after the desk is restarted.</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存，工作台将按新的天数提醒</source>
+        <translation>Saved; the desk will remind you by the new numbers of days</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改</source>
+        <translation>Not saved: please correct as shown</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>界面</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)：</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>更改语言后，重新启动工作台才全部生效。</source>
+        <translation>After changing the language, restart the desk for it to take full effect.</translation>
+    </message>
+    <message>
+        <source>大字模式(&amp;F)：整个窗口使用更大的字，便于老年人阅读</source>
+        <translation>Large &amp;font: the whole window uses bigger text, easier for older people to read</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定(&amp;M)：</source>
+        <translation>Auto-lock after idle ti&amp;me:</translation>
+    </message>
+    <message>
+        <source>分钟（1–120）：这么久没有按键或点击，工作台自动锁定</source>
+        <translation>minutes (1–120): with no key press or click for this long, the desk locks itself</translation>
+    </message>
+    <message>
+        <source>应用界面设置(&amp;A)</source>
+        <translation>&amp;Apply display settings</translation>
+    </message>
+    <message>
+        <source>办案提醒</source>
+        <translation>Case reminders</translation>
+    </message>
+    <message>
+        <source>在办超期天数(&amp;O)：</source>
+        <translation>Open case &amp;overdue after:</translation>
+    </message>
+    <message>
+        <source>天（1–365）：在办超过这些天的案件列入工作台的「超期在办」</source>
+        <translation>days (1–365): open cases older than this are listed under “Overdue open cases” on the dashboard</translation>
+    </message>
+    <message>
+        <source>司法确认提醒天数(&amp;J)：</source>
+        <translation>&amp;Judicial confirmation reminder:</translation>
+    </message>
+    <message>
+        <source>天（1–30）：司法确认申请期限在这些天内届满时提醒</source>
+        <translation>days (1–30): remind when the deadline to apply for judicial confirmation ends within this many days</translation>
+    </message>
+    <message>
+        <source>保存办案提醒(&amp;S)</source>
+        <translation>&amp;Save case reminders</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>数据位置：</source>
+        <translation>Data location:</translation>
+    </message>
+    <message>
+        <source>更改数据位置(&amp;D)…</source>
+        <translation>Change &amp;data location…</translation>
+    </message>
+    <message>
+        <source>恢复默认数据位置</source>
+        <translation>Back to the default data location</translation>
+    </message>
+    <message>
+        <source>备份位置：</source>
+        <translation>Backup location:</translation>
+    </message>
+    <message>
+        <source>更改备份位置(&amp;K)…</source>
+        <translation>Change bac&amp;kup location…</translation>
+    </message>
+    <message>
+        <source>使用默认备份位置</source>
+        <translation>Use the default backup location</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>恢复备份(&amp;R)…</source>
+        <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+        <source>检查数据完整性(&amp;C)</source>
+        <translation>&amp;Check the data</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesDialog</name>
+    <message>
+        <source>{number}&#x3000;协议达成于 {reached}，一式 {copies} 份</source>
+        <translation>{number}  Agreement reached on {reached}, in {copies} copies</translation>
+    </message>
+    <message>
+        <source>确认签字</source>
+        <translation>Confirm signatures</translation>
+    </message>
+    <message>
+        <source>请附上已签字协议书的扫描件或照片：拖到本窗口，或按「选择文件」</source>
+        <translation>Please attach a scan or photo of the signed agreement: drag it onto this window or press “Choose files”</translation>
+    </message>
+    <message>
+        <source>已签字的调解协议书</source>
+        <translation>Signed mediation agreement</translation>
+    </message>
+    <message>
+        <source>扫描件已添加为本案附件：{names}；签字尚未确认，改正后再按「确认签字」。</source>
+        <translation>The scans were added to the case as attachments: {names}; the signatures are not confirmed yet. Correct the problem, then press “Confirm signatures” again.</translation>
+    </message>
+    <message>
+        <source>选择已签字协议书的扫描件</source>
+        <translation>Choose the scans of the signed agreement</translation>
+    </message>
+    <message>
+        <source>扫描件或照片 ({types});;所有文件 (*)</source>
+        <translation>Scans or photos ({types});;All files (*)</translation>
+    </message>
+    <message>
+        <source>{name}（已添加）</source>
+        <translation>{name} (added)</translation>
+    </message>
+    <message>
+        <source>请核对纸质协议书上已有：各方当事人签名、盖章或按指印，调解员签名，调解委员会印章。确认后协议生效（人民调解法第二十九条），司法确认的 30 日期限从生效之日起算。</source>
+        <translation>Please check that the paper agreement has the signature, seal or fingerprint of every party, the mediator&apos;s signature and the mediation committee&apos;s seal. Once confirmed, the agreement takes effect (People&apos;s Mediation Law, Art. 29), and the 30-day period for judicial confirmation runs from that day.</translation>
+    </message>
+    <message>
+        <source>已当面核对纸质协议书上的全部签名、指印和印章(&amp;P)</source>
+        <translation>I have checked all signatures, fingerprints and seals on the paper agreement in &amp;person</translation>
+    </message>
+    <message>
+        <source>附上已签字协议书的扫描件或照片(&amp;S)</source>
+        <translation>Attach a &amp;scan or photo of the signed agreement</translation>
+    </message>
+    <message>
+        <source>把扫描件或照片拖到本窗口，或按「选择文件」；每页一张照片也可以。文件加密保存为本案附件（签字扫描件）。</source>
+        <translation>Drag scans or photos onto this window, or press “Choose files”; one photo per page is fine too. The files are stored encrypted as attachments of this case (signed scan).</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;files…</translation>
+    </message>
+    <message>
+        <source>移除所选(&amp;R)</source>
+        <translation>&amp;Remove selected</translation>
+    </message>
+    <message>
+        <source>签字日期(&amp;D)：</source>
+        <translation>&amp;Date signed:</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>受理（件）</source>
+        <translation>Accepted (cases)</translation>
+    </message>
+    <message>
+        <source>调解成功（件）</source>
+        <translation>Mediated successfully (cases)</translation>
+    </message>
+    <message>
+        <source>终止调解（件）</source>
+        <translation>Mediation ended (cases)</translation>
+    </message>
+    <message>
+        <source>调解成功率</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>协议金额（元）</source>
+        <translation>Agreed amount (yuan)</translation>
+    </message>
+    <message>
+        <source>涉及人数（人）</source>
+        <translation>Persons involved</translation>
+    </message>
+    <message>
+        <source>排查发现（件）</source>
+        <translation>Found in screening (cases)</translation>
+    </message>
+    <message>
+        <source>上报（件）</source>
+        <translation>Escalated (cases)</translation>
+    </message>
+    <message>
+        <source>结案（件）</source>
+        <translation>Closed (cases)</translation>
+    </message>
+    <message>
+        <source>月末在办（件）</source>
+        <translation>Open at month end (cases)</translation>
+    </message>
+    <message>
+        <source>&#x3000;其中 {referrer}</source>
+        <translation>    of which: {referrer}</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{month} 人民调解月报</source>
+        <translation>People&apos;s mediation monthly report, {month}</translation>
+    </message>
+    <message>
+        <source>本月没有调解成功或终止调解的案件，不计成功率</source>
+        <translation>No case was mediated successfully or ended this month, so there is no success rate</translation>
+    </message>
+    <message>
+        <source>人民调解月报-{month}.csv</source>
+        <translation>mediation-monthly-report-{month}.csv</translation>
+    </message>
+    <message>
+        <source>导出月报</source>
+        <translation>Export monthly report</translation>
+    </message>
+    <message>
+        <source>CSV 文件（Excel 可打开） (*.csv)</source>
+        <translation>CSV files (open in Excel) (*.csv)</translation>
+    </message>
+    <message>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>未导出：{reason}</source>
+        <translation>Not exported: {reason}</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)：</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>上月(&amp;P)</source>
+        <translation>&amp;Previous month</translation>
+    </message>
+    <message>
+        <source>如 2026-10</source>
+        <translation>e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>年-月，如 2026-10；按回车键查看</source>
+        <translation>Year-month, e.g. 2026-10; press Enter to view</translation>
+    </message>
+    <message>
+        <source>下月(&amp;X)</source>
+        <translation>Ne&amp;xt month</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>导出报表(&amp;E)…</source>
+        <translation>&amp;Export report…</translation>
+    </message>
+    <message>
+        <source>保存为 CSV 文件（UTF-8，Excel 可直接打开），只含统计数字，不含个人信息</source>
+        <translation>Saves a CSV file (UTF-8, opens directly in Excel) with the figures only, no personal data</translation>
+    </message>
+    <message>
+        <source>总体情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>案件来源（件）</source>
+        <translation>Case sources (cases)</translation>
+    </message>
+    <message>
+        <source>协议形式（件）</source>
+        <translation>Agreement forms (cases)</translation>
+    </message>
+    <message>
+        <source>防止事项</source>
+        <translation>Prevented</translation>
+    </message>
+    <message>
+        <source>按纠纷类型</source>
+        <translation>By dispute type</translation>
+    </message>
+    <message>
+        <source>近 12 个月案件数</source>
+        <translation>Cases in the last 12 months</translation>
+    </message>
+    <message>
+        <source>近 12 个月调解成功率</source>
+        <translation>Success rate in the last 12 months</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>正在读取同步状态…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>(not registered)</translation>
+    </message>
+    <message>
+        <source>镇（街道）：{town}，可查看本镇各村的案件、接手上报到本镇的案件</source>
+        <translation>Town: {town}; can view the cases of all villages in this town and take over cases escalated to it</translation>
+    </message>
+    <message>
+        <source>调解委员会：{code}</source>
+        <translation>Mediation committee: {code}</translation>
+    </message>
+    <message>
+        <source>{count} 条</source>
+        <translation>{count} changes</translation>
+    </message>
+    <message>
+        <source>{count} 个</source>
+        <translation>{count} problems</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>{at}（未成功：{reason}）</source>
+        <translation>{at} (failed: {reason})</translation>
+    </message>
+    <message>
+        <source>区里已撤销本机的同步授权（或不再认可本机的设备令牌），本机已删除该令牌，暂停同步。本机的工作都还在：请向区社会治理中心索取新的登记码，在下方重新登记，登记后自动补传。</source>
+        <translation>The district has withdrawn the sync permission of this PC (or no longer accepts its device token); this PC has deleted the token and sync is paused. All the work on this PC is still here: ask the district social governance centre for a new registration code and register again below; everything is sent automatically after that.</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到区社会治理中心，只在本机保存。请在下方用区里发放的登记码登记。</source>
+        <translation>This PC is not registered with the district social governance centre yet, so its data are kept only on this PC. Please register below with the registration code from the district.</translation>
+    </message>
+    <message>
+        <source>须输入设备令牌才能同步（本机没有安全的系统钥匙串，令牌不保存在电脑上）。</source>
+        <translation>A device token must be entered to sync (this PC has no secure system keyring, so the token is not stored on it).</translation>
+    </message>
+    <message>
+        <source>已登记，尚未同步。</source>
+        <translation>Registered, not synced yet.</translation>
+    </message>
+    <message>
+        <source>在线：上次同步成功。</source>
+        <translation>Online: the last sync succeeded.</translation>
+    </message>
+    <message>
+        <source>离线：上次未能连接区服务器。本机的工作照常保存，联网后自动补传。</source>
+        <translation>Offline: the last attempt could not reach the district server. Work on this PC is saved as usual and sent once the network is back.</translation>
+    </message>
+    <message>
+        <source>保存在系统钥匙串（{backend}）中，不写入任何文件</source>
+        <translation>Stored in the system keyring ({backend}), never written to a file</translation>
+    </message>
+    <message>
+        <source>只在本次运行中使用（本机的系统钥匙串不安全：{backend}）</source>
+        <translation>Used only while the desk is running (the system keyring of this PC is not secure: {backend})</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>无：请在下方输入</source>
+        <translation>None: please enter it below</translation>
+    </message>
+    <message>
+        <source>登记只有主任或记录员可以办理。</source>
+        <translation>Only the director or a clerk can register.</translation>
+    </message>
+    <message>
+        <source>本机的设备已被区里撤销。请填写区里新发放的登记码重新登记；原来的令牌已作废。</source>
+        <translation>The district has withdrawn this PC. Please enter the new registration code from the district to register again; the old token no longer works.</translation>
+    </message>
+    <message>
+        <source>本机已登记。区里发放了新的登记码（例如更换了服务器）时，才需要在这里重新登记。</source>
+        <translation>This PC is registered. Register again here only when the district issues a new registration code (e.g. after changing the server).</translation>
+    </message>
+    <message>
+        <source>向区社会治理中心索取本调解委员会的一次性登记码，连同区服务器地址一起填在下面。设备令牌保存在系统钥匙串中，不写入任何文件。</source>
+        <translation>Ask the district social governance centre for the one-time registration code of this mediation committee, and enter it below together with the district server address. The device token is kept in the system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <source>正在自动同步…</source>
+        <translation>Syncing automatically…</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>正在推送本机的变更：{done}/{total}</source>
+        <translation>Sending the changes of this PC: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在接收区里的变更：已收到 {done} 条</source>
+        <translation>Receiving changes from the district: {done} received</translation>
+    </message>
+    <message>
+        <source>本次同步已停止；已完成的部分已保存，下次同步从停下的地方继续。</source>
+        <translation>This sync was stopped; the finished part is saved and the next sync carries on from where it stopped.</translation>
+    </message>
+    <message>
+        <source>同步进行中工作台被锁定，本次同步已停止，稍后自动继续；上报到镇里的卷宗要等重新登录后才能上报。</source>
+        <translation>The desk was locked during sync, so this sync stopped; it carries on later by itself. Case files escalated to the town are sent only after you log in again.</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到区社会治理中心，请在下方用区里发放的登记码登记。</source>
+        <translation>This PC is not registered with the district social governance centre yet; please register below with the registration code from the district.</translation>
+    </message>
+    <message>
+        <source>须先输入设备令牌（本机没有安全的系统钥匙串，令牌不保存在电脑上）。</source>
+        <translation>Enter the device token first (this PC has no secure system keyring, so the token is not stored on it).</translation>
+    </message>
+    <message>
+        <source>区服务器的证书无法验证，为安全起见未连接：请向区里索取 CA 证书文件，在下方重新登记时选择它。</source>
+        <translation>The certificate of the district server could not be verified, so for safety the desk did not connect: ask the district for the CA certificate file and choose it when you register again below.</translation>
+    </message>
+    <message>
+        <source>同步意外中断，详情已写入日志；本机的数据不受影响，稍后会自动再试。</source>
+        <translation>Sync stopped unexpectedly; the details are in the log. The data on this PC are not affected, and sync will try again later by itself.</translation>
+    </message>
+    <message>
+        <source>未能连接区服务器，本次没有同步；本机的工作照常保存，联网后自动补传。（{reason}）</source>
+        <translation>Could not reach the district server, so nothing was synced this time; work on this PC is saved as usual and sent once the network is back. ({reason})</translation>
+    </message>
+    <message>
+        <source>同步完成：推送 {pushed} 条（成功 {applied}，被拒绝 {rejected}，冲突 {conflicts}），收到区里的变更 {pulled} 条。</source>
+        <translation>Sync done: sent {pushed} changes ({applied} accepted, {rejected} refused, {conflicts} in conflict); received {pulled} changes from the district.</translation>
+    </message>
+    <message>
+        <source>{held} 份上报卷宗须登录解锁后才能上报。</source>
+        <translation> {held} escalated case files can be sent only after you log in to unlock.</translation>
+    </message>
+    <message>
+        <source>有 {count} 个同步问题待处理，请到「同步问题」查看。</source>
+        <translation> {count} sync problems need resolving; see “Sync problems”.</translation>
+    </message>
+    <message>
+        <source>选择区里提供的 CA 证书文件</source>
+        <translation>Choose the CA certificate file from the district</translation>
+    </message>
+    <message>
+        <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在登记……</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <source>正在登记……（等本次同步结束）</source>
+        <translation>Registering… (after the current sync ends)</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭，未登记</source>
+        <translation>The desk is closing; not registered</translation>
+    </message>
+    <message>
+        <source>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次打开工作台同步时需要输入。</source>
+        <translation>This PC has no secure system keyring, so the device token is not stored on it and is shown below only this once: copy it or write it down now and keep it safe; you will need to enter it each time you open the desk to sync.</translation>
+    </message>
+    <message>
+        <source>未登记：请按提示修改</source>
+        <translation>Not registered: please correct as shown</translation>
+    </message>
+    <message>
+        <source>未登记：{reason}</source>
+        <translation>Not registered: {reason}</translation>
+    </message>
+    <message>
+        <source>区服务器的证书无法验证（自签名或不受信任的证书），为安全起见未连接：请选择区里提供的 CA 证书文件后重新登记。</source>
+        <translation>The certificate of the district server could not be verified (self-signed or not trusted), so for safety the desk did not connect: choose the CA certificate file from the district and register again.</translation>
+    </message>
+    <message>
+        <source>这个地址没有按区服务器的方式回答，请核对区服务器地址：{reason}</source>
+        <translation>This address did not answer like a district server; please check the district server address: {reason}</translation>
+    </message>
+    <message>
+        <source>设备令牌已复制。</source>
+        <translation>Device token copied.</translation>
+    </message>
+    <message>
+        <source>请输入登记时抄下的设备令牌</source>
+        <translation>Please enter the device token you wrote down when registering</translation>
+    </message>
+    <message>
+        <source>设备令牌已在本次运行中使用，正在同步…</source>
+        <translation>The device token is used for this run; syncing…</translation>
+    </message>
+    <message>
+        <source>同步状态与登记</source>
+        <translation>Sync status and registration</translation>
+    </message>
+    <message>
+        <source>与区社会治理中心的同步</source>
+        <translation>Sync with the district social governance centre</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>区服务器：</source>
+        <translation>District server:</translation>
+    </message>
+    <message>
+        <source>登记范围：</source>
+        <translation>Registered for:</translation>
+    </message>
+    <message>
+        <source>待推送：</source>
+        <translation>Waiting to send:</translation>
+    </message>
+    <message>
+        <source>待处理的同步问题：</source>
+        <translation>Sync problems to resolve:</translation>
+    </message>
+    <message>
+        <source>查看并处理(&amp;V)</source>
+        <translation>&amp;View and resolve</translation>
+    </message>
+    <message>
+        <source>上次成功同步：</source>
+        <translation>Last successful sync:</translation>
+    </message>
+    <message>
+        <source>上次尝试：</source>
+        <translation>Last attempt:</translation>
+    </message>
+    <message>
+        <source>设备令牌：</source>
+        <translation>Device token:</translation>
+    </message>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>停止本次同步(&amp;T)</source>
+        <translation>S&amp;top this sync</translation>
+    </message>
+    <message>
+        <source>自动同步间隔(&amp;I)：</source>
+        <translation>Auto-sync &amp;interval:</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>联网时每隔这么久自动同步一次；断网时工作照常保存，联网后补上。</source>
+        <translation>When online, the desk syncs this often by itself; when offline, work is saved as usual and sent once the network is back.</translation>
+    </message>
+    <message>
+        <source>输入设备令牌</source>
+        <translation>Enter the device token</translation>
+    </message>
+    <message>
+        <source>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次运行中使用。</source>
+        <translation>This PC has no secure system keyring, so the device token is not stored on it: enter the device token you wrote down when registering; it is used only while the desk is running.</translation>
+    </message>
+    <message>
+        <source>设备令牌(&amp;K)：</source>
+        <translation>Device to&amp;ken:</translation>
+    </message>
+    <message>
+        <source>使用(&amp;U)</source>
+        <translation>&amp;Use</translation>
+    </message>
+    <message>
+        <source>登记到区社会治理中心</source>
+        <translation>Register with the district social governance centre</translation>
+    </message>
+    <message>
+        <source>区服务器地址(&amp;A)：</source>
+        <translation>District server &amp;address:</translation>
+    </message>
+    <message>
+        <source>例如 https://sync.example.gov.cn</source>
+        <translation>e.g. https://sync.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>登记码(&amp;C)：</source>
+        <translation>Registration &amp;code:</translation>
+    </message>
+    <message>
+        <source>区社会治理中心发放的一次性登记码</source>
+        <translation>One-time registration code from the district social governance centre</translation>
+    </message>
+    <message>
+        <source>CA 证书文件(&amp;F)：</source>
+        <translation>CA certificate &amp;file:</translation>
+    </message>
+    <message>
+        <source>可不填；区服务器使用自签名证书时，选择区里提供的证书文件</source>
+        <translation>Optional; if the district server uses a self-signed certificate, choose the certificate file from the district</translation>
+    </message>
+    <message>
+        <source>选择(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>登记(&amp;E)</source>
+        <translation>R&amp;egister</translation>
+    </message>
+    <message>
+        <source>复制设备令牌(&amp;Y)</source>
+        <translation>Cop&amp;y device token</translation>
+    </message>
+    <message>
+        <source>同步问题</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <source>区里拒绝或与区里记录冲突的变更都列在这里，不会被悄悄丢掉：逐条看清本机做了什么、区里现在是什么，再选择处理方式。</source>
+        <translation>Changes the district refused, or that conflict with the district&apos;s records, are listed here and never silently dropped: look at what this PC did and what the district has now, one by one, then choose how to resolve each.</translation>
+    </message>
+    <message>
+        <source>显示已处理的(&amp;R)</source>
+        <translation>Show &amp;resolved</translation>
+    </message>
+    <message>
+        <source>所选问题</source>
+        <translation>Selected problem</translation>
+    </message>
+    <message>
+        <source>本机的变更：</source>
+        <translation>Change made on this PC:</translation>
+    </message>
+    <message>
+        <source>区里的说法：</source>
+        <translation>What the district says:</translation>
+    </message>
+    <message>
+        <source>区里现在的记录：</source>
+        <translation>The district&apos;s record now:</translation>
+    </message>
+    <message>
+        <source>处理方式：</source>
+        <translation>How to resolve:</translation>
+    </message>
+    <message>
+        <source>以区里为准(&amp;J)</source>
+        <translation>Keep the &amp;district&apos;s version</translation>
+    </message>
+    <message>
+        <source>重新提交本机的变更(&amp;P)</source>
+        <translation>Resub&amp;mit this PC&apos;s change</translation>
+    </message>
+    <message>
+        <source>知悉并关闭(&amp;D)</source>
+        <translation>Note and c&amp;lose</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>选择“知悉并关闭”时必须写明原因</source>
+        <translation>Choosing “Note and close” needs a reason</translation>
+    </message>
+    <message>
+        <source>按所选方式处理(&amp;O)…</source>
+        <translation>Res&amp;olve as chosen…</translation>
+    </message>
+    <message>
+        <source>区里的案件</source>
+        <translation>District cases</translation>
+    </message>
+    <message>
+        <source>显示(&amp;W)：</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>由本镇接手此案(&amp;G)…</source>
+        <translation>Take over this case for the to&amp;wn…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>正在推送 {done}/{total}</source>
+        <translation>Sending {done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在拉取，已收到 {done} 条</source>
+        <translation>Receiving, {done} received</translation>
+    </message>
+    <message>
+        <source>区同步：{state}</source>
+        <translation>District sync: {state}</translation>
+    </message>
+    <message>
+        <source>待推送 {count}</source>
+        <translation>{count} to send</translation>
+    </message>
+    <message>
+        <source>上次成功 {at}</source>
+        <translation>Last success {at}</translation>
+    </message>
+    <message>
+        <source>从未成功同步</source>
+        <translation>Never synced successfully</translation>
+    </message>
+    <message>
+        <source>同步问题 {count}</source>
+        <translation>Sync problems: {count}</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>授权已撤销，须重新登记</source>
+        <translation>Permission withdrawn, register again</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>须输入设备令牌</source>
+        <translation>Device token needed</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到区社会治理中心。点击打开「同步」页办理登记。</source>
+        <translation>This PC is not registered with the district social governance centre yet. Click to open the “Sync” page and register.</translation>
+    </message>
+    <message>
+        <source>服务器：{url}</source>
+        <translation>Server: {url}</translation>
+    </message>
+    <message>
+        <source>上次尝试：{at}</source>
+        <translation>Last attempt: {at}</translation>
+    </message>
+    <message>
+        <source>上次未成功：{reason}</source>
+        <translation>Last attempt failed: {reason}</translation>
+    </message>
+    <message>
+        <source>点击打开「同步」页</source>
+        <translation>Click to open the “Sync” page</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>以区里为准</source>
+        <translation>Keep the district&apos;s version</translation>
+    </message>
+    <message>
+        <source>重新提交本机的变更</source>
+        <translation>Resubmit this PC&apos;s change</translation>
+    </message>
+    <message>
+        <source>知悉并关闭</source>
+        <translation>Note and close</translation>
+    </message>
+    <message>
+        <source>本机改为区里的记录，本机的这次变更作废，不再上报。此操作不能撤销。</source>
+        <translation>This PC takes the district&apos;s record; this change of this PC is cancelled and not sent again. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>本机先按区里的记录更新，再把本机的变更作为新的变更重新上报（须符合案件流程，否则不予提交）。</source>
+        <translation>This PC first updates to the district&apos;s record, then sends its change again as a new change (it must fit the case workflow, otherwise it is not submitted).</translation>
+    </message>
+    <message>
+        <source>本机的变更只留在本机，不再上报，区里保持原样。须写明原因。此操作不能撤销。</source>
+        <translation>The change stays only on this PC and is not sent; the district stays as it is. A reason is needed. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>上报至</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>接手单位</source>
+        <translation>Taken over by</translation>
+    </message>
+    <message>
+        <source>接手时间</source>
+        <translation>Taken over at</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>可接案</source>
+        <translation>Takes cases</translation>
+    </message>
+    <message>
+        <source>在册</source>
+        <translation>On the roster</translation>
+    </message>
+    <message>
+        <source>协议形式</source>
+        <translation>Agreement form</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>达成日期</source>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>受理方式</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>涉及人数</source>
+        <translation>Persons involved</translation>
+    </message>
+    <message>
+        <source>排查中发现</source>
+        <translation>Found in screening</translation>
+    </message>
+    <message>
+        <source>{yuan} 元</source>
+        <translation>{yuan} yuan</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>（区里没有这条记录）</source>
+        <translation>(the district has no such record)</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>{number}&#x3000;转为「{state}」</source>
+        <translation>{number}  Change to “{state}”</translation>
+    </message>
+    <message>
+        <source>说明（可不填）(&amp;R)：</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>调解不成的，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。</source>
+        <translation>If mediation fails, end it, write down the reason and tell the parties that they can protect their rights by arbitration, administrative or judicial means according to law (People&apos;s Mediation Law, Art. 26). Mediation cannot be resumed once ended.</translation>
+    </message>
+    <message>
+        <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。请记录理由。此操作不可撤销。</source>
+        <translation>If one party clearly refuses mediation, the dispute must not be mediated (People&apos;s Mediation Law, Art. 17). Please record the reason. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>可能激化为治安案件、刑事案件的纠纷，应当及时上报（人民调解法第二十五条）。上报后本案在本调委会办结，不可撤销。</source>
+        <translation>Disputes that may grow into public-order or criminal cases must be escalated promptly (People&apos;s Mediation Law, Art. 25). After escalation the case is concluded at this committee; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>结案后案件不能再变更。</source>
+        <translation>Once closed, the case can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>确定将 {number} 转为「{state}」吗？
+此操作不可撤销。</source>
+        <translation>Change {number} to “{state}”?
+This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示补全后再保存。</source>
+        <translation>Not saved: please complete as shown and save again.</translation>
+    </message>
+    <message>
+        <source>变更案件状态</source>
+        <translation>Change case status</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>上报至(&amp;L)：</source>
+        <translation>Escalate &amp;to:</translation>
+    </message>
+    <message>
+        <source>已告知当事人的其他解决途径（人民调解法第二十六条）</source>
+        <translation>Other routes the parties were told of (People&apos;s Mediation Law, Art. 26)</translation>
+    </message>
+    <message>
+        <source>本案防止了（计入月报）</source>
+        <translation>This case prevented (counted in the monthly report)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>核验一致</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>内容不一致</source>
+        <translation>Content does not match</translation>
+    </message>
+    <message>
+        <source>本机没有这份协议</source>
+        <translation>This PC has no such agreement</translation>
+    </message>
+    <message>
+        <source>校验码无效</source>
+        <translation>Invalid check code</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在核验……</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>未能核验</source>
+        <translation>Could not verify</translation>
+    </message>
+    <message>
+        <source>核验协议书</source>
+        <translation>Verify an agreement</translation>
+    </message>
+    <message>
+        <source>用扫码枪扫描协议书上的二维码，或照二维码下方的文字输入校验码，再按回车或「核验」。核验看协议书与本机登记的内容是否一致。</source>
+        <translation>Scan the QR code on the agreement with the scanner, or type the check code printed under the QR code, then press Enter or “Verify”. Verifying shows whether the agreement matches what is recorded on this PC.</translation>
+    </message>
+    <message>
+        <source>校验码(&amp;C)：</source>
+        <translation>Check &amp;code:</translation>
+    </message>
+    <message>
+        <source>MDA1|委员会代码|协议书编号|校验值</source>
+        <translation>MDA1|committee code|agreement no.|check value</translation>
+    </message>
+    <message>
+        <source>核验(&amp;V)</source>
+        <translation>&amp;Verify</translation>
     </message>
 </context>
 </TS>

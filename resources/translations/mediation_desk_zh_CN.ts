@@ -33,6 +33,564 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>{number}&#x3000;登记调解协议</source>
+        <translation>{number}&#x3000;登记调解协议</translation>
+    </message>
+    <message>
+        <source>口头协议：达成即生效，由调解委员会登记内容（人民调解法第二十八条、第三十条）。</source>
+        <translation>口头协议：达成即生效，由调解委员会登记内容（人民调解法第二十八条、第三十条）。</translation>
+    </message>
+    <message>
+        <source>本协议一式{copies}份，当事人各执一份，调解委员会留存一份（当事人 {parties} 方）。</source>
+        <translation>本协议一式{copies}份，当事人各执一份，调解委员会留存一份（当事人 {parties} 方）。</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>协议形式(&amp;X)：</source>
+        <translation>协议形式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>达成日期(&amp;D)：</source>
+        <translation>达成日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>主要事实(&amp;F)：</source>
+        <translation>主要事实(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>争议事项(&amp;Z)：</source>
+        <translation>争议事项(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>各方责任(&amp;R)：</source>
+        <translation>各方责任(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>协议条款(&amp;K)：</source>
+        <translation>协议条款(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>经调解，双方自愿达成如下协议：</source>
+        <translation>经调解，双方自愿达成如下协议：</translation>
+    </message>
+    <message>
+        <source>条款内容</source>
+        <translation>条款内容</translation>
+    </message>
+    <message>
+        <source>添加条款(&amp;N)</source>
+        <translation>添加条款(&amp;N)</translation>
+    </message>
+    <message>
+        <source>删除条款</source>
+        <translation>删除条款</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>履行方式(&amp;M)：</source>
+        <translation>履行方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>约定履行期限(&amp;Q)：</source>
+        <translation>约定履行期限(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>协议金额（元）(&amp;A)：</source>
+        <translation>协议金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>没有金额可不填</source>
+        <translation>没有金额可不填</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>{number}&#x3000;指派调解员（人民调解法第十九条）</source>
+        <translation>{number}&#x3000;指派调解员（人民调解法第十九条）</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>正在读取推荐人选……</source>
+        <translation>正在读取推荐人选……</translation>
+    </message>
+    <message>
+        <source>{name}：{reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>（没有须回避的调解员）</source>
+        <translation>（没有须回避的调解员）</translation>
+    </message>
+    <message>
+        <source>名册中没有可以指派的调解员，请先在调解员名册中登记。</source>
+        <translation>名册中没有可以指派的调解员，请先在调解员名册中登记。</translation>
+    </message>
+    <message>
+        <source>推荐人选（按推荐顺序排列；勾选要指派的调解员，可选多名）(&amp;M)：</source>
+        <translation>推荐人选（按推荐顺序排列；勾选要指派的调解员，可选多名）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>回避及不能指派的调解员：</source>
+        <translation>回避及不能指派的调解员：</translation>
+    </message>
+    <message>
+        <source>选定方式(&amp;X)：</source>
+        <translation>选定方式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>调整理由(&amp;R)：</source>
+        <translation>调整理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>不按推荐顺序指派，或指派暂不可用、已满额的调解员，须填写调整理由（调委会指定时）。</source>
+        <translation>不按推荐顺序指派，或指派暂不可用、已满额的调解员，须填写调整理由（调委会指定时）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>{name}&#x3000;{kind}&#x3000;{size}</source>
+        <translation>{name}&#x3000;{kind}&#x3000;{size}</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>PDF、图片、音视频或文档 ({types});;所有文件 (*)</source>
+        <translation>PDF、图片、音视频或文档 ({types});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>正在添加 {n} 个文件……</source>
+        <translation>正在添加 {n} 个文件……</translation>
+    </message>
+    <message>
+        <source>「{name}」未添加：{reason}</source>
+        <translation>「{name}」未添加：{reason}</translation>
+    </message>
+    <message>
+        <source>已添加：{names}</source>
+        <translation>已添加：{names}</translation>
+    </message>
+    <message>
+        <source>导出附件原件</source>
+        <translation>导出附件原件</translation>
+    </message>
+    <message>
+        <source>导出的文件不再加密。请说明导出「{name}」的理由，理由将记入审计日志。</source>
+        <translation>导出的文件不再加密。请说明导出「{name}」的理由，理由将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>已导出到：{path}</source>
+        <translation>已导出到：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <source>派单…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <source>记录调解…</source>
+        <translation>记录调解…</translation>
+    </message>
+    <message>
+        <source>登记协议…</source>
+        <translation>登记协议…</translation>
+    </message>
+    <message>
+        <source>确认签字…</source>
+        <translation>确认签字…</translation>
+    </message>
+    <message>
+        <source>转入履行…</source>
+        <translation>转入履行…</translation>
+    </message>
+    <message>
+        <source>登记回访…</source>
+        <translation>登记回访…</translation>
+    </message>
+    <message>
+        <source>结案…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>终止调解…</source>
+        <translation>终止调解…</translation>
+    </message>
+    <message>
+        <source>不予调解…</source>
+        <translation>不予调解…</translation>
+    </message>
+    <message>
+        <source>上报…</source>
+        <translation>上报…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDisplay</name>
+    <message>
+        <source>【{state}】</source>
+        <translation>【{state}】</translation>
+    </message>
+    <message>
+        <source>尚未达成协议</source>
+        <translation>尚未达成协议</translation>
+    </message>
+    <message>
+        <source>纠纷类型：{kind}</source>
+        <translation>纠纷类型：{kind}</translation>
+    </message>
+    <message>
+        <source>来源：{source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>受理日期：{day}</source>
+        <translation>受理日期：{day}</translation>
+    </message>
+    <message>
+        <source>纠纷地点：{area}</source>
+        <translation>纠纷地点：{area}</translation>
+    </message>
+    <message>
+        <source>涉及金额：{amount} 元</source>
+        <translation>涉及金额：{amount} 元</translation>
+    </message>
+    <message>
+        <source>涉及人数：{n} 人</source>
+        <translation>涉及人数：{n} 人</translation>
+    </message>
+    <message>
+        <source>简要案情：{facts}</source>
+        <translation>简要案情：{facts}</translation>
+    </message>
+    <message>
+        <source>当事人请求：{requests}</source>
+        <translation>当事人请求：{requests}</translation>
+    </message>
+    <message>
+        <source>风险提示：{flags}</source>
+        <translation>风险提示：{flags}</translation>
+    </message>
+    <message>
+        <source>已防止：{flags}</source>
+        <translation>已防止：{flags}</translation>
+    </message>
+    <message>
+        <source>{state}理由：{reason}</source>
+        <translation>{state}理由：{reason}</translation>
+    </message>
+    <message>
+        <source>已告知的其他途径：{routes}</source>
+        <translation>已告知的其他途径：{routes}</translation>
+    </message>
+    <message>
+        <source>上报至：{level}</source>
+        <translation>上报至：{level}</translation>
+    </message>
+    <message>
+        <source>结案日期：{day}</source>
+        <translation>结案日期：{day}</translation>
+    </message>
+    <message>
+        <source>待回访：{n} 次</source>
+        <translation>待回访：{n} 次</translation>
+    </message>
+    <message>
+        <source>（已遮掩）</source>
+        <translation>（已遮掩）</translation>
+    </message>
+    <message>
+        <source>{name}（法定代表人：{rep}）</source>
+        <translation>{name}（法定代表人：{rep}）</translation>
+    </message>
+    <message>
+        <source>正在显示完整个人信息（本次查看及理由已记入审计日志）；刷新或离开本页后恢复遮掩。</source>
+        <translation>正在显示完整个人信息（本次查看及理由已记入审计日志）；刷新或离开本页后恢复遮掩。</translation>
+    </message>
+    <message>
+        <source>证件号码和电话已遮掩。查看完整信息须说明理由，并记入审计日志。</source>
+        <translation>证件号码和电话已遮掩。查看完整信息须说明理由，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>推荐第 {rank} 名</source>
+        <translation>推荐第 {rank} 名</translation>
+    </message>
+    <message>
+        <source>{name}（{how}）</source>
+        <translation>{name}（{how}）</translation>
+    </message>
+    <message>
+        <source>；调整理由：{reason}</source>
+        <translation>；调整理由：{reason}</translation>
+    </message>
+    <message>
+        <source>已撤换：{who}，{reason}</source>
+        <translation>已撤换：{who}，{reason}</translation>
+    </message>
+    <message>
+        <source>尚未指派调解员</source>
+        <translation>尚未指派调解员</translation>
+    </message>
+    <message>
+        <source>{form}，达成于 {day}</source>
+        <translation>{form}，达成于 {day}</translation>
+    </message>
+    <message>
+        <source>本协议一式{copies}份，当事人各执一份，调解委员会留存一份</source>
+        <translation>本协议一式{copies}份，当事人各执一份，调解委员会留存一份</translation>
+    </message>
+    <message>
+        <source>主要事实：{facts}</source>
+        <translation>主要事实：{facts}</translation>
+    </message>
+    <message>
+        <source>争议事项：{issues}</source>
+        <translation>争议事项：{issues}</translation>
+    </message>
+    <message>
+        <source>各方责任：{text}</source>
+        <translation>各方责任：{text}</translation>
+    </message>
+    <message>
+        <source>协议条款：</source>
+        <translation>协议条款：</translation>
+    </message>
+    <message>
+        <source>未约定</source>
+        <translation>未约定</translation>
+    </message>
+    <message>
+        <source>履行方式：{method}；履行期限：{deadline}</source>
+        <translation>履行方式：{method}；履行期限：{deadline}</translation>
+    </message>
+    <message>
+        <source>协议金额：{amount} 元</source>
+        <translation>协议金额：{amount} 元</translation>
+    </message>
+    <message>
+        <source>生效日期：{day}；申请司法确认期限：{deadline}</source>
+        <translation>生效日期：{day}；申请司法确认期限：{deadline}</translation>
+    </message>
+    <message>
+        <source>尚未确认签字，协议未生效</source>
+        <translation>尚未确认签字，协议未生效</translation>
+    </message>
+    <message>
+        <source>履行情况：{status}</source>
+        <translation>履行情况：{status}</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{place}&#x3000;{outcome}</source>
+        <translation>{at}&#x3000;{place}&#x3000;{outcome}</translation>
+    </message>
+    <message>
+        <source>（第 {version} 版）</source>
+        <translation>（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>尚无调解记录</source>
+        <translation>尚无调解记录</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabel</name>
+    <message>
+        <source>继续调解</source>
+        <translation>继续调解</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>调解不成</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>书面协议</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>部分履行</source>
+        <translation>部分履行</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>履行完毕</translation>
+    </message>
+    <message>
+        <source>未履行</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>仲裁</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <source>行政途径</source>
+        <translation>行政途径</translation>
+    </message>
+    <message>
+        <source>诉讼</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <source>镇（街道）矛调中心</source>
+        <translation>镇（街道）矛调中心</translation>
+    </message>
+    <message>
+        <source>区（县）社会治理中心</source>
+        <translation>区（县）社会治理中心</translation>
+    </message>
+    <message>
+        <source>防止自杀</source>
+        <translation>防止自杀</translation>
+    </message>
+    <message>
+        <source>防止民转刑</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>防止群体性上访</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>防止群体性械斗</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>签字扫描件</source>
+        <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <source>身份证明</source>
+        <translation>身份证明</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>调委会指定</source>
+        <translation>调委会指定</translation>
+    </message>
+    <message>
+        <source>当事人选定</source>
+        <translation>当事人选定</translation>
+    </message>
+    <message>
+        <source>依申请</source>
+        <translation>依申请</translation>
+    </message>
+    <message>
+        <source>主动调解</source>
+        <translation>主动调解</translation>
+    </message>
+    <message>
+        <source>委托移送</source>
+        <translation>委托移送</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>调解</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <source>协办</source>
+        <translation>协办</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <source>案号</source>
@@ -65,6 +623,157 @@
     <message>
         <source>、</source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>正在读取案件……</source>
+        <translation>正在读取案件……</translation>
+    </message>
+    <message>
+        <source>不能打开这件案件：{reason}</source>
+        <translation>不能打开这件案件：{reason}</translation>
+    </message>
+    <message>
+        <source>暂不能办理：{reason}</source>
+        <translation>暂不能办理：{reason}</translation>
+    </message>
+    <message>
+        <source>这件案件现在不能办理「{action}」</source>
+        <translation>这件案件现在不能办理「{action}」</translation>
+    </message>
+    <message>
+        <source>沿用原记录中的调解员</source>
+        <translation>沿用原记录中的调解员</translation>
+    </message>
+    <message>
+        <source>查看完整个人信息</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>当事人的证件号码、电话和住址属于个人信息。请说明查看的理由（如：回访需要联系当事人），本次查看连同理由记入审计日志。</source>
+        <translation>当事人的证件号码、电话和住址属于个人信息。请说明查看的理由（如：回访需要联系当事人），本次查看连同理由记入审计日志。</translation>
+    </message>
+    <message>
+        <source>返回案件列表(&amp;B)</source>
+        <translation>返回案件列表(&amp;B)</translation>
+    </message>
+    <message>
+        <source>文书(&amp;W)…</source>
+        <translation>文书(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>生成、预览、打印或保存本案文书（Ctrl+P）</source>
+        <translation>生成、预览、打印或保存本案文书（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>显示完整个人信息(&amp;I)…</source>
+        <translation>显示完整个人信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>须说明理由，查看记入审计日志</source>
+        <translation>须说明理由，查看记入审计日志</translation>
+    </message>
+    <message>
+        <source>案件情况</source>
+        <translation>案件情况</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>更正所选记录(&amp;C)…</source>
+        <translation>更正所选记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>更正生成新的版本，原记录保留</source>
+        <translation>更正生成新的版本，原记录保留</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>可以把文件拖到本页，添加为本案附件（PDF、图片、音视频或文档）</source>
+        <translation>可以把文件拖到本页，添加为本案附件（PDF、图片、音视频或文档）</translation>
+    </message>
+    <message>
+        <source>类别(&amp;K)：</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>添加附件(&amp;A)…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>导出原件(&amp;E)…</source>
+        <translation>导出原件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>须说明理由，打开附件记入审计日志</source>
+        <translation>须说明理由，打开附件记入审计日志</translation>
+    </message>
+    <message>
+        <source>可办理的事项</source>
+        <translation>可办理的事项</translation>
+    </message>
+    <message>
+        <source>当前没有可办理的事项</source>
+        <translation>当前没有可办理的事项</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -155,6 +864,49 @@
     <message>
         <source>到</source>
         <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMaker</name>
+    <message>
+        <source>本月受理案件（按纠纷类型）</source>
+        <translation>本月受理案件（按纠纷类型）</translation>
+    </message>
+    <message>
+        <source>本月没有受理案件</source>
+        <translation>本月没有受理案件</translation>
+    </message>
+    <message>
+        <source>受理件数</source>
+        <translation>受理件数</translation>
+    </message>
+    <message>
+        <source>件</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>近 {n} 个月受理与调解成功件数</source>
+        <translation>近 {n} 个月受理与调解成功件数</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>调解成功</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>近 {n} 个月调解成功率</source>
+        <translation>近 {n} 个月调解成功率</translation>
+    </message>
+    <message>
+        <source>调解成功率（%）</source>
+        <translation>调解成功率（%）</translation>
+    </message>
+    <message>
+        <source>近 {n} 个月没有调结的案件，无成功率</source>
+        <translation>近 {n} 个月没有调结的案件，无成功率</translation>
     </message>
 </context>
 <context>
@@ -276,6 +1028,193 @@
     </message>
 </context>
 <context>
+    <name>DataSection</name>
+    <message>
+        <source>{folder}（默认：数据位置下的 backups）</source>
+        <translation>{folder}（默认：数据位置下的 backups）</translation>
+    </message>
+    <message>
+        <source>本次启动时用 --data-dir 指定。要更换，请改用其他文件夹启动工作台。</source>
+        <translation>本次启动时用 --data-dir 指定。要更换，请改用其他文件夹启动工作台。</translation>
+    </message>
+    <message>
+        <source>由环境变量 MEDIATION_DESK_DATA 指定。要更换，请修改该环境变量后重新启动。</source>
+        <translation>由环境变量 MEDIATION_DESK_DATA 指定。要更换，请修改该环境变量后重新启动。</translation>
+    </message>
+    <message>
+        <source>下次启动将改用：{folder}</source>
+        <translation>下次启动将改用：{folder}</translation>
+    </message>
+    <message>
+        <source>这是在本页选择的数据位置。</source>
+        <translation>这是在本页选择的数据位置。</translation>
+    </message>
+    <message>
+        <source>这是本机默认的数据位置。</source>
+        <translation>这是本机默认的数据位置。</translation>
+    </message>
+    <message>
+        <source>
+要把数据搬到别处：关闭工作台，把这个文件夹里的全部内容复制到新位置，再打开工作台，点「更改数据位置…」选择新位置。</source>
+        <translation>
+要把数据搬到别处：关闭工作台，把这个文件夹里的全部内容复制到新位置，再打开工作台，点「更改数据位置…」选择新位置。</translation>
+    </message>
+    <message>
+        <source>恢复备份和更改数据位置只有主任可以操作。</source>
+        <translation>恢复备份和更改数据位置只有主任可以操作。</translation>
+    </message>
+    <message>
+        <source>选择数据位置</source>
+        <translation>选择数据位置</translation>
+    </message>
+    <message>
+        <source>正在检查该位置的数据……</source>
+        <translation>正在检查该位置的数据……</translation>
+    </message>
+    <message>
+        <source>已保存。下次启动工作台时将使用：{folder}
+在此之前仍使用现在的位置；请关闭工作台再重新打开。</source>
+        <translation>已保存。下次启动工作台时将使用：{folder}
+在此之前仍使用现在的位置；请关闭工作台再重新打开。</translation>
+    </message>
+    <message>
+        <source>数据位置</source>
+        <translation>数据位置</translation>
+    </message>
+    <message>
+        <source>选择备份位置</source>
+        <translation>选择备份位置</translation>
+    </message>
+    <message>
+        <source>正在检查备份位置……</source>
+        <translation>正在检查备份位置……</translation>
+    </message>
+    <message>
+        <source>备份将保存到：{folder}</source>
+        <translation>备份将保存到：{folder}</translation>
+    </message>
+    <message>
+        <source>正在备份，请稍候……</source>
+        <translation>正在备份，请稍候……</translation>
+    </message>
+    <message>
+        <source>已备份到：{file}（{size}）</source>
+        <translation>已备份到：{file}（{size}）</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>工作台备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>工作台备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>正在检查备份文件……</source>
+        <translation>正在检查备份文件……</translation>
+    </message>
+    <message>
+        <source>恢复将用这份备份替换本机的全部数据：
+
+文件：{file}
+备份时间：{made}
+案件：{cases} 件
+
+现在的数据会先另存一份到 {folder}。
+恢复不可撤销，完成后所有人都要重新登录。
+
+确定恢复吗？</source>
+        <translation>恢复将用这份备份替换本机的全部数据：
+
+文件：{file}
+备份时间：{made}
+案件：{cases} 件
+
+现在的数据会先另存一份到 {folder}。
+恢复不可撤销，完成后所有人都要重新登录。
+
+确定恢复吗？</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>已取消恢复，数据没有任何改动。</source>
+        <translation>已取消恢复，数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>正在恢复备份，请不要关闭工作台……</source>
+        <translation>正在恢复备份，请不要关闭工作台……</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>已从「{file}」恢复数据。原来的数据另存为 {kept}。
+请重新登录。</source>
+        <translation>已从「{file}」恢复数据。原来的数据另存为 {kept}。
+请重新登录。</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>恢复没有完成：{error}
+原来的数据已另存在 {folder}。</source>
+        <translation>恢复没有完成：{error}
+原来的数据已另存在 {folder}。</translation>
+    </message>
+    <message>
+        <source>未恢复：{error}
+当前数据没有任何改动。</source>
+        <translation>未恢复：{error}
+当前数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>未恢复</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>正在检查数据完整性，数据多时需要一两分钟……</source>
+        <translation>正在检查数据完整性，数据多时需要一两分钟……</translation>
+    </message>
+    <message>
+        <source>数据库文件：完好</source>
+        <translation>数据库文件：完好</translation>
+    </message>
+    <message>
+        <source>数据库文件：发现损坏（{detail}）</source>
+        <translation>数据库文件：发现损坏（{detail}）</translation>
+    </message>
+    <message>
+        <source>记录之间的引用：完好</source>
+        <translation>记录之间的引用：完好</translation>
+    </message>
+    <message>
+        <source>记录之间的引用：{count} 处引用了不存在的记录</source>
+        <translation>记录之间的引用：{count} 处引用了不存在的记录</translation>
+    </message>
+    <message>
+        <source>审计记录：完好（{count} 条）</source>
+        <translation>审计记录：完好（{count} 条）</translation>
+    </message>
+    <message>
+        <source>审计记录：断裂，{problem}</source>
+        <translation>审计记录：断裂，{problem}</translation>
+    </message>
+    <message>
+        <source>结论：一切正常。</source>
+        <translation>结论：一切正常。</translation>
+    </message>
+    <message>
+        <source>结论：发现问题。请暂停录入，联系技术支持，并考虑从最近的备份恢复。</source>
+        <translation>结论：发现问题。请暂停录入，联系技术支持，并考虑从最近的备份恢复。</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <source>人民调解室工作台</source>
@@ -366,6 +1305,381 @@
     </message>
 </context>
 <context>
+    <name>DistrictSection</name>
+    <message>
+        <source>案号</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>调委会</source>
+        <translation>调委会</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>上报至</source>
+        <translation>上报至</translation>
+    </message>
+    <message>
+        <source>接手</source>
+        <translation>接手</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>全部案件</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>上报到本镇、尚未接手的</source>
+        <translation>上报到本镇、尚未接手的</translation>
+    </message>
+    <message>
+        <source>上报到本镇的（含已接手）</source>
+        <translation>上报到本镇的（含已接手）</translation>
+    </message>
+    <message>
+        <source>本镇（街道）各村的案件状态，来自区社会治理中心（只读，只含必要的字段，不含当事人信息）。上报到本镇的案件可由本镇接手：接手后，原调委会的电脑同步时会看到“镇里已接手”。</source>
+        <translation>本镇（街道）各村的案件状态，来自区社会治理中心（只读，只含必要的字段，不含当事人信息）。上报到本镇的案件可由本镇接手：接手后，原调委会的电脑同步时会看到“镇里已接手”。</translation>
+    </message>
+    <message>
+        <source>本调解委员会其他电脑登记的案件，来自区社会治理中心（只读，只含必要的字段，不含当事人信息）。本机自己的案件在「案件」页。</source>
+        <translation>本调解委员会其他电脑登记的案件，来自区社会治理中心（只读，只含必要的字段，不含当事人信息）。本机自己的案件在「案件」页。</translation>
+    </message>
+    <message>
+        <source>区里的案件只有主任或记录员可以查看。</source>
+        <translation>区里的案件只有主任或记录员可以查看。</translation>
+    </message>
+    <message>
+        <source>{town} {at}</source>
+        <translation>{town} {at}</translation>
+    </message>
+    <message>
+        <source>共 {count} 件</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>还没有收到区里的案件：登记并同步后显示在这里。</source>
+        <translation>还没有收到区里的案件：登记并同步后显示在这里。</translation>
+    </message>
+    <message>
+        <source>还没有收到区里的案件</source>
+        <translation>还没有收到区里的案件</translation>
+    </message>
+    <message>
+        <source>由本镇（街道）接手案件 {number}？
+
+接手后由镇（街道）矛调中心继续办理，原村调委会的电脑同步后会显示“镇里已接手”。此操作不能撤销。</source>
+        <translation>由本镇（街道）接手案件 {number}？
+
+接手后由镇（街道）矛调中心继续办理，原村调委会的电脑同步后会显示“镇里已接手”。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>接手上报的案件</source>
+        <translation>接手上报的案件</translation>
+    </message>
+    <message>
+        <source>正在接手……</source>
+        <translation>正在接手……</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭，未接手</source>
+        <translation>工作台正在关闭，未接手</translation>
+    </message>
+    <message>
+        <source>本镇已接手案件 {number}。</source>
+        <translation>本镇已接手案件 {number}。</translation>
+    </message>
+    <message>
+        <source>案件 {number} 已由本镇接手过，没有改动。</source>
+        <translation>案件 {number} 已由本镇接手过，没有改动。</translation>
+    </message>
+    <message>
+        <source>未接手：{reason}</source>
+        <translation>未接手：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKind</name>
+    <message>
+        <source>人民调解申请书</source>
+        <translation>人民调解申请书</translation>
+    </message>
+    <message>
+        <source>人民调解受理登记表</source>
+        <translation>人民调解受理登记表</translation>
+    </message>
+    <message>
+        <source>当事人权利义务告知书</source>
+        <translation>当事人权利义务告知书</translation>
+    </message>
+    <message>
+        <source>人民调解记录</source>
+        <translation>人民调解记录</translation>
+    </message>
+    <message>
+        <source>人民调解协议书</source>
+        <translation>人民调解协议书</translation>
+    </message>
+    <message>
+        <source>口头调解协议登记表</source>
+        <translation>口头调解协议登记表</translation>
+    </message>
+    <message>
+        <source>人民调解回访记录</source>
+        <translation>人民调解回访记录</translation>
+    </message>
+    <message>
+        <source>司法确认申请书</source>
+        <translation>司法确认申请书</translation>
+    </message>
+    <message>
+        <source>人民调解卷宗</source>
+        <translation>人民调解卷宗</translation>
+    </message>
+    <message>
+        <source>只有依申请受理的案件才有申请书；其他来源的案件请打印受理登记表</source>
+        <translation>只有依申请受理的案件才有申请书；其他来源的案件请打印受理登记表</translation>
+    </message>
+    <message>
+        <source>受理后即可生成</source>
+        <translation>受理后即可生成</translation>
+    </message>
+    <message>
+        <source>有调解记录后才能生成</source>
+        <translation>有调解记录后才能生成</translation>
+    </message>
+    <message>
+        <source>登记书面调解协议后才能生成</source>
+        <translation>登记书面调解协议后才能生成</translation>
+    </message>
+    <message>
+        <source>登记口头调解协议后才能生成</source>
+        <translation>登记口头调解协议后才能生成</translation>
+    </message>
+    <message>
+        <source>有回访记录后才能生成</source>
+        <translation>有回访记录后才能生成</translation>
+    </message>
+    <message>
+        <source>书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）</source>
+        <translation>书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）</translation>
+    </message>
+    <message>
+        <source>案件办结（结案、终止调解、不予调解或上报）后才能立卷</source>
+        <translation>案件办结（结案、终止调解、不予调解或上报）后才能立卷</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>当事人签字用</source>
+        <translation>当事人签字用</translation>
+    </message>
+    <message>
+        <source>交当事人留存</source>
+        <translation>交当事人留存</translation>
+    </message>
+    <message>
+        <source>立卷归档</source>
+        <translation>立卷归档</translation>
+    </message>
+    <message>
+        <source>申请司法确认</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <source>当事人申请复制</source>
+        <translation>当事人申请复制</translation>
+    </message>
+    <message>
+        <source>文书 — {number}</source>
+        <translation>文书 — {number}</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;文书</source>
+        <translation>{number}&#x3000;文书</translation>
+    </message>
+    <message>
+        <source>如：当事人签字用</source>
+        <translation>如：当事人签字用</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>正在读取本案可生成的文书……</source>
+        <translation>正在读取本案可生成的文书……</translation>
+    </message>
+    <message>
+        <source>{name}（暂不能生成）</source>
+        <translation>{name}（暂不能生成）</translation>
+    </message>
+    <message>
+        <source>本案现在还没有可生成的文书</source>
+        <translation>本案现在还没有可生成的文书</translation>
+    </message>
+    <message>
+        <source>不能读取本案的文书：{reason}</source>
+        <translation>不能读取本案的文书：{reason}</translation>
+    </message>
+    <message>
+        <source>正在生成《{name}》……</source>
+        <translation>正在生成《{name}》……</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{name}</source>
+        <translation>{number}&#x3000;{name}</translation>
+    </message>
+    <message>
+        <source>已生成《{name}》，共 {pages} 页。请核对无误后打印或保存。</source>
+        <translation>已生成《{name}》，共 {pages} 页。请核对无误后打印或保存。</translation>
+    </message>
+    <message>
+        <source>请按提示修改后再生成。</source>
+        <translation>请按提示修改后再生成。</translation>
+    </message>
+    <message>
+        <source>未能生成文书：</source>
+        <translation>未能生成文书：</translation>
+    </message>
+    <message>
+        <source>打印{name}</source>
+        <translation>打印{name}</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>正在打印……</translation>
+    </message>
+    <message>
+        <source>正在打印：第 {done} 页，共 {total} 页……</source>
+        <translation>正在打印：第 {done} 页，共 {total} 页……</translation>
+    </message>
+    <message>
+        <source>未能打印：{reason}</source>
+        <translation>未能打印：{reason}</translation>
+    </message>
+    <message>
+        <source>已送往打印机，共 {pages} 页。正在登记打印……</source>
+        <translation>已送往打印机，共 {pages} 页。正在登记打印……</translation>
+    </message>
+    <message>
+        <source>已送往打印机，共 {pages} 页，打印已记入审计日志。</source>
+        <translation>已送往打印机，共 {pages} 页，打印已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>请各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章，再按「登记签字」登记；登记后协议才生效（人民调解法第二十九条）。</source>
+        <translation>请各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章，再按「登记签字」登记；登记后协议才生效（人民调解法第二十九条）。</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>已保存到：{path}
+保存已记入审计日志。</source>
+        <translation>已保存到：{path}
+保存已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>未能保存：{reason}</source>
+        <translation>未能保存：{reason}</translation>
+    </message>
+    <message>
+        <source>文件夹不存在</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>没有在这里写文件的权限</source>
+        <translation>没有在这里写文件的权限</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>这个位置只能读、不能写（如光盘或写保护的 U 盘）</source>
+        <translation>这个位置只能读、不能写（如光盘或写保护的 U 盘）</translation>
+    </message>
+    <message>
+        <source>未能登记：{reason}</source>
+        <translation>未能登记：{reason}</translation>
+    </message>
+    <message>
+        <source>可以生成。</source>
+        <translation>可以生成。</translation>
+    </message>
+    <message>
+        <source>暂不能生成：{why}</source>
+        <translation>暂不能生成：{why}</translation>
+    </message>
+    <message>
+        <source>工作台已锁定，文书预览已关闭。</source>
+        <translation>工作台已锁定，文书预览已关闭。</translation>
+    </message>
+    <message>
+        <source>正在打印，请等打印完成后再关闭。</source>
+        <translation>正在打印，请等打印完成后再关闭。</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>文书种类(&amp;K)：</source>
+        <translation>文书种类(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>生成理由(&amp;R)：</source>
+        <translation>生成理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>文书印有当事人完整的证件号码，生成须说明理由，理由记入审计日志</source>
+        <translation>文书印有当事人完整的证件号码，生成须说明理由，理由记入审计日志</translation>
+    </message>
+    <message>
+        <source>生成(&amp;G)</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>登记签字(&amp;Q)…</source>
+        <translation>登记签字(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>各方当事人、调解员签字并加盖调解委员会印章后，在此登记，协议生效（人民调解法第二十九条）</source>
+        <translation>各方当事人、调解员签字并加盖调解委员会印章后，在此登记，协议生效（人民调解法第二十九条）</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionReporter</name>
     <message>
         <source>未能完成</source>
@@ -387,6 +1701,61 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>未到期</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>部分履行</source>
+        <translation>部分履行</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>履行完毕</translation>
+    </message>
+    <message>
+        <source>未履行</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>书面协议</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>防止自杀</source>
+        <translation>防止自杀</translation>
+    </message>
+    <message>
+        <source>防止民转刑</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>防止群体性上访</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>防止群体性械斗</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 — 人民调解室工作台</source>
@@ -395,6 +1764,168 @@
     <message>
         <source>未能完成设置</source>
         <translation>未能完成设置</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>回访记录</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>履行情况(&amp;P)：</source>
+        <translation>履行情况(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>满意度(&amp;S)：</source>
+        <translation>满意度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>发现矛盾有反复的迹象(&amp;F)</source>
+        <translation>发现矛盾有反复的迹象(&amp;F)</translation>
+    </message>
+    <message>
+        <source>回访人(&amp;V)：</source>
+        <translation>回访人(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>回访情况(&amp;N)：</source>
+        <translation>回访情况(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsPage</name>
+    <message>
+        <source>近一年</source>
+        <translation>近一年</translation>
+    </message>
+    <message>
+        <source>近 {days} 天</source>
+        <translation>近 {days} 天</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>应回访日期</source>
+        <translation>应回访日期</translation>
+    </message>
+    <message>
+        <source>逾期情况</source>
+        <translation>逾期情况</translation>
+    </message>
+    <message>
+        <source>案件状态</source>
+        <translation>案件状态</translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <source>承办调解员</source>
+        <translation>承办调解员</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>回访时间</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>矛盾是否复发</source>
+        <translation>矛盾是否复发</translation>
+    </message>
+    <message>
+        <source>回访人</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>待回访 {due} 件，其中逾期 {overdue} 件</source>
+        <translation>待回访 {due} 件，其中逾期 {overdue} 件</translation>
+    </message>
+    <message>
+        <source>待回访（最早的 {shown} 件，共 {count} 件，逾期的在前）</source>
+        <translation>待回访（最早的 {shown} 件，共 {count} 件，逾期的在前）</translation>
+    </message>
+    <message>
+        <source>待回访（{count}，逾期的在前）</source>
+        <translation>待回访（{count}，逾期的在前）</translation>
+    </message>
+    <message>
+        <source>已回访（{count}）</source>
+        <translation>已回访（{count}）</translation>
+    </message>
+    <message>
+        <source>目前没有需要回访的案件</source>
+        <translation>目前没有需要回访的案件</translation>
+    </message>
+    <message>
+        <source>逾期 {days} 天</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>还有 {days} 天</source>
+        <translation>还有 {days} 天</translation>
+    </message>
+    <message>
+        <source>尚未安排回访：协议履行期限已到</source>
+        <translation>尚未安排回访：协议履行期限已到</translation>
+    </message>
+    <message>
+        <source>尚未安排回访：协议达成已满一个月</source>
+        <translation>尚未安排回访：协议达成已满一个月</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>记录回访(&amp;R)…</source>
+        <translation>记录回访(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>打开所选案件，在案件页登记回访情况</source>
+        <translation>打开所选案件，在案件页登记回访情况</translation>
+    </message>
+    <message>
+        <source>待回访（逾期的在前）</source>
+        <translation>待回访（逾期的在前）</translation>
+    </message>
+    <message>
+        <source>已回访</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>回访时间(&amp;T)：</source>
+        <translation>回访时间(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -560,6 +2091,101 @@
     </message>
 </context>
 <context>
+    <name>IssuesSection</name>
+    <message>
+        <source>发现时间</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>区里的说法</source>
+        <translation>区里的说法</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>同步问题只有主任或记录员可以查看和处理。</source>
+        <translation>同步问题只有主任或记录员可以查看和处理。</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>{at} {who}：{choice}</source>
+        <translation>{at} {who}：{choice}</translation>
+    </message>
+    <message>
+        <source>所选问题</source>
+        <translation>所选问题</translation>
+    </message>
+    <message>
+        <source>所选问题：{status}</source>
+        <translation>所选问题：{status}</translation>
+    </message>
+    <message>
+        <source>（区里没有说明）</source>
+        <translation>（区里没有说明）</translation>
+    </message>
+    <message>
+        <source>（区里没有给出它的记录）</source>
+        <translation>（区里没有给出它的记录）</translation>
+    </message>
+    <message>
+        <source>已处理：{how}{note}</source>
+        <translation>已处理：{how}{note}</translation>
+    </message>
+    <message>
+        <source>（说明：{note}）</source>
+        <translation>（说明：{note}）</translation>
+    </message>
+    <message>
+        <source>请选择处理方式</source>
+        <translation>请选择处理方式</translation>
+    </message>
+    <message>
+        <source>选择「知悉并关闭」时须写明原因</source>
+        <translation>选择「知悉并关闭」时须写明原因</translation>
+    </message>
+    <message>
+        <source>对「{what}」选择「{choice}」？
+
+{effect}</source>
+        <translation>对「{what}」选择「{choice}」？
+
+{effect}</translation>
+    </message>
+    <message>
+        <source>处理同步问题</source>
+        <translation>处理同步问题</translation>
+    </message>
+    <message>
+        <source>正在处理……</source>
+        <translation>正在处理……</translation>
+    </message>
+    <message>
+        <source>已处理：{what}（{choice}）</source>
+        <translation>已处理：{what}（{choice}）</translation>
+    </message>
+    <message>
+        <source>未处理：请按提示修改</source>
+        <translation>未处理：请按提示修改</translation>
+    </message>
+    <message>
+        <source>未处理：{reason}</source>
+        <translation>未处理：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>请输入用户名和密码</source>
@@ -631,12 +2257,40 @@
         <translation>案件</translation>
     </message>
     <message>
+        <source>调解员</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>查找案件</source>
         <translation>查找案件</translation>
     </message>
     <message>
         <source>新受理</source>
         <translation>新受理</translation>
+    </message>
+    <message>
+        <source>文书…</source>
+        <translation>文书…</translation>
+    </message>
+    <message>
+        <source>核验协议书…</source>
+        <translation>核验协议书…</translation>
     </message>
     <message>
         <source>操作员：{name}（{role}）</source>
@@ -685,6 +2339,244 @@
     <message>
         <source>退出(&amp;Q)</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorDialog</name>
+    <message>
+        <source>（未填）</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>新增调解员</source>
+        <translation>新增调解员</translation>
+    </message>
+    <message>
+        <source>修改调解员信息</source>
+        <translation>修改调解员信息</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>无法打开：{reason}</source>
+        <translation>无法打开：{reason}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>未保存：请按提示修改后再保存。</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;A)：</source>
+        <translation>姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>调解员姓名</source>
+        <translation>调解员姓名</translation>
+    </message>
+    <message>
+        <source>性别(&amp;G)：</source>
+        <translation>性别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>称谓(&amp;T)：</source>
+        <translation>称谓(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>如 老娘舅、专职调解员</source>
+        <translation>如 老娘舅、专职调解员</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)：</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>手机或固定电话，如 13905751234 或 0575-82123456</source>
+        <translation>手机或固定电话，如 13905751234 或 0575-82123456</translation>
+    </message>
+    <message>
+        <source>负责片区(&amp;R)：</source>
+        <translation>负责片区(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>村或网格，如 谢家塘村</source>
+        <translation>村或网格，如 谢家塘村</translation>
+    </message>
+    <message>
+        <source>擅长纠纷类型(&amp;S)：</source>
+        <translation>擅长纠纷类型(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>用空格键勾选或取消</source>
+        <translation>用空格键勾选或取消</translation>
+    </message>
+    <message>
+        <source>在办上限(&amp;M)：</source>
+        <translation>在办上限(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>同时在办的案件最多几件；0 表示不限</source>
+        <translation>同时在办的案件最多几件；0 表示不限</translation>
+    </message>
+    <message>
+        <source>可以派单(&amp;V)</source>
+        <translation>可以派单(&amp;V)</translation>
+    </message>
+    <message>
+        <source>在调解员名册中(&amp;C)</source>
+        <translation>在调解员名册中(&amp;C)</translation>
+    </message>
+    <message>
+        <source>备注(&amp;O)：</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorsPage</name>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>称谓</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>擅长纠纷类型</source>
+        <translation>擅长纠纷类型</translation>
+    </message>
+    <message>
+        <source>负责片区</source>
+        <translation>负责片区</translation>
+    </message>
+    <message>
+        <source>在办案件</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>共 {count} 人，可派单 {available} 人</source>
+        <translation>共 {count} 人，可派单 {available} 人</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>{open} / {cap}</source>
+        <translation>{open} / {cap}</translation>
+    </message>
+    <message>
+        <source>已退出名册</source>
+        <translation>已退出名册</translation>
+    </message>
+    <message>
+        <source>暂不可用</source>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <source>已满额</source>
+        <translation>已满额</translation>
+    </message>
+    <message>
+        <source>可派单</source>
+        <translation>可派单</translation>
+    </message>
+    <message>
+        <source>恢复可派单(&amp;U)</source>
+        <translation>恢复可派单(&amp;U)</translation>
+    </message>
+    <message>
+        <source>设为暂不可用(&amp;U)</source>
+        <translation>设为暂不可用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）只能查看名册；新增和修改调解员请由{keepers}办理。</source>
+        <translation>当前操作员（{role}）只能查看名册；新增和修改调解员请由{keepers}办理。</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>{name} 已恢复可派单</source>
+        <translation>{name} 已恢复可派单</translation>
+    </message>
+    <message>
+        <source>{name} 已设为暂不可用，派单时排在最后</source>
+        <translation>{name} 已设为暂不可用，派单时排在最后</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>调解员名册</source>
+        <translation>调解员名册</translation>
+    </message>
+    <message>
+        <source>显示已退出名册的调解员(&amp;I)</source>
+        <translation>显示已退出名册的调解员(&amp;I)</translation>
+    </message>
+    <message>
+        <source>新增调解员(&amp;N)…</source>
+        <translation>新增调解员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>修改(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -842,6 +2734,103 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>适合页宽</source>
+        <translation>适合页宽</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {pages} 页</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>尚未生成文书。选择文书种类、填写生成理由后按「生成」，文书就显示在这里。</source>
+        <translation>尚未生成文书。选择文书种类、填写生成理由后按「生成」，文书就显示在这里。</translation>
+    </message>
+    <message>
+        <source>上一页(&amp;U)</source>
+        <translation>上一页(&amp;U)</translation>
+    </message>
+    <message>
+        <source>下一页(&amp;N)</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>转到第(&amp;T)</source>
+        <translation>转到第(&amp;T)</translation>
+    </message>
+    <message>
+        <source> 页</source>
+        <translation> 页</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+减号）</source>
+        <translation>缩小（Ctrl+减号）</translation>
+    </message>
+    <message>
+        <source>显示比例</source>
+        <translation>显示比例</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl+加号）</source>
+        <translation>放大（Ctrl+加号）</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <source>文书没有可打印的页面</source>
+        <translation>文书没有可打印的页面</translation>
+    </message>
+    <message>
+        <source>所选的页码范围内没有页面</source>
+        <translation>所选的页码范围内没有页面</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印，请检查打印机是否连接、是否有纸</source>
+        <translation>打印机无法开始打印，请检查打印机是否连接、是否有纸</translation>
+    </message>
+    <message>
+        <source>第 {page} 页无法生成打印图像</source>
+        <translation>第 {page} 页无法生成打印图像</translation>
+    </message>
+    <message>
+        <source>打印时发生意外错误，已记入日志</source>
+        <translation>打印时发生意外错误，已记入日志</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>说明理由</source>
+        <translation>说明理由</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>已复制</source>
@@ -885,6 +2874,1190 @@
     <message>
         <source>记录员</source>
         <translation>记录员</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>请确认</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>未保存：请按提示修改后再保存。</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecordDialog</name>
+    <message>
+        <source>（尚未指派）</source>
+        <translation>（尚未指派）</translation>
+    </message>
+    <message>
+        <source>记录调解</source>
+        <translation>记录调解</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;新的调解记录</source>
+        <translation>{number}&#x3000;新的调解记录</translation>
+    </message>
+    <message>
+        <source>更正调解记录</source>
+        <translation>更正调解记录</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;更正调解记录（现为第 {version} 版，保存为第 {next} 版，原记录保留）</source>
+        <translation>{number}&#x3000;更正调解记录（现为第 {version} 版，保存为第 {next} 版，原记录保留）</translation>
+    </message>
+    <message>
+        <source>{role}&#x3000;{name}</source>
+        <translation>{role}&#x3000;{name}</translation>
+    </message>
+    <message>
+        <source>当事人的陈述</source>
+        <translation>当事人的陈述</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>调解时间(&amp;T)：</source>
+        <translation>调解时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>调解地点(&amp;P)：</source>
+        <translation>调解地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>调解事项(&amp;M)：</source>
+        <translation>调解事项(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>调解员：</source>
+        <translation>调解员：</translation>
+    </message>
+    <message>
+        <source>参加人(&amp;J)：</source>
+        <translation>参加人(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>姓名之间用顿号或逗号隔开</source>
+        <translation>姓名之间用顿号或逗号隔开</translation>
+    </message>
+    <message>
+        <source>邀请协助人员(&amp;H)：</source>
+        <translation>邀请协助人员(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>记录人(&amp;L)：</source>
+        <translation>记录人(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>已告知当事人的权利和义务(&amp;G)</source>
+        <translation>已告知当事人的权利和义务(&amp;G)</translation>
+    </message>
+    <message>
+        <source>当事人陈述：</source>
+        <translation>当事人陈述：</translation>
+    </message>
+    <message>
+        <source>查明事实(&amp;F)：</source>
+        <translation>查明事实(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>调解结果(&amp;R)：</source>
+        <translation>调解结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>达成的结果，或调解不成的原因</source>
+        <translation>达成的结果，或调解不成的原因</translation>
+    </message>
+    <message>
+        <source>结果类别(&amp;O)：</source>
+        <translation>结果类别(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>更正理由(&amp;X)：</source>
+        <translation>更正理由(&amp;X)：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>这是本调解委员会的规定，对本机所有操作员有效。</source>
+        <translation>这是本调解委员会的规定，对本机所有操作员有效。</translation>
+    </message>
+    <message>
+        <source>办案提醒由主任设置，这里只能查看。</source>
+        <translation>办案提醒由主任设置，这里只能查看。</translation>
+    </message>
+    <message>
+        <source>自动锁定时间须为 {low}–{high} 的整数（分钟）</source>
+        <translation>自动锁定时间须为 {low}–{high} 的整数（分钟）</translation>
+    </message>
+    <message>
+        <source>未应用：请按提示修改</source>
+        <translation>未应用：请按提示修改</translation>
+    </message>
+    <message>
+        <source>已应用</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>没有改动</source>
+        <translation>没有改动</translation>
+    </message>
+    <message>
+        <source>已保存。更改的语言在重新启动工作台后全部生效。</source>
+        <translation>已保存。更改的语言在重新启动工作台后全部生效。</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>已保存，工作台将按新的天数提醒</source>
+        <translation>已保存，工作台将按新的天数提醒</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改</source>
+        <translation>未保存：请按提示修改</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>界面</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)：</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>更改语言后，重新启动工作台才全部生效。</source>
+        <translation>更改语言后，重新启动工作台才全部生效。</translation>
+    </message>
+    <message>
+        <source>大字模式(&amp;F)：整个窗口使用更大的字，便于老年人阅读</source>
+        <translation>大字模式(&amp;F)：整个窗口使用更大的字，便于老年人阅读</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定(&amp;M)：</source>
+        <translation>无操作自动锁定(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>分钟（1–120）：这么久没有按键或点击，工作台自动锁定</source>
+        <translation>分钟（1–120）：这么久没有按键或点击，工作台自动锁定</translation>
+    </message>
+    <message>
+        <source>应用界面设置(&amp;A)</source>
+        <translation>应用界面设置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>办案提醒</source>
+        <translation>办案提醒</translation>
+    </message>
+    <message>
+        <source>在办超期天数(&amp;O)：</source>
+        <translation>在办超期天数(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>天（1–365）：在办超过这些天的案件列入工作台的「超期在办」</source>
+        <translation>天（1–365）：在办超过这些天的案件列入工作台的「超期在办」</translation>
+    </message>
+    <message>
+        <source>司法确认提醒天数(&amp;J)：</source>
+        <translation>司法确认提醒天数(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>天（1–30）：司法确认申请期限在这些天内届满时提醒</source>
+        <translation>天（1–30）：司法确认申请期限在这些天内届满时提醒</translation>
+    </message>
+    <message>
+        <source>保存办案提醒(&amp;S)</source>
+        <translation>保存办案提醒(&amp;S)</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>数据位置：</source>
+        <translation>数据位置：</translation>
+    </message>
+    <message>
+        <source>更改数据位置(&amp;D)…</source>
+        <translation>更改数据位置(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>恢复默认数据位置</source>
+        <translation>恢复默认数据位置</translation>
+    </message>
+    <message>
+        <source>备份位置：</source>
+        <translation>备份位置：</translation>
+    </message>
+    <message>
+        <source>更改备份位置(&amp;K)…</source>
+        <translation>更改备份位置(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>使用默认备份位置</source>
+        <translation>使用默认备份位置</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>恢复备份(&amp;R)…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>检查数据完整性(&amp;C)</source>
+        <translation>检查数据完整性(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesDialog</name>
+    <message>
+        <source>{number}&#x3000;协议达成于 {reached}，一式 {copies} 份</source>
+        <translation>{number}&#x3000;协议达成于 {reached}，一式 {copies} 份</translation>
+    </message>
+    <message>
+        <source>确认签字</source>
+        <translation>确认签字</translation>
+    </message>
+    <message>
+        <source>请附上已签字协议书的扫描件或照片：拖到本窗口，或按「选择文件」</source>
+        <translation>请附上已签字协议书的扫描件或照片：拖到本窗口，或按「选择文件」</translation>
+    </message>
+    <message>
+        <source>已签字的调解协议书</source>
+        <translation>已签字的调解协议书</translation>
+    </message>
+    <message>
+        <source>扫描件已添加为本案附件：{names}；签字尚未确认，改正后再按「确认签字」。</source>
+        <translation>扫描件已添加为本案附件：{names}；签字尚未确认，改正后再按「确认签字」。</translation>
+    </message>
+    <message>
+        <source>选择已签字协议书的扫描件</source>
+        <translation>选择已签字协议书的扫描件</translation>
+    </message>
+    <message>
+        <source>扫描件或照片 ({types});;所有文件 (*)</source>
+        <translation>扫描件或照片 ({types});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name}（已添加）</source>
+        <translation>{name}（已添加）</translation>
+    </message>
+    <message>
+        <source>请核对纸质协议书上已有：各方当事人签名、盖章或按指印，调解员签名，调解委员会印章。确认后协议生效（人民调解法第二十九条），司法确认的 30 日期限从生效之日起算。</source>
+        <translation>请核对纸质协议书上已有：各方当事人签名、盖章或按指印，调解员签名，调解委员会印章。确认后协议生效（人民调解法第二十九条），司法确认的 30 日期限从生效之日起算。</translation>
+    </message>
+    <message>
+        <source>已当面核对纸质协议书上的全部签名、指印和印章(&amp;P)</source>
+        <translation>已当面核对纸质协议书上的全部签名、指印和印章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>附上已签字协议书的扫描件或照片(&amp;S)</source>
+        <translation>附上已签字协议书的扫描件或照片(&amp;S)</translation>
+    </message>
+    <message>
+        <source>把扫描件或照片拖到本窗口，或按「选择文件」；每页一张照片也可以。文件加密保存为本案附件（签字扫描件）。</source>
+        <translation>把扫描件或照片拖到本窗口，或按「选择文件」；每页一张照片也可以。文件加密保存为本案附件（签字扫描件）。</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>移除所选(&amp;R)</source>
+        <translation>移除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>签字日期(&amp;D)：</source>
+        <translation>签字日期(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>受理（件）</source>
+        <translation>受理（件）</translation>
+    </message>
+    <message>
+        <source>调解成功（件）</source>
+        <translation>调解成功（件）</translation>
+    </message>
+    <message>
+        <source>终止调解（件）</source>
+        <translation>终止调解（件）</translation>
+    </message>
+    <message>
+        <source>调解成功率</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>协议金额（元）</source>
+        <translation>协议金额（元）</translation>
+    </message>
+    <message>
+        <source>涉及人数（人）</source>
+        <translation>涉及人数（人）</translation>
+    </message>
+    <message>
+        <source>排查发现（件）</source>
+        <translation>排查发现（件）</translation>
+    </message>
+    <message>
+        <source>上报（件）</source>
+        <translation>上报（件）</translation>
+    </message>
+    <message>
+        <source>结案（件）</source>
+        <translation>结案（件）</translation>
+    </message>
+    <message>
+        <source>月末在办（件）</source>
+        <translation>月末在办（件）</translation>
+    </message>
+    <message>
+        <source>&#x3000;其中 {referrer}</source>
+        <translation>&#x3000;其中 {referrer}</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>件</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>正在统计……</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
+        <source>{month} 人民调解月报</source>
+        <translation>{month} 人民调解月报</translation>
+    </message>
+    <message>
+        <source>本月没有调解成功或终止调解的案件，不计成功率</source>
+        <translation>本月没有调解成功或终止调解的案件，不计成功率</translation>
+    </message>
+    <message>
+        <source>人民调解月报-{month}.csv</source>
+        <translation>人民调解月报-{month}.csv</translation>
+    </message>
+    <message>
+        <source>导出月报</source>
+        <translation>导出月报</translation>
+    </message>
+    <message>
+        <source>CSV 文件（Excel 可打开） (*.csv)</source>
+        <translation>CSV 文件（Excel 可打开） (*.csv)</translation>
+    </message>
+    <message>
+        <source>正在导出……</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>已导出：{path}</translation>
+    </message>
+    <message>
+        <source>未导出：{reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)：</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>上月(&amp;P)</source>
+        <translation>上月(&amp;P)</translation>
+    </message>
+    <message>
+        <source>如 2026-10</source>
+        <translation>如 2026-10</translation>
+    </message>
+    <message>
+        <source>年-月，如 2026-10；按回车键查看</source>
+        <translation>年-月，如 2026-10；按回车键查看</translation>
+    </message>
+    <message>
+        <source>下月(&amp;X)</source>
+        <translation>下月(&amp;X)</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>导出报表(&amp;E)…</source>
+        <translation>导出报表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>保存为 CSV 文件（UTF-8，Excel 可直接打开），只含统计数字，不含个人信息</source>
+        <translation>保存为 CSV 文件（UTF-8，Excel 可直接打开），只含统计数字，不含个人信息</translation>
+    </message>
+    <message>
+        <source>总体情况</source>
+        <translation>总体情况</translation>
+    </message>
+    <message>
+        <source>案件来源（件）</source>
+        <translation>案件来源（件）</translation>
+    </message>
+    <message>
+        <source>协议形式（件）</source>
+        <translation>协议形式（件）</translation>
+    </message>
+    <message>
+        <source>防止事项</source>
+        <translation>防止事项</translation>
+    </message>
+    <message>
+        <source>按纠纷类型</source>
+        <translation>按纠纷类型</translation>
+    </message>
+    <message>
+        <source>近 12 个月案件数</source>
+        <translation>近 12 个月案件数</translation>
+    </message>
+    <message>
+        <source>近 12 个月调解成功率</source>
+        <translation>近 12 个月调解成功率</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>正在读取同步状态…</source>
+        <translation>正在读取同步状态…</translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>镇（街道）：{town}，可查看本镇各村的案件、接手上报到本镇的案件</source>
+        <translation>镇（街道）：{town}，可查看本镇各村的案件、接手上报到本镇的案件</translation>
+    </message>
+    <message>
+        <source>调解委员会：{code}</source>
+        <translation>调解委员会：{code}</translation>
+    </message>
+    <message>
+        <source>{count} 条</source>
+        <translation>{count} 条</translation>
+    </message>
+    <message>
+        <source>{count} 个</source>
+        <translation>{count} 个</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{at}（未成功：{reason}）</source>
+        <translation>{at}（未成功：{reason}）</translation>
+    </message>
+    <message>
+        <source>区里已撤销本机的同步授权（或不再认可本机的设备令牌），本机已删除该令牌，暂停同步。本机的工作都还在：请向区社会治理中心索取新的登记码，在下方重新登记，登记后自动补传。</source>
+        <translation>区里已撤销本机的同步授权（或不再认可本机的设备令牌），本机已删除该令牌，暂停同步。本机的工作都还在：请向区社会治理中心索取新的登记码，在下方重新登记，登记后自动补传。</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到区社会治理中心，只在本机保存。请在下方用区里发放的登记码登记。</source>
+        <translation>本机尚未登记到区社会治理中心，只在本机保存。请在下方用区里发放的登记码登记。</translation>
+    </message>
+    <message>
+        <source>须输入设备令牌才能同步（本机没有安全的系统钥匙串，令牌不保存在电脑上）。</source>
+        <translation>须输入设备令牌才能同步（本机没有安全的系统钥匙串，令牌不保存在电脑上）。</translation>
+    </message>
+    <message>
+        <source>已登记，尚未同步。</source>
+        <translation>已登记，尚未同步。</translation>
+    </message>
+    <message>
+        <source>在线：上次同步成功。</source>
+        <translation>在线：上次同步成功。</translation>
+    </message>
+    <message>
+        <source>离线：上次未能连接区服务器。本机的工作照常保存，联网后自动补传。</source>
+        <translation>离线：上次未能连接区服务器。本机的工作照常保存，联网后自动补传。</translation>
+    </message>
+    <message>
+        <source>保存在系统钥匙串（{backend}）中，不写入任何文件</source>
+        <translation>保存在系统钥匙串（{backend}）中，不写入任何文件</translation>
+    </message>
+    <message>
+        <source>只在本次运行中使用（本机的系统钥匙串不安全：{backend}）</source>
+        <translation>只在本次运行中使用（本机的系统钥匙串不安全：{backend}）</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>无：请在下方输入</source>
+        <translation>无：请在下方输入</translation>
+    </message>
+    <message>
+        <source>登记只有主任或记录员可以办理。</source>
+        <translation>登记只有主任或记录员可以办理。</translation>
+    </message>
+    <message>
+        <source>本机的设备已被区里撤销。请填写区里新发放的登记码重新登记；原来的令牌已作废。</source>
+        <translation>本机的设备已被区里撤销。请填写区里新发放的登记码重新登记；原来的令牌已作废。</translation>
+    </message>
+    <message>
+        <source>本机已登记。区里发放了新的登记码（例如更换了服务器）时，才需要在这里重新登记。</source>
+        <translation>本机已登记。区里发放了新的登记码（例如更换了服务器）时，才需要在这里重新登记。</translation>
+    </message>
+    <message>
+        <source>向区社会治理中心索取本调解委员会的一次性登记码，连同区服务器地址一起填在下面。设备令牌保存在系统钥匙串中，不写入任何文件。</source>
+        <translation>向区社会治理中心索取本调解委员会的一次性登记码，连同区服务器地址一起填在下面。设备令牌保存在系统钥匙串中，不写入任何文件。</translation>
+    </message>
+    <message>
+        <source>正在自动同步…</source>
+        <translation>正在自动同步…</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>正在推送本机的变更：{done}/{total}</source>
+        <translation>正在推送本机的变更：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在接收区里的变更：已收到 {done} 条</source>
+        <translation>正在接收区里的变更：已收到 {done} 条</translation>
+    </message>
+    <message>
+        <source>本次同步已停止；已完成的部分已保存，下次同步从停下的地方继续。</source>
+        <translation>本次同步已停止；已完成的部分已保存，下次同步从停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>同步进行中工作台被锁定，本次同步已停止，稍后自动继续；上报到镇里的卷宗要等重新登录后才能上报。</source>
+        <translation>同步进行中工作台被锁定，本次同步已停止，稍后自动继续；上报到镇里的卷宗要等重新登录后才能上报。</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到区社会治理中心，请在下方用区里发放的登记码登记。</source>
+        <translation>本机尚未登记到区社会治理中心，请在下方用区里发放的登记码登记。</translation>
+    </message>
+    <message>
+        <source>须先输入设备令牌（本机没有安全的系统钥匙串，令牌不保存在电脑上）。</source>
+        <translation>须先输入设备令牌（本机没有安全的系统钥匙串，令牌不保存在电脑上）。</translation>
+    </message>
+    <message>
+        <source>区服务器的证书无法验证，为安全起见未连接：请向区里索取 CA 证书文件，在下方重新登记时选择它。</source>
+        <translation>区服务器的证书无法验证，为安全起见未连接：请向区里索取 CA 证书文件，在下方重新登记时选择它。</translation>
+    </message>
+    <message>
+        <source>同步意外中断，详情已写入日志；本机的数据不受影响，稍后会自动再试。</source>
+        <translation>同步意外中断，详情已写入日志；本机的数据不受影响，稍后会自动再试。</translation>
+    </message>
+    <message>
+        <source>未能连接区服务器，本次没有同步；本机的工作照常保存，联网后自动补传。（{reason}）</source>
+        <translation>未能连接区服务器，本次没有同步；本机的工作照常保存，联网后自动补传。（{reason}）</translation>
+    </message>
+    <message>
+        <source>同步完成：推送 {pushed} 条（成功 {applied}，被拒绝 {rejected}，冲突 {conflicts}），收到区里的变更 {pulled} 条。</source>
+        <translation>同步完成：推送 {pushed} 条（成功 {applied}，被拒绝 {rejected}，冲突 {conflicts}），收到区里的变更 {pulled} 条。</translation>
+    </message>
+    <message>
+        <source>{held} 份上报卷宗须登录解锁后才能上报。</source>
+        <translation>{held} 份上报卷宗须登录解锁后才能上报。</translation>
+    </message>
+    <message>
+        <source>有 {count} 个同步问题待处理，请到「同步问题」查看。</source>
+        <translation>有 {count} 个同步问题待处理，请到「同步问题」查看。</translation>
+    </message>
+    <message>
+        <source>选择区里提供的 CA 证书文件</source>
+        <translation>选择区里提供的 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>正在登记……</source>
+        <translation>正在登记……</translation>
+    </message>
+    <message>
+        <source>正在登记……（等本次同步结束）</source>
+        <translation>正在登记……（等本次同步结束）</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭，未登记</source>
+        <translation>工作台正在关闭，未登记</translation>
+    </message>
+    <message>
+        <source>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次打开工作台同步时需要输入。</source>
+        <translation>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次打开工作台同步时需要输入。</translation>
+    </message>
+    <message>
+        <source>未登记：请按提示修改</source>
+        <translation>未登记：请按提示修改</translation>
+    </message>
+    <message>
+        <source>未登记：{reason}</source>
+        <translation>未登记：{reason}</translation>
+    </message>
+    <message>
+        <source>区服务器的证书无法验证（自签名或不受信任的证书），为安全起见未连接：请选择区里提供的 CA 证书文件后重新登记。</source>
+        <translation>区服务器的证书无法验证（自签名或不受信任的证书），为安全起见未连接：请选择区里提供的 CA 证书文件后重新登记。</translation>
+    </message>
+    <message>
+        <source>这个地址没有按区服务器的方式回答，请核对区服务器地址：{reason}</source>
+        <translation>这个地址没有按区服务器的方式回答，请核对区服务器地址：{reason}</translation>
+    </message>
+    <message>
+        <source>设备令牌已复制。</source>
+        <translation>设备令牌已复制。</translation>
+    </message>
+    <message>
+        <source>请输入登记时抄下的设备令牌</source>
+        <translation>请输入登记时抄下的设备令牌</translation>
+    </message>
+    <message>
+        <source>设备令牌已在本次运行中使用，正在同步…</source>
+        <translation>设备令牌已在本次运行中使用，正在同步…</translation>
+    </message>
+    <message>
+        <source>同步状态与登记</source>
+        <translation>同步状态与登记</translation>
+    </message>
+    <message>
+        <source>与区社会治理中心的同步</source>
+        <translation>与区社会治理中心的同步</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>区服务器：</source>
+        <translation>区服务器：</translation>
+    </message>
+    <message>
+        <source>登记范围：</source>
+        <translation>登记范围：</translation>
+    </message>
+    <message>
+        <source>待推送：</source>
+        <translation>待推送：</translation>
+    </message>
+    <message>
+        <source>待处理的同步问题：</source>
+        <translation>待处理的同步问题：</translation>
+    </message>
+    <message>
+        <source>查看并处理(&amp;V)</source>
+        <translation>查看并处理(&amp;V)</translation>
+    </message>
+    <message>
+        <source>上次成功同步：</source>
+        <translation>上次成功同步：</translation>
+    </message>
+    <message>
+        <source>上次尝试：</source>
+        <translation>上次尝试：</translation>
+    </message>
+    <message>
+        <source>设备令牌：</source>
+        <translation>设备令牌：</translation>
+    </message>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>停止本次同步(&amp;T)</source>
+        <translation>停止本次同步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>自动同步间隔(&amp;I)：</source>
+        <translation>自动同步间隔(&amp;I)：</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>联网时每隔这么久自动同步一次；断网时工作照常保存，联网后补上。</source>
+        <translation>联网时每隔这么久自动同步一次；断网时工作照常保存，联网后补上。</translation>
+    </message>
+    <message>
+        <source>输入设备令牌</source>
+        <translation>输入设备令牌</translation>
+    </message>
+    <message>
+        <source>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次运行中使用。</source>
+        <translation>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次运行中使用。</translation>
+    </message>
+    <message>
+        <source>设备令牌(&amp;K)：</source>
+        <translation>设备令牌(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>使用(&amp;U)</source>
+        <translation>使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>登记到区社会治理中心</source>
+        <translation>登记到区社会治理中心</translation>
+    </message>
+    <message>
+        <source>区服务器地址(&amp;A)：</source>
+        <translation>区服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>例如 https://sync.example.gov.cn</source>
+        <translation>例如 https://sync.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>登记码(&amp;C)：</source>
+        <translation>登记码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>区社会治理中心发放的一次性登记码</source>
+        <translation>区社会治理中心发放的一次性登记码</translation>
+    </message>
+    <message>
+        <source>CA 证书文件(&amp;F)：</source>
+        <translation>CA 证书文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>可不填；区服务器使用自签名证书时，选择区里提供的证书文件</source>
+        <translation>可不填；区服务器使用自签名证书时，选择区里提供的证书文件</translation>
+    </message>
+    <message>
+        <source>选择(&amp;B)…</source>
+        <translation>选择(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>登记(&amp;E)</source>
+        <translation>登记(&amp;E)</translation>
+    </message>
+    <message>
+        <source>复制设备令牌(&amp;Y)</source>
+        <translation>复制设备令牌(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>同步问题</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>区里拒绝或与区里记录冲突的变更都列在这里，不会被悄悄丢掉：逐条看清本机做了什么、区里现在是什么，再选择处理方式。</source>
+        <translation>区里拒绝或与区里记录冲突的变更都列在这里，不会被悄悄丢掉：逐条看清本机做了什么、区里现在是什么，再选择处理方式。</translation>
+    </message>
+    <message>
+        <source>显示已处理的(&amp;R)</source>
+        <translation>显示已处理的(&amp;R)</translation>
+    </message>
+    <message>
+        <source>所选问题</source>
+        <translation>所选问题</translation>
+    </message>
+    <message>
+        <source>本机的变更：</source>
+        <translation>本机的变更：</translation>
+    </message>
+    <message>
+        <source>区里的说法：</source>
+        <translation>区里的说法：</translation>
+    </message>
+    <message>
+        <source>区里现在的记录：</source>
+        <translation>区里现在的记录：</translation>
+    </message>
+    <message>
+        <source>处理方式：</source>
+        <translation>处理方式：</translation>
+    </message>
+    <message>
+        <source>以区里为准(&amp;J)</source>
+        <translation>以区里为准(&amp;J)</translation>
+    </message>
+    <message>
+        <source>重新提交本机的变更(&amp;P)</source>
+        <translation>重新提交本机的变更(&amp;P)</translation>
+    </message>
+    <message>
+        <source>知悉并关闭(&amp;D)</source>
+        <translation>知悉并关闭(&amp;D)</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)：</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>选择“知悉并关闭”时必须写明原因</source>
+        <translation>选择“知悉并关闭”时必须写明原因</translation>
+    </message>
+    <message>
+        <source>按所选方式处理(&amp;O)…</source>
+        <translation>按所选方式处理(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>区里的案件</source>
+        <translation>区里的案件</translation>
+    </message>
+    <message>
+        <source>显示(&amp;W)：</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>由本镇接手此案(&amp;G)…</source>
+        <translation>由本镇接手此案(&amp;G)…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>正在同步…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>正在推送 {done}/{total}</source>
+        <translation>正在推送 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在拉取，已收到 {done} 条</source>
+        <translation>正在拉取，已收到 {done} 条</translation>
+    </message>
+    <message>
+        <source>区同步：{state}</source>
+        <translation>区同步：{state}</translation>
+    </message>
+    <message>
+        <source>待推送 {count}</source>
+        <translation>待推送 {count}</translation>
+    </message>
+    <message>
+        <source>上次成功 {at}</source>
+        <translation>上次成功 {at}</translation>
+    </message>
+    <message>
+        <source>从未成功同步</source>
+        <translation>从未成功同步</translation>
+    </message>
+    <message>
+        <source>同步问题 {count}</source>
+        <translation>同步问题 {count}</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>授权已撤销，须重新登记</source>
+        <translation>授权已撤销，须重新登记</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>须输入设备令牌</source>
+        <translation>须输入设备令牌</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>在线</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到区社会治理中心。点击打开「同步」页办理登记。</source>
+        <translation>本机尚未登记到区社会治理中心。点击打开「同步」页办理登记。</translation>
+    </message>
+    <message>
+        <source>服务器：{url}</source>
+        <translation>服务器：{url}</translation>
+    </message>
+    <message>
+        <source>上次尝试：{at}</source>
+        <translation>上次尝试：{at}</translation>
+    </message>
+    <message>
+        <source>上次未成功：{reason}</source>
+        <translation>上次未成功：{reason}</translation>
+    </message>
+    <message>
+        <source>点击打开「同步」页</source>
+        <translation>点击打开「同步」页</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>以区里为准</source>
+        <translation>以区里为准</translation>
+    </message>
+    <message>
+        <source>重新提交本机的变更</source>
+        <translation>重新提交本机的变更</translation>
+    </message>
+    <message>
+        <source>知悉并关闭</source>
+        <translation>知悉并关闭</translation>
+    </message>
+    <message>
+        <source>本机改为区里的记录，本机的这次变更作废，不再上报。此操作不能撤销。</source>
+        <translation>本机改为区里的记录，本机的这次变更作废，不再上报。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>本机先按区里的记录更新，再把本机的变更作为新的变更重新上报（须符合案件流程，否则不予提交）。</source>
+        <translation>本机先按区里的记录更新，再把本机的变更作为新的变更重新上报（须符合案件流程，否则不予提交）。</translation>
+    </message>
+    <message>
+        <source>本机的变更只留在本机，不再上报，区里保持原样。须写明原因。此操作不能撤销。</source>
+        <translation>本机的变更只留在本机，不再上报，区里保持原样。须写明原因。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>上报至</source>
+        <translation>上报至</translation>
+    </message>
+    <message>
+        <source>接手单位</source>
+        <translation>接手单位</translation>
+    </message>
+    <message>
+        <source>接手时间</source>
+        <translation>接手时间</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>可接案</source>
+        <translation>可接案</translation>
+    </message>
+    <message>
+        <source>在册</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>协议形式</source>
+        <translation>协议形式</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>达成日期</source>
+        <translation>达成日期</translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>受理方式</source>
+        <translation>受理方式</translation>
+    </message>
+    <message>
+        <source>涉及人数</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>排查中发现</source>
+        <translation>排查中发现</translation>
+    </message>
+    <message>
+        <source>{yuan} 元</source>
+        <translation>{yuan} 元</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>（区里没有这条记录）</source>
+        <translation>（区里没有这条记录）</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>{number}&#x3000;转为「{state}」</source>
+        <translation>{number}&#x3000;转为「{state}」</translation>
+    </message>
+    <message>
+        <source>说明（可不填）(&amp;R)：</source>
+        <translation>说明（可不填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>调解不成的，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。</source>
+        <translation>调解不成的，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。</translation>
+    </message>
+    <message>
+        <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。请记录理由。此操作不可撤销。</source>
+        <translation>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。请记录理由。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>可能激化为治安案件、刑事案件的纠纷，应当及时上报（人民调解法第二十五条）。上报后本案在本调委会办结，不可撤销。</source>
+        <translation>可能激化为治安案件、刑事案件的纠纷，应当及时上报（人民调解法第二十五条）。上报后本案在本调委会办结，不可撤销。</translation>
+    </message>
+    <message>
+        <source>结案后案件不能再变更。</source>
+        <translation>结案后案件不能再变更。</translation>
+    </message>
+    <message>
+        <source>确定将 {number} 转为「{state}」吗？
+此操作不可撤销。</source>
+        <translation>确定将 {number} 转为「{state}」吗？
+此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示补全后再保存。</source>
+        <translation>未保存：请按提示补全后再保存。</translation>
+    </message>
+    <message>
+        <source>变更案件状态</source>
+        <translation>变更案件状态</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>上报至(&amp;L)：</source>
+        <translation>上报至(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>已告知当事人的其他解决途径（人民调解法第二十六条）</source>
+        <translation>已告知当事人的其他解决途径（人民调解法第二十六条）</translation>
+    </message>
+    <message>
+        <source>本案防止了（计入月报）</source>
+        <translation>本案防止了（计入月报）</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>核验一致</source>
+        <translation>核验一致</translation>
+    </message>
+    <message>
+        <source>内容不一致</source>
+        <translation>内容不一致</translation>
+    </message>
+    <message>
+        <source>本机没有这份协议</source>
+        <translation>本机没有这份协议</translation>
+    </message>
+    <message>
+        <source>校验码无效</source>
+        <translation>校验码无效</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>正在核验……</source>
+        <translation>正在核验……</translation>
+    </message>
+    <message>
+        <source>未能核验</source>
+        <translation>未能核验</translation>
+    </message>
+    <message>
+        <source>核验协议书</source>
+        <translation>核验协议书</translation>
+    </message>
+    <message>
+        <source>用扫码枪扫描协议书上的二维码，或照二维码下方的文字输入校验码，再按回车或「核验」。核验看协议书与本机登记的内容是否一致。</source>
+        <translation>用扫码枪扫描协议书上的二维码，或照二维码下方的文字输入校验码，再按回车或「核验」。核验看协议书与本机登记的内容是否一致。</translation>
+    </message>
+    <message>
+        <source>校验码(&amp;C)：</source>
+        <translation>校验码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>MDA1|委员会代码|协议书编号|校验值</source>
+        <translation>MDA1|委员会代码|协议书编号|校验值</translation>
+    </message>
+    <message>
+        <source>核验(&amp;V)</source>
+        <translation>核验(&amp;V)</translation>
     </message>
 </context>
 </TS>

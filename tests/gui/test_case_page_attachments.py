@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from case_page_helpers import click_ok, open_case, page, settled  # noqa: F401  (page is a fixture)
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from service_helpers import Env, count, env, mediating_case  # noqa: F401  (env is a fixture)
@@ -39,7 +39,7 @@ def carrying(*paths: Path, web: str | None = None) -> QMimeData:
 
 
 def drag_enter(page: CasePage, mime: QMimeData) -> bool:
-    event = QDragEnterEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    event = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(page, event)
     return event.isAccepted()

@@ -5,7 +5,7 @@
 ################################################################################
 ## Form generated from reading UI file 'case_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -55,6 +55,11 @@ class Ui_CasePage(object):
         self.headerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.headerRow.addItem(self.headerSpacer)
+
+        self.documentsButton = QPushButton(CasePage)
+        self.documentsButton.setObjectName(u"documentsButton")
+
+        self.headerRow.addWidget(self.documentsButton)
 
         self.fullDataButton = QPushButton(CasePage)
         self.fullDataButton.setObjectName(u"fullDataButton")
@@ -295,7 +300,8 @@ class Ui_CasePage(object):
 #if QT_CONFIG(shortcut)
         self.kindLabel.setBuddy(self.kindCombo)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.backButton, self.fullDataButton)
+        QWidget.setTabOrder(self.backButton, self.documentsButton)
+        QWidget.setTabOrder(self.documentsButton, self.fullDataButton)
         QWidget.setTabOrder(self.fullDataButton, self.partiesTable)
         QWidget.setTabOrder(self.partiesTable, self.sessionsList)
         QWidget.setTabOrder(self.sessionsList, self.correctSessionButton)
@@ -312,6 +318,10 @@ class Ui_CasePage(object):
 
     def retranslateUi(self, CasePage):
         self.backButton.setText(QCoreApplication.translate("CasePage", u"\u8fd4\u56de\u6848\u4ef6\u5217\u8868(&B)", None))
+        self.documentsButton.setText(QCoreApplication.translate("CasePage", u"\u6587\u4e66(&W)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.documentsButton.setToolTip(QCoreApplication.translate("CasePage", u"\u751f\u6210\u3001\u9884\u89c8\u3001\u6253\u5370\u6216\u4fdd\u5b58\u672c\u6848\u6587\u4e66\uff08Ctrl+P\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.fullDataButton.setText(QCoreApplication.translate("CasePage", u"\u663e\u793a\u5b8c\u6574\u4e2a\u4eba\u4fe1\u606f(&I)\u2026", None))
 #if QT_CONFIG(tooltip)
         self.fullDataButton.setToolTip(QCoreApplication.translate("CasePage", u"\u987b\u8bf4\u660e\u7406\u7531\uff0c\u67e5\u770b\u8bb0\u5165\u5ba1\u8ba1\u65e5\u5fd7", None))

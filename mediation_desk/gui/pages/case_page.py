@@ -24,6 +24,7 @@ from mediation_desk.gui.dialogs.reason import ReasonDialog
 from mediation_desk.gui.dialogs.session_record import SessionRecordDialog
 from mediation_desk.gui.dialogs.signatures import SignaturesDialog
 from mediation_desk.gui.dialogs.transition import TransitionDialog
+from mediation_desk.gui.documents_dialog import DocumentsDialog
 from mediation_desk.gui.forms.ui_case_page import Ui_CasePage
 from mediation_desk.gui.pages.case_attachments import AttachmentsPanel
 from mediation_desk.gui.pages.case_display import SESSION_ID_ROLE, CaseDisplay
@@ -61,6 +62,7 @@ class CasePage(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self.blocked_labels: dict[str, QLabel] = {}
         self.dialog: ServiceDialog | None = None
+        self.documents_dialog: DocumentsDialog | None = None
         self.loading = False
         self._serial = 0  # the newest read; an older answer arriving late is dropped
         self._then: str | None = None  # an action to open once the case is shown
@@ -69,6 +71,7 @@ class CasePage(QWidget):
         self.ui.splitter.setStretchFactor(1, 2)
         self.ui.backButton.clicked.connect(self.back_requested)
         self.ui.fullDataButton.clicked.connect(self.ask_full_personal_data)
+        self.ui.documentsButton.clicked.connect(self.open_documents)
         self.ui.correctSessionButton.clicked.connect(self.correct_selected_session)
         self.ui.sessionsList.currentItemChanged.connect(lambda *_: self._update_session_button())
         self.ui.sessionsList.itemActivated.connect(lambda _item: self.correct_selected_session())
@@ -132,6 +135,7 @@ class CasePage(QWidget):
         self._show_actions(offered_actions(view, self.actor.role))
         role = self.actor.role
         self.ui.fullDataButton.setVisible(roles.allowed(role, "case.view_full", own_case=True))
+        self.ui.documentsButton.setVisible(roles.allowed(role, "case.view_full", own_case=True))
         self.attachments.show(view.case_id, view.attachments,
                               can_add=roles.allowed(role, "attachment.add", own_case=True),
                               can_open=roles.allowed(role, "attachment.open", own_case=True))
@@ -141,6 +145,7 @@ class CasePage(QWidget):
         self.display.clear()
         self._show_actions([])
         self.ui.fullDataButton.setVisible(False)
+        self.ui.documentsButton.setVisible(False)
         self.attachments.show(None, [], can_add=False, can_open=False)
         self._update_session_button()
 
@@ -224,6 +229,26 @@ class CasePage(QWidget):
 
     def _attachments_added(self) -> None:
         self._saved(None)
+
+    # ---- documents ------------------------------------------------------------------------------
+
+    def open_documents(self) -> bool:
+        """文书 (Ctrl+P): generate, preview, print or save this case's documents; False when no
+        case is shown, or the actor may not print its personal data."""
+        view = self.view
+        if view is None or not roles.allowed(self.actor.role, "case.view_full", own_case=True):
+            return False
+        d = view.detail
+        sign = self.offered.get("sign")
+        dialog = DocumentsDialog(self.desk, self.tasks, self.actor, view.case_id, d.summary.number,
+                                 copies=d.agreement.copies if d.agreement else len(d.parties) + 1,
+                                 can_sign=sign is not None and not sign.blocked, parent=self)
+        dialog.signing_requested.connect(lambda: self.open_action("sign"))
+        if self.documents_dialog is not None:
+            self.documents_dialog.deleteLater()
+        self.documents_dialog = dialog
+        dialog.open()  # window-modal, like the action dialogs
+        return True
 
     # ---- session corrections --------------------------------------------------------------------
 
