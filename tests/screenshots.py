@@ -33,7 +33,7 @@ from mediation_desk.mediation import demo, queries  # noqa: E402
 from mediation_desk.paths import AppPaths  # noqa: E402
 
 WINDOW_SIZE = (1360, 860)
-PAGE_FILES = ("dashboard", "intake", "cases", "mediators", "followups", "statistics", "settings")
+PAGE_FILES = ("dashboard", "intake", "cases", "mediators", "followups", "statistics", "sync", "settings")
 
 
 def settle(app: QApplication, tasks: TaskManager, seconds: float = 0.6) -> None:

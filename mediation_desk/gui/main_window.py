@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
         self.case_page.case_changed.connect(lambda _id: self.cases.refresh())
         self.followups.case_requested.connect(lambda case_id: self.open_case(case_id, "follow_up"))
         self.mediators.mediator_saved.connect(lambda _id: self.cases.refresh())
+        # The navigation is what an elderly mediator looks for first: larger than the body text.
+        nav_font = self.ui.navList.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.3)
+        self.ui.navList.setFont(nav_font)
+        self.ui.navList.setSpacing(4)
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.itemClicked.connect(
             lambda item: self.go_to(self.ui.pageStack.widget(self.ui.navList.row(item))))
