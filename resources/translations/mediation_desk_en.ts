@@ -1701,61 +1701,6 @@ If this keeps happening, give the log file to your technician:
     </message>
 </context>
 <context>
-    <name>Figures</name>
-    <message>
-        <source>未到期</source>
-        <translation>Not yet due</translation>
-    </message>
-    <message>
-        <source>部分履行</source>
-        <translation>Partly performed</translation>
-    </message>
-    <message>
-        <source>履行完毕</source>
-        <translation>Fully performed</translation>
-    </message>
-    <message>
-        <source>未履行</source>
-        <translation>Not performed</translation>
-    </message>
-    <message>
-        <source>满意</source>
-        <translation>Satisfied</translation>
-    </message>
-    <message>
-        <source>基本满意</source>
-        <translation>Mostly satisfied</translation>
-    </message>
-    <message>
-        <source>不满意</source>
-        <translation>Not satisfied</translation>
-    </message>
-    <message>
-        <source>书面协议</source>
-        <translation>Written agreement</translation>
-    </message>
-    <message>
-        <source>口头协议</source>
-        <translation>Oral agreement</translation>
-    </message>
-    <message>
-        <source>防止自杀</source>
-        <translation>Suicide</translation>
-    </message>
-    <message>
-        <source>防止民转刑</source>
-        <translation>Civil dispute turning criminal</translation>
-    </message>
-    <message>
-        <source>防止群体性上访</source>
-        <translation>Group petition</translation>
-    </message>
-    <message>
-        <source>防止群体性械斗</source>
-        <translation>Group fight</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 — 人民调解室工作台</source>

@@ -1701,61 +1701,6 @@
     </message>
 </context>
 <context>
-    <name>Figures</name>
-    <message>
-        <source>未到期</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <source>部分履行</source>
-        <translation>部分履行</translation>
-    </message>
-    <message>
-        <source>履行完毕</source>
-        <translation>履行完毕</translation>
-    </message>
-    <message>
-        <source>未履行</source>
-        <translation>未履行</translation>
-    </message>
-    <message>
-        <source>满意</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>基本满意</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>不满意</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
-        <source>书面协议</source>
-        <translation>书面协议</translation>
-    </message>
-    <message>
-        <source>口头协议</source>
-        <translation>口头协议</translation>
-    </message>
-    <message>
-        <source>防止自杀</source>
-        <translation>防止自杀</translation>
-    </message>
-    <message>
-        <source>防止民转刑</source>
-        <translation>防止民转刑</translation>
-    </message>
-    <message>
-        <source>防止群体性上访</source>
-        <translation>防止群体性上访</translation>
-    </message>
-    <message>
-        <source>防止群体性械斗</source>
-        <translation>防止群体性械斗</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 — 人民调解室工作台</source>

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 
-from mediation_desk.gui.figure_labels import (
+from mediation_desk.gui.case_labels import (
     AGREEMENT_FORM_NAMES, PERFORMANCE_NAMES, PREVENTION_NAMES, SATISFACTION_NAMES,
 )
 from mediation_desk.gui.pages import followups as followups_page

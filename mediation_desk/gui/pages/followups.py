@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from mediation_desk.core.uow import CHINA, Actor
-from mediation_desk.gui.figure_labels import PERFORMANCE_NAMES, SATISFACTION_NAMES, figure_name
+from mediation_desk.gui.case_labels import PERFORMANCE_NAMES, SATISFACTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_followups_page import Ui_FollowupsPage
 from mediation_desk.gui.labels import state_name
 from mediation_desk.gui.tasks import TaskManager
@@ -145,13 +145,13 @@ class FollowupsPage(QWidget):
         else:
             note = self.tr("尚未安排回访：协议达成已满一个月")
         return [v.case_number, v.due_on.isoformat(), when, state_name(v.case_status),
-                figure_name(PERFORMANCE_NAMES, v.performance_status), self.tr("、").join(v.mediator_names), note]
+                name_of(PERFORMANCE_NAMES, v.performance_status), self.tr("、").join(v.mediator_names), note]
 
     def _done_cells(self, v: DoneVisit) -> list[str]:
         renewed = "" if v.renewed_conflict is None else (self.tr("是") if v.renewed_conflict else self.tr("否"))
         return [v.case_number, f"{v.done_at.astimezone(CHINA):%Y-%m-%d %H:%M}",
-                figure_name(PERFORMANCE_NAMES, v.performance_status),
-                figure_name(SATISFACTION_NAMES, v.satisfaction), renewed, v.visitor or "", state_name(v.case_status)]
+                name_of(PERFORMANCE_NAMES, v.performance_status),
+                name_of(SATISFACTION_NAMES, v.satisfaction), renewed, v.visitor or "", state_name(v.case_status)]
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, list[str], bool]]) -> None:

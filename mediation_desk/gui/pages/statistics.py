@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, ValidationError
-from mediation_desk.gui.figure_labels import AGREEMENT_FORM_NAMES, PREVENTION_NAMES, figure_name
+from mediation_desk.gui.case_labels import AGREEMENT_FORM_NAMES, PREVENTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_statistics_page import Ui_StatisticsPage
 from mediation_desk.gui.labels import translated
 from mediation_desk.gui.pages.intake import REFERRER_NAMES, SOURCE_NAMES
@@ -102,12 +102,12 @@ class StatisticsPage(QWidget):
             self._figure(u.sourceGrid, row, 0, f"referrer.{code}", self.tr("　其中 {referrer}").format(referrer=text))
             row += 1
         for row, code in enumerate(AGREEMENT_FORM_NAMES):
-            self._figure(u.formGrid, row, 0, f"form.{code}", figure_name(AGREEMENT_FORM_NAMES, code))
+            self._figure(u.formGrid, row, 0, f"form.{code}", name_of(AGREEMENT_FORM_NAMES, code))
         grid = u.preventionGrid
         for column, text in enumerate((self.tr("事项"), self.tr("件"), self.tr("人"))):
             grid.addWidget(QLabel(text, self), 0, column)
         for row, code in enumerate(PREVENTION_NAMES, start=1):
-            grid.addWidget(QLabel(figure_name(PREVENTION_NAMES, code), self), row, 0)
+            grid.addWidget(QLabel(name_of(PREVENTION_NAMES, code), self), row, 0)
             for column, kind in ((1, "cases"), (2, "persons")):
                 grid.addWidget(self._value(f"prevention.{code}.{kind}"), row, column)
 
