@@ -8,18 +8,19 @@ The dialog stays open for the next paper: after each answer the code is selected
 scan replaces it."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from mediation_desk import documents
 from mediation_desk.core.uow import Actor
-from mediation_desk.documents import VerificationResult
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.forms.ui_verify_dialog import Ui_VerifyDialog
 from mediation_desk.gui.large_text import enlarge
 from mediation_desk.gui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from mediation_desk.documents import VerificationResult
 
 # status → (the words shown, background); the words carry the meaning, the colour only helps.
 STATUS_WORDS: dict[str, tuple[str, str]] = {
@@ -76,6 +77,8 @@ class VerifyDialog(QDialog):
         self.ui.verifyButton.setEnabled(False)
         self._clear_answer()
         self.ui.messageLabel.setText(self.tr("正在核验……"))
+        from mediation_desk import documents  # reportlab loads only when a code is checked
+
         self.tasks.run(documents.verify, self.desk, self.actor, text,
                        on_done=self._show_result, on_error=self._failed, owner=self)
 

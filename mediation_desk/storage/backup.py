@@ -15,8 +15,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from mediation_desk.errors import DeskError
 from mediation_desk.storage import migrate
 
@@ -120,6 +118,8 @@ def check_backup_file(source: Path | str) -> str:
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory  # only when a backup is checked: Alembic is slow to import
+
     script = ScriptDirectory.from_config(migrate.alembic_config(Path("unused")))
     return {rev.revision for rev in script.walk_revisions()}
 

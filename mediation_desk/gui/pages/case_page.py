@@ -7,7 +7,7 @@ someone else's case, a locked desk) is said calmly on the page; each dialog keep
 open until the service accepts it."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -24,7 +24,6 @@ from mediation_desk.gui.dialogs.reason import ReasonDialog
 from mediation_desk.gui.dialogs.session_record import SessionRecordDialog
 from mediation_desk.gui.dialogs.signatures import SignaturesDialog
 from mediation_desk.gui.dialogs.transition import TransitionDialog
-from mediation_desk.gui.documents_dialog import DocumentsDialog
 from mediation_desk.gui.forms.ui_case_page import Ui_CasePage
 from mediation_desk.gui.pages.case_attachments import AttachmentsPanel
 from mediation_desk.gui.pages.case_display import SESSION_ID_ROLE, CaseDisplay
@@ -37,6 +36,9 @@ from mediation_desk.gui.pages.case_view import (
 )
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy import roles
+
+if TYPE_CHECKING:
+    from mediation_desk.gui.documents_dialog import DocumentsDialog
 
 BLOCKED_STYLE = "color: #7a4b00;"
 ACTION_FONT_FACTOR = 1.15  # the buttons elderly mediators press most: a little larger
@@ -240,6 +242,8 @@ class CasePage(QWidget):
             return False
         d = view.detail
         sign = self.offered.get("sign")
+        from mediation_desk.gui.documents_dialog import DocumentsDialog  # reportlab: only when printing
+
         dialog = DocumentsDialog(self.desk, self.tasks, self.actor, view.case_id, d.summary.number,
                                  copies=d.agreement.copies if d.agreement else len(d.parties) + 1,
                                  can_sign=sign is not None and not sign.blocked, parent=self)
