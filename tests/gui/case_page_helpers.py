@@ -70,3 +70,26 @@ def refuse(qtbot: Any, page: CasePage, dialog: Any) -> None:
     click_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.busy and settled(page), timeout=10_000)
     assert dialog.isVisible()
+
+
+def record_session_towards_agreement(qtbot: Any, page: CasePage, type_text: Any) -> None:
+    """A session of both parties through the dialog, ending in agreement: the case is then
+    under mediation."""
+    dialog = press(qtbot, page, "session")
+    type_text(dialog.ui.place, "谢家塘村调解室")
+    for edit, said in zip(dialog.statements, ("围墙挡光", "地基是我家的"), strict=True):
+        type_text(edit, said)
+    type_text(dialog.ui.result, "双方同意围墙降低三十公分")
+    dialog.ui.outcome.setCurrentIndex(dialog.ui.outcome.findData("agreement"))
+    save(qtbot, page, dialog)
+    assert page.view.status == "in_mediation"
+
+
+def record_written_agreement(qtbot: Any, page: CasePage, type_text: Any, first_term: str) -> None:
+    """A written agreement of two parties through the terms editor: one copy each and one kept."""
+    dialog = press(qtbot, page, "agreement")
+    type_text(dialog.ui.disputedIssues, "围墙是否降低")
+    dialog.ui.termsTable.item(0, 0).setText(first_term)
+    type_text(dialog.ui.performanceMethod, "自行施工")
+    save(qtbot, page, dialog)
+    assert page.view.status == "agreed" and "本协议一式3份" in page.ui.agreementLabel.text()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from case_page_helpers import offered, open_case, page, press, save  # noqa: F401  (page is a fixture)
+from case_page_helpers import (  # noqa: F401  (page is a fixture)
+    offered, open_case, page, press, record_session_towards_agreement, record_written_agreement, save,
+)
 from service_helpers import Env, add_mediator, audit_actions, env, new_case  # noqa: F401  (env is a fixture)
 
 from mediation_desk.gui.pages.case_page import CasePage
@@ -29,21 +31,8 @@ def test_a_case_from_intake_to_closing(qtbot: Any, page: CasePage, env: Env, mes
     save(qtbot, page, dialog)
     assert page.view.status == "assigned"
 
-    dialog = press(qtbot, page, "session")
-    type_text(dialog.ui.place, "谢家塘村调解室")
-    for edit, said in zip(dialog.statements, ("围墙挡光", "地基是我家的"), strict=True):
-        type_text(edit, said)
-    type_text(dialog.ui.result, "双方同意围墙降低三十公分")
-    dialog.ui.outcome.setCurrentIndex(dialog.ui.outcome.findData("agreement"))
-    save(qtbot, page, dialog)
-    assert page.view.status == "in_mediation"
-
-    dialog = press(qtbot, page, "agreement")
-    type_text(dialog.ui.disputedIssues, "围墙是否降低")
-    dialog.ui.termsTable.item(0, 0).setText("陈建林将围墙降低三十公分")
-    type_text(dialog.ui.performanceMethod, "自行施工")
-    save(qtbot, page, dialog)
-    assert page.view.status == "agreed" and "本协议一式3份" in page.ui.agreementLabel.text()
+    record_session_towards_agreement(qtbot, page, type_text)
+    record_written_agreement(qtbot, page, type_text, "陈建林将围墙降低三十公分")
 
     save(qtbot, page, press(qtbot, page, "sign"))
     assert offered(page) == {"session": True, "perform": True, "follow_up": True}

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from case_page_helpers import offered, press, save, settled
+from case_page_helpers import (
+    offered, press, record_session_towards_agreement, record_written_agreement, save, settled,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from test_intake_page import APPLICANT_ID, fill_intake, valid_id
@@ -121,21 +123,8 @@ def test_a_first_day_at_the_desk(qtbot: Any, flow: DeskFlow, desk: Desk, visible
     qtbot.waitUntil(lambda: window.current_page() is page and settled(page), timeout=10_000)
 
     # A session, the written agreement, signatures, performance, a follow-up and the closing.
-    dialog = press(qtbot, page, "session")
-    type_text(dialog.ui.place, "谢家塘村调解室")
-    for edit, said in zip(dialog.statements, ("围墙挡光", "地基是我家的"), strict=True):
-        type_text(edit, said)
-    type_text(dialog.ui.result, "双方同意围墙降低三十公分")
-    dialog.ui.outcome.setCurrentIndex(dialog.ui.outcome.findData("agreement"))
-    save(qtbot, page, dialog)
-    assert page.view.status == "in_mediation"
-
-    dialog = press(qtbot, page, "agreement")
-    type_text(dialog.ui.disputedIssues, "围墙是否降低")
-    dialog.ui.termsTable.item(0, 0).setText("陈秀英将围墙降低三十公分")
-    type_text(dialog.ui.performanceMethod, "自行施工")
-    save(qtbot, page, dialog)
-    assert page.view.status == "agreed" and "本协议一式3份" in page.ui.agreementLabel.text()
+    record_session_towards_agreement(qtbot, page, type_text)
+    record_written_agreement(qtbot, page, type_text, "陈秀英将围墙降低三十公分")
 
     save(qtbot, page, press(qtbot, page, "sign"))
     save(qtbot, page, press(qtbot, page, "perform"))
