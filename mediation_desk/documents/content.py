@@ -14,6 +14,7 @@ from mediation_desk.core.uow import CHINA, Actor, china_today
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import intake, sessions, states
 from mediation_desk.mediation.agreement import PERFORMANCE, agreement_view
+from mediation_desk.mediation.attachments import AttachmentView, attachment_view
 from mediation_desk.mediation.case_access import authorize, load_case
 from mediation_desk.mediation.dispute_types import label_of
 from mediation_desk.mediation.dto import AgreementView
@@ -93,16 +94,6 @@ class FollowUpInfo:
 
 
 @dataclass(frozen=True)
-class AttachmentInfo:
-    kind: str
-    original_name: str
-    media_type: str
-    size: int
-    sha256: str
-    note: str | None
-
-
-@dataclass(frozen=True)
 class CaseRecord:
     case_id: str
     number: str  # 案号, also the number printed on the agreement
@@ -133,7 +124,7 @@ class CaseRecord:
     sessions: tuple[SessionInfo, ...]
     agreement: AgreementView | None
     follow_ups: tuple[FollowUpInfo, ...]
-    attachments: tuple[AttachmentInfo, ...]
+    attachments: tuple[AttachmentView, ...]
     today: dt.date
 
     @property
@@ -187,8 +178,7 @@ def load_record(desk: Any, actor: Actor, case_key: str, vault: Vault | None, *,
             agreement=agreement_view(agreement) if agreement else None,
             follow_ups=_follow_ups(s, case, names),
             attachments=tuple(
-                AttachmentInfo(a.kind, a.original_name, a.media_type, a.size, a.sha256, a.note)
-                for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id,
+                attachment_view(a) for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id,
                                                             Attachment.purged_at.is_(None))
                                    .order_by(Attachment.created_at))),
             today=china_today(),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from mediation_desk.gui.labels import SOURCE_CONTEXT, SOURCE_NAMES  # noqa: F401  (one table for all pages)
+
 # What the page offers on a case, one entry per button (see pages/case_actions.py).
 ACTION_NAMES = {
     "assign": QT_TRANSLATE_NOOP("CaseAction", "派单…"),
@@ -65,11 +67,6 @@ ATTACHMENT_KIND_NAMES = {  # attachments.KINDS
 CHOSEN_BY_NAMES = {  # assignment.CHOSEN_BY (art. 19)
     "committee": QT_TRANSLATE_NOOP("CaseLabel", "调委会指定"),
     "parties": QT_TRANSLATE_NOOP("CaseLabel", "当事人选定"),
-}
-SOURCE_NAMES = {  # intake.SOURCES
-    "application": QT_TRANSLATE_NOOP("CaseLabel", "依申请"),
-    "initiative": QT_TRANSLATE_NOOP("CaseLabel", "主动调解"),
-    "referral": QT_TRANSLATE_NOOP("CaseLabel", "委托移送"),
 }
 TIMELINE_KIND_NAMES = {  # dto.TimelineEntry.kind
     "transition": QT_TRANSLATE_NOOP("CaseLabel", "状态"),

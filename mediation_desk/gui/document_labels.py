@@ -44,10 +44,6 @@ def kind_name(kind: str) -> str:
     return QCoreApplication.translate("DocumentKind", DOCUMENT_KIND_NAMES.get(kind, kind))
 
 
-def kind_name(kind: str) -> str:
-    return QCoreApplication.translate("DocumentKind", DOCUMENT_KIND_NAMES.get(kind, kind))
-
-
 def when_available(kind: str) -> str:
     """What a kind not offered now is waiting for."""
     return QCoreApplication.translate("DocumentKind", WHEN_AVAILABLE.get(kind, ""))

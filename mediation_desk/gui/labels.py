@@ -26,6 +26,23 @@ ROLE_NAMES = {
 }
 
 
+# The services' codes with their Chinese names (intake.SOURCES, REFERRERS),
+# repeated so that lupdate collects them; a test keeps them equal.
+SOURCE_NAMES = {
+    "application": QT_TRANSLATE_NOOP("Intake", "依申请"),
+    "initiative": QT_TRANSLATE_NOOP("Intake", "主动调解"),
+    "referral": QT_TRANSLATE_NOOP("Intake", "委托移送"),
+}
+REFERRER_NAMES = {
+    "court": QT_TRANSLATE_NOOP("Intake", "法院"),
+    "procuratorate": QT_TRANSLATE_NOOP("Intake", "检察院"),
+    "police": QT_TRANSLATE_NOOP("Intake", "公安"),
+    "petition": QT_TRANSLATE_NOOP("Intake", "信访"),
+    "other": QT_TRANSLATE_NOOP("Intake", "其他"),
+}
+SOURCE_CONTEXT = "Intake"
+
+
 # The national dispute types and sub-types (`mediation/dispute_types.py`).
 DISPUTE_TYPE_NAMES = {
     "family": QT_TRANSLATE_NOOP("DisputeType", "婚姻家庭"),

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from mediation_desk.gui.case_labels import (
     LEVEL_NAMES,
     PERFORMANCE_NAMES,
+    SOURCE_CONTEXT,
     SOURCE_NAMES,
     name_of,
 )
@@ -87,7 +88,7 @@ def value_text(key: str, value: Any) -> str:
     if key == "performance_status":
         return name_of(PERFORMANCE_NAMES, str(value))
     if key == "source":
-        return name_of(SOURCE_NAMES, str(value))
+        return name_of(SOURCE_NAMES, str(value), SOURCE_CONTEXT)
     if key == "amount_fen" and isinstance(value, int):
         return QCoreApplication.translate("SyncText", "{yuan} 元").format(yuan=f"{value / 100:,.2f}")
     if key == "taken_over_at":

@@ -100,14 +100,17 @@ def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLik
     return AttachmentView(att_id, kind, row.original_name, media_type, size, row.sha256, note)
 
 
+def attachment_view(a: Attachment) -> AttachmentView:
+    return AttachmentView(a.id, a.kind, a.original_name, a.media_type, a.size, a.sha256, a.note)
+
+
 def list_attachments(desk: Any, case_key: str, *, actor: Actor | None = None) -> list[AttachmentView]:
     """The attachments of a case (not their content); with `actor`, only if that actor may see the case."""
     with desk.read(actor) as s:
         case = load_case(s, case_key)
         if actor is not None:
             authorize(s, actor, "case.view", case.id)
-        return [AttachmentView(a.id, a.kind, a.original_name, a.media_type, a.size, a.sha256, a.note)
-                for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id)
+        return [attachment_view(a) for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id)
                                    .order_by(Attachment.created_at))]
 
 

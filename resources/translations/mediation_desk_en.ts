@@ -546,18 +546,6 @@
         <translation>Chosen by the parties</translation>
     </message>
     <message>
-        <source>依申请</source>
-        <translation>On application</translation>
-    </message>
-    <message>
-        <source>主动调解</source>
-        <translation>On the committee&apos;s initiative</translation>
-    </message>
-    <message>
-        <source>委托移送</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>

@@ -546,18 +546,6 @@
         <translation>当事人选定</translation>
     </message>
     <message>
-        <source>依申请</source>
-        <translation>依申请</translation>
-    </message>
-    <message>
-        <source>主动调解</source>
-        <translation>主动调解</translation>
-    </message>
-    <message>
-        <source>委托移送</source>
-        <translation>委托移送</translation>
-    </message>
-    <message>
         <source>状态</source>
         <translation>状态</translation>
     </message>

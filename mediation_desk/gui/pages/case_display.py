@@ -19,6 +19,7 @@ from mediation_desk.gui.case_labels import (
     PERFORMANCE_NAMES,
     PREVENTION_NAMES,
     ROUTE_NAMES,
+    SOURCE_CONTEXT,
     SOURCE_NAMES,
     TIMELINE_KIND_NAMES,
     name_of,
@@ -80,7 +81,7 @@ class CaseDisplay(QObject):
         if d.dispute_subtype:
             sub = SUBTYPE_NAMES.get((s.dispute_type, d.dispute_subtype))
             kind += f"（{QCoreApplication.translate('DisputeType', sub) if sub else d.dispute_subtype}）"
-        source = name_of(SOURCE_NAMES, s.source)
+        source = name_of(SOURCE_NAMES, s.source, SOURCE_CONTEXT)
         if d.referrer_kind:
             source += f"（{name_of(REFERRER_NAMES, d.referrer_kind, 'Intake')}{d.referrer_name or ''}）"
         lines = [self.tr("纠纷类型：{kind}").format(kind=kind),

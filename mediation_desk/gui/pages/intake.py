@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
-from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, SUBTYPE_NAMES, dispute_type_name, translated
+from mediation_desk.gui.labels import (
+    DISPUTE_TYPE_NAMES, REFERRER_NAMES, SOURCE_NAMES, SUBTYPE_NAMES, dispute_type_name, translated,
+)
 from mediation_desk.gui.forms.ui_intake_page import Ui_IntakePage
 from mediation_desk.gui.party_editor import PartyEditor, fill_combo
 from mediation_desk.gui.tasks import TaskManager
@@ -27,20 +29,6 @@ from mediation_desk.mediation import intake
 from mediation_desk.mediation.case_access import load_case
 from mediation_desk.mediation.dispute_types import BY_CODE
 
-# The services' codes with their Chinese names (intake.SOURCES, REFERRERS),
-# repeated so that lupdate collects them; a test keeps them equal.
-SOURCE_NAMES = {
-    "application": QT_TRANSLATE_NOOP("Intake", "依申请"),
-    "initiative": QT_TRANSLATE_NOOP("Intake", "主动调解"),
-    "referral": QT_TRANSLATE_NOOP("Intake", "委托移送"),
-}
-REFERRER_NAMES = {
-    "court": QT_TRANSLATE_NOOP("Intake", "法院"),
-    "procuratorate": QT_TRANSLATE_NOOP("Intake", "检察院"),
-    "police": QT_TRANSLATE_NOOP("Intake", "公安"),
-    "petition": QT_TRANSLATE_NOOP("Intake", "信访"),
-    "other": QT_TRANSLATE_NOOP("Intake", "其他"),
-}
 # validate_intake's field names and the inputs that hold them.
 FIELDS = {"source": "source", "referrer_kind": "referrerKind", "referrer_name": "referrerName",
           "dispute_type": "disputeType", "dispute_subtype": "disputeSubtype",

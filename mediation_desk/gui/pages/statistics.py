@@ -20,7 +20,7 @@ from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.case_labels import AGREEMENT_FORM_NAMES, PREVENTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_statistics_page import Ui_StatisticsPage
 from mediation_desk.gui.labels import translated
-from mediation_desk.gui.pages.intake import REFERRER_NAMES, SOURCE_NAMES
+from mediation_desk.gui.labels import REFERRER_NAMES, SOURCE_NAMES
 from mediation_desk.gui.pages.statistics_charts import ChartMaker, chart_font
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation.stats import MonthlyReport, monthly_report
