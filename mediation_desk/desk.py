@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mediation_desk.core.models import Committee, DeskState
+from mediation_desk.core.models import Committee
+
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import DeskError
 from mediation_desk.paths import AppPaths

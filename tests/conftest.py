@@ -18,13 +18,16 @@ import keyring.backend  # noqa: E402
 import keyring.errors  # noqa: E402
 import pytest  # noqa: E402
 
-from mediation_desk.core import accounts  # noqa: E402
-from mediation_desk.core.accounts import CommitteeView  # noqa: E402
+from mediation_desk.capabilities import register_all  # noqa: E402
+from mediation_desk.administration import accounts  # noqa: E402
+from mediation_desk.administration.accounts import CommitteeView  # noqa: E402
 from mediation_desk.core.uow import SYSTEM, Actor  # noqa: E402
 from mediation_desk.desk import Desk  # noqa: E402
 from mediation_desk.mediation.models_people import Mediator  # noqa: E402
 from mediation_desk.paths import DATA_ENV, AppPaths  # noqa: E402
 from mediation_desk.validation import resident_id_check_char  # noqa: E402
+
+register_all()  # as the window and the command line do at start-up
 
 pytest_plugins = ["district_server"]  # the real district server (tests/district_server.py)
 

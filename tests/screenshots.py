@@ -23,7 +23,7 @@ if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from mediation_desk.core.accounts import authenticate  # noqa: E402
+from mediation_desk.administration.accounts import authenticate  # noqa: E402
 from mediation_desk.desk import Desk  # noqa: E402
 from mediation_desk.gui.app import create_application, prepare_application  # noqa: E402
 from mediation_desk.gui.main_window import MainWindow  # noqa: E402

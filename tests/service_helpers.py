@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.core.uow import SYSTEM, Actor, china_today
 from mediation_desk.desk import Desk

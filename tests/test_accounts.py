@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from mediation_desk.core import accounts, audit
-from mediation_desk.core.models import AuditRecord, Committee, DeskState, Operator
+from mediation_desk.administration import accounts
+from mediation_desk.core import audit
+from mediation_desk.core.models import AuditRecord, Committee, Operator
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, PermissionDenied, ValidationError

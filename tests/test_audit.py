@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.audit import GENESIS, record_hash, verify_chain
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.errors import PermissionDenied

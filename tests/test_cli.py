@@ -674,7 +674,7 @@ def test_password_commands_need_the_environment_or_a_terminal(protected: tuple[R
 # --- retention, purge and consent (their services may arrive later) -------------------------------
 
 def test_retention_show_set_and_per_case(ready: Run, intake_form: Any, tmp_path: Path) -> None:
-    pytest.importorskip("mediation_desk.privacy.retention")
+    pytest.importorskip("mediation_desk.lifecycle.retention")
     shown = ready("retention", "show")
     assert shown.code == 0, shown.err
     assert isinstance(shown.json, dict) and shown.json
@@ -689,7 +689,7 @@ def test_retention_show_set_and_per_case(ready: Run, intake_form: Any, tmp_path:
 
 
 def test_purge_dry_run_and_confirmation(ready: Run, intake_form: Any, tmp_path: Path) -> None:
-    pytest.importorskip("mediation_desk.privacy.retention")
+    pytest.importorskip("mediation_desk.lifecycle.retention")
     ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
     dry = ready("purge", "--dry-run")
     assert dry.code == 0, dry.err
@@ -701,7 +701,7 @@ def test_purge_dry_run_and_confirmation(ready: Run, intake_form: Any, tmp_path: 
 
 
 def test_consent_give_list_withdraw(ready: Run, intake_form: Any, tmp_path: Path) -> None:
-    consent = pytest.importorskip("mediation_desk.privacy.consent")
+    consent = pytest.importorskip("mediation_desk.lifecycle.consent")
     case = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form())).json
     person = case["parties"][0]["person"]["id"]
     purpose, label = next(iter(getattr(consent, "PURPOSES", {"sms_notice": "短信通知"}).items()))

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.desk import Desk
 from mediation_desk.mediation.models_case import MediationCase
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.mediation.people import secrets_of
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import secrets_of
 from mediation_desk.mediation.numbering import parse_case_number
 from mediation_desk.paths import AppPaths
 
@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 WORKER = r"""
 import json, os, sys, time
 from pathlib import Path
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import intake
 from mediation_desk.paths import AppPaths

@@ -9,14 +9,15 @@ import pytest
 from sqlalchemy import select, update
 
 from mediation_desk.core.audit import verify_chain
-from mediation_desk.core.models import AuditRecord, DeskState
+from mediation_desk.core.models import AuditRecord
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.mediation import intake as intake_svc
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.mediation.people import secrets_of
-from mediation_desk.privacy import consent
-from mediation_desk.privacy.models import Consent
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import secrets_of
+from mediation_desk.lifecycle import consent
+from mediation_desk.lifecycle.models import Consent
 from service_helpers import (  # noqa: F401  (env is a fixture)
     Env, actor, add_mediator, audit_actions, case_row, count, env, intake, parties_of, party, refused,
 )

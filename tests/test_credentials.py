@@ -11,15 +11,16 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from mediation_desk.core import accounts
-from mediation_desk.core.accounts import CommitteeView
+from mediation_desk.administration import accounts
+from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.models import AuditRecord, Operator
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.mediation import mediators
 from mediation_desk.mediation.models_people import Mediator
-from mediation_desk.privacy import credentials, crypto
+from mediation_desk.administration import credentials
+from mediation_desk.privacy import crypto
 from mediation_desk.privacy.models import KeyWrap
 from mediation_desk.privacy.vault import Locked
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import china_today
@@ -19,8 +19,8 @@ from mediation_desk.mediation import assignment, mediators, queries, states
 from mediation_desk.mediation.demo import DEMO_PASSWORD, seed_demo
 from mediation_desk.mediation.demo_data import MINORITY_NAME, RARE_NAME
 from mediation_desk.mediation.models_case import Agreement, CaseParty, MediationCase
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.mediation.people import secrets_of
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import secrets_of
 from mediation_desk.privacy import crypto
 from mediation_desk.paths import AppPaths
 from mediation_desk.validation import parse_resident_id, validate_uscc

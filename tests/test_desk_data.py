@@ -11,7 +11,7 @@ import pytest
 from service_helpers import Env, actor, audit_actions, count, env, new_case, party  # noqa: F401
 from sqlalchemy import select
 
-from mediation_desk.core import desk_data
+from mediation_desk.administration import desk_data
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk

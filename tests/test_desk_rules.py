@@ -8,9 +8,10 @@ import pytest
 from service_helpers import Env, actor, audit_actions, env, new_case, today  # noqa: F401
 from sqlalchemy import select
 
-from mediation_desk.core import desk_rules
-from mediation_desk.core.desk_rules import CaseTargets
-from mediation_desk.core.models import AuditRecord, DeskState
+from mediation_desk.administration import desk_rules
+from mediation_desk.administration.desk_rules import CaseTargets
+from mediation_desk.core.models import AuditRecord
+from mediation_desk.storage.state import DeskState
 from mediation_desk.errors import DeskError, PermissionDenied, ValidationError
 from mediation_desk.mediation.dashboard import dashboard_figures
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from mediation_desk.core import accounts
-from mediation_desk.core.accounts import CommitteeView
+from mediation_desk.administration import accounts
+from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import Actor
@@ -29,10 +29,11 @@ from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, PermissionDenied, ValidationError
 from mediation_desk.mediation import attachments, exchange, intake, mediators, queries
 from mediation_desk.mediation.models_case import Attachment
-from mediation_desk.mediation.models_people import Mediator, Person
-from mediation_desk.mediation.people import Secrets, find_people, secrets_of
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import Secrets, find_people, secrets_of
 from mediation_desk.privacy import crypto, keys
-from mediation_desk.privacy import credentials
+from mediation_desk.administration import credentials
 from mediation_desk.storage import backup
 from mediation_desk.validation import resident_id_check_char
 from service_helpers import (  # noqa: F401  (env is a fixture)

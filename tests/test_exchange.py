@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk

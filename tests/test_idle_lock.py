@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.errors import PermissionDenied
 from mediation_desk.mediation import attachments, intake, queries

@@ -15,8 +15,8 @@ from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import intake as intake_svc
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, CaseTransition, MediationCase
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.mediation.people import secrets_of
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import secrets_of
 from mediation_desk.validation import resident_id_check_char, uscc_check_char
 from service_helpers import (  # noqa: F401  (env is a fixture)
     CASE_WORD, Env, audit_actions, case_row, count, env, intake, outbox_ops, party, resident_id, today,
@@ -424,7 +424,8 @@ def test_amounts_as_decimal_int_and_grouped_text(env: Env) -> None:
 
 
 def test_find_people_before_creating_a_duplicate(env: Env) -> None:
-    from mediation_desk.mediation.people import find_people, person_view
+    from mediation_desk.mediation.people import person_view
+    from mediation_desk.people.identity import find_people
 
     first17 = "11010519491231002"
     open_case(env, intake(party("李秀英", 1, id_number=first17 + "X", male=False, phone="139-0000-0001"),

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import AuditRecord, Operator
 from mediation_desk.core.uow import SYSTEM
@@ -23,13 +23,15 @@ from mediation_desk.errors import DeskError, PermissionDenied
 from mediation_desk.mediation import attachments, intake, queries
 from mediation_desk.mediation.mediators import mediator_phone
 from mediation_desk.mediation.models_case import Agreement, Attachment, FollowUp, MediationCase, SessionRecord
-from mediation_desk.mediation.models_people import Mediator, Person
-from mediation_desk.mediation.people import Secrets, secrets_of
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import Secrets, secrets_of
 from mediation_desk.paths import AppPaths
-from mediation_desk.privacy import crypto, keys, protect
+from mediation_desk.privacy import crypto, keys
+from mediation_desk.lifecycle import protect
 from mediation_desk.privacy.models import KeyWrap
 from mediation_desk.storage import migrate
-from mediation_desk.storage.integrity import check_database
+from mediation_desk.core.integrity import check_database
 from service_helpers import files_under, raw_leaks
 
 FIXTURE = Path(__file__).parent / "fixtures" / "desk-schema-0001.sqlite3"

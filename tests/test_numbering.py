@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import intake
 from mediation_desk.mediation.models_case import CaseNumberCounter, MediationCase

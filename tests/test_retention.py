@@ -18,10 +18,11 @@ from mediation_desk.mediation import intake as intake_svc
 from mediation_desk.mediation.models_case import (
     Agreement, Attachment, CaseParty, CaseTransition, FollowUp, MediationCase, SessionRecord,
 )
-from mediation_desk.mediation.models_people import Mediator, Person
-from mediation_desk.mediation.people import secrets_of
-from mediation_desk.privacy import consent, retention
-from mediation_desk.privacy.retention import ERASED, ERASED_NAME, RetentionPolicy
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import secrets_of
+from mediation_desk.lifecycle import consent, retention
+from mediation_desk.lifecycle.retention import ERASED, ERASED_NAME, RetentionPolicy
 from service_helpers import (  # noqa: F401  (env is a fixture)
     Env, actor, add_mediator, audit_actions, case_row, count, env, intake, parties_of, party, refused, today,
 )
@@ -161,7 +162,7 @@ def test_policy_is_for_the_admin_only(env: Env) -> None:
 
 
 def test_damaged_policy_is_refused_not_replaced_by_defaults(env: Env) -> None:
-    from mediation_desk.core.models import DeskState
+    from mediation_desk.storage.state import DeskState
     with env.desk.write(env.admin) as uow:
         uow.session.merge(DeskState(key=retention.POLICY_KEY, value="{not json"))
     with pytest.raises(DeskError, match="保管期限设置已损坏"):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import AuditRecord, Operator
 from mediation_desk.core.uow import SYSTEM, Actor

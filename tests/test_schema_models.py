@@ -7,7 +7,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from mediation_desk.storage import migrate
-from mediation_desk.storage.models_all import Base
+from mediation_desk.capabilities import register_all
+from mediation_desk.storage.base import Base
+
+register_all()  # every capability's tables in Base.metadata
 
 
 def _not_fts(obj, name, type_, reflected, compare_to):  # noqa: ANN001

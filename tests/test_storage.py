@@ -13,10 +13,10 @@ from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.mediation import intake
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, MediationCase
-from mediation_desk.mediation.models_people import Person
+from mediation_desk.people.models import Person
 from mediation_desk.storage import migrate
 from mediation_desk.storage.backup import backup_database, restore_database
-from mediation_desk.storage.integrity import check_database
+from mediation_desk.core.integrity import check_database
 
 
 def counts(desk) -> dict[str, int]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.core.registry import REGISTRY, Registry
 from mediation_desk.mediation import states
 
 
@@ -49,29 +51,45 @@ def test_order_of_arrival_does_not_change_the_outcome(raw):
 
 
 def test_transition_from_the_held_state_is_accepted():
-    assert contract.transition_conflict(states.ACCEPTED, states.ACCEPTED, states.ASSIGNED) is None
+    assert states.transition_conflict(states.ACCEPTED, states.ACCEPTED, states.ASSIGNED) is None
 
 
 def test_the_same_move_arriving_twice_is_no_conflict():
-    assert contract.transition_conflict(states.ASSIGNED, states.ACCEPTED, states.ASSIGNED) is None
+    assert states.transition_conflict(states.ASSIGNED, states.ACCEPTED, states.ASSIGNED) is None
 
 
 def test_a_move_from_a_state_the_server_left_is_a_conflict_in_words():
-    reason = contract.transition_conflict(states.CLOSED, states.IN_MEDIATION, states.AGREED)
+    reason = states.transition_conflict(states.CLOSED, states.IN_MEDIATION, states.AGREED)
     assert reason is not None and "已结案" in reason and "调解中" in reason
 
 
 def test_a_move_the_machine_forbids_is_a_conflict():
-    reason = contract.transition_conflict(states.ACCEPTED, states.ACCEPTED, states.CLOSED)
+    reason = states.transition_conflict(states.ACCEPTED, states.ACCEPTED, states.CLOSED)
     assert reason is not None and "不能从" in reason
 
 
 def test_an_unknown_state_is_refused():
-    assert "未知" in (contract.transition_conflict(states.ACCEPTED, states.ACCEPTED, "vanished") or "")
+    assert "未知" in (states.transition_conflict(states.ACCEPTED, states.ACCEPTED, "vanished") or "")
 
 
-def test_every_entity_the_desk_sends_has_a_policy():
-    assert set(contract.ENTITY_POLICY.values()) <= {contract.APPEND_ONLY, contract.STATE_MACHINE, contract.FIELDS}
+def test_every_entity_the_desk_sends_is_registered_with_a_policy():
+    entities = REGISTRY.entities
+    assert {e.policy for e in entities.values()} <= set(contract.POLICIES)
     for entity in ("case", "mediator", "agreement", "case_assignment", "session_record", "follow_up",
-                   "attachment", "committee"):
-        assert entity in contract.ENTITY_POLICY
+                   "attachment", "committee", contract.CASE_FILE):
+        assert entity in entities
+    assert entities["case"].transition_conflict is states.transition_conflict
+
+
+def test_registering_an_entity_twice_differently_is_refused():
+    registry = Registry()
+    registry.add_entities(states.SYNCED_ENTITIES)
+    registry.add_entities(states.SYNCED_ENTITIES)  # the same again: harmless
+    clash = contract.SyncedEntity("case", contract.FIELDS, frozenset({"number"}))
+    with pytest.raises(ValueError, match="registered twice"):
+        registry.add_entities([clash])
+
+
+def test_a_state_machine_entity_must_name_its_transition_check():
+    with pytest.raises(ValueError, match="transition check"):
+        contract.SyncedEntity("case", contract.STATE_MACHINE, frozenset())

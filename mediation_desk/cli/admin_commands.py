@@ -9,11 +9,12 @@ from mediation_desk.cli.context import NEW_PASSWORD_ENV, NONE, PASSWORD_ENV, Con
 from mediation_desk.cli.io import (
     EXIT_OK, emit_json, err, json_flag, json_input, out, read_json_input, read_password, table,
 )
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.mediation import followup, mediators, queries, states
 from mediation_desk.mediation.dispute_types import LABELS as TYPE_LABELS
-from mediation_desk.privacy import credentials, keys
+from mediation_desk.administration import credentials
+from mediation_desk.privacy import keys
 
 ADMIN_PASSWORD_ENV = "MEDIATION_DESK_ADMIN_PASSWORD"
 __all__ = ["ADMIN_PASSWORD_ENV", "NEW_PASSWORD_ENV", "PASSWORD_ENV", "register"]

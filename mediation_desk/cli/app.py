@@ -11,6 +11,7 @@ import os
 import sys
 from importlib import metadata
 
+from mediation_desk.capabilities import register_all
 from mediation_desk.cli import (
     admin_commands, case_commands, data_commands, privacy_commands, record_commands,
 )
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     use_utf8()
+    register_all()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -14,14 +14,15 @@ import os
 from pathlib import Path
 
 from mediation_desk.cli import io as cli_io
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, PermissionDenied, ValidationError
 from mediation_desk.logging_setup import setup_logging
 from mediation_desk.mediation import mediators
 from mediation_desk.paths import AppPaths
-from mediation_desk.privacy import keys, protect
+from mediation_desk.privacy import keys
+from mediation_desk.lifecycle import protect
 
 PASSWORD_ENV = "MEDIATION_DESK_PASSWORD"  # the login password of the operator running the command
 NEW_PASSWORD_ENV = "MEDIATION_DESK_NEW_PASSWORD"  # a password being set (new operator, change, reset)

@@ -18,7 +18,8 @@ from mediation_desk.mediation import intake, queries, stats
 from mediation_desk.mediation.agreement import FORMS
 from mediation_desk.mediation.dispute_types import LABELS as TYPE_LABELS
 from mediation_desk.mediation.dto import to_jsonable
-from mediation_desk.storage import backup, integrity, migrate
+from mediation_desk.core import integrity
+from mediation_desk.storage import backup, migrate
 
 FORMATS = ("json", "csv")
 

@@ -16,10 +16,12 @@ from mediation_desk.cli.io import (
 )
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import attachments
-from mediation_desk.privacy import credentials, keys, protect
+from mediation_desk.administration import credentials
+from mediation_desk.privacy import keys
+from mediation_desk.lifecycle import protect
 
-RETENTION = "mediation_desk.privacy.retention"
-CONSENT = "mediation_desk.privacy.consent"
+RETENTION = "mediation_desk.lifecycle.retention"
+CONSENT = "mediation_desk.lifecycle.consent"
 
 
 def _code(labels: dict[str, str], text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mediation_desk.storage.base import UUID_LEN, Base, new_id, utcnow
@@ -40,15 +40,6 @@ class Operator(Base):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class DeskState(Base):
-    """Small key/value facts of this installation: device id, seat number, last HLC."""
-
-    __tablename__ = "desk_state"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
 
 
 class AuditRecord(Base):

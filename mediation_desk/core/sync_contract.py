@@ -17,10 +17,9 @@ Errors are {"error": {"code": ERROR_*, "message": str, "field": str | None}} wit
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-from mediation_desk.mediation import states
 
 API_PREFIX = "/api/v1"
 HEALTH_PATH = "/health"
@@ -53,19 +52,34 @@ SCOPE_COMMITTEE, SCOPE_TOWN = "committee", "town"
 # Op kinds as the desk's services write them (core/uow.py `outbox`).
 CREATE, UPDATE, TRANSITION, APPEND = "create", "update", "transition", "append"
 
-# How each entity merges (design §4 conflict policy).
+# How each entity merges (design §4 conflict policy). Each capability registers its entities
+# (core/registry.py); the contract itself only knows the committee.
 APPEND_ONLY, STATE_MACHINE, FIELDS = "append_only", "state_machine", "fields"
-ENTITY_POLICY: dict[str, str] = {
-    "committee": FIELDS,
-    "case": STATE_MACHINE,  # created once; status only by transitions; other fields LWW
-    "mediator": FIELDS,
-    "agreement": FIELDS,
-    "case_assignment": APPEND_ONLY,
-    "session_record": APPEND_ONLY,  # only the fact and outcome: never the record's text
-    "follow_up": APPEND_ONLY,
-    "attachment": APPEND_ONLY,  # only the fact: the file stays at the desk
-    "case_file": APPEND_ONLY,  # the whole file of a case escalated to a town
-}
+POLICIES = (APPEND_ONLY, STATE_MACHINE, FIELDS)
+
+# (server's status, the status the desk moved from, the target) -> why it conflicts, or None.
+TransitionCheck = Callable[[str, str, str], "str | None"]
+
+
+@dataclass(frozen=True)
+class SyncedEntity:
+    """One kind of synced record: how it merges, and what the district keeps of it (PIPL minimum
+    necessary: any other payload key is not stored). A STATE_MACHINE entity names the check its
+    transitions pass on the server."""
+
+    name: str
+    policy: str
+    fields: frozenset[str]
+    transition_conflict: TransitionCheck | None = None
+
+    def __post_init__(self) -> None:
+        if self.policy not in POLICIES:
+            raise ValueError(f"entity {self.name!r}: unknown merge policy {self.policy!r}")
+        if (self.policy == STATE_MACHINE) != (self.transition_conflict is not None):
+            raise ValueError(f"entity {self.name!r}: a state machine (and only one) names its transition check")
+
+
+COMMITTEE = SyncedEntity("committee", FIELDS, frozenset({"code", "name", "town", "village", "case_word"}))
 
 
 @dataclass(frozen=True)
@@ -131,24 +145,6 @@ def merge_fields(values: dict[str, Any], clocks: dict[str, str], incoming: dict[
     return FieldMerge(merged, merged_clocks, taken, lost)
 
 
-def transition_conflict(server_status: str, claimed_from: str, target: str) -> str | None:
-    """Why a pushed case transition cannot be applied to the server's state, or None.
-
-    The desk made the move from `claimed_from`; if the server's case has moved meanwhile (another
-    desk, the town taking it over) the op is a conflict the clerk resolves, never silently applied."""
-    if target not in states.STATES:
-        return f"未知的案件状态：{target}"
-    if server_status == target:
-        return None  # the same move arrived twice by different routes: nothing to do
-    if server_status != claimed_from:
-        return (f"区里记录的状态是“{states.LABELS.get(server_status, server_status)}”，"
-                f"本机是从“{states.LABELS.get(claimed_from, claimed_from)}”变更的")
-    if target not in states.allowed_targets(server_status):
-        return (f"不能从“{states.LABELS.get(server_status, server_status)}”"
-                f"变为“{states.LABELS.get(target, target)}”")
-    return None
-
-
 # ---- Enrollment, wire helpers and what the district keeps (server side of the contract) ----
 
 ERROR_NOT_FOUND = "not_found"
@@ -190,25 +186,9 @@ class EnrollResponse:
     committee_name: str | None = None
 
 
-# What the district keeps of each entity (PIPL minimum necessary): any other payload key is not
-# stored. An op carrying one of PERSONAL_DATA_KEYS is rejected outright: it means a desk is sending
-# what must stay in the village. `case_file` is the exception: the whole file, kept for the town.
-# The op's `hlc` is the clock of every field it carries (field-level LWW).
-SYNCED_FIELDS: dict[str, frozenset[str]] = {
-    "committee": frozenset({"code", "name", "town", "village", "case_word"}),
-    "case": frozenset({
-        "number", "year", "seat", "seq", "committee_id", "source", "referrer_kind", "found_in_screening",
-        "dispute_type", "dispute_subtype", "amount_fen", "persons_involved", "risk_flags", "accepted_on",
-        "status", "routes", "escalate_to", "prevented", "closed_on", TAKEN_OVER_BY, TAKEN_OVER_AT,
-    }),
-    "mediator": frozenset({"name", "area", "skills", "available", "active", "title"}),
-    "agreement": frozenset({"case_id", "form", "amount_fen", "reached_on", "effective_on",
-                            "judicial_applied_on", "performance_status"}),
-    "case_assignment": frozenset({"mediator_id", "chosen_by", "ended"}),
-    "session_record": frozenset({"case_id", "outcome", "held_at", "supersedes"}),
-    "follow_up": frozenset({"case_id", "performance_status", "satisfaction", "renewed_conflict"}),
-    "attachment": frozenset({"case_id", "kind", "sha256", "size"}),
-}
+# An op carrying one of PERSONAL_DATA_KEYS is rejected outright: it means a desk is sending what must
+# stay in the village. `case_file` is the exception: the whole file, kept for the town. The op's
+# `hlc` is the clock of every field it carries (field-level LWW).
 PERSONAL_DATA_KEYS = frozenset({
     "id_number", "id_card", "phone", "mobile", "address", "parties", "persons", "brief_facts",
     "facts", "requests", "referrer_name", "agent_name", "birth_date", "health", "text", "content",

@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mediation_desk.core import audit, hlc
-from mediation_desk.core.models import DeskState, OutboxOp
+from mediation_desk.core.models import OutboxOp
+from mediation_desk.storage.state import DeskState
 from mediation_desk.storage.base import new_id, utcnow
 
 HLC_KEY = "hlc_last"

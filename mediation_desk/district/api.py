@@ -21,6 +21,7 @@ from mediation_desk.district import apply, enrollment, feed, http_errors, migrat
 from mediation_desk.district import schemas as sch
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
+from mediation_desk.district.rules import register_rules
 
 log = logging.getLogger(__name__)
 MAX_CURSOR = 2**62
@@ -47,6 +48,7 @@ Device = Annotated[DeviceScope, Depends(current_device)]
 
 
 def create_app(database_url: str) -> FastAPI:
+    register_rules()
     db = Database(database_url)
 
     @asynccontextmanager

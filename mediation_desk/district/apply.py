@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.sync_contract import APPLIED, CONFLICT, DUPLICATE, REJECTED, OpResult
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
@@ -112,7 +113,7 @@ def apply_op(ctx: Context, op: contract.Op) -> OpResult:
     if op.entity == contract.CASE_FILE:
         return _apply_case_file(ctx, op)
     refuse_personal_data(op.payload)
-    if contract.ENTITY_POLICY[op.entity] == contract.APPEND_ONLY:
+    if REGISTRY.entities[op.entity].policy == contract.APPEND_ONLY:
         return _apply_fact(ctx, op)
     rec = ctx.record(op.entity, op.entity_id)
     if rec is not None and rec.committee_id != ctx.committee.id:
@@ -194,7 +195,7 @@ def _apply_transition(ctx: Context, op: contract.Op, rec: Record | None) -> OpRe
     if rec is None:
         raise OpRefused("区里还没有这个案件，请先同步案件的受理登记")
     current = rec.status or ""
-    conflict = contract.transition_conflict(current, claimed_from, target)
+    conflict = states.transition_conflict(current, claimed_from, target)
     if conflict is not None:
         return OpResult(op.op_id, CONFLICT, conflict, record_state(rec))
     if current == target:

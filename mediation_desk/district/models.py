@@ -1,6 +1,6 @@
 """The district's tables (its own declarative base: the desk's schema is not the server's).
 
-What is kept of a village's cases is the contract's minimum (`sync_contract.SYNCED_FIELDS`): states,
+What is kept of a village's cases is the contract's minimum (the fields each capability registers for its synced entities): states,
 types, dates, amounts, counts — no names, ID numbers or session texts. A case file escalated to a
 town is the one exception; it sits in its own table and is never logged."""
 from __future__ import annotations

@@ -10,6 +10,7 @@ from typing import Any
 
 from mediation_desk.core import hlc as hlc_clock
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.core.registry import REGISTRY
 from mediation_desk.logging_setup import redact
 
 MAX_ID_CHARS = 64
@@ -45,11 +46,11 @@ def parse_op(raw: dict[str, Any]) -> contract.Op:
     """The op on the wire, checked for shape; raises `OpRefused`."""
     op_id = _short_id(raw, "op_id", "操作编号")
     entity = raw.get("entity")
-    if entity not in contract.ENTITY_POLICY:
+    if not isinstance(entity, str) or entity not in REGISTRY.entities:
         raise OpRefused(f"未知的数据类别：{str(entity)[:40]}")
     entity_id = _short_id(raw, "entity_id", "记录编号")
     kind = raw.get("kind")
-    allowed = ALLOWED_KINDS[contract.ENTITY_POLICY[entity]]
+    allowed = ALLOWED_KINDS[REGISTRY.entities[entity].policy]
     if kind not in allowed:
         raise OpRefused(f"“{entity}”不接受操作类型“{str(kind)[:20]}”，可用：{'、'.join(allowed)}")
     clock = raw.get("hlc")
@@ -76,7 +77,8 @@ def refuse_personal_data(payload: dict[str, Any]) -> None:
 
 def kept_fields(entity: str, values: dict[str, Any]) -> dict[str, Any]:
     """The contract's fields of `entity` in `values` (anything else is not stored), checked."""
-    allowed = contract.SYNCED_FIELDS.get(entity, frozenset())
+    known = REGISTRY.entity(entity)
+    allowed = known.fields if known is not None else frozenset()
     kept = {k: v for k, v in values.items() if k in allowed}
     for name, value in kept.items():
         _check_value(name, value)

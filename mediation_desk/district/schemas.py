@@ -36,7 +36,7 @@ class EnrollAnswer(BaseModel):
 class OpBody(BaseModel):
     op_id: str
     hlc: str
-    entity: str = Field(description=f"one of {sorted(contract.ENTITY_POLICY)}")
+    entity: str = Field(description="a synced entity registered by a capability, e.g. case, mediator")
     entity_id: str
     kind: str = Field(description="create | update | transition | append")
     payload: dict[str, Any]

@@ -23,8 +23,9 @@ from mediation_desk.mediation.intake import from_fen
 from mediation_desk.mediation.models_case import (
     Agreement, Attachment, CaseAssignment, CaseParty, FollowUp, MediationCase, SessionRecord,
 )
-from mediation_desk.mediation.models_people import Mediator, Person
-from mediation_desk.mediation.people import secrets_of
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import secrets_of
 from mediation_desk.privacy.vault import Vault
 from mediation_desk.validation import ID_TYPES, age_on
 

@@ -7,6 +7,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mediation_desk.capabilities import register_all
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.excepthook import install_excepthook
@@ -48,6 +49,7 @@ def run_gui(paths: AppPaths, argv: list[str] | None = None) -> int:
     """Open the desk and run the window until it is closed; returns the exit code."""
     paths.ensure()
     setup_logging(paths.logs)
+    register_all()
     # The desk and sync workers are Python threads: with the default 5 ms switch interval a busy
     # sync round could hold the interpreter long enough to stall the window by 100-400 ms.
     sys.setswitchinterval(0.001)

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWizard, QWizardPage
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems

@@ -7,14 +7,14 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.forms.ui_login import Ui_LoginDialog
 from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.privacy import protect
+from mediation_desk.lifecycle import protect
 
 
 def _log_in(desk: Any, username: str, password: str) -> tuple[Actor, bool]:

@@ -18,7 +18,8 @@ from mediation_desk.mediation.case_access import active_mediator_ids, authorize,
 from mediation_desk.mediation.dispute_types import LABELS
 from mediation_desk.mediation.mediators import find_mediator, open_loads
 from mediation_desk.mediation.models_case import CaseAssignment, MediationCase, MediatorRefusal
-from mediation_desk.mediation.models_people import Mediator, MediatorRelation, Person
+from mediation_desk.mediation.models_people import Mediator, MediatorRelation
+from mediation_desk.people.models import Person
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.validation import clean_text
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from mediation_desk.core import desk_rules
+from mediation_desk.administration import desk_rules
 from mediation_desk.core.uow import china_today
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import (
@@ -68,7 +68,7 @@ class DashboardFigures:
 
 def dashboard_figures(desk: Any, *, today: dt.date | None = None, overdue_days: int | None = None,
                       judicial_window_days: int | None = None, recent: int = 10) -> DashboardFigures:
-    """The figures; the two targets default to the committee's rules (core/desk_rules.py)."""
+    """The figures; the two targets default to the committee's rules (administration/desk_rules.py)."""
     today = today or china_today()
     open_states = sorted(states.OPEN_STATES)
     with desk.read() as s:

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.uow import SYSTEM, Actor, china_today
 from mediation_desk.errors import DeskError
 from mediation_desk.mediation import (

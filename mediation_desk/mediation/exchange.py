@@ -36,9 +36,11 @@ from mediation_desk.mediation.exchange_files import (
     flag_list, mediator_column, pick, read_rows, write_csv, write_json,
 )
 from mediation_desk.mediation.models_case import CaseParty, MediationCase
-from mediation_desk.mediation.models_people import Mediator, Person
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
 from mediation_desk.mediation.mediators import mediator_phone
-from mediation_desk.mediation.people import secrets_of, validate_person
+from mediation_desk.mediation.people import validate_person
+from mediation_desk.people.identity import secrets_of
 
 __all__ = ["ImportReport", "RowError", "export_cases", "export_mediators", "import_cases", "import_mediators"]
 

@@ -13,7 +13,8 @@ from mediation_desk.mediation import states
 from mediation_desk.mediation.dispute_types import resolve_type
 from mediation_desk.mediation.dto import MediatorView
 from mediation_desk.mediation.models_case import CaseAssignment, MediationCase
-from mediation_desk.mediation.models_people import Mediator, MediatorRelation, Person
+from mediation_desk.mediation.models_people import Mediator, MediatorRelation
+from mediation_desk.people.models import Person
 from mediation_desk.privacy import roles
 from mediation_desk.privacy.vault import Vault, place
 from mediation_desk.storage.base import new_id

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import UnitOfWork, china_today
-from mediation_desk.privacy.vault import Vault, place
+from mediation_desk.privacy.vault import Vault
 from mediation_desk.storage.base import new_id
 from mediation_desk.errors import Problems, ValidationError
 from mediation_desk.mediation.dto import PersonView
-from mediation_desk.mediation.models_people import Person
+from mediation_desk.people.identity import Secrets, find_by_document, seal_secrets, secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.validation import (
     ID_TYPES, clean_name, clean_text, mask_id_number, mask_phone, normalize_phone, parse_date,
     parse_gender, parse_resident_id, validate_ethnicity, validate_id_document, validate_uscc,
@@ -93,62 +93,6 @@ def validate_person(data: Mapping[str, Any]) -> PersonSpec:
     p.raise_if_any()
     return PersonSpec(kind, name, gender, ethnicity, birth, id_type if id_number else None, id_number,
                       occupation, phone, address)
-
-
-@dataclass(frozen=True)
-class Secrets:
-    """A person's sensitive values in clear, for the moment a service needs them."""
-
-    id_number: str | None
-    phone: str | None
-    address: str | None
-
-
-def secrets_of(person: Person, vault: Vault | None) -> Secrets:
-    """Decrypted values; plaintext ones of a desk not yet protected; None where locked."""
-    def one(column: str) -> str | None:
-        legacy = getattr(person, f"legacy_{column}")
-        blob = getattr(person, f"{column}_enc")
-        if blob is None or vault is None:
-            return legacy
-        return vault.open_text(blob, place("person", column, person.id))
-    return Secrets(one("id_number"), one("phone"), one("address"))
-
-
-def seal_secrets(person: Person, vault: Vault, secrets: Secrets) -> None:
-    """Store the values encrypted, with keyed hashes for exact lookup of ID number and phone."""
-    for column in ("id_number", "phone", "address"):
-        value = getattr(secrets, column)
-        setattr(person, f"{column}_enc", vault.seal_text(value, place("person", column, person.id)))
-        setattr(person, f"legacy_{column}", None)
-    person.id_number_idx = vault.index(secrets.id_number)
-    person.phone_idx = vault.index(secrets.phone)
-
-
-def find_by_document(session: Session, vault: Vault, id_type: str, id_number: str) -> Person | None:
-    return session.scalars(
-        select(Person).where(Person.id_type == id_type, Person.id_number_idx == vault.index(id_number))
-    ).first()
-
-
-def find_people(session: Session, vault: Vault, *, id_number: str | None = None, phone: str | None = None,
-                name: str | None = None, limit: int = 20) -> list[Person]:
-    """Existing people matching an ID number, a phone or a name: the intake form asks before it
-    creates a duplicate."""
-    q = select(Person)
-    if id_number:
-        q = q.where(Person.id_number_idx == vault.index(id_number.strip().upper()))
-    elif phone:
-        try:
-            phone = normalize_phone(phone)
-        except ValidationError:
-            return []
-        q = q.where(Person.phone_idx == vault.index(phone))
-    elif name:
-        q = q.where(Person.name == name.strip())
-    else:
-        return []
-    return list(session.scalars(q.limit(limit)))
 
 
 def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any], vault: Vault) -> Person:

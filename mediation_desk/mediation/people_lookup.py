@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from mediation_desk.mediation.dto import PersonView
-from mediation_desk.mediation.people import find_people, person_view
+from mediation_desk.mediation.people import person_view
+from mediation_desk.people.identity import find_people
 
 
 def find_existing_people(desk: Any, *, id_number: str | None = None,

@@ -19,7 +19,8 @@ from mediation_desk.mediation.dto import AssignmentView, CaseDetail, CaseSummary
 from mediation_desk.mediation.models_case import (
     Agreement, Attachment, CaseAssignment, CaseParty, CaseTransition, FollowUp, MediationCase, SessionRecord,
 )
-from mediation_desk.mediation.models_people import Mediator, Person
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
 from mediation_desk.mediation.people import person_view
 from mediation_desk.privacy.vault import Vault
 from mediation_desk.validation import clean_text, normalize_phone

@@ -1,4 +1,6 @@
-"""The life of a mediation case, as pure functions shared by the desk and the district server.
+"""The rules of mediation, as pure data and functions shared by the desk and the district server:
+the life of a case, the entities mediation syncs (with the case's transition check) and the
+permission actions of its services.
 
 accepted → assigned → in_mediation → agreed (written or oral) → performing → follow_up → closed
                                    ↘ terminated (art. 26: reason + routes told) → closed
@@ -9,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mediation_desk.core import sync_contract as contract
+from mediation_desk.core.sync_contract import APPEND_ONLY, FIELDS, STATE_MACHINE, SyncedEntity
 from mediation_desk.errors import TransitionError
+from mediation_desk.privacy.roles import ALL, OWN, Permission
 
 ACCEPTED = "accepted"  # 已受理
 ASSIGNED = "assigned"  # 已派单
@@ -136,3 +141,66 @@ def available_actions(current: str, facts: CaseFacts) -> list[str]:
         if target in needs_input or _guard(current, target, facts) is None:
             out.append(target)
     return out
+
+
+def transition_conflict(server_status: str, claimed_from: str, target: str) -> str | None:
+    """Why a pushed case transition cannot be applied to the server's state, or None.
+
+    The desk made the move from `claimed_from`; if the server's case has moved meanwhile (another
+    desk, the town taking it over) the op is a conflict the clerk resolves, never silently applied."""
+    if target not in STATES:
+        return f"未知的案件状态：{target}"
+    if server_status == target:
+        return None  # the same move arrived twice by different routes: nothing to do
+    if server_status != claimed_from:
+        return (f"区里记录的状态是“{LABELS.get(server_status, server_status)}”，"
+                f"本机是从“{LABELS.get(claimed_from, claimed_from)}”变更的")
+    if target not in allowed_targets(server_status):
+        return (f"不能从“{LABELS.get(server_status, server_status)}”"
+                f"变为“{LABELS.get(target, target)}”")
+    return None
+
+
+# What the district keeps of each entity mediation syncs (PIPL minimum necessary).
+SYNCED_ENTITIES = (
+    SyncedEntity("case", STATE_MACHINE, frozenset({  # created once; status only by transitions
+        "number", "year", "seat", "seq", "committee_id", "source", "referrer_kind", "found_in_screening",
+        "dispute_type", "dispute_subtype", "amount_fen", "persons_involved", "risk_flags", "accepted_on",
+        "status", "routes", "escalate_to", "prevented", "closed_on", contract.TAKEN_OVER_BY,
+        contract.TAKEN_OVER_AT,
+    }), transition_conflict),
+    SyncedEntity("mediator", FIELDS, frozenset({"name", "area", "skills", "available", "active", "title"})),
+    SyncedEntity("agreement", FIELDS, frozenset({
+        "case_id", "form", "amount_fen", "reached_on", "effective_on", "judicial_applied_on",
+        "performance_status",
+    })),
+    SyncedEntity("case_assignment", APPEND_ONLY, frozenset({"mediator_id", "chosen_by", "ended"})),
+    # Only the fact and outcome of a session: never the record's text.
+    SyncedEntity("session_record", APPEND_ONLY, frozenset({"case_id", "outcome", "held_at", "supersedes"})),
+    SyncedEntity("follow_up", APPEND_ONLY, frozenset({
+        "case_id", "performance_status", "satisfaction", "renewed_conflict",
+    })),
+    # Only the fact of an attachment: the file stays at the desk.
+    SyncedEntity("attachment", APPEND_ONLY, frozenset({"case_id", "kind", "sha256", "size"})),
+    # The whole file of a case escalated to a town (its keys are checked by the district apart).
+    SyncedEntity(contract.CASE_FILE, APPEND_ONLY, frozenset()),
+)
+
+# A 调解员 often hears of a dispute first (主动调解): registering it is how the committee learns of
+# it, and shows nobody else's personal data. Reading it afterwards needs an assignment.
+PERMISSIONS = (
+    Permission("case.create", "受理登记案件", mediator=ALL),
+    Permission("case.view", "查看案件详情（个人信息遮掩）", "查看自己承办的案件", mediator=OWN),
+    Permission("case.view_full", "查看当事人完整个人信息", "查看自己承办案件的当事人信息", mediator=OWN),
+    Permission("case.assign", "派单（指派、撤换调解员）"),
+    Permission("case.transition", "变更案件状态", "变更自己承办案件的状态", mediator=OWN),
+    Permission("session.record", "记录调解过程", "为自己承办的案件记录调解过程", mediator=OWN),
+    Permission("agreement.record", "登记调解协议", "为自己承办的案件登记调解协议", mediator=OWN),
+    Permission("agreement.sign", "确认协议签字、登记司法确认申请"),
+    Permission("follow_up.record", "安排和登记回访", "为自己承办的案件安排和登记回访", mediator=OWN),
+    Permission("attachment.add", "添加附件", "为自己承办的案件添加附件", mediator=OWN),
+    Permission("attachment.open", "查看附件原件", "查看自己承办案件的附件", mediator=OWN),
+    Permission("mediator.manage", "维护调解员名册"),
+    Permission("export", "导出案件数据"),
+    Permission("import", "导入案件数据"),
+)

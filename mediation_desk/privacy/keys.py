@@ -143,7 +143,7 @@ def vault_from_keyring(device_id: str, session: Session) -> Vault | None:
 
 def key_matches(session: Session, vault: Vault) -> bool:
     """True when `vault` holds this desk's data key (checked by opening a sample value)."""
-    from mediation_desk.core.models import DeskState
+    from mediation_desk.storage.state import DeskState
 
     row = session.get(DeskState, "key_check")
     if row is None:
@@ -155,7 +155,7 @@ def key_matches(session: Session, vault: Vault) -> bool:
 
 
 def store_key_check(session: Session, vault: Vault) -> None:
-    from mediation_desk.core.models import DeskState
+    from mediation_desk.storage.state import DeskState
 
     blob = vault.seal_text("ok", "desk_state.key_check")
     assert blob is not None

@@ -7,6 +7,7 @@ that case (`own_case`), which is what a 调解员's permissions are scoped to.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Protocol
 
 from mediation_desk.errors import PermissionDenied
@@ -19,42 +20,39 @@ ROLES = (ADMIN, CLERK, MEDIATOR)  # the roles an operator account can have
 ALL, OWN, NONE = "all", "own", "none"
 SCOPE_LABELS = {ALL: "允许", OWN: "仅限本人承办的案件", NONE: "不允许"}
 
-# action → (what it is, what a 调解员 may do with it on own cases only)
-ACTIONS: dict[str, tuple[str, str]] = {
-    "case.create": ("受理登记案件", ""),
-    "case.view": ("查看案件详情（个人信息遮掩）", "查看自己承办的案件"),
-    "case.view_full": ("查看当事人完整个人信息", "查看自己承办案件的当事人信息"),
-    "case.assign": ("派单（指派、撤换调解员）", ""),
-    "case.transition": ("变更案件状态", "变更自己承办案件的状态"),
-    "session.record": ("记录调解过程", "为自己承办的案件记录调解过程"),
-    "agreement.record": ("登记调解协议", "为自己承办的案件登记调解协议"),
-    "agreement.sign": ("确认协议签字、登记司法确认申请", ""),
-    "follow_up.record": ("安排和登记回访", "为自己承办的案件安排和登记回访"),
-    "attachment.add": ("添加附件", "为自己承办的案件添加附件"),
-    "attachment.open": ("查看附件原件", "查看自己承办案件的附件"),
-    "mediator.manage": ("维护调解员名册", ""),
-    "operator.manage": ("管理操作员账号", ""),
-    "export": ("导出案件数据", ""),
-    "import": ("导入案件数据", ""),
-    "retention.manage": ("设置保管期限", ""),
-    "purge": ("清除到期的个人信息", ""),
-    "consent.manage": ("登记当事人同意及撤回", ""),
-}
+@dataclass(frozen=True)
+class Permission:
+    """One action a capability registers, with how far each role may take it. A 主任 may do
+    everything; `clerk` and `mediator` say the scope of the 记录员 and the 调解员. `own_label`
+    words what a 调解员 may do on their own cases (for OWN)."""
 
-_STAFF_ONLY = frozenset({"operator.manage", "retention.manage", "purge"})
-_MEDIATOR_OWN = frozenset({
-    "case.view", "case.view_full", "case.transition", "session.record", "agreement.record",
-    "follow_up.record", "attachment.add", "attachment.open",
-})
-# A 调解员 often hears of a dispute first (主动调解): registering it is how the committee learns
-# of it, and shows nobody else's personal data. Reading it afterwards needs an assignment.
-_MEDIATOR_ALL = frozenset({"case.create"})
+    action: str
+    label: str
+    own_label: str = ""
+    clerk: str = ALL
+    mediator: str = NONE
 
-TABLE: dict[str, dict[str, str]] = {
-    ADMIN: {a: ALL for a in ACTIONS},
-    CLERK: {a: NONE if a in _STAFF_ONLY else ALL for a in ACTIONS},
-    MEDIATOR: {a: ALL if a in _MEDIATOR_ALL else OWN if a in _MEDIATOR_OWN else NONE for a in ACTIONS},
-}
+
+# action → (what it is, what a 调解员 may do with it on own cases only); filled by registration.
+ACTIONS: dict[str, tuple[str, str]] = {}
+# role → action → scope: the one table every service asks (through `authorize`).
+TABLE: dict[str, dict[str, str]] = {ADMIN: {}, CLERK: {}, MEDIATOR: {}}
+_PERMISSIONS: dict[str, Permission] = {}
+
+
+def register(permissions: Iterable[Permission]) -> None:
+    """Add a capability's actions to the table (core/registry.py calls this at start-up)."""
+    for perm in permissions:
+        held = _PERMISSIONS.get(perm.action)
+        if held is not None and held != perm:
+            raise ValueError(f"permission action {perm.action!r} is registered twice, differently")
+        if perm.clerk not in SCOPE_LABELS or perm.mediator not in SCOPE_LABELS:
+            raise ValueError(f"permission action {perm.action!r}: unknown scope")
+        _PERMISSIONS[perm.action] = perm
+        ACTIONS[perm.action] = (perm.label, perm.own_label)
+        TABLE[ADMIN][perm.action] = ALL
+        TABLE[CLERK][perm.action] = perm.clerk
+        TABLE[MEDIATOR][perm.action] = perm.mediator
 
 
 class HasRole(Protocol):
@@ -73,8 +71,8 @@ class ActionDenied(PermissionDenied):
 
 
 def _known(action: str) -> None:
-    if action not in ACTIONS:  # a typo in a service must not silently refuse (or allow)
-        raise ValueError(f"unknown action {action!r}")
+    if action not in ACTIONS:  # a typo in a service (or a capability not registered) must not pass
+        raise ValueError(f"unknown action {action!r} (is its capability registered?)")
 
 
 def scope(role: str, action: str) -> str:

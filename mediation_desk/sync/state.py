@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mediation_desk.core.models import DeskState
+from mediation_desk.storage.state import DeskState
 
 PREFIX = "sync."
 SERVER_URL = "sync.server_url"

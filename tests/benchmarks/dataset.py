@@ -13,14 +13,14 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from mediation_desk.core.accounts import add_operator, authenticate, setup_committee
+from mediation_desk.administration.accounts import add_operator, authenticate, setup_committee
 from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import search_index, states
 from mediation_desk.mediation.dispute_types import DISPUTE_TYPES
 from mediation_desk.mediation.intake import build_search_text
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, MediationCase, SessionRecord
-from mediation_desk.mediation.models_people import Person
+from mediation_desk.people.models import Person
 from mediation_desk.mediation.numbering import format_case_number
 from mediation_desk.paths import AppPaths
 from mediation_desk.privacy.vault import place

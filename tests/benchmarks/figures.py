@@ -19,7 +19,7 @@ if __package__ in (None, ""):
 
 from sqlalchemy import insert  # noqa: E402
 
-from mediation_desk.core.accounts import actor_for, add_operator, authenticate, setup_committee  # noqa: E402
+from mediation_desk.administration.accounts import actor_for, add_operator, authenticate, setup_committee  # noqa: E402
 from mediation_desk.core.uow import SYSTEM, china_today  # noqa: E402
 from mediation_desk.desk import Desk  # noqa: E402
 from mediation_desk.mediation import followup_queries, mediators, states, stats, stats_series  # noqa: E402

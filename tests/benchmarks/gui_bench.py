@@ -98,7 +98,7 @@ def searches(root: Path, desk: object, repeat: int) -> list[tuple[str, str, str]
     from mediation_desk.gui.pages.cases import CasesPage
     from mediation_desk.gui.tasks import TaskManager
     from mediation_desk.mediation.models_case import MediationCase
-    from mediation_desk.mediation.models_people import Person
+    from mediation_desk.people.models import Person
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with desk.read() as s:  # type: ignore[attr-defined]

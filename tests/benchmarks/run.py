@@ -14,7 +14,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from mediation_desk.core.accounts import actor_for  # noqa: E402
+from mediation_desk.administration.accounts import actor_for  # noqa: E402
 from mediation_desk.mediation import intake, queries, stats  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 
@@ -41,7 +41,7 @@ def main() -> None:
         from sqlalchemy import select
 
         from mediation_desk.mediation.models_case import MediationCase
-        from mediation_desk.mediation.models_people import Person
+        from mediation_desk.people.models import Person
         sample = s.execute(select(MediationCase.number).offset(54_321).limit(1)).scalar_one()
         name = s.execute(select(Person.name).offset(77_777).limit(1)).scalar_one()
     phone = (root / "sample-phones.txt").read_text().split()[777]

@@ -70,7 +70,7 @@ def bare(stay: bool) -> int:
 def desk_window(data_dir: str, username: str, scroll: bool, stay: bool, login_dialog: bool = False) -> int:
     from PySide6.QtCore import QTimer
 
-    from mediation_desk.core import accounts
+    from mediation_desk.administration import accounts
     from mediation_desk.desk import Desk
     from mediation_desk.gui.app import create_application, prepare_application
     from mediation_desk.gui.flow import DeskFlow

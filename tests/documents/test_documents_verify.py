@@ -13,8 +13,8 @@ from mediation_desk.errors import PermissionDenied
 from mediation_desk.mediation import agreement as agreement_svc
 from mediation_desk.mediation import followup, workflow
 from mediation_desk.mediation.models_case import Agreement, CaseParty, MediationCase
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.mediation.people import Secrets, seal_secrets, secrets_of
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import Secrets, seal_secrets, secrets_of
 from mediation_desk.privacy.vault import Locked
 from document_helpers import case_with, generate, people, qr_codes
 from service_helpers import Env, actor, add_mediator, env, new_case  # noqa: F401  (env is a fixture)

@@ -22,7 +22,7 @@ from mediation_desk.gui.main_window import MainWindow
 from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 from mediation_desk.mediation import mediators, queries
 from mediation_desk.mediation.models_case import MediationCase
-from mediation_desk.mediation.models_people import Person
+from mediation_desk.people.models import Person
 
 PASSWORD = "Xietang-2026!"
 

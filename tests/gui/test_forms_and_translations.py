@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.gui import build_forms, build_translations, font_mode, i18n
 from mediation_desk.gui.labels import ROLE_NAMES, STATE_NAMES, role_name, state_name
 from mediation_desk.gui.qt_tools import FORMS_DIR, QM_DIR, UI_DIR

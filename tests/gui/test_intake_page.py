@@ -19,7 +19,7 @@ from mediation_desk.gui.pages.intake import IntakePage
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import dispute_types, intake, people, queries
 from mediation_desk.mediation.models_case import MediationCase
-from mediation_desk.mediation.models_people import Person
+from mediation_desk.people.models import Person
 from mediation_desk.validation import GENDERS, ID_TYPES, age_on, resident_id_check_char
 
 APPLICANT_ID = "330604195803051236"  # 1958-03-05, male; check digit computed below

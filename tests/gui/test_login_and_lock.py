@@ -20,7 +20,7 @@ from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import intake
 from mediation_desk.paths import AppPaths
-from mediation_desk.privacy import protect
+from mediation_desk.lifecycle import protect
 
 PASSWORD = "Xietang-2026!"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

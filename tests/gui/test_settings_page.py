@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
-from mediation_desk.core import accounts, desk_rules
-from mediation_desk.core.desk_rules import CaseTargets
+from mediation_desk.administration import accounts, desk_rules
+from mediation_desk.administration.desk_rules import CaseTargets
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.gui.font_mode import apply_font_mode

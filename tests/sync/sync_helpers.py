@@ -17,8 +17,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from district_server import DistrictServer
-from mediation_desk.core import accounts, hlc
-from mediation_desk.core.models import DeskState, OutboxOp
+from mediation_desk.administration import accounts
+from mediation_desk.core import hlc
+from mediation_desk.core.models import OutboxOp
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import HLC_KEY, SYSTEM, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.district import admin as district_admin

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.core.models import AuditRecord, DeskState, OutboxOp
+from mediation_desk.core.models import AuditRecord, OutboxOp
+from mediation_desk.storage.state import DeskState
 from mediation_desk.desk import Desk
 from mediation_desk.district import admin as district_admin
 from mediation_desk.district.models import CaseFile

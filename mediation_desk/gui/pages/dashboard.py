@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
-from mediation_desk.core import accounts
-from mediation_desk.core.accounts import CommitteeView
+from mediation_desk.administration import accounts
+from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.uow import CHINA
 from mediation_desk.gui.forms.ui_dashboard import Ui_DashboardPage
 from mediation_desk.gui.labels import state_name
@@ -33,7 +33,7 @@ class DashboardData:
 
 def load_dashboard(desk: Any, overdue_days: int | None = None,
                    judicial_window_days: int | None = None) -> DashboardData:
-    """None: the committee's own targets, as set on the settings page (core/desk_rules.py)."""
+    """None: the committee's own targets, as set on the settings page (administration/desk_rules.py)."""
     return DashboardData(accounts.get_committee(desk),
                          dashboard_figures(desk, overdue_days=overdue_days,
                                            judicial_window_days=judicial_window_days))

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from mediation_desk.core import desk_data
-from mediation_desk.core.desk_data import (
+from mediation_desk.administration import desk_data
+from mediation_desk.administration.desk_data import (
     BackupInfo,
     BackupReport,
     DataLocation,
@@ -19,7 +19,7 @@ from mediation_desk.core.desk_data import (
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.settings import BACKUP_FOLDER
-from mediation_desk.storage.integrity import IntegrityReport
+from mediation_desk.core.integrity import IntegrityReport
 
 RED = "color: #b00020;"
 

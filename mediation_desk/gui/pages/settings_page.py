@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from mediation_desk.core import desk_rules
-from mediation_desk.core.desk_rules import CaseTargets
+from mediation_desk.administration import desk_rules
+from mediation_desk.administration.desk_rules import CaseTargets
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.field_errors import show_problems

@@ -1,10 +1,13 @@
-"""Alembic environment shipped inside the package; run by `storage.migrate.upgrade`."""
+"""Alembic environment shipped inside the package; run by `storage.migrate.upgrade`.
+
+Upgrades run the migrations' own operations. To autogenerate a new one, register the capabilities
+first (`mediation_desk.capabilities.register_all()`) so `Base.metadata` holds every table."""
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
 
-from mediation_desk.storage.models_all import Base
+from mediation_desk.storage.base import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -11,7 +11,7 @@ type, source, dates, status, amounts, persons involved, risk and prevention flag
 the agreement's form, dates and amount) and erases the rest: facts, requests, session records,
 agreement text, follow-up notes, attachments (files deleted, rows kept with kind, size and
 SHA-256) and the parties themselves, unless a party still has a live case or a standing consent
-(privacy/consent.py). It deletes without reading, so it needs no data key: a locked desk purges."""
+(lifecycle/consent.py). It deletes without reading, so it needs no data key: a locked desk purges."""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from mediation_desk.core.models import DeskState
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import CHINA, Actor, UnitOfWork, china_today
 from mediation_desk.errors import DeskError, PermissionDenied, Problems, ValidationError
 from mediation_desk.mediation import search_index, states
@@ -34,9 +34,9 @@ from mediation_desk.mediation.models_case import (
     Agreement, Attachment, CaseAssignment, CaseParty, CaseTransition, FollowUp, MediationCase,
     MediatorRefusal, SessionRecord,
 )
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.privacy.consent import STANDING_PURPOSES
-from mediation_desk.privacy.models import Consent
+from mediation_desk.people.models import Person
+from mediation_desk.lifecycle.consent import STANDING_PURPOSES
+from mediation_desk.lifecycle.models import Consent
 
 POLICY_KEY = "retention_policy"
 CLASSES = {"permanent": "永久", "long": "长期", "short": "短期"}

@@ -27,13 +27,14 @@ from typing import Any
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import or_, select
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.models import Committee
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, PermissionDenied, ValidationError
 from mediation_desk.mediation.models_case import Attachment
-from mediation_desk.mediation.models_people import Mediator, Person
-from mediation_desk.mediation.people import Secrets, seal_secrets, secrets_of
+from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.people.models import Person
+from mediation_desk.people.identity import Secrets, seal_secrets, secrets_of
 from mediation_desk.privacy import keys
 from mediation_desk.privacy.vault import Vault, place
 from mediation_desk.validation import normalize_phone

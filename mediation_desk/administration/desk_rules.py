@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mediation_desk.core.models import DeskState
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, Problems
 from mediation_desk.privacy.roles import ADMIN, SYSTEM, ActionDenied

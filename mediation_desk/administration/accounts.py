@@ -13,7 +13,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
-from mediation_desk.core.models import Committee, DeskState, Operator
+from mediation_desk.core.models import Committee, Operator
+
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import SYSTEM, Actor, UnitOfWork
 from mediation_desk.errors import DeskError, PermissionDenied, Problems, ValidationError
 from mediation_desk.mediation.models_people import Mediator

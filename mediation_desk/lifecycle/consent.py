@@ -4,7 +4,7 @@
 The lawful basis matters here. Parties' data in a mediation case is processed for the mediation
 itself, which the People's Mediation Law requires (registration, records, the case file, art. 27),
 not on consent (PIPL art. 13(3)): withdrawing a consent below never erases a case file. A case
-file's personal content is erased when its retention period ends (privacy/retention.py).
+file's personal content is erased when its retention period ends (lifecycle/retention.py).
 
 What needs consent: SMS notices to a party, using photos of a mediation in publicity, and the
 平安手环 (bracelet) with its location and health data. Modules that keep data for a purpose
@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.mediation.models_people import Person
-from mediation_desk.privacy.models import Consent
+from mediation_desk.people.models import Person
+from mediation_desk.lifecycle.models import Consent
 from mediation_desk.validation import clean_text
 
 PURPOSES = {

@@ -15,7 +15,7 @@ from typing import Any
 
 import platformdirs
 
-from mediation_desk.core.models import DeskState
+from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.paths import (
@@ -27,7 +27,8 @@ from mediation_desk.paths import (
     saved_data_location,
 )
 from mediation_desk.privacy.roles import ADMIN, SYSTEM, ActionDenied
-from mediation_desk.storage import backup, integrity, migrate
+from mediation_desk.core import integrity
+from mediation_desk.storage import backup, migrate
 
 DATABASE_NAME = "desk.sqlite3"  # AppPaths.database's file name
 # Where the data folder in use was chosen (AppPaths.resolve's order).

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mediation_desk.core import accounts
+from mediation_desk.administration import accounts
 from mediation_desk.core.models import Operator
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import PermissionDenied, ValidationError

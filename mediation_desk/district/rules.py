@@ -1,0 +1,11 @@
+"""The capabilities' rules the district applies. The server imports their pure rule modules only
+(never their services): each adds the entities it syncs to the registry the contract reads."""
+from __future__ import annotations
+
+from mediation_desk.core.registry import REGISTRY, Registry
+from mediation_desk.mediation import states
+
+
+def register_rules(registry: Registry = REGISTRY) -> Registry:
+    registry.add_entities(states.SYNCED_ENTITIES)
+    return registry

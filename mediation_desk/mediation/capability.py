@@ -1,0 +1,13 @@
+"""Mediation (人民调解) tells the ground what it has: its synced entities and permission actions
+(from its rule module, `states.py`), and its tables."""
+from __future__ import annotations
+
+from mediation_desk.core.registry import Registry
+from mediation_desk.mediation import models_case, models_people, states  # noqa: F401 (their tables)
+
+
+def register(registry: Registry) -> None:
+    if not registry.once("mediation"):
+        return
+    registry.add_entities(states.SYNCED_ENTITIES)
+    registry.add_permissions(states.PERMISSIONS)

@@ -1,0 +1,1 @@
+"""The register of persons (ground): shared by every capability, owned by none."""
