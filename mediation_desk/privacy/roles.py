@@ -99,10 +99,23 @@ def refusal(role: str, action: str) -> str:
     return f"{who}无权{label}"
 
 
-def check(actor: HasRole, action: str, *, own_case: bool | None = None) -> None:
-    """Raise `PermissionDenied` (an `ActionDenied`) naming the role and the action, unless allowed."""
+def authorize(actor: HasRole, action: str, *, own_case: bool | None = None,
+              case_id: str | None = None) -> None:
+    """The one access decision every service asks: raise `ActionDenied` (a `PermissionDenied`)
+    naming the role and the action unless the table allows it. `own_case` says whether the case
+    acted on is, or was, the actor's (for OWN scopes); `case_id` names it in the refusal, which the
+    desk audits as `access.denied` when the refused unit of work has rolled back (desk.py)."""
     if not allowed(actor.role, action, own_case=own_case):
-        raise ActionDenied(actor.role, action, refusal(actor.role, action))
+        raise ActionDenied(actor.role, action, refusal(actor.role, action), case_id)
+
+
+def list_scope(actor: HasRole, action: str) -> str:
+    """How far a list or search of `action`'s records reaches for this actor: ALL, OWN (only the
+    cases the actor is or was assigned to) or NONE. Lists are scoped exactly like details."""
+    return scope(actor.role, action)
+
+
+check = authorize  # the older name, kept while services move to `authorize`
 
 
 @dataclass(frozen=True)
