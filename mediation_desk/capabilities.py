@@ -2,14 +2,16 @@
 
 The faces (window, command line) call `register_all()` before they open a desk; so do the tests.
 A new capability (points, site codes, alarms) adds its `register` here and nowhere in the ground."""
+
 from __future__ import annotations
 
 from mediation_desk.administration import capability as administration
+
+# The ground's own tables and the desk's sync tables, so Base.metadata holds them all.
+from mediation_desk.core import models as core_models  # noqa: F401
 from mediation_desk.core.registry import REGISTRY, Registry
 from mediation_desk.lifecycle import capability as lifecycle
 from mediation_desk.mediation import capability as mediation
-# The ground's own tables and the desk's sync tables, so Base.metadata holds them all.
-from mediation_desk.core import models as core_models  # noqa: F401
 from mediation_desk.people import models as people_models  # noqa: F401
 from mediation_desk.privacy import models as privacy_models  # noqa: F401
 from mediation_desk.storage import state as state_models  # noqa: F401

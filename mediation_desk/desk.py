@@ -1,6 +1,8 @@
-"""The open desk: paths, the migrated database and this installation's identity.
+"""The open desk: paths, the migrated database, this installation's identity and the session's
+secrets (`core/session.py`: the data key and the device token, wiped together on lock and close).
 
 Built once by the entry point (command line or window) and handed to every service."""
+
 from __future__ import annotations
 
 import uuid
@@ -11,16 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.models import Committee
-
-from mediation_desk.storage.state import DeskState
+from mediation_desk.core.session import DeskSession
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import DeskError
 from mediation_desk.paths import AppPaths
 from mediation_desk.privacy import keys
 from mediation_desk.privacy.roles import ActionDenied
-from mediation_desk.privacy.vault import Locked, Vault
+from mediation_desk.privacy.vault import Vault
 from mediation_desk.storage import migrate
 from mediation_desk.storage.engine import Database
+from mediation_desk.storage.state import DeskState
 
 DEVICE_KEY = "device_id"
 SEAT_KEY = "seat"
@@ -32,10 +34,10 @@ class Desk:
         self.db = db
         self.device_id = self._ensure_device_id()
         self.node = self.device_id.replace("-", "")[:12]  # HLC node id
-        self.vault: Vault | None = None  # the data key, in memory only while unlocked
+        self.session = DeskSession()  # the data key and the device token, in memory only
 
     @classmethod
-    def open(cls, paths: AppPaths) -> "Desk":
+    def open(cls, paths: AppPaths) -> Desk:
         paths.ensure()
         migrate.upgrade(paths.database, paths.backups)
         return cls(paths, Database(paths.database))
@@ -44,20 +46,23 @@ class Desk:
         self.lock()
         self.db.dispose()
 
-    # ---- the data key (privacy/keys.py) --------------------------------------------------------
+    # ---- the data key (privacy/keys.py) and the session ------------------------------------------
+
+    @property
+    def vault(self) -> Vault | None:
+        """The data key while someone is logged in, else None."""
+        return self.session.vault
 
     def unlock(self, vault: Vault) -> None:
-        self.vault = vault
+        self.session.unlock(vault)
 
     def lock(self) -> None:
-        if self.vault is not None:
-            self.vault.wipe()
-        self.vault = None
+        """Forget the data key and the device token (both stay wherever else they are kept: the
+        key wrapped in the database, the token in the OS keyring)."""
+        self.session.wipe()
 
     def require_vault(self) -> Vault:
-        if self.vault is None:
-            raise Locked()
-        return self.vault
+        return self.session.require_vault()
 
     def unlock_from_keyring(self) -> bool:
         """Unlock with the data key held in the OS keyring, if this desk put one there."""
@@ -67,7 +72,7 @@ class Desk:
             self.unlock(vault)
         return vault is not None
 
-    def __enter__(self) -> "Desk":
+    def __enter__(self) -> Desk:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -99,8 +104,13 @@ class Desk:
         """A refused attempt is itself audited (the refused unit of work was rolled back)."""
         with self.db.writer.begin() as session:
             uow = UnitOfWork(session, actor, self.node)
-            uow.audit("access.denied", "case" if denied.case_id else "desk", denied.case_id,
-                      refused_action=denied.action, role=denied.role)
+            uow.audit(
+                "access.denied",
+                "case" if denied.case_id else "desk",
+                denied.case_id,
+                refused_action=denied.action,
+                role=denied.role,
+            )
             uow.save_clock()
 
     def _ensure_device_id(self) -> str:

@@ -1,5 +1,6 @@
 """Errors the services raise. Each names the field and the rule, so the window and the
 command line can show a message next to the right input without parsing text."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -30,14 +31,12 @@ class ValidationError(DeskError):
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
 
     @classmethod
-    def single(cls, field_name: str, rule: str, message: str) -> "ValidationError":
+    def single(cls, field_name: str, rule: str, message: str) -> ValidationError:
         return cls(FieldProblem(field_name, rule, message))
 
-    def prefixed(self, prefix: str) -> "ValidationError":
+    def prefixed(self, prefix: str) -> ValidationError:
         """The same problems with their fields placed under `prefix` (e.g. "parties[1]")."""
-        return ValidationError(
-            [FieldProblem(f"{prefix}.{p.field}", p.rule, p.message) for p in self.problems]
-        )
+        return ValidationError([FieldProblem(f"{prefix}.{p.field}", p.rule, p.message) for p in self.problems])
 
     def as_dicts(self) -> list[dict[str, str]]:
         return [{"field": p.field, "rule": p.rule, "message": p.message} for p in self.problems]
@@ -46,8 +45,7 @@ class ValidationError(DeskError):
 class TransitionError(DeskError):
     """A case (or other state machine) was asked for a move its rules do not allow."""
 
-    def __init__(self, current: str, requested: str, reason: str, allowed: list[str],
-                 final: bool = False) -> None:
+    def __init__(self, current: str, requested: str, reason: str, allowed: list[str], final: bool = False) -> None:
         self.current = current
         self.requested = requested
         self.reason = reason

@@ -2,6 +2,7 @@
 
 Services log events with ids, not names; this filter is a second line of defence that masks
 anything shaped like an ID number or a phone number before a record reaches a handler."""
+
 from __future__ import annotations
 
 import logging

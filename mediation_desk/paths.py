@@ -1,4 +1,5 @@
 """Where the desk keeps its files. Built once in `main()` (no import-time side effects)."""
+
 from __future__ import annotations
 
 import os
@@ -30,7 +31,7 @@ class AppPaths:
         return self.data / "attachments"
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "AppPaths":
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         """`--data-dir` wins, then $MEDIATION_DESK_DATA, then the data folder chosen on the
         settings page (`saved_data_location`), then the platform's usual places.
 
@@ -58,7 +59,7 @@ class AppPaths:
             exports=Path(platformdirs.user_documents_dir()) / "调解文书",
         )
 
-    def ensure(self) -> "AppPaths":
+    def ensure(self) -> AppPaths:
         for p in (self.data, self.config, self.logs, self.backups, self.exports, self.attachments):
             p.mkdir(parents=True, exist_ok=True)
         return self

@@ -1,10 +1,12 @@
-"""Shared fixtures: a fresh desk on a real SQLite file per test, operators of each role, valid
-parties, and no contact with the real home directory or the OS keyring."""
+"""Shared fixtures: a desk on a real SQLite file of the test's own (a copy of a template desk,
+tests/desk_kit.py), operators of each role, valid parties, and no contact with the real home
+directory or the OS keyring."""
+
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import itertools
+import logging
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -13,31 +15,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # `mediation-desk` without a command opens the window; the command-line tests want its summary.
 os.environ.setdefault("MEDIATION_DESK_NO_GUI", "1")
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import keyring.errors  # noqa: E402
-import pytest  # noqa: E402
+import desk_kit
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
+from desk_kit import COMMITTEE, PASSWORD  # noqa: F401
 
-from mediation_desk.capabilities import register_all  # noqa: E402
-from mediation_desk.administration import accounts  # noqa: E402
-from mediation_desk.administration.accounts import CommitteeView  # noqa: E402
-from mediation_desk.core.uow import SYSTEM, Actor  # noqa: E402
-from mediation_desk.desk import Desk  # noqa: E402
-from mediation_desk.mediation.models_people import Mediator  # noqa: E402
-from mediation_desk.paths import DATA_ENV, AppPaths  # noqa: E402
-from mediation_desk.validation import resident_id_check_char  # noqa: E402
+from mediation_desk.administration.accounts import CommitteeView
+from mediation_desk.core.uow import SYSTEM, Actor
+from mediation_desk.desk import Desk
+from mediation_desk.paths import DATA_ENV, AppPaths
+from mediation_desk.validation import resident_id_check_char
 
-register_all()  # as the window and the command line do at start-up
+# The real district server (tests/district_server.py) and `env`, the service tests' set-up desk
+# (tests/service_helpers.py), for every test.
+pytest_plugins = ["district_server", "service_helpers"]
 
-pytest_plugins = ["district_server"]  # the real district server (tests/district_server.py)
-
-PASSWORD = "Xietang-2026!"
-COMMITTEE = {
-    "name": "谢家塘村人民调解委员会",
-    "code": "XT-001",
-    "town": "谢塘镇",
-    "village": "谢家塘村",
-}
 REGION = "330604"  # 绍兴市上虞区
 _serial = itertools.count(1)
 
@@ -143,9 +137,25 @@ def paths(tmp_path) -> AppPaths:
     return AppPaths.resolve(tmp_path / "desk")
 
 
+# The fixtures a desk's starting state is read from: `committee` sets it up, each account
+# fixture adds (and logs in) one account. The desk is copied at that state from a template built
+# once per test process (tests/desk_kit.py); a test asking for `desk` alone gets a migrated,
+# empty desk, on which it may run the setup itself.
+_ACCOUNT_FIXTURES = {"admin": "admin", "clerk": "clerk", "mediator_actor": "mediator"}
+
+
+def _recipe(fixturenames: list[str]) -> desk_kit.Recipe:
+    kinds = [_ACCOUNT_FIXTURES[name] for name in fixturenames if name in _ACCOUNT_FIXTURES]
+    if kinds:
+        kinds = ["admin", *(kind for kind in kinds if kind != "admin")]
+    elif "committee" not in fixturenames:
+        return desk_kit.EMPTY
+    return desk_kit.Recipe.of(COMMITTEE, kinds)
+
+
 @pytest.fixture
-def desk(paths: AppPaths) -> Iterator[Desk]:
-    d = Desk.open(paths)
+def desk(paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Desk]:
+    d = desk_kit.copy_desk(_recipe(request.fixturenames), paths.data, remember_key=True)
     try:
         yield d
     finally:
@@ -159,35 +169,32 @@ def committee_data() -> dict[str, Any]:
 
 @pytest.fixture
 def committee(desk: Desk) -> CommitteeView:
-    return accounts.setup_committee(desk, COMMITTEE)
+    copied = desk_kit.copied(desk)
+    if copied is not None and copied.recipe.committee is not None:
+        assert copied.template.committee is not None
+        return copied.template.committee
+    # A desk of another making, or one asked for after the copy was made: set it up here.
+    return desk_kit.set_up_committee(desk, COMMITTEE)
 
 
-def _operator(desk: Desk, by: Actor, username: str, display: str, role: str, **extra: Any) -> Actor:
-    # Each account costs one Argon2 hash and one verify (~0.1 s each): fixtures build only
-    # the roles a test asks for.
-    accounts.add_operator(desk, by, {"username": username, "display_name": display, "role": role,
-                                     "password": PASSWORD, **extra})
-    return accounts.authenticate(desk, username, PASSWORD)
+def _account(desk: Desk, by: Actor, kind: str) -> Actor:
+    copied = desk_kit.copied(desk)
+    if copied is not None and kind in copied.recipe.accounts:
+        return desk_kit.actor(desk, desk_kit.ACCOUNTS[kind].username)
+    return desk_kit.add_account(desk, by, kind)
 
 
 @pytest.fixture
 def admin(desk: Desk, committee: CommitteeView) -> Actor:
-    return _operator(desk, SYSTEM, "daicailiang", "戴才良", "admin")
+    return _account(desk, SYSTEM, "admin")
 
 
 @pytest.fixture
 def clerk(desk: Desk, admin: Actor) -> Actor:
-    return _operator(desk, admin, "clerk", "金晓燕", "clerk")
+    return _account(desk, admin, "clerk")
 
 
 @pytest.fixture
 def mediator_actor(desk: Desk, admin: Actor) -> Actor:
-    with desk.write(admin) as uow:
-        m = Mediator(committee_id=desk.committee(uow.session).id, name="谢阿根", gender="male",
-                     area="谢家塘村", skills=["neighbour", "family"], title="老娘舅",
-                     updated_hlc=uow.tick())
-        uow.session.add(m)
-        uow.session.flush()
-        uow.audit("mediator.create", "mediator", m.id)
-        mediator_id = m.id
-    return _operator(desk, admin, "xieagen", "谢阿根", "mediator", mediator_id=mediator_id)
+    """谢阿根, a mediator on the committee's roster, with an operator account linked to it."""
+    return _account(desk, admin, "mediator")

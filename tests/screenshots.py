@@ -6,6 +6,7 @@ Seeds the demo committee into a throw-away data directory, logs in as its first 
 every page of the navigation and one case page and saves each as a PNG. Under Xvfb the window
 is drawn by the xcb platform exactly as on a desk; without a display it falls back to Qt's
 offscreen platform (same widgets, no window-manager frame)."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,16 +22,19 @@ if __package__ in (None, ""):
 if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from mediation_desk.administration.accounts import authenticate  # noqa: E402
-from mediation_desk.desk import Desk  # noqa: E402
-from mediation_desk.gui.app import create_application, prepare_application  # noqa: E402
-from mediation_desk.gui.main_window import MainWindow  # noqa: E402
-from mediation_desk.gui.settings import LANGUAGE, DeskSettings  # noqa: E402
-from mediation_desk.gui.tasks import TaskManager  # noqa: E402
-from mediation_desk.mediation import demo, queries  # noqa: E402
-from mediation_desk.paths import AppPaths  # noqa: E402
+from mediation_desk.administration import demo
+from mediation_desk.administration.accounts import authenticate
+from mediation_desk.capabilities import register_all
+from mediation_desk.core.uow import SYSTEM
+from mediation_desk.desk import Desk
+from mediation_desk.gui.app import create_application, prepare_application
+from mediation_desk.gui.main_window import MainWindow
+from mediation_desk.gui.settings import LANGUAGE, DeskSettings
+from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.mediation import queries
+from mediation_desk.paths import AppPaths
 
 WINDOW_SIZE = (1360, 860)
 PAGE_FILES = ("dashboard", "intake", "cases", "mediators", "followups", "statistics", "sync", "settings")
@@ -59,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
     args = parser.parse_args(argv)
+    register_all()
     args.out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="md-shots-") as tmp:
@@ -98,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 def _case_worth_showing(desk: Desk) -> str | None:
     """A case with an agreement and sessions shows most of the case page."""
     for status in ("performing", "follow_up", "agreed", "in_mediation"):
-        rows = queries.list_cases(desk, status=status, limit=1)
+        rows = queries.list_cases(desk, SYSTEM, status=status, limit=1)
         if rows:
             return rows[0].id
     return None

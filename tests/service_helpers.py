@@ -1,43 +1,40 @@
 """Builders for the service tests: a set-up desk on a real SQLite file, valid parties,
 intake forms, and short-cuts that take a case to a given point of its life.
 
-Every desk is a copy of one template desk built once per test process (migrations and the
-committee set-up are the slow part), so each test still gets its own real database file."""
+Every desk is a copy of a template desk built once per test process (tests/desk_kit.py, the same
+templates the fixtures of tests/conftest.py copy), so each test still gets its own database file."""
+
 from __future__ import annotations
 
-import atexit
 import datetime as dt
-import shutil
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import desk_kit
 import pytest
+from desk_kit import ADMIN_USER, COMMITTEE, PASSWORD  # the tests import them from here
 from sqlalchemy import func, select
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.models import AuditRecord, OutboxOp
-from mediation_desk.core.uow import SYSTEM, Actor, china_today
+from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.desk import Desk
-from mediation_desk.privacy.vault import Vault
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import agreement as agreement_svc
-from mediation_desk.mediation import assignment, followup, intake as intake_svc, mediators, sessions
+from mediation_desk.mediation import assignment, followup, mediators, sessions
+from mediation_desk.mediation import intake as intake_svc
 from mediation_desk.mediation.case_access import party_person_ids
 from mediation_desk.mediation.models_case import MediationCase
-from mediation_desk.paths import AppPaths
 from mediation_desk.validation import resident_id_check_char
 
-PASSWORD = "Xietang-2026!"
-COMMITTEE = {"name": "谢家塘村人民调解委员会", "code": "XT-001", "town": "谢塘镇", "village": "谢家塘村"}
 CASE_WORD = "谢调字"
 REGION = "330604"  # 绍兴市上虞区
-ADMIN_USER = "daicailiang"
 
-_template: Path | None = None
-_template_key: bytes | None = None  # the template desk's data key (copies share it)
+# The data key of the default desk's template (every copy of it shares the key). None until the
+# first desk is made; `desk_kit.data_key(desk)` gives any copied desk's key.
+_template_key: bytes | None = None
 
 
 @dataclass
@@ -47,38 +44,17 @@ class Env:
     root: Path
 
 
-def _build_template() -> Path:
-    global _template, _template_key
-    if _template is None:
-        base = Path(tempfile.mkdtemp(prefix="desk-template-"))
-        atexit.register(shutil.rmtree, base, True)
-        root = base / "desk"
-        desk = Desk.open(AppPaths.resolve(root))
-        try:
-            accounts.setup_committee(desk, COMMITTEE)
-            accounts.add_operator(desk, SYSTEM, {"username": ADMIN_USER, "display_name": "戴才良",
-                                                 "role": "admin", "password": PASSWORD})
-            assert desk.vault is not None
-            _template_key = desk.vault.master
-        finally:
-            desk.close()
-        _template = root
-    return _template
-
-
-def make_env(tmp_path: Path) -> Env:
-    """A committee set up and an admin operator, in a database file of this test's own."""
+def make_env(tmp_path: Path, committee: Mapping[str, Any] | None = None) -> Env:
+    """A committee set up (谢家塘村 unless told otherwise) and its admin account, in a database file
+    of this test's own under `tmp_path`/desk: unlocked as after a login, though none is recorded,
+    and the key is not in the OS keyring."""
+    global _template_key
     root = tmp_path / "desk"
-    shutil.copytree(_build_template(), root)
-    desk = Desk.open(AppPaths.resolve(root))
-    # Logged in as the admin: the real data key, without paying Argon2 in every test.
-    assert _template_key is not None
-    desk.unlock(Vault(_template_key))
-    with desk.read() as s:
-        from mediation_desk.core.models import Operator
-        op = s.scalars(select(Operator).where(Operator.username == ADMIN_USER)).one()
-        admin = Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
-    return Env(desk, admin, root)
+    recipe = desk_kit.Recipe.of(committee or COMMITTEE, ["admin"], login=False)
+    desk = desk_kit.copy_desk(recipe, root, remember_key=False)
+    if committee is None:
+        _template_key = desk_kit.data_key(desk)
+    return Env(desk, desk_kit.actor(desk, ADMIN_USER), root)
 
 
 @pytest.fixture
@@ -97,20 +73,26 @@ def today() -> dt.date:
 
 # ---------------------------------------------------------------- people and forms
 
+
 def resident_id(birth: dt.date, seq: int, *, male: bool = True, region: str = REGION) -> str:
     order = (seq % 499) * 2 + (1 if male else 2)  # 3-digit order, odd for men
     first17 = f"{region}{birth:%Y%m%d}{order:03d}"
     return first17 + resident_id_check_char(first17)
 
 
-def party(name: str, seq: int, *, male: bool = True, birth: dt.date = dt.date(1962, 5, 17),
-          **extra: Any) -> dict[str, Any]:
+def party(
+    name: str, seq: int, *, male: bool = True, birth: dt.date = dt.date(1962, 5, 17), **extra: Any
+) -> dict[str, Any]:
     """A valid natural person: correctly checked resident ID and a mobile, both unique by `seq`.
     Extra keyword arguments override fields; None removes one."""
     data: dict[str, Any] = {
-        "kind": "natural", "name": name, "id_type": "resident_id",
-        "id_number": resident_id(birth, seq, male=male), "phone": f"139{seq:08d}",
-        "address": "谢塘镇谢家塘村", "ethnicity": "汉族",
+        "kind": "natural",
+        "name": name,
+        "id_type": "resident_id",
+        "id_number": resident_id(birth, seq, male=male),
+        "phone": f"139{seq:08d}",
+        "address": "谢塘镇谢家塘村",
+        "ethnicity": "汉族",
     }
     data.update(extra)
     return {k: v for k, v in data.items() if v is not None}
@@ -129,8 +111,7 @@ def intake(*parties: dict[str, Any], **kw: Any) -> dict[str, Any]:
 
 
 def actor(env: Env, username: str, role: str, **extra: Any) -> Actor:
-    v = accounts.add_operator(env.desk, env.admin, {"username": username, "role": role,
-                                                    "password": PASSWORD, **extra})
+    v = accounts.add_operator(env.desk, env.admin, {"username": username, "role": role, "password": PASSWORD, **extra})
     return Actor(v.username, v.role, v.id, v.display_name, extra.get("mediator_id"))
 
 
@@ -140,6 +121,7 @@ def add_mediator(env: Env, name: str, **kw: Any) -> str:
 
 
 # ---------------------------------------------------------------- counting rows
+
 
 def count(desk: Desk, model: Any, *where: Any) -> int:
     with desk.read() as s:
@@ -180,13 +162,18 @@ def refused(exc_info: pytest.ExceptionInfo[ValidationError]) -> set[tuple[str, s
 
 # ---------------------------------------------------------------- a case's life in steps
 
+
 def session_data(person_ids: list[str], **kw: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "place": "谢家塘村调解室", "matter": "围墙高度", "recorder": "金晓燕",
+        "place": "谢家塘村调解室",
+        "matter": "围墙高度",
+        "recorder": "金晓燕",
         "participants": ["王永年", "陈建林"],
-        "statements": [{"person_id": pid, "text": f"第 {i + 1} 方陈述：围墙挡住了采光"}
-                       for i, pid in enumerate(person_ids)],
-        "result": "双方同意围墙降低三十公分", "outcome": "agreement",
+        "statements": [
+            {"person_id": pid, "text": f"第 {i + 1} 方陈述：围墙挡住了采光"} for i, pid in enumerate(person_ids)
+        ],
+        "result": "双方同意围墙降低三十公分",
+        "outcome": "agreement",
     }
     data.update(kw)
     return data
@@ -194,9 +181,13 @@ def session_data(person_ids: list[str], **kw: Any) -> dict[str, Any]:
 
 def agreement_data(**kw: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "form": "written", "facts": "两家围墙高度争执", "disputed_issues": "围墙是否降低",
-        "responsibility": "双方各有责任", "terms": ["陈建林将围墙降低三十公分", "王永年承担一半费用"],
-        "performance_method": "自行施工，村委见证", "performance_deadline": today() + dt.timedelta(days=20),
+        "form": "written",
+        "facts": "两家围墙高度争执",
+        "disputed_issues": "围墙是否降低",
+        "responsibility": "双方各有责任",
+        "terms": ["陈建林将围墙降低三十公分", "王永年承担一半费用"],
+        "performance_method": "自行施工，村委见证",
+        "performance_deadline": today() + dt.timedelta(days=20),
         "amount": "1500.00",
     }
     data.update(kw)
@@ -231,12 +222,17 @@ def agreed_case(env: Env, form: str = "written", signed: bool = True, **kw: Any)
 
 def follow_up_case(env: Env, perf: str = "fully_performed", **kw: Any) -> str:
     case_id = agreed_case(env, **kw)
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": perf, "satisfaction": "satisfied", "notes": "已按协议降低围墙"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": perf, "satisfaction": "satisfied", "notes": "已按协议降低围墙"},
+    )
     return case_id
 
 
 # ---------------------------------------------------------------- reading the disk raw
+
 
 def encodings(value: str) -> list[bytes]:
     """The byte forms a text could take on disk: UTF-8 and UTF-16 (both byte orders)."""
@@ -255,7 +251,7 @@ def files_under(*places: Path) -> list[Path]:
 
 
 def raw_leaks(files: list[Path], secrets: dict[str, str | bytes]) -> list[str]:
-    """"label in file" for every secret (text in any encoding above, or bytes as given) found in
+    """ "label in file" for every secret (text in any encoding above, or bytes as given) found in
     the raw bytes of `files`. Empty means nothing leaked."""
     leaks = []
     for path in files:

@@ -1,4 +1,5 @@
 """Tests for mediation_desk.mediation.assignment_rules (派单 ranking)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,22 +22,45 @@ from mediation_desk.mediation.assignment_rules import (
 LABELS = {"neighbour": "邻里纠纷", "family": "婚姻家庭纠纷", "land": "土地纠纷", "boundary": "宅基地界址"}
 
 
-def med(mid: str, name: str, *, skills=(), area=None, available=True, open_cases=0,
-        max_open_cases=None, related=(), notes=None, active=True) -> MediatorProfile:
+def med(
+    mid: str,
+    name: str,
+    *,
+    skills=(),
+    area=None,
+    available=True,
+    open_cases=0,
+    max_open_cases=None,
+    related=(),
+    notes=None,
+    active=True,
+) -> MediatorProfile:
     return MediatorProfile(
-        mediator_id=mid, name=name, skills=frozenset(skills), area=area, available=available,
-        open_cases=open_cases, max_open_cases=max_open_cases, related_person_ids=frozenset(related),
-        relation_notes=dict(notes or {}), active=active,
+        mediator_id=mid,
+        name=name,
+        skills=frozenset(skills),
+        area=area,
+        available=available,
+        open_cases=open_cases,
+        max_open_cases=max_open_cases,
+        related_person_ids=frozenset(related),
+        relation_notes=dict(notes or {}),
+        active=active,
     )
 
 
-def case(*, dispute_type="neighbour", subtype=None, area="谢家塘村", parties=None,
-         refused=None, assigned=()) -> CaseForRanking:
+def case(
+    *, dispute_type="neighbour", subtype=None, area="谢家塘村", parties=None, refused=None, assigned=()
+) -> CaseForRanking:
     parties = parties if parties is not None else {"p1": "张三", "p2": "李四"}
     return CaseForRanking(
-        dispute_type=dispute_type, dispute_subtype=subtype, area=area,
-        party_person_ids=frozenset(parties), party_names=dict(parties),
-        refused_mediator_ids=dict(refused or {}), already_assigned_ids=frozenset(assigned),
+        dispute_type=dispute_type,
+        dispute_subtype=subtype,
+        area=area,
+        party_person_ids=frozenset(parties),
+        party_names=dict(parties),
+        refused_mediator_ids=dict(refused or {}),
+        already_assigned_ids=frozenset(assigned),
     )
 
 
@@ -54,6 +78,7 @@ def only_exclusion(ranking: Ranking) -> Exclusion:
 
 
 # --- scoring and ordering -------------------------------------------------------------
+
 
 def test_skill_and_area_ordering():
     roster = [
@@ -88,8 +113,7 @@ def test_area_compare_ignores_surrounding_spaces():
 
 def test_subtype_match_adds_bonus():
     roster = [med("m1", "甲", skills={"land"}), med("m2", "乙", skills={"land", "boundary"})]
-    r = rank_mediators(case(dispute_type="land", subtype="boundary", area=None), roster,
-                       type_labels=LABELS)
+    r = rank_mediators(case(dispute_type="land", subtype="boundary", area=None), roster, type_labels=LABELS)
     assert ids(r) == ["m2", "m1"]
     assert "擅长宅基地界址" in by_id(r, "m2").reasons
     assert by_id(r, "m2").score == 50.0
@@ -153,12 +177,14 @@ def test_unavailable_and_at_capacity_both_warn():
 
 
 def test_explain_joins_reasons():
-    r = rank_mediators(case(), [med("m1", "甲", skills={"neighbour"}, area="谢家塘村", open_cases=2)],
-                       type_labels=LABELS)
+    r = rank_mediators(
+        case(), [med("m1", "甲", skills={"neighbour"}, area="谢家塘村", open_cases=2)], type_labels=LABELS
+    )
     assert explain(r.ranked[0]) == "擅长邻里纠纷；同片区；在办案件 2 件"
 
 
 # --- exclusions ---------------------------------------------------------------------
+
 
 def test_related_to_party_excluded_with_party_and_relation():
     roster = [
@@ -213,11 +239,14 @@ def test_already_assigned_excluded():
     assert ex.rule == "already_assigned" and ex.reason
 
 
-@pytest.mark.parametrize("kwargs, expected", [
-    ({"related": {"p1"}, "active": False}, "related_to_party"),
-    ({"active": False}, "refused_by_party"),  # also refused, also assigned (see below)
-    ({"related": {"p1"}}, "related_to_party"),
-])
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        ({"related": {"p1"}, "active": False}, "related_to_party"),
+        ({"active": False}, "refused_by_party"),  # also refused, also assigned (see below)
+        ({"related": {"p1"}}, "related_to_party"),
+    ],
+)
 def test_exclusion_priority(kwargs, expected):
     c = case(refused={"m1": "p2"}, assigned={"m1"})
     r = rank_mediators(c, [med("m1", "甲", **kwargs)])
@@ -261,6 +290,7 @@ def test_empty_roster():
 
 
 # --- determinism, weights, labels ---------------------------------------------------
+
 
 def test_ties_break_by_name_then_id_regardless_of_input_order():
     roster = [

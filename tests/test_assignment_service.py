@@ -1,18 +1,31 @@
 """派单 through the services: ranking, recusal, a party's refusal, overrides with reasons,
 lead and assistants, history kept on removal, and the mediator roster itself."""
+
 from __future__ import annotations
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    Env,
+    actor,
+    add_mediator,
+    assigned_case,
+    audit_actions,
+    case_row,
+    count,
+    env,
+    follow_up_case,
+    mediating_case,
+    new_case,
+    outbox_ops,
+    parties_of,
+    party,
+)
 from sqlalchemy import select
 
 from mediation_desk.errors import NotFound, PermissionDenied, ValidationError
 from mediation_desk.mediation import assignment, mediators, queries, states, workflow
 from mediation_desk.mediation.models_case import CaseAssignment, MediatorRefusal
 from mediation_desk.mediation.models_people import Mediator
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    Env, actor, add_mediator, assigned_case, audit_actions, case_row, count, env, follow_up_case,
-    mediating_case, new_case, outbox_ops, parties_of, party,
-)
 
 
 @pytest.fixture
@@ -49,7 +62,13 @@ def test_top_ranked_mediator_is_assigned_without_a_reason(env: Env, roster: dict
     detail = queries.case_detail(env.desk, env.admin, case_id)
     (a,) = detail.assignments
     assert (a.mediator_name, a.role, a.chosen_by, a.rank, a.override_reason, a.assigned_by) == (
-        "谢阿根", "lead", "committee", 1, None, env.admin.username)
+        "谢阿根",
+        "lead",
+        "committee",
+        1,
+        None,
+        env.admin.username,
+    )
     assert detail.summary.mediator_names == ("谢阿根",)
     assert "case.assign" in audit_actions(env.desk, case_id)
     ops = outbox_ops(env.desk, "case_assignment")
@@ -83,7 +102,7 @@ def test_relation_recuses_from_every_case_of_that_person(env: Env, roster: dict[
     rules = {e.mediator_id: e.rule for e in assignment.rank_for_case(env.desk, second).excluded}
     assert rules == {roster["skill"]: "related_to_party"}
     view = mediators.list_mediators(env.desk)
-    assert dict((m.name, m.relations) for m in view)["陈老伯"] == ((parties_of(env.desk, first)[1], "邻居"),)
+    assert {m.name: m.relations for m in view}["陈老伯"] == ((parties_of(env.desk, first)[1], "邻居"),)
 
 
 def test_party_refusal_excludes_and_removes_the_mediator(env: Env, roster: dict[str, str]) -> None:
@@ -96,7 +115,7 @@ def test_party_refusal_excludes_and_removes_the_mediator(env: Env, roster: dict[
     # Removed, with the reason kept in the history; the remaining mediator now leads.
     assert active(env, case_id) == {"陈老伯": "lead"}
     detail = queries.case_detail(env.desk, env.admin, case_id)
-    ended = [a for a in detail.assignments if a.mediator_name == "谢阿根"][0]
+    ended = next(a for a in detail.assignments if a.mediator_name == "谢阿根")
     assert ended.ended_at is not None and "当事人拒绝" in ended.end_reason
     with env.desk.read() as s:
         refusal = s.scalars(select(MediatorRefusal)).one()
@@ -124,8 +143,8 @@ def test_refusal_only_by_a_party(env: Env, roster: dict[str, str]) -> None:
 def test_refusal_before_assignment_excludes(env: Env, roster: dict[str, str]) -> None:
     case_id = new_case(env)
     assignment.record_refusal(env.desk, env.admin, case_id, parties_of(env.desk, case_id)[1], roster["both"])
-    assert [r.name for r in assignment.rank_for_case(env.desk, case_id).ranked][0] == "陈老伯"
-    assert not [o for o in outbox_ops(env.desk, "case_assignment")]  # nothing was assigned, nothing ended
+    assert next(r.name for r in assignment.rank_for_case(env.desk, case_id).ranked) == "陈老伯"
+    assert not list(outbox_ops(env.desk, "case_assignment"))  # nothing was assigned, nothing ended
 
 
 def test_non_top_ranked_needs_an_override_reason(env: Env, roster: dict[str, str]) -> None:
@@ -199,8 +218,12 @@ def test_several_mediators_lead_and_assistants(env: Env, roster: dict[str, str])
     assert active(env, case_id)["王大妈"] == "assistant"
     # Naming a new lead (by name) makes the old lead an assistant: one lead per case.
     assignment.assign(env.desk, env.admin, case_id, [roster["none"]], lead="李师傅", override_reason="熟悉此事")
-    assert active(env, case_id) == {"谢阿根": "assistant", "陈老伯": "assistant", "王大妈": "assistant",
-                                    "李师傅": "lead"}
+    assert active(env, case_id) == {
+        "谢阿根": "assistant",
+        "陈老伯": "assistant",
+        "王大妈": "assistant",
+        "李师傅": "lead",
+    }
     # Already on the case: refused.
     with pytest.raises(ValidationError) as e:
         assignment.assign(env.desk, env.admin, case_id, [roster["both"]], override_reason="x")
@@ -292,17 +315,27 @@ def test_open_loads_count_only_open_cases(env: Env) -> None:
 
 # ------------------------------------------------------------------ the roster
 
+
 def test_roster_validation_and_masking(env: Env) -> None:
     with pytest.raises(ValidationError) as e:
-        mediators.add_mediator(env.desk, env.admin, {"name": "", "phone": "123", "skills": ["神仙"],
-                                                     "max_open_cases": 0, "gender": "x"})
+        mediators.add_mediator(
+            env.desk, env.admin, {"name": "", "phone": "123", "skills": ["神仙"], "max_open_cases": 0, "gender": "x"}
+        )
     got = {(p.field, p.rule) for p in e.value.problems}
-    assert got == {("name", "required"), ("phone", "phone_format"), ("skills[0]", "skill_unknown"),
-                   ("max_open_cases", "capacity_range"), ("gender", "gender")}
+    assert got == {
+        ("name", "required"),
+        ("phone", "phone_format"),
+        ("skills[0]", "skill_unknown"),
+        ("max_open_cases", "capacity_range"),
+        ("gender", "gender"),
+    }
     assert count(env.desk, Mediator) == 0
 
-    view = mediators.add_mediator(env.desk, env.admin, {"name": "谢阿根", "phone": "+86 139 1234 5678",
-                                                        "skills": "邻里、婚姻家庭", "gender": "男"})
+    view = mediators.add_mediator(
+        env.desk,
+        env.admin,
+        {"name": "谢阿根", "phone": "+86 139 1234 5678", "skills": "邻里、婚姻家庭", "gender": "男"},
+    )
     assert (view.phone, view.skills, view.gender) == ("13912345678", ("family", "neighbour"), "male")
     (listed,) = mediators.list_mediators(env.desk)
     assert listed.phone == "139****5678"

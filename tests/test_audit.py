@@ -1,5 +1,6 @@
 """The hash-chained audit log: intact after real work, and any edit made behind the desk's back
 (straight into the SQLite file) is found, at the right record."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,11 +28,20 @@ def worked_desk(desk, admin, clerk, mediator_actor, parties, intake_form):
     with pytest.raises(PermissionDenied):
         accounts.authenticate(desk, "clerk", "wrong-password")
     intake.open_case(desk, clerk, intake_form(parties[0], parties[1]))
-    intake.open_case(desk, admin, intake_form(parties[2], parties[0], dispute_type="family",
-                                              brief_facts="赡养费分担发生争执"))
-    intake.open_case(desk, mediator_actor, intake_form(
-        {"name": "谢塘镇某某五金店", "kind": "legal", "representative": "钱立新"}, parties[1],
-        dispute_type="contract", brief_facts="货款 3200 元未付", amount="3200"))
+    intake.open_case(
+        desk, admin, intake_form(parties[2], parties[0], dispute_type="family", brief_facts="赡养费分担发生争执")
+    )
+    intake.open_case(
+        desk,
+        mediator_actor,
+        intake_form(
+            {"name": "谢塘镇某某五金店", "kind": "legal", "representative": "钱立新"},
+            parties[1],
+            dispute_type="contract",
+            brief_facts="货款 3200 元未付",
+            amount="3200",
+        ),
+    )
     return desk
 
 
@@ -46,8 +56,9 @@ def raw(desk):
 
 
 def seq_of(conn, action: str, nth: int = 0) -> int:
-    return conn.execute("SELECT seq FROM audit_record WHERE action = ? ORDER BY seq LIMIT 1 OFFSET ?",
-                        (action, nth)).fetchone()[0]
+    return conn.execute(
+        "SELECT seq FROM audit_record WHERE action = ? ORDER BY seq LIMIT 1 OFFSET ?", (action, nth)
+    ).fetchone()[0]
 
 
 def test_chain_verifies_after_service_actions(worked_desk):
@@ -58,8 +69,15 @@ def test_chain_verifies_after_service_actions(worked_desk):
         seqs = s.scalars(select(AuditRecord.seq).order_by(AuditRecord.seq)).all()
     assert report.records == len(actions) > 10
     assert seqs == list(range(1, len(seqs) + 1))
-    for expected in ("committee.setup", "operator.create", "operator.login", "operator.login_failed",
-                     "mediator.create", "person.create", "case.open"):
+    for expected in (
+        "committee.setup",
+        "operator.create",
+        "operator.login",
+        "operator.login_failed",
+        "mediator.create",
+        "person.create",
+        "case.open",
+    ):
         assert expected in actions
     assert actions.count("case.open") == 3
 
@@ -74,8 +92,7 @@ def test_first_record_links_to_genesis(worked_desk):
 def test_changed_detail_is_detected(worked_desk):
     with raw(worked_desk) as conn:
         target = seq_of(conn, "case.open", 1)
-        conn.execute("UPDATE audit_record SET detail = json_set(detail, '$.parties', 1) WHERE seq = ?",
-                     (target,))
+        conn.execute("UPDATE audit_record SET detail = json_set(detail, '$.parties', 1) WHERE seq = ?", (target,))
     report = chain(worked_desk)
     assert not report.ok
     assert report.first_bad_seq == target
@@ -110,8 +127,9 @@ def test_swapped_actor_names_are_detected(worked_desk):
     with raw(worked_desk) as conn:
         a = seq_of(conn, "case.open", 0)  # opened by the clerk
         b = seq_of(conn, "case.open", 1)  # opened by the admin
-        name_a, name_b = (conn.execute("SELECT actor_name FROM audit_record WHERE seq = ?", (s,)).fetchone()[0]
-                          for s in (a, b))
+        name_a, name_b = (
+            conn.execute("SELECT actor_name FROM audit_record WHERE seq = ?", (s,)).fetchone()[0] for s in (a, b)
+        )
         assert name_a != name_b
         conn.execute("UPDATE audit_record SET actor_name = ? WHERE seq = ?", (name_b, a))
         conn.execute("UPDATE audit_record SET actor_name = ? WHERE seq = ?", (name_a, b))
@@ -121,11 +139,20 @@ def test_swapped_actor_names_are_detected(worked_desk):
 
 
 def _forged(seq: int, prev_hash: str) -> dict:
-    at = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
-    fields = dict(seq=seq, id="00000000-0000-4000-8000-000000000001", at=at,
-                  hlc="0001772352000000-0000-forger", actor_id=None, actor_name="daicailiang",
-                  action="case.delete", entity="case", entity_id="00000000-0000-4000-8000-00000000000c",
-                  detail={"number": "（2026）谢调字第 0001 号"}, prev_hash=prev_hash)
+    at = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+    fields = {
+        "seq": seq,
+        "id": "00000000-0000-4000-8000-000000000001",
+        "at": at,
+        "hlc": "0001772352000000-0000-forger",
+        "actor_id": None,
+        "actor_name": "daicailiang",
+        "action": "case.delete",
+        "entity": "case",
+        "entity_id": "00000000-0000-4000-8000-00000000000c",
+        "detail": {"number": "（2026）谢调字第 0001 号"},
+        "prev_hash": prev_hash,
+    }
     return fields
 
 
@@ -133,9 +160,20 @@ def _insert(conn, fields: dict, hash_: str) -> None:
     conn.execute(
         "INSERT INTO audit_record (seq, id, at, hlc, actor_id, actor_name, action, entity, entity_id,"
         " detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (fields["seq"], fields["id"], fields["at"].strftime("%Y-%m-%d %H:%M:%S.%f"), fields["hlc"],
-         fields["actor_id"], fields["actor_name"], fields["action"], fields["entity"], fields["entity_id"],
-         json.dumps(fields["detail"], ensure_ascii=False), fields["prev_hash"], hash_),
+        (
+            fields["seq"],
+            fields["id"],
+            fields["at"].strftime("%Y-%m-%d %H:%M:%S.%f"),
+            fields["hlc"],
+            fields["actor_id"],
+            fields["actor_name"],
+            fields["action"],
+            fields["entity"],
+            fields["entity_id"],
+            json.dumps(fields["detail"], ensure_ascii=False),
+            fields["prev_hash"],
+            hash_,
+        ),
     )
 
 
@@ -157,8 +195,7 @@ def test_forged_record_inserted_in_the_middle_is_detected(worked_desk):
 
 def test_forged_record_appended_with_a_made_up_hash_is_detected(worked_desk):
     with raw(worked_desk) as conn:
-        last_seq, last_hash = conn.execute(
-            "SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1").fetchone()
+        last_seq, last_hash = conn.execute("SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1").fetchone()
         _insert(conn, _forged(last_seq + 1, last_hash), "ab" * 32)
     report = chain(worked_desk)
     assert not report.ok

@@ -1,20 +1,35 @@
 """A case's life through the services: every allowed path, every refused move with its reason
 and the list of what is allowed, the detail's allowed actions and the timeline."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    Env,
+    add_mediator,
+    agreed_case,
+    agreement_data,
+    assigned_case,
+    audit_actions,
+    case_row,
+    count,
+    env,
+    follow_up_case,
+    mediating_case,
+    new_case,
+    outbox_ops,
+    parties_of,
+    session_data,
+    today,
+)
 from sqlalchemy import select
 
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.errors import TransitionError, ValidationError
 from mediation_desk.mediation import agreement, assignment, followup, queries, sessions, states, stats, workflow
 from mediation_desk.mediation.models_case import Agreement, CaseTransition
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    Env, add_mediator, agreed_case, agreement_data, assigned_case, audit_actions, case_row, count, env,
-    follow_up_case, mediating_case, new_case, outbox_ops, parties_of, session_data, today,
-)
 
 L = states.LABELS
 
@@ -28,6 +43,7 @@ def move(env: Env, case_id: str, target: str, **kw: object) -> str:
 
 
 # ------------------------------------------------------------------ the paths through
+
 
 def test_full_path_with_a_written_agreement(env: Env) -> None:
     case_id = new_case(env, risk_flags=["civil_to_criminal"])
@@ -61,8 +77,12 @@ def test_full_path_with_a_written_agreement(env: Env) -> None:
     assert move(env, case_id, states.PERFORMING) == states.PERFORMING
     assert allowed(env, case_id) == (states.FOLLOW_UP,)
 
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "围墙已降低"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "围墙已降低"},
+    )
     assert case_row(env.desk, case_id).status == states.FOLLOW_UP
     assert allowed(env, case_id) == (states.CLOSED, states.PERFORMING)
 
@@ -73,11 +93,21 @@ def test_full_path_with_a_written_agreement(env: Env) -> None:
     assert allowed(env, case_id) == ()
 
     with env.desk.read() as s:
-        moves = [(t.from_status, t.to_status) for t in s.scalars(
-            select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.hlc))]
-    assert moves == [(None, "accepted"), ("accepted", "assigned"), ("assigned", "in_mediation"),
-                     ("in_mediation", "agreed"), ("agreed", "performing"), ("performing", "follow_up"),
-                     ("follow_up", "closed")]
+        moves = [
+            (t.from_status, t.to_status)
+            for t in s.scalars(
+                select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.hlc)
+            )
+        ]
+    assert moves == [
+        (None, "accepted"),
+        ("accepted", "assigned"),
+        ("assigned", "in_mediation"),
+        ("in_mediation", "agreed"),
+        ("agreed", "performing"),
+        ("performing", "follow_up"),
+        ("follow_up", "closed"),
+    ]
     # Every status change went to the outbox as a transition, in order.
     ops = [o for o in outbox_ops(env.desk, "case") if o.kind == "transition"]
     assert [(o.payload["from"], o.payload["to"]) for o in ops] == moves[1:]
@@ -116,8 +146,9 @@ def test_timeline_lists_events_in_order(env: Env) -> None:
 def test_oral_agreement_takes_effect_when_reached(env: Env) -> None:
     case_id = mediating_case(env)
     reached = today() - dt.timedelta(days=2)
-    view = agreement.record_agreement(env.desk, env.admin, case_id,
-                                      agreement_data(form="oral", reached_on=reached.isoformat()))
+    view = agreement.record_agreement(
+        env.desk, env.admin, case_id, agreement_data(form="oral", reached_on=reached.isoformat())
+    )
     assert view.form == "oral"
     assert view.effective_on == reached
     assert view.judicial_deadline == reached + dt.timedelta(days=30)
@@ -125,16 +156,22 @@ def test_oral_agreement_takes_effect_when_reached(env: Env) -> None:
         agreement.confirm_signatures(env.desk, env.admin, case_id)
     assert e.value.problems[0].rule == "oral_not_signed"
     move(env, case_id, states.FOLLOW_UP)
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "basic", "notes": "已履行"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "basic", "notes": "已履行"},
+    )
     assert move(env, case_id, states.CLOSED) == states.CLOSED
     assert queries.case_detail(env.desk, env.admin, case_id).agreement.form == "oral"
 
 
 def test_terminated_with_routes_then_closed(env: Env) -> None:
     case_id = mediating_case(env)
-    assert move(env, case_id, states.TERMINATED, reason="双方分歧过大，调解不成",
-                routes=["litigation", "arbitration"]) == states.TERMINATED
+    assert (
+        move(env, case_id, states.TERMINATED, reason="双方分歧过大，调解不成", routes=["litigation", "arbitration"])
+        == states.TERMINATED
+    )
     case = case_row(env.desk, case_id)
     assert case.status_reason == "双方分歧过大，调解不成"
     assert case.routes_told == ["litigation", "arbitration"]
@@ -177,8 +214,12 @@ def test_follow_up_finding_it_unfinished_goes_back_to_performing(env: Env) -> No
         move(env, case_id, states.CLOSED)
     assert "协议尚未履行完毕" in str(e.value)
     move(env, case_id, states.PERFORMING)
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "余款已付清"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "余款已付清"},
+    )
     assert case_row(env.desk, case_id).status == states.FOLLOW_UP
     assert move(env, case_id, states.CLOSED) == states.CLOSED
 
@@ -188,8 +229,8 @@ def test_scheduled_follow_up_is_recorded_once(env: Env) -> None:
     person = parties_of(env.desk, case_id)[0]
     due = today() + dt.timedelta(days=7)
     fid = followup.schedule_follow_up(env.desk, env.admin, case_id, due.isoformat(), "履行期满回访", person)
-    assert [f.id for f in followup.due_follow_ups(env.desk, until=due)] == [fid]
-    assert followup.due_follow_ups(env.desk) == []  # not due yet
+    assert [f.id for f in followup.due_follow_ups(env.desk, env.admin, until=due)] == [fid]
+    assert followup.due_follow_ups(env.desk, env.admin) == []  # not due yet
     assert queries.case_detail(env.desk, env.admin, case_id).follow_ups_due == 1
     data = {"follow_up_id": fid, "performance_status": "partial", "satisfaction": "basic", "notes": "已付一半"}
     followup.record_follow_up(env.desk, env.admin, case_id, data)
@@ -205,8 +246,12 @@ def test_scheduled_follow_up_is_recorded_once(env: Env) -> None:
 def test_follow_up_refused_before_an_agreement(env: Env) -> None:
     case_id = mediating_case(env)
     with pytest.raises(ValidationError) as e:
-        followup.record_follow_up(env.desk, env.admin, case_id, {
-            "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "x"})
+        followup.record_follow_up(
+            env.desk,
+            env.admin,
+            case_id,
+            {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "x"},
+        )
     assert e.value.problems[0].rule == "case_not_followable"
     with pytest.raises(ValidationError) as e:
         followup.record_follow_up(env.desk, env.admin, case_id, {"performance_status": "done", "notes": ""})
@@ -214,6 +259,7 @@ def test_follow_up_refused_before_an_agreement(env: Env) -> None:
 
 
 # ------------------------------------------------------------------ every refused move
+
 
 def _case_in(env: Env, state: str) -> str:
     if state == states.ACCEPTED:
@@ -283,15 +329,19 @@ def test_every_refused_move_says_why_and_what_is_allowed(env: Env, state: str) -
         assert err.reason and err.reason in message
         assert message.endswith(f"当前允许：{allowed_text}")
         if target not in states.TRANSITIONS[state]:
-            expected = (f"案件已{L[state]}，不能再变更" if not states.TRANSITIONS[state]
-                        else f"「{L[state]}」的案件不能直接转为「{L[target]}」")
+            expected = (
+                f"案件已{L[state]}，不能再变更"
+                if not states.TRANSITIONS[state]
+                else f"「{L[state]}」的案件不能直接转为「{L[target]}」"
+            )
             assert err.reason == expected
     # Refusals change nothing.
     assert case_row(env.desk, case_id).status == state
     assert count(env.desk, CaseTransition) == transitions_before
     assert count(env.desk, OutboxOp) == outbox_before
     assert queries.case_detail(env.desk, env.admin, case_id).allowed_actions == tuple(
-        t for t in states.TRANSITIONS[state] if L[t] in allowed_labels)
+        t for t in states.TRANSITIONS[state] if L[t] in allowed_labels
+    )
 
 
 def test_assign_by_transition_needs_a_mediator(env: Env) -> None:
@@ -321,12 +371,15 @@ def test_agree_by_transition_without_agreement_text_is_refused(env: Env) -> None
     assert "尚未录入协议内容" in e.value.reason
 
 
-@pytest.mark.parametrize("kw, why", [
-    ({"reason": "调解不成"}, "须告知当事人其他救济途径"),
-    ({"routes": ["litigation"]}, "终止调解须写明理由"),
-    ({"reason": "  ", "routes": ["litigation"]}, "终止调解须写明理由"),
-    ({"reason": "调解不成", "routes": ["prayer"]}, "未知的救济途径：prayer"),
-])
+@pytest.mark.parametrize(
+    "kw, why",
+    [
+        ({"reason": "调解不成"}, "须告知当事人其他救济途径"),
+        ({"routes": ["litigation"]}, "终止调解须写明理由"),
+        ({"reason": "  ", "routes": ["litigation"]}, "终止调解须写明理由"),
+        ({"reason": "调解不成", "routes": ["prayer"]}, "未知的救济途径：prayer"),
+    ],
+)
 def test_terminate_needs_reason_and_known_routes(env: Env, kw: dict, why: str) -> None:
     case_id = mediating_case(env)
     with pytest.raises(TransitionError) as e:
@@ -336,11 +389,14 @@ def test_terminate_needs_reason_and_known_routes(env: Env, kw: dict, why: str) -
     assert case_row(env.desk, case_id).status == states.IN_MEDIATION
 
 
-@pytest.mark.parametrize("kw, why", [
-    ({"reason": "涉嫌刑事"}, "上报须选择接收层级"),
-    ({"reason": "涉嫌刑事", "escalate_to": "province"}, "上报须选择接收层级"),
-    ({"escalate_to": "town"}, "上报须写明理由"),
-])
+@pytest.mark.parametrize(
+    "kw, why",
+    [
+        ({"reason": "涉嫌刑事"}, "上报须选择接收层级"),
+        ({"reason": "涉嫌刑事", "escalate_to": "province"}, "上报须选择接收层级"),
+        ({"escalate_to": "town"}, "上报须写明理由"),
+    ],
+)
 def test_escalate_needs_level_and_reason(env: Env, kw: dict, why: str) -> None:
     case_id = new_case(env)
     with pytest.raises(TransitionError) as e:
@@ -395,26 +451,38 @@ def test_pending_visit_of_a_closed_case_leaves_the_reminder_list(env: Env) -> No
     due = today() - dt.timedelta(days=1)
     first = followup.schedule_follow_up(env.desk, env.admin, case_id, due, "到期回访")
     fid = followup.schedule_follow_up(env.desk, env.admin, case_id, due, "再次回访")
-    assert {f.id for f in followup.due_follow_ups(env.desk)} == {first, fid}
+    assert {f.id for f in followup.due_follow_ups(env.desk, env.admin)} == {first, fid}
     # A visit (fulfilling the first schedule) finds it performed; the case is closed with the
     # second scheduled visit still pending.
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行完毕"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行完毕"},
+    )
     move(env, case_id, states.CLOSED)
     with pytest.raises(ValidationError) as e:  # it can never be recorded now ...
-        followup.record_follow_up(env.desk, env.admin, case_id, {
-            "follow_up_id": fid, "performance_status": "fully_performed", "satisfaction": "satisfied",
-            "notes": "补记"})
+        followup.record_follow_up(
+            env.desk,
+            env.admin,
+            case_id,
+            {
+                "follow_up_id": fid,
+                "performance_status": "fully_performed",
+                "satisfaction": "satisfied",
+                "notes": "补记",
+            },
+        )
     assert e.value.problems[0].rule == "case_not_followable"
-    assert followup.due_follow_ups(env.desk) == []  # ... so it is no longer due
-    history = followup.due_follow_ups(env.desk, include_done=True)
+    assert followup.due_follow_ups(env.desk, env.admin) == []  # ... so it is no longer due
+    history = followup.due_follow_ups(env.desk, env.admin, include_done=True)
     assert len(history) == 2 and {f.case_number for f in history} == {case_row(env.desk, case_id).number}
 
 
 def test_desk_dates_are_beijing_dates(env: Env) -> None:
     from mediation_desk.core.uow import china_today
 
-    utc = dt.timezone.utc
+    utc = dt.UTC
     # 07:30 in Beijing on the 29th is still the 28th in UTC: the desk's "today" is the 29th.
     assert china_today(dt.datetime(2026, 11, 28, 23, 30, tzinfo=utc)) == dt.date(2026, 11, 29)
     assert china_today(dt.datetime(2026, 11, 28, 15, 59, tzinfo=utc)) == dt.date(2026, 11, 28)

@@ -1,5 +1,6 @@
 """The `mediation-desk` command line, driven in-process through `main([...])` and, for exit codes
 and encodings as a user sees them, as a real `python -m mediation_desk` process."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,6 +21,7 @@ import pytest
 from mediation_desk.cli import main
 from mediation_desk.cli.admin_commands import ADMIN_PASSWORD_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV
 from mediation_desk.cli.context import RECOVERY_KEY_ENV
+from mediation_desk.lifecycle import consent
 from mediation_desk.paths import DATA_ENV
 
 PASSWORD = "Xietang-2026!"
@@ -27,8 +29,21 @@ NEW_PASSWORD = "Huangjiu-Shaoxing-88"
 LOCKED_HINT_CN = "设置 MEDIATION_DESK_PASSWORD 或在终端中运行以输入密码"
 RECOVERY_KEY = re.compile(r"^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$")
 CHINA = dt.timezone(dt.timedelta(hours=8))
-SETUP = ["setup", "--name", "谢家塘村人民调解委员会", "--code", "XT-001", "--town", "谢塘镇",
-         "--village", "谢家塘村", "--admin", "daicailiang", "--admin-name", "戴才良"]
+SETUP = [
+    "setup",
+    "--name",
+    "谢家塘村人民调解委员会",
+    "--code",
+    "XT-001",
+    "--town",
+    "谢塘镇",
+    "--village",
+    "谢家塘村",
+    "--admin",
+    "daicailiang",
+    "--admin-name",
+    "戴才良",
+]
 
 
 @dataclass
@@ -76,8 +91,20 @@ def run(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
 def ready(run: Run) -> Run:
     """A desk that is set up, with one mediator (谢阿根) who knows neighbour disputes."""
     assert run(*SETUP).code == 0
-    added = run("mediator", "add", "--name", "谢阿根", "--skills", "邻里,婚姻家庭", "--area", "谢家塘村",
-                "--title", "老娘舅", "--phone", "13905751234")
+    added = run(
+        "mediator",
+        "add",
+        "--name",
+        "谢阿根",
+        "--skills",
+        "邻里,婚姻家庭",
+        "--area",
+        "谢家塘村",
+        "--title",
+        "老娘舅",
+        "--phone",
+        "13905751234",
+    )
     assert added.code == 0, added.err
     return run
 
@@ -103,6 +130,7 @@ def case_count(run: Run) -> int:
 
 
 # --- no command, setup, operators ---------------------------------------------------------------
+
 
 def test_no_command_on_a_new_desk_points_to_setup_and_demo(run: Run, data_dir: Path) -> None:
     result = run()
@@ -132,8 +160,7 @@ def test_setup_reads_the_password_from_the_environment_only(run: Run) -> None:
     assert again.code == 2 and "不能重复设置" in again.err
 
 
-def test_setup_with_a_weak_password_sets_nothing_up(run: Run, monkeypatch: pytest.MonkeyPatch,
-                                                     data_dir: Path) -> None:
+def test_setup_with_a_weak_password_sets_nothing_up(run: Run, monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     monkeypatch.setenv(ADMIN_PASSWORD_ENV, "1234")
     result = run(*SETUP)
     assert result.code == 2
@@ -166,16 +193,22 @@ def test_operator_add_and_list(ready: Run) -> None:
     assert "金晓燕" in table.out and "记录员" in table.out
     # A clerk may not add operators.
     refused = ready("--as", "jinxy", "operator", "add", "--username", "xiaowang", "--name", "王小", "--role", "admin")
-    assert refused.code == 2 and "只有主任" in refused.err
+    assert refused.code == 2 and "记录员无权管理操作员账号" in refused.err
     unknown = ready("--as", "nobody", "case", "list")
     assert unknown.code == 2 and "nobody" in unknown.err
 
 
 # --- mediators ----------------------------------------------------------------------------------
 
+
 def test_mediator_add_list_update(ready: Run, tmp_path: Path) -> None:
-    added = ready("mediator", "add", "--json", "-",
-                  stdin=json.dumps({"name": "杜关林", "skills": ["合同", "labour"], "max_open_cases": 5}))
+    added = ready(
+        "mediator",
+        "add",
+        "--json",
+        "-",
+        stdin=json.dumps({"name": "杜关林", "skills": ["合同", "labour"], "max_open_cases": 5}),
+    )
     assert added.code == 0, added.err
     assert added.json["skills"] == ["contract", "labour"]
     listed = ready("mediator", "list", "--json")
@@ -193,12 +226,11 @@ def test_mediator_add_list_update(ready: Run, tmp_path: Path) -> None:
 
 # --- intake -------------------------------------------------------------------------------------
 
-def test_case_add_from_a_file_and_from_stdin(ready: Run, intake_form: Any, make_party: Any,
-                                              tmp_path: Path) -> None:
+
+def test_case_add_from_a_file_and_from_stdin(ready: Run, intake_form: Any, make_party: Any, tmp_path: Path) -> None:
     from_file = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
     assert from_file.code == 0, from_file.err
-    assert from_file.json["summary"]["number"] == "（2026）谢调字第 0001 号".replace(
-        "2026", str(beijing_today().year))
+    assert from_file.json["summary"]["number"] == "（2026）谢调字第 0001 号".replace("2026", str(beijing_today().year))
     form = intake_form(make_party("俞关林"), make_party("章美琴"), amount="1200.50")
     text = json.dumps(form, ensure_ascii=False).replace('"1200.50"', "1200.50")  # a JSON number
     from_stdin = ready("case", "add", "--json", "-", stdin=text)
@@ -217,14 +249,18 @@ def _bad_id(party: dict[str, Any]) -> str:
     return number[:17] + wrong
 
 
-@pytest.mark.parametrize("breakage, field, rule", [
-    ("id", "parties[0].id_number", "id_check_digit"),
-    ("phone", "parties[1].phone", "phone_format"),
-    ("facts", "brief_facts", "required"),
-    ("control", "brief_facts", "control_character"),
-])
-def test_case_add_with_bad_input_saves_nothing(ready: Run, intake_form: Any, tmp_path: Path,
-                                               breakage: str, field: str, rule: str) -> None:
+@pytest.mark.parametrize(
+    "breakage, field, rule",
+    [
+        ("id", "parties[0].id_number", "id_check_digit"),
+        ("phone", "parties[1].phone", "phone_format"),
+        ("facts", "brief_facts", "required"),
+        ("control", "brief_facts", "control_character"),
+    ],
+)
+def test_case_add_with_bad_input_saves_nothing(
+    ready: Run, intake_form: Any, tmp_path: Path, breakage: str, field: str, rule: str
+) -> None:
     form = intake_form()
     if breakage == "id":
         form["parties"][0]["id_number"] = _bad_id(form["parties"][0])
@@ -265,8 +301,9 @@ def test_case_add_refuses_broken_json_and_absurd_amounts(ready: Run, intake_form
     assert case_count(ready) == 0
 
 
-def test_case_show_masks_personal_data_unless_full(ready: Run, intake_form: Any, make_party: Any,
-                                                   tmp_path: Path, data_dir: Path) -> None:
+def test_case_show_masks_personal_data_unless_full(
+    ready: Run, intake_form: Any, make_party: Any, tmp_path: Path, data_dir: Path
+) -> None:
     party = make_party("王永年")
     added = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form(party, make_party("陈建林"))))
     number = added.json["summary"]["number"]
@@ -295,6 +332,7 @@ def test_case_show_masks_personal_data_unless_full(ready: Run, intake_form: Any,
 
 # --- a whole case -------------------------------------------------------------------------------
 
+
 def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     form = intake_form(area="谢家塘村")
     case = ready("case", "add", "--json", write_json(tmp_path / "c.json", form)).json
@@ -311,11 +349,18 @@ def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     assert assigned.code == 0, assigned.err
     assert assigned.json["case"]["status"] == "assigned"
 
-    note = {"held_at": beijing_now(), "place": "谢家塘村调解室", "recorder": "金晓燕",
-            "participants": ["王永年", "陈建林"],
-            "statements": [{"person_id": applicant, "text": "围墙太高挡光"},
-                           {"person_id": respondent, "text": "围墙在自家地上"}],
-            "result": "双方同意降低围墙", "outcome": "agreement"}
+    note = {
+        "held_at": beijing_now(),
+        "place": "谢家塘村调解室",
+        "recorder": "金晓燕",
+        "participants": ["王永年", "陈建林"],
+        "statements": [
+            {"person_id": applicant, "text": "围墙太高挡光"},
+            {"person_id": respondent, "text": "围墙在自家地上"},
+        ],
+        "result": "双方同意降低围墙",
+        "outcome": "agreement",
+    }
     noted = ready("case", "note", key, "--json", "-", stdin=json.dumps(note, ensure_ascii=False))
     assert noted.code == 0, noted.err
     assert noted.json["case"]["status"] == "in_mediation"
@@ -326,10 +371,15 @@ def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     assert refused.error_json["kind"] == "transition"
     assert "终止调解" in refused.error_json["allowed"]
 
-    agreement = {"form": "written", "facts": "两家围墙高度争执", "disputed_issues": "围墙高度",
-                 "terms": ["陈建林于月底前将围墙降至两米", "王永年不再追究"],
-                 "performance_method": "自行拆除", "amount": "3000.00",
-                 "performance_deadline": (beijing_today() + dt.timedelta(days=20)).isoformat()}
+    agreement = {
+        "form": "written",
+        "facts": "两家围墙高度争执",
+        "disputed_issues": "围墙高度",
+        "terms": ["陈建林于月底前将围墙降至两米", "王永年不再追究"],
+        "performance_method": "自行拆除",
+        "amount": "3000.00",
+        "performance_deadline": (beijing_today() + dt.timedelta(days=20)).isoformat(),
+    }
     agreed = ready("case", "agree", key, "--json", write_json(tmp_path / "a.json", agreement))
     assert agreed.code == 0, agreed.err
     assert agreed.json["copies"] == 3  # two parties + the committee
@@ -346,8 +396,12 @@ def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     early = ready("case", "transition", key, "closed")
     assert early.code == 2 and "不能直接转为" in early.err
 
-    visit = {"follow_up_id": scheduled.json["follow_up_id"], "performance_status": "fully_performed",
-             "satisfaction": "satisfied", "notes": "围墙已降低，双方和好"}
+    visit = {
+        "follow_up_id": scheduled.json["follow_up_id"],
+        "performance_status": "fully_performed",
+        "satisfaction": "satisfied",
+        "notes": "围墙已降低，双方和好",
+    }
     visited = ready("case", "visit", key, "--json", write_json(tmp_path / "v.json", visit))
     assert visited.code == 0, visited.err
     assert visited.json["case"]["status"] == "follow_up"
@@ -367,8 +421,18 @@ def test_full_case_life(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     month = dt.datetime.now(CHINA).strftime("%Y-%m")
     report = ready("stats", "--month", month, "--json")
     assert report.code == 0
-    for name in ("accepted", "mediated_successfully", "success_rate", "agreement_amount", "persons_involved",
-                 "by_source", "by_agreement_form", "prevention_cases", "prevention_persons", "found_in_screening"):
+    for name in (
+        "accepted",
+        "mediated_successfully",
+        "success_rate",
+        "agreement_amount",
+        "persons_involved",
+        "by_source",
+        "by_agreement_form",
+        "prevention_cases",
+        "prevention_persons",
+        "found_in_screening",
+    ):
         assert name in report.json
     assert report.json["accepted"] == 1 and report.json["mediated_successfully"] == 1
     assert report.json["by_agreement_form"] == {"written": 1}
@@ -393,8 +457,16 @@ def test_notes_corrections_refusals_and_attachments(ready: Run, intake_form: Any
     assert ready("case", "assign", key, "杜关林").code == 0
     note = {"held_at": beijing_now(2), "place": "村委会", "recorder": "金晓燕", "result": "初步沟通"}
     session_id = ready("case", "note", key, "--json", write_json(tmp_path / "n.json", note)).json["session_id"]
-    fixed = ready("case", "correct-note", session_id, "--json", "-", "--reason", "地点写错",
-                  stdin=json.dumps({"place": "谢家塘村调解室"}, ensure_ascii=False))
+    fixed = ready(
+        "case",
+        "correct-note",
+        session_id,
+        "--json",
+        "-",
+        "--reason",
+        "地点写错",
+        stdin=json.dumps({"place": "谢家塘村调解室"}, ensure_ascii=False),
+    )
     assert fixed.code == 0, fixed.err
     latest = ready("case", "notes", key, "--json").json
     assert [(n["version"], n["place"]) for n in latest] == [(2, "谢家塘村调解室")]
@@ -426,8 +498,9 @@ def test_notes_corrections_refusals_and_attachments(ready: Run, intake_form: Any
     assert "[file_content_mismatch]" in ready("case", "attach", key, str(fake)).err
 
 
-def test_unexpected_error_is_logged_redacted_without_traceback(ready: Run, monkeypatch: pytest.MonkeyPatch,
-                                                               data_dir: Path) -> None:
+def test_unexpected_error_is_logged_redacted_without_traceback(
+    ready: Run, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
     from mediation_desk.mediation import queries
 
     def broken(*_a: Any, **_kw: Any) -> Any:
@@ -442,8 +515,7 @@ def test_unexpected_error_is_logged_redacted_without_traceback(ready: Run, monke
     assert "RuntimeError" in log and "11010519491231002X" not in log
 
 
-def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_form: Any,
-                                                             tmp_path: Path) -> None:
+def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     ready("mediator", "add", "--name", "杜关林", "--skills", "邻里")
     first = ready("case", "add", "--json", write_json(tmp_path / "c1.json", intake_form())).json
     applicant = first["parties"][0]["person"]["id"]
@@ -466,8 +538,19 @@ def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_
     left = ready("case", "unassign", key, "谢阿根", "--reason", "外出务工")
     assert left.code == 0 and len(left.json["mediator_ids"]) == 1
 
-    escalated = ready("--json", "case", "transition", key, "escalated", "--escalate-to", "town",
-                      "--reason", "涉及多户，可能引发群体性上访", "--prevented", "group_petition")
+    escalated = ready(
+        "--json",
+        "case",
+        "transition",
+        key,
+        "escalated",
+        "--escalate-to",
+        "town",
+        "--reason",
+        "涉及多户，可能引发群体性上访",
+        "--prevented",
+        "group_petition",
+    )
     assert escalated.code == 0, escalated.err
     assert escalated.json["status_label"] == "已上报"
     assert ready("case", "show", key, "--json").json["prevented"] == ["group_petition"]
@@ -476,8 +559,13 @@ def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_
     ready("case", "assign", third, "杜关林")
     note = {"held_at": beijing_now(), "place": "调解室", "recorder": "金晓燕", "result": "达成口头协议"}
     ready("case", "note", third, "--json", write_json(tmp_path / "n.json", note))
-    oral = {"form": "oral", "facts": "借款纠纷", "disputed_issues": "还款期限", "terms": ["月底前还清"],
-            "performance_method": "现金"}
+    oral = {
+        "form": "oral",
+        "facts": "借款纠纷",
+        "disputed_issues": "还款期限",
+        "terms": ["月底前还清"],
+        "performance_method": "现金",
+    }
     agreed = ready("case", "agree", third, "--json", write_json(tmp_path / "a.json", oral))
     assert agreed.code == 0 and agreed.json["effective_on"] == beijing_today().isoformat()
     assert "[oral_not_signed]" in ready("case", "sign", third).err
@@ -495,17 +583,21 @@ def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_
 
 # --- the protected desk: unlocking, passwords, recovery -------------------------------------------
 
+
 def _secrets(data_dir: Path) -> list[Any]:
     """Every password hash and key wrap, byte for byte."""
     with sqlite3.connect(data_dir / "desk.sqlite3") as db:
-        return (db.execute("SELECT username, password_hash FROM operator ORDER BY username").fetchall()
-                + db.execute("SELECT kind, operator_id, salt, blob FROM key_wrap ORDER BY kind, operator_id").fetchall())
+        return (
+            db.execute("SELECT username, password_hash FROM operator ORDER BY username").fetchall()
+            + db.execute("SELECT kind, operator_id, salt, blob FROM key_wrap ORDER BY kind, operator_id").fetchall()
+        )
 
 
 def _audited(data_dir: Path, action: str) -> list[str]:
     with sqlite3.connect(data_dir / "desk.sqlite3") as db:
-        return [r[0] for r in db.execute("SELECT actor_name FROM audit_record WHERE action = ? ORDER BY seq",
-                                         (action,))]
+        return [
+            r[0] for r in db.execute("SELECT actor_name FROM audit_record WHERE action = ? ORDER BY seq", (action,))
+        ]
 
 
 @pytest.fixture
@@ -561,9 +653,9 @@ def test_a_locked_run_without_password_fails_with_a_hint(protected: tuple[Run, s
     assert run("stats", "--json").code == 0 and run("check").code == 0  # no personal data needed
 
 
-def test_the_environment_password_logs_in_the_operator_named(protected: tuple[Run, str, str],
-                                                              monkeypatch: pytest.MonkeyPatch,
-                                                              data_dir: Path) -> None:
+def test_the_environment_password_logs_in_the_operator_named(
+    protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
     run, _, number = protected
     monkeypatch.setenv(PASSWORD_ENV, "wrong-password")
     wrong = run("case", "show", number, "--full", "--reason", "核对")
@@ -573,17 +665,22 @@ def test_the_environment_password_logs_in_the_operator_named(protected: tuple[Ru
     added = run("--as", "jinxy", "mediator", "add", "--name", "杜关林", "--phone", "13905751234")
     assert added.code == 0, added.err
     refused = run("--as", "jinxy", "operator", "add", "--username", "xiaowang", "--name", "王小", "--role", "admin")
-    assert refused.code == 2 and "只有主任" in refused.err  # logged in as the clerk, who may not
+    assert refused.code == 2 and "记录员无权管理操作员账号" in refused.err  # logged in as the clerk, who may not
     with sqlite3.connect(data_dir / "desk.sqlite3") as db:
-        logins = [r[0] for r in db.execute(
-            "SELECT o.username FROM audit_record a JOIN operator o ON o.id = a.entity_id "
-            "WHERE a.action = 'operator.login' ORDER BY a.seq")]
+        logins = [
+            r[0]
+            for r in db.execute(
+                "SELECT o.username FROM audit_record a JOIN operator o ON o.id = a.entity_id "
+                "WHERE a.action = 'operator.login' ORDER BY a.seq"
+            )
+        ]
     assert logins[-3:] == ["daicailiang", "jinxy", "jinxy"]
     assert _audited(data_dir, "mediator.create") == ["jinxy"]
 
 
-def test_a_password_typed_at_the_terminal_unlocks(protected: tuple[Run, str, str],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_password_typed_at_the_terminal_unlocks(
+    protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mediation_desk.cli import io as cli_io
 
     run, _, number = protected
@@ -597,8 +694,9 @@ def test_a_password_typed_at_the_terminal_unlocks(protected: tuple[Run, str, str
     assert shown.json["parties"][0]["person"]["phone"].isdigit()
 
 
-def test_recover_with_a_wrong_key_changes_nothing(protected: tuple[Run, str, str],
-                                                  monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+def test_recover_with_a_wrong_key_changes_nothing(
+    protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
     run, key, number = protected
     before = _secrets(data_dir)
     monkeypatch.setenv(NEW_PASSWORD_ENV, NEW_PASSWORD)
@@ -617,8 +715,9 @@ def test_recover_with_a_wrong_key_changes_nothing(protected: tuple[Run, str, str
     assert run("case", "show", number, "--full", "--reason", "核对").code == 0
 
 
-def test_recover_with_the_key_sets_a_new_password(protected: tuple[Run, str, str],
-                                                  monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+def test_recover_with_the_key_sets_a_new_password(
+    protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
     run, key, number = protected
     monkeypatch.setenv(RECOVERY_KEY_ENV, key.lower().replace("-", " "))
     monkeypatch.setenv(NEW_PASSWORD_ENV, NEW_PASSWORD)
@@ -634,8 +733,9 @@ def test_recover_with_the_key_sets_a_new_password(protected: tuple[Run, str, str
     assert full.json["parties"][0]["person"]["phone"].isdigit()
 
 
-def test_password_change_and_reset(protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch,
-                                   data_dir: Path) -> None:
+def test_password_change_and_reset(
+    protected: tuple[Run, str, str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
     run, _, number = protected
     monkeypatch.setenv(PASSWORD_ENV, "wrong-password")
     monkeypatch.setenv(NEW_PASSWORD_ENV, NEW_PASSWORD)
@@ -659,7 +759,7 @@ def test_password_change_and_reset(protected: tuple[Run, str, str], monkeypatch:
     assert refused.code == 2  # the clerk's old password no longer opens the desk
     monkeypatch.setenv(PASSWORD_ENV, "Jinxiaoyan-2027")
     by_clerk = run("--as", "jinxy", "operator", "reset-password", "daicailiang")
-    assert by_clerk.code == 2 and "只有主任" in by_clerk.err
+    assert by_clerk.code == 2 and "记录员无权管理操作员账号" in by_clerk.err
     shown = run("--as", "jinxy", "case", "show", number, "--json")
     assert shown.code == 0, shown.err
 
@@ -671,10 +771,10 @@ def test_password_commands_need_the_environment_or_a_terminal(protected: tuple[R
         assert refused.code == 2 and "MEDIATION_DESK_" in refused.err and "Traceback" not in refused.err
 
 
-# --- retention, purge and consent (their services may arrive later) -------------------------------
+# --- retention, purge and consent ---------------------------------------------------------------
+
 
 def test_retention_show_set_and_per_case(ready: Run, intake_form: Any, tmp_path: Path) -> None:
-    pytest.importorskip("mediation_desk.lifecycle.retention")
     shown = ready("retention", "show")
     assert shown.code == 0, shown.err
     assert isinstance(shown.json, dict) and shown.json
@@ -689,7 +789,6 @@ def test_retention_show_set_and_per_case(ready: Run, intake_form: Any, tmp_path:
 
 
 def test_purge_dry_run_and_confirmation(ready: Run, intake_form: Any, tmp_path: Path) -> None:
-    pytest.importorskip("mediation_desk.lifecycle.retention")
     ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
     dry = ready("purge", "--dry-run")
     assert dry.code == 0, dry.err
@@ -701,10 +800,9 @@ def test_purge_dry_run_and_confirmation(ready: Run, intake_form: Any, tmp_path: 
 
 
 def test_consent_give_list_withdraw(ready: Run, intake_form: Any, tmp_path: Path) -> None:
-    consent = pytest.importorskip("mediation_desk.lifecycle.consent")
     case = ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form())).json
     person = case["parties"][0]["person"]["id"]
-    purpose, label = next(iter(getattr(consent, "PURPOSES", {"sms_notice": "短信通知"}).items()))
+    purpose, label = next(iter(consent.purposes().items()))
     given = ready("consent", "give", person, label, "--note", "书面同意书已存档")  # the Chinese label will do
     assert given.code == 0, given.err
     assert given.json["consent_id"] and given.json["purpose"] == purpose
@@ -719,8 +817,8 @@ def test_consent_give_list_withdraw(ready: Run, intake_form: Any, tmp_path: Path
 
 # --- check, backup, restore ---------------------------------------------------------------------
 
-def test_check_passes_then_fails_after_tampering(ready: Run, intake_form: Any, tmp_path: Path,
-                                                 data_dir: Path) -> None:
+
+def test_check_passes_then_fails_after_tampering(ready: Run, intake_form: Any, tmp_path: Path, data_dir: Path) -> None:
     ready("case", "add", "--json", write_json(tmp_path / "c.json", intake_form()))
     good = ready("check")
     assert good.code == 0, good.out + good.err
@@ -736,8 +834,7 @@ def test_check_passes_then_fails_after_tampering(ready: Run, intake_form: Any, t
     assert report.json["ok"] is False and report.json["audit"]["first_bad_seq"] == 2
 
 
-def test_backup_then_restore(ready: Run, intake_form: Any, make_party: Any, tmp_path: Path,
-                             data_dir: Path) -> None:
+def test_backup_then_restore(ready: Run, intake_form: Any, make_party: Any, tmp_path: Path, data_dir: Path) -> None:
     ready("case", "add", "--json", write_json(tmp_path / "c1.json", intake_form()))
     (tmp_path / "copies").mkdir()
     made = ready("backup", "-o", str(tmp_path / "copies"))
@@ -747,8 +844,12 @@ def test_backup_then_restore(ready: Run, intake_form: Any, make_party: Any, tmp_
     default = ready("backup")
     assert Path(default.json["backup"]).parent == data_dir / "backups"
 
-    ready("case", "add", "--json", write_json(tmp_path / "c2.json",
-                                              intake_form(make_party("李建国"), make_party("张秀英"))))
+    ready(
+        "case",
+        "add",
+        "--json",
+        write_json(tmp_path / "c2.json", intake_form(make_party("李建国"), make_party("张秀英"))),
+    )
     assert case_count(ready) == 2
 
     cancelled = ready("restore", str(backup_file), stdin="no\n")
@@ -769,6 +870,7 @@ def test_backup_then_restore(ready: Run, intake_form: Any, make_party: Any, tmp_
 
 
 # --- modules that may arrive later --------------------------------------------------------------
+
 
 def test_demo_fills_an_empty_desk_and_refuses_a_used_one(run: Run) -> None:
     seeded = run("demo", "--cases", "8", "--seed", "7")
@@ -798,8 +900,9 @@ def test_export_and_import_round_trip(ready: Run, intake_form: Any, tmp_path: Pa
     assert len(ready("case", "list", "--json", desk=other).json) == 1
 
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps([{"name": "杜关林"}, {"name": "", "skills": ["打架"]}], ensure_ascii=False),
-                   encoding="utf-8")
+    bad.write_text(
+        json.dumps([{"name": "杜关林"}, {"name": "", "skills": ["打架"]}], ensure_ascii=False), encoding="utf-8"
+    )
     report = ready("import", "mediators", str(bad))
     assert report.code == 1
     assert report.json["imported"] == 0 and report.json["ok"] is False
@@ -812,16 +915,31 @@ def test_export_and_import_round_trip(ready: Run, intake_form: Any, tmp_path: Pa
 
 # --- as a real process --------------------------------------------------------------------------
 
-def _process(args: list[str], data_dir: Path, *, stdin: str | None = None,
-             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+
+def _process(
+    args: list[str], data_dir: Path, *, stdin: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
     env = {k: v for k, v in env.items() if not k.startswith("MEDIATION_DESK_")}
     # Never the real OS keyring: a process sees no secure keyring and unlocks with the password.
-    env.update({ADMIN_PASSWORD_ENV: PASSWORD, PASSWORD_ENV: PASSWORD, DATA_ENV: str(data_dir), "LC_ALL": "C",
-                "LANG": "C", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    env.update(
+        {
+            ADMIN_PASSWORD_ENV: PASSWORD,
+            PASSWORD_ENV: PASSWORD,
+            DATA_ENV: str(data_dir),
+            "LC_ALL": "C",
+            "LANG": "C",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+        }
+    )
     env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "mediation_desk", *args], input=None if stdin is None
-                          else stdin.encode("utf-8"), capture_output=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mediation_desk", *args],
+        input=None if stdin is None else stdin.encode("utf-8"),
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow
@@ -849,8 +967,12 @@ def test_python_dash_m_setup_add_and_refuse(tmp_path: Path, intake_form: Any) ->
     assert "错误 parties[0].id_number [id_check_digit]: 身份证号码校验位错误" in stderr
     assert "Traceback" not in stderr and refused.stdout == b""
 
-    locked = _process(["case", "add", "--json", "-"], data_dir, stdin=json.dumps(intake_form(), ensure_ascii=False),
-                      extra_env={PASSWORD_ENV: ""})
+    locked = _process(
+        ["case", "add", "--json", "-"],
+        data_dir,
+        stdin=json.dumps(intake_form(), ensure_ascii=False),
+        extra_env={PASSWORD_ENV: ""},
+    )
     assert locked.returncode == 2
     assert LOCKED_HINT_CN in locked.stderr.decode("utf-8") and locked.stdout == b""
 
@@ -870,4 +992,3 @@ def test_python_dash_m_version_usage_and_check(tmp_path: Path) -> None:
     checked = _process(["--json", "check"], data_dir)
     assert checked.returncode == 0
     assert json.loads(checked.stdout.decode("utf-8"))["audit"]["ok"] is True
-

@@ -1,5 +1,6 @@
 """Two desk processes on one data folder (two windows, or the window and a command-line import)
 taking cases at the same moment: nothing lost, nothing doubled, one unbroken audit chain."""
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,10 @@ from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.desk import Desk
 from mediation_desk.mediation.models_case import MediationCase
-from mediation_desk.people.models import Person
-from mediation_desk.people.identity import secrets_of
 from mediation_desk.mediation.numbering import parse_case_number
 from mediation_desk.paths import AppPaths
+from mediation_desk.people.identity import secrets_of
+from mediation_desk.people.models import Person
 
 PER_PROCESS = 40
 PASSWORD = "Xietang-2026!"
@@ -29,9 +30,12 @@ WORKER = r"""
 import json, os, sys, time
 from pathlib import Path
 from mediation_desk.administration import accounts
+from mediation_desk.capabilities import register_all
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import intake
 from mediation_desk.paths import AppPaths
+
+register_all()  # as the window and the command line do at start-up
 
 root, tag, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
 desk = Desk.open(AppPaths.resolve(root))
@@ -61,16 +65,26 @@ print(json.dumps(ids), flush=True)
 def test_two_processes_open_cases_at_the_same_time(tmp_path, committee_data):
     root = tmp_path / "shared-desk"
     desk = Desk.open(AppPaths.resolve(root))
-    accounts.setup_desk(desk, committee_data, {"username": "daicailiang", "display_name": "戴才良",
-                                               "password": PASSWORD})
+    accounts.setup_desk(
+        desk, committee_data, {"username": "daicailiang", "display_name": "戴才良", "password": PASSWORD}
+    )
     desk.close()
 
     go = tmp_path / "go"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-           "DESK_TEST_PASSWORD": PASSWORD}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        "DESK_TEST_PASSWORD": PASSWORD,
+    }
     workers = [
-        subprocess.Popen([sys.executable, "-c", WORKER, str(root), tag, str(PER_PROCESS), str(go)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(root), tag, str(PER_PROCESS), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
         for tag in ("甲", "乙")
     ]
     try:
@@ -83,7 +97,7 @@ def test_two_processes_open_cases_at_the_same_time(tmp_path, committee_data):
         for w in workers:
             if w.poll() is None:
                 w.kill()
-    for w, (out, err) in zip(workers, outputs):
+    for w, (out, err) in zip(workers, outputs, strict=False):
         assert w.returncode == 0, err
     created = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
     assert [len(ids) for ids in created] == [PER_PROCESS, PER_PROCESS]
@@ -105,15 +119,19 @@ def test_two_processes_open_cases_at_the_same_time(tmp_path, committee_data):
             assert s.execute(text("PRAGMA foreign_key_check")).all() == []
             report = verify_chain(s)
             assert report.ok, report
-            creates = s.execute(select(OutboxOp.entity_id).where(
-                OutboxOp.entity == "case", OutboxOp.kind == "create")).scalars().all()
+            creates = (
+                s.execute(select(OutboxOp.entity_id).where(OutboxOp.entity == "case", OutboxOp.kind == "create"))
+                .scalars()
+                .all()
+            )
             assert len(creates) == total
             assert set(creates) == all_ids
             fts = s.execute(text("SELECT count(*) FROM case_fts WHERE body MATCH '邻里纠纷'")).scalar()
             assert fts == total
             # Both processes sealed with the one data key: every phone opens under the admin's login.
-            phones = sorted(secrets_of(p, desk.vault).phone for p in s.scalars(
-                select(Person).where(Person.name.like("当事人%"))))
+            phones = sorted(
+                secrets_of(p, desk.vault).phone for p in s.scalars(select(Person).where(Person.name.like("当事人%")))
+            )
             assert phones == sorted(f"139{i:08d}" for i in range(PER_PROCESS) for _ in range(2))
     finally:
         desk.close()

@@ -4,6 +4,7 @@ Each path re-wraps the data key under the new password: afterwards the operator 
 new password and reads encrypted data back; the old password no longer works. A refused attempt
 (wrong old password, wrong recovery key) leaves the desk locked and the hash and key wraps exactly
 as they were."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from mediation_desk.administration import accounts
+from mediation_desk.administration import accounts, credentials
 from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.models import AuditRecord, Operator
 from mediation_desk.core.uow import Actor
@@ -19,7 +20,6 @@ from mediation_desk.desk import Desk
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.mediation import mediators
 from mediation_desk.mediation.models_people import Mediator
-from mediation_desk.administration import credentials
 from mediation_desk.privacy import crypto
 from mediation_desk.privacy.models import KeyWrap
 from mediation_desk.privacy.vault import Locked
@@ -38,8 +38,9 @@ def _secrets(desk: Desk) -> dict[str, Any]:
     with desk.read() as s:
         return {
             "hashes": {o.username: o.password_hash for o in s.scalars(select(Operator))},
-            "wraps": sorted((w.kind, w.operator_id or "", w.salt, w.blob, repr(w.kdf))
-                            for w in s.scalars(select(KeyWrap))),
+            "wraps": sorted(
+                (w.kind, w.operator_id or "", w.salt, w.blob, repr(w.kdf)) for w in s.scalars(select(KeyWrap))
+            ),
         }
 
 
@@ -73,6 +74,7 @@ def _logs_in_with_new_password_only(desk: Desk, username: str, mediator_id: str)
 
 # --- change_password ------------------------------------------------------------------------------
 
+
 def test_change_password_rewraps_the_data_key(desk: Desk, admin: Actor, phone_on_file: str) -> None:
     before = _secrets(desk)
     credentials.change_password(desk, admin, PASSWORD, NEW_PASSWORD)
@@ -83,8 +85,9 @@ def test_change_password_rewraps_the_data_key(desk: Desk, admin: Actor, phone_on
     _logs_in_with_new_password_only(desk, "daicailiang", phone_on_file)
 
 
-def test_change_password_on_a_locked_desk_unlocks_with_the_old_one(desk: Desk, admin: Actor,
-                                                                    phone_on_file: str) -> None:
+def test_change_password_on_a_locked_desk_unlocks_with_the_old_one(
+    desk: Desk, admin: Actor, phone_on_file: str
+) -> None:
     desk.lock()
     credentials.change_password(desk, admin, PASSWORD, NEW_PASSWORD)
     assert desk.vault is not None and _reads_phone(desk, phone_on_file)
@@ -114,8 +117,9 @@ def test_wrong_old_passwords_count_towards_the_lockout(desk: Desk, admin: Actor)
     assert _secrets(desk) == before
 
 
-@pytest.mark.parametrize("new, rule", [("short", "password_length"), ("11111111", "password_weak"),
-                                       (PASSWORD, "password_unchanged")])
+@pytest.mark.parametrize(
+    "new, rule", [("short", "password_length"), ("11111111", "password_weak"), (PASSWORD, "password_unchanged")]
+)
 def test_a_bad_new_password_is_refused(desk: Desk, admin: Actor, new: str, rule: str) -> None:
     before = _secrets(desk)
     with pytest.raises(ValidationError) as refused:
@@ -131,8 +135,10 @@ def test_only_an_operator_changes_a_password(desk: Desk, admin: Actor) -> None:
 
 # --- reset_password -------------------------------------------------------------------------------
 
-def test_admin_resets_a_forgotten_password_and_lifts_the_lockout(desk: Desk, admin: Actor, clerk: Actor,
-                                                                   phone_on_file: str) -> None:
+
+def test_admin_resets_a_forgotten_password_and_lifts_the_lockout(
+    desk: Desk, admin: Actor, clerk: Actor, phone_on_file: str
+) -> None:
     for _ in range(accounts.MAX_FAILED_LOGINS):
         with pytest.raises(PermissionDenied):
             accounts.authenticate(desk, "clerk", "forgotten-it")
@@ -161,28 +167,35 @@ def test_reset_password_refusals_change_nothing(desk: Desk, admin: Actor, clerk:
 
 # --- recover_with_key -----------------------------------------------------------------------------
 
-def test_recovery_key_restores_access_when_every_password_is_lost(desk: Desk, committee: CommitteeView,
-                                                                   admin: Actor, phone_on_file: str) -> None:
+
+def test_recovery_key_restores_access_when_every_password_is_lost(
+    desk: Desk, committee: CommitteeView, admin: Actor, phone_on_file: str
+) -> None:
     assert committee.recovery_key
     for _ in range(accounts.MAX_FAILED_LOGINS):  # locked out as well
         with pytest.raises(PermissionDenied):
             accounts.authenticate(desk, "daicailiang", "forgotten-it")
     desk.lock()
-    actor = credentials.recover_with_key(desk, committee.recovery_key.lower().replace("-", " "),
-                                         "daicailiang", NEW_PASSWORD)
+    actor = credentials.recover_with_key(
+        desk, committee.recovery_key.lower().replace("-", " "), "daicailiang", NEW_PASSWORD
+    )
     assert (actor.username, actor.role, actor.operator_id) == ("daicailiang", "admin", admin.operator_id)
     assert desk.vault is not None and _reads_phone(desk, phone_on_file)
     assert "operator.recovered" in _actions(desk)
     _logs_in_with_new_password_only(desk, "daicailiang", phone_on_file)
 
 
-@pytest.mark.parametrize("key, rule", [
-    ("wrong", "recovery_key_wrong"),
-    ("ABCD-EFGH", "recovery_key_format"),
-    ("", "recovery_key_format"),
-])
-def test_a_wrong_recovery_key_unlocks_nothing_and_changes_nothing(desk: Desk, committee: CommitteeView,
-                                                                   admin: Actor, key: str, rule: str) -> None:
+@pytest.mark.parametrize(
+    "key, rule",
+    [
+        ("wrong", "recovery_key_wrong"),
+        ("ABCD-EFGH", "recovery_key_format"),
+        ("", "recovery_key_format"),
+    ],
+)
+def test_a_wrong_recovery_key_unlocks_nothing_and_changes_nothing(
+    desk: Desk, committee: CommitteeView, admin: Actor, key: str, rule: str
+) -> None:
     if key == "wrong":
         key = crypto.format_recovery_key(crypto.new_recovery_key())
     desk.lock()
@@ -195,8 +208,7 @@ def test_a_wrong_recovery_key_unlocks_nothing_and_changes_nothing(desk: Desk, co
     accounts.authenticate(desk, "daicailiang", PASSWORD)
 
 
-def test_recovery_for_an_unknown_operator_changes_nothing(desk: Desk, committee: CommitteeView,
-                                                         admin: Actor) -> None:
+def test_recovery_for_an_unknown_operator_changes_nothing(desk: Desk, committee: CommitteeView, admin: Actor) -> None:
     assert committee.recovery_key
     desk.lock()
     before = _secrets(desk)

@@ -1,4 +1,5 @@
 """The demo desk: a realistic 谢塘镇 mediation room built through the services."""
+
 from __future__ import annotations
 
 import collections
@@ -10,19 +11,19 @@ import pytest
 from sqlalchemy import func, select
 
 from mediation_desk.administration import accounts
+from mediation_desk.administration.demo import DEMO_PASSWORD, seed_demo
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import OutboxOp
-from mediation_desk.core.uow import china_today
+from mediation_desk.core.uow import SYSTEM, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.mediation import assignment, mediators, queries, states
-from mediation_desk.mediation.demo import DEMO_PASSWORD, seed_demo
 from mediation_desk.mediation.demo_data import MINORITY_NAME, RARE_NAME
 from mediation_desk.mediation.models_case import Agreement, CaseParty, MediationCase
-from mediation_desk.people.models import Person
-from mediation_desk.people.identity import secrets_of
-from mediation_desk.privacy import crypto
 from mediation_desk.paths import AppPaths
+from mediation_desk.people.identity import secrets_of
+from mediation_desk.people.models import Person
+from mediation_desk.privacy import crypto
 from mediation_desk.validation import parse_resident_id, validate_uscc
 
 
@@ -39,7 +40,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory):
 
 
 def all_cases(desk: Desk) -> list[Any]:
-    return queries.list_cases(desk, limit=1000)
+    return queries.list_cases(desk, SYSTEM, limit=1000)
 
 
 def test_summary_and_counts(seeded) -> None:
@@ -106,7 +107,7 @@ def test_parties_are_valid_and_the_rare_names_round_trip(seeded) -> None:
     assert all(p.legacy_id_number is p.legacy_phone is p.legacy_address is None for p in people)
     assert all(p.phone_enc is not None for p in people)
     secrets = [secrets_of(p, desk.vault) for p in people]
-    for p, sec in zip(people, secrets):
+    for p, sec in zip(people, secrets, strict=False):
         if sec.id_number:
             assert parse_resident_id(sec.id_number).number == sec.id_number
             assert p.id_number_idx == desk.vault.index(sec.id_number)
@@ -115,7 +116,7 @@ def test_parties_are_valid_and_the_rare_names_round_trip(seeded) -> None:
     assert any(sec.id_number and sec.id_number.startswith("330604") for sec in secrets)
     assert any(sec.phone and sec.phone.startswith("0575-") for sec in secrets)
     assert any(p.kind == "legal" and p.uscc for p in people)
-    found = queries.list_cases(desk, query=RARE_NAME)
+    found = queries.list_cases(desk, SYSTEM, query=RARE_NAME)
     assert found and all(RARE_NAME in c.party_names for c in found)
 
 
@@ -167,6 +168,7 @@ def test_small_seed_is_deterministic_and_covers_every_state(tmp_path: Path) -> N
             return sorted((c.number, c.status, c.dispute_type, *c.party_names) for c in all_cases(desk))
         finally:
             desk.close()
+
     assert facts(tmp_path / "one") == facts(tmp_path / "two")
 
 

@@ -1,6 +1,7 @@
 """The desk's data as a whole, as the settings page handles it: back up now, verify and restore a
 backup (主任 only, a safety copy first, audited, the desk locked afterwards), the integrity check,
 and the data folder chosen for the next start."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -26,6 +27,7 @@ def case_numbers(desk: Desk) -> set[str]:
 
 
 # ---- backup now --------------------------------------------------------------------------------
+
 
 def test_backup_now_writes_a_sound_copy_and_audits_it(env: Env, tmp_path: Path) -> None:
     new_case(env)
@@ -53,6 +55,7 @@ def test_backup_to_a_missing_folder_is_refused(env: Env, tmp_path: Path) -> None
 
 
 # ---- restore -----------------------------------------------------------------------------------
+
 
 def test_restore_replaces_the_data_keeps_a_safety_copy_and_locks(env: Env) -> None:
     first = new_case(env)
@@ -104,13 +107,14 @@ def test_only_the_director_restores_and_the_refusal_is_audited(env: Env, role: s
     made = desk_data.backup_now(env.desk, env.admin).path
     new_case(env)
     other = actor(env, f"op_{role}", role)
-    with pytest.raises(PermissionDenied, match="只有主任可以恢复备份"):
+    with pytest.raises(PermissionDenied, match="无权恢复备份"):
         desk_data.restore_backup(env.desk, other, made)
     assert len(case_numbers(env.desk)) == 1
     assert audit_actions(env.desk)[-1] == "access.denied"
 
 
 # ---- where the data lives ----------------------------------------------------------------------
+
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -169,8 +173,9 @@ def test_the_chosen_data_folder_is_used_from_the_next_start(home: Path) -> None:
 
 def test_only_the_director_moves_the_data(env: Env, tmp_path: Path) -> None:
     clerk = actor(env, "clerk1", "clerk")
-    with pytest.raises(PermissionDenied, match="只有主任可以更改数据位置"):
+    with pytest.raises(PermissionDenied, match=r"^记录员无权更改数据位置$"):
         desk_data.choose_data_folder(env.desk, clerk, tmp_path)
+    assert audit_actions(env.desk)[-1] == "access.denied"
 
 
 def test_a_damaged_desk_folder_is_refused(env: Env, tmp_path: Path) -> None:

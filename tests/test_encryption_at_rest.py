@@ -11,6 +11,7 @@ What is checked for: ID numbers, phone numbers (mobile and landline, every spell
 type), addresses, a mediator's phone, and the content of an attachment. Health notes are not
 checked because the schema has none yet: they arrive with the bracelet alarms, and are to be
 added to this list (and sealed like the rest) then."""
+
 from __future__ import annotations
 
 import io
@@ -18,27 +19,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    Env,
+    env,
+    files_under,
+    parties_of,
+    party,
+    raw_leaks,
+)
+from service_helpers import (
+    intake as intake_form,
+)
 from sqlalchemy import select, update
 
-from mediation_desk.administration import accounts
+from mediation_desk.administration import accounts, credentials
 from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import AuditRecord
-from mediation_desk.core.uow import Actor
+from mediation_desk.core.uow import SYSTEM, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, PermissionDenied, ValidationError
 from mediation_desk.mediation import attachments, exchange, intake, mediators, queries
 from mediation_desk.mediation.models_case import Attachment
 from mediation_desk.mediation.models_people import Mediator
-from mediation_desk.people.models import Person
 from mediation_desk.people.identity import Secrets, find_people, secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.privacy import crypto, keys
-from mediation_desk.administration import credentials
 from mediation_desk.storage import backup
 from mediation_desk.validation import resident_id_check_char
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    Env, env, files_under, intake as intake_form, parties_of, party, raw_leaks,
-)
 
 PASSWORD = "Xietang-2026!"  # the admin fixture's password (conftest)
 ADMIN = "daicailiang"
@@ -66,33 +74,50 @@ ADDRESS_B = "谢家塘村𠀾字桥头 8 号"  # with a character outside the BM
 NAME_A, NAME_B = "欧阳静霞", "司马𠀾林"
 MARKER = b"EVIDENCE-ZQX-7781-UNIQUE-BYTES"
 LOAN_NOTE = "借条：欧阳静霞借司马𠀾林人民币叁万元整"
-SCAN = (b"%PDF-1.4\n% " + MARKER + b"\n" + LOAN_NOTE.encode("utf-8") + b"\n"
-        + LOAN_NOTE.encode("utf-16-le") + b"\n%%EOF\n")
+SCAN = (
+    b"%PDF-1.4\n% " + MARKER + b"\n" + LOAN_NOTE.encode("utf-8") + b"\n" + LOAN_NOTE.encode("utf-16-le") + b"\n%%EOF\n"
+)
 
 
 def secrets_on_record() -> dict[str, str | bytes]:
     """Every value that must not be readable on disk (texts are looked for in UTF-8 and UTF-16)."""
-    values: dict[str, str | bytes] = {"ID A": ID_A, "ID A lower": ID_A.lower(), "ID B": ID_B,
-                                      "address A": ADDRESS_A, "address B": ADDRESS_B,
-                                      "mediator phone": MEDIATOR_PHONE, "attachment marker": MARKER,
-                                      "attachment text": LOAN_NOTE, "attachment": SCAN}
+    values: dict[str, str | bytes] = {
+        "ID A": ID_A,
+        "ID A lower": ID_A.lower(),
+        "ID B": ID_B,
+        "address A": ADDRESS_A,
+        "address B": ADDRESS_B,
+        "mediator phone": MEDIATOR_PHONE,
+        "attachment marker": MARKER,
+        "attachment text": LOAN_NOTE,
+        "attachment": SCAN,
+    }
     values.update({f"phone A as {p}": p for p in PHONE_A_SPELLINGS})
     values.update({f"phone B as {p}": p for p in PHONE_B_SPELLINGS})
     return values
 
 
 def numbers_found(desk: Desk, query: str) -> set[str]:
-    return {c.number for c in queries.list_cases(desk, query=query)}
+    return {c.number for c in queries.list_cases(desk, SYSTEM, query=query)}
 
 
 def fill_desk(desk: Desk, admin: Actor, tmp_path: Path) -> dict[str, Any]:
     """A desk in use: a mediator, a case with two parties, an attachment, views, an export, a backup."""
-    mediator = mediators.add_mediator(desk, admin, {"name": "谢阿根", "phone": MEDIATOR_PHONE, "area": "谢家塘村",
-                                                    "skills": ["neighbour"], "title": "老娘舅"})
-    case_id = intake.open_case(desk, admin, intake_form(
-        party(NAME_A, 1, id_number=ID_A, phone=PHONE_A, address=ADDRESS_A),
-        party(NAME_B, 2, id_number=ID_B, phone=PHONE_B, address=ADDRESS_B),
-        dispute_type="contract", brief_facts="民间借贷纠纷：借款三万元到期未还"))
+    mediator = mediators.add_mediator(
+        desk,
+        admin,
+        {"name": "谢阿根", "phone": MEDIATOR_PHONE, "area": "谢家塘村", "skills": ["neighbour"], "title": "老娘舅"},
+    )
+    case_id = intake.open_case(
+        desk,
+        admin,
+        intake_form(
+            party(NAME_A, 1, id_number=ID_A, phone=PHONE_A, address=ADDRESS_A),
+            party(NAME_B, 2, id_number=ID_B, phone=PHONE_B, address=ADDRESS_B),
+            dispute_type="contract",
+            brief_facts="民间借贷纠纷：借款三万元到期未还",
+        ),
+    )
     source = tmp_path / "outside" / "借条.pdf"
     source.parent.mkdir()
     source.write_bytes(SCAN)
@@ -110,7 +135,8 @@ def fill_desk(desk: Desk, admin: Actor, tmp_path: Path) -> dict[str, Any]:
 
 
 def test_nothing_personal_is_readable_on_disk_and_lookup_still_works(
-        desk: Desk, committee: CommitteeView, admin: Actor, tmp_path: Path) -> None:
+    desk: Desk, committee: CommitteeView, admin: Actor, tmp_path: Path
+) -> None:
     made = fill_desk(desk, admin, tmp_path)
     with desk.read() as s:
         actions = [r.action for r in s.scalars(select(AuditRecord).order_by(AuditRecord.seq))]
@@ -180,9 +206,14 @@ def test_nothing_personal_is_readable_on_disk_and_lookup_still_works(
 
 
 def test_a_ciphertext_moved_to_another_row_or_column_does_not_open(env: Env) -> None:
-    case_id = intake.open_case(env.desk, env.admin, intake_form(
-        party(NAME_A, 11, id_number=ID_A, phone=PHONE_A, address=ADDRESS_A),
-        party(NAME_B, 12, id_number=ID_B, phone=PHONE_B, address=ADDRESS_B)))
+    case_id = intake.open_case(
+        env.desk,
+        env.admin,
+        intake_form(
+            party(NAME_A, 11, id_number=ID_A, phone=PHONE_A, address=ADDRESS_A),
+            party(NAME_B, 12, id_number=ID_B, phone=PHONE_B, address=ADDRESS_B),
+        ),
+    )
     a_id, b_id = parties_of(env.desk, case_id)
     vault = env.desk.vault
     with env.desk.write(env.admin) as uow:
@@ -218,9 +249,11 @@ def test_the_sealed_columns_hold_ciphertext_and_the_indexes_keyed_hashes(env: En
     hashes that do not match a plain SHA-256 of the value (no dictionary lookup without the key)."""
     import hashlib
 
-    case_id = intake.open_case(env.desk, env.admin, intake_form(
-        party(NAME_A, 21, id_number=ID_A, phone=PHONE_A, address=ADDRESS_A),
-        party("陈建林", 22)))
+    case_id = intake.open_case(
+        env.desk,
+        env.admin,
+        intake_form(party(NAME_A, 21, id_number=ID_A, phone=PHONE_A, address=ADDRESS_A), party("陈建林", 22)),
+    )
     with env.desk.read() as s:
         a = s.get(Person, parties_of(env.desk, case_id)[0])
         for blob, plain in ((a.id_number_enc, ID_A), (a.phone_enc, PHONE_A), (a.address_enc, ADDRESS_A)):

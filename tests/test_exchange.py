@@ -1,4 +1,5 @@
 """Import and export of cases and mediators (CSV for Excel, JSON)."""
+
 from __future__ import annotations
 
 import csv
@@ -13,7 +14,7 @@ from sqlalchemy import select
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.models import AuditRecord
-from mediation_desk.core.uow import Actor
+from mediation_desk.core.uow import SYSTEM, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import PermissionDenied
 from mediation_desk.mediation import exchange, intake, mediators, queries
@@ -28,8 +29,16 @@ MINORITY = "阿依古丽·买买提"
 
 def open_desk(tmp_path: Path, name: str) -> Desk:
     desk = Desk.open(AppPaths.resolve(tmp_path / name))
-    accounts.setup_committee(desk, {"name": "谢家塘村人民调解委员会", "code": "330604-XT-01",
-                                    "town": "谢塘镇", "village": "谢家塘村", "case_word": "谢调字"})
+    accounts.setup_committee(
+        desk,
+        {
+            "name": "谢家塘村人民调解委员会",
+            "code": "330604-XT-01",
+            "town": "谢塘镇",
+            "village": "谢家塘村",
+            "case_word": "谢调字",
+        },
+    )
     return desk
 
 
@@ -52,27 +61,65 @@ def uscc(body: str = "MA2BC3D4E") -> str:
 
 
 def person(name: str, birth: str, seq: int, **kw: Any) -> dict[str, Any]:
-    return {"kind": "natural", "name": name, "id_type": "resident_id", "id_number": rid(birth, seq),
-            "phone": f"138{seq:08d}", "address": "上虞区谢塘镇晋生村3组12号", "ethnicity": "汉族", **kw}
+    return {
+        "kind": "natural",
+        "name": name,
+        "id_type": "resident_id",
+        "id_number": rid(birth, seq),
+        "phone": f"138{seq:08d}",
+        "address": "上虞区谢塘镇晋生村3组12号",
+        "ethnicity": "汉族",
+        **kw,
+    }
 
 
-COMPANY = {"kind": "legal", "name": "绍兴市上虞区安居物业服务有限公司", "uscc": uscc(), "representative": "钱伟东",
-           "representative_title": "总经理", "phone": "0575-82123456", "address": "谢塘镇虞东路16号"}
+COMPANY = {
+    "kind": "legal",
+    "name": "绍兴市上虞区安居物业服务有限公司",
+    "uscc": uscc(),
+    "representative": "钱伟东",
+    "representative_title": "总经理",
+    "phone": "0575-82123456",
+    "address": "谢塘镇虞东路16号",
+}
 
 
 def seed_cases(desk: Desk) -> None:
-    intake.open_case(desk, ADMIN, {
-        "dispute_type": "housing_land", "brief_facts": f"{RARE}与邻居两家因宅基地围墙越界发生争执。",
-        "requests": "=先拆围墙再谈", "accepted_on": "2026-03-02", "area": "晋生村",
-        "parties": [person(RARE, "19521103", 11, phone="0575-82012345"),
-                    person("徐关林", "19600817", 33, role="respondent", occupation="务农")]})
-    intake.open_case(desk, ADMIN, {
-        "source": "referral", "referrer_kind": "court", "referrer_name": "绍兴市上虞区人民法院",
-        "dispute_type": "物业", "brief_facts": "业主拖欠物业费两年，称电梯长期故障。", "amount": "3650.50",
-        "persons_involved": 3, "risk_flags": ["group_petition"], "accepted_on": "2026-04-10",
-        "parties": [dict(COMPANY, role="applicant"),
-                    person(MINORITY, "19850612", 24, ethnicity="维吾尔族", role="respondent"),
-                    person("傅美琴", "19700101", 46, role="third_party")]})
+    intake.open_case(
+        desk,
+        ADMIN,
+        {
+            "dispute_type": "housing_land",
+            "brief_facts": f"{RARE}与邻居两家因宅基地围墙越界发生争执。",
+            "requests": "=先拆围墙再谈",
+            "accepted_on": "2026-03-02",
+            "area": "晋生村",
+            "parties": [
+                person(RARE, "19521103", 11, phone="0575-82012345"),
+                person("徐关林", "19600817", 33, role="respondent", occupation="务农"),
+            ],
+        },
+    )
+    intake.open_case(
+        desk,
+        ADMIN,
+        {
+            "source": "referral",
+            "referrer_kind": "court",
+            "referrer_name": "绍兴市上虞区人民法院",
+            "dispute_type": "物业",
+            "brief_facts": "业主拖欠物业费两年，称电梯长期故障。",
+            "amount": "3650.50",
+            "persons_involved": 3,
+            "risk_flags": ["group_petition"],
+            "accepted_on": "2026-04-10",
+            "parties": [
+                dict(COMPANY, role="applicant"),
+                person(MINORITY, "19850612", 24, ethnicity="维吾尔族", role="respondent"),
+                person("傅美琴", "19700101", 46, role="third_party"),
+            ],
+        },
+    )
 
 
 def export(desk: Desk, path: Path, fmt: str, what: str = "cases") -> int:
@@ -82,19 +129,40 @@ def export(desk: Desk, path: Path, fmt: str, what: str = "cases") -> int:
 
 
 def full_cases(desk: Desk) -> list[Any]:
-    return [queries.case_detail(desk, ADMIN, c.id, full_personal_data=True, reason="核对导入导出结果")
-            for c in sorted(queries.list_cases(desk), key=lambda c: c.accepted_on)]
+    return [
+        queries.case_detail(desk, ADMIN, c.id, full_personal_data=True, reason="核对导入导出结果")
+        for c in sorted(queries.list_cases(desk, SYSTEM), key=lambda c: c.accepted_on)
+    ]
 
 
 def comparable(detail: Any) -> dict[str, Any]:
     s = detail.summary
     return {
-        "type": (s.dispute_type, detail.dispute_subtype), "source": (s.source, detail.referrer_kind, detail.referrer_name),
-        "facts": detail.brief_facts, "requests": detail.requests, "amount": s.amount, "accepted_on": s.accepted_on,
-        "persons": detail.persons_involved, "risks": detail.risk_flags, "area": detail.area,
-        "parties": [(p.role, p.person.kind, p.person.name, p.person.id_number, p.person.phone, p.person.address,
-                     p.person.gender, p.person.ethnicity, p.person.birth_date, p.person.uscc, p.person.representative)
-                    for p in detail.parties],
+        "type": (s.dispute_type, detail.dispute_subtype),
+        "source": (s.source, detail.referrer_kind, detail.referrer_name),
+        "facts": detail.brief_facts,
+        "requests": detail.requests,
+        "amount": s.amount,
+        "accepted_on": s.accepted_on,
+        "persons": detail.persons_involved,
+        "risks": detail.risk_flags,
+        "area": detail.area,
+        "parties": [
+            (
+                p.role,
+                p.person.kind,
+                p.person.name,
+                p.person.id_number,
+                p.person.phone,
+                p.person.address,
+                p.person.gender,
+                p.person.ethnicity,
+                p.person.birth_date,
+                p.person.uscc,
+                p.person.representative,
+            )
+            for p in detail.parties
+        ],
     }
 
 
@@ -115,7 +183,7 @@ def test_cases_round_trip_into_a_fresh_desk(desks, tmp_path: Path, fmt: str) -> 
     originals, copies = full_cases(a), full_cases(b)
     assert [comparable(d) for d in copies] == [comparable(d) for d in originals]
     assert {c.summary.status for c in copies} == {"accepted"}  # status is not imported
-    assert report.number_map == {o.summary.number: c.summary.number for o, c in zip(originals, copies)}
+    assert report.number_map == {o.summary.number: c.summary.number for o, c in zip(originals, copies, strict=False)}
     rare = copies[0].parties[0].person
     assert rare.name == RARE and len(rare.name) == 2 and rare.phone == "0575-82012345"
     company = copies[1].parties[0].person
@@ -157,9 +225,15 @@ def write_csv(path: Path, header: list[str], rows: list[dict[str, Any]], *, bom:
 
 
 def bad_file(tmp_path: Path) -> Path:
-    good = {"dispute_type": "邻里", "brief_facts": "楼上楼下因噪音争吵", "party1_name": "王建国",
-            "party1_id_number": rid("19600817", 33), "party1_phone": "13812345678",
-            "party2_name": "陈秀英", "party2_id_number": rid("19620301", 44)}
+    good = {
+        "dispute_type": "邻里",
+        "brief_facts": "楼上楼下因噪音争吵",
+        "party1_name": "王建国",
+        "party1_id_number": rid("19600817", 33),
+        "party1_phone": "13812345678",
+        "party2_name": "陈秀英",
+        "party2_id_number": rid("19620301", 44),
+    }
     rows = [good] + [{**good, **change} for _, change, _ in BAD_ROWS]
     rows = [{**r, "party2_id_number": rid("19620301", 44 + 2 * i)} for i, r in enumerate(rows)]
     return write_csv(tmp_path / "bad.csv", list(good), rows, bom=True)
@@ -174,42 +248,83 @@ def test_one_bad_row_imports_nothing_and_names_row_field_rule(desks, tmp_path: P
     assert expected <= rules(report)
     assert report.rejected_rows == [2, 3, 4, 5, 6]
     assert all(e.message for e in report.rejected)
-    assert queries.list_cases(b) == []
+    assert queries.list_cases(b, SYSTEM) == []
 
 
 def test_allow_partial_imports_the_good_rows(desks, tmp_path: Path) -> None:
     _, b = desks
     report = exchange.import_cases(b, ADMIN, bad_file(tmp_path), allow_partial=True)
     assert report.imported == 1 and report.rejected_rows == [2, 3, 4, 5, 6]
-    [case] = queries.list_cases(b)
+    [case] = queries.list_cases(b, SYSTEM)
     assert case.party_names == ("王建国", "陈秀英") and case.status == "accepted"
 
 
 def test_a_document_under_two_names_is_caught_before_saving(desks, tmp_path: Path) -> None:
     a, b = desks
     seed_cases(b)  # b already knows 徐关林 by his ID number
-    row = {"dispute_type": "neighbour", "brief_facts": "排水沟堵塞", "party1_name": "王建国",
-           "party1_id_number": rid("19600817", 33), "party2_name": "陈秀英", "party2_id_number": rid("19620301", 44)}
-    path = write_csv(tmp_path / "clash.csv", list(row), [{**row, "party1_id_number": rid("19700505", 55)},
-                                                         {**row, "party1_name": "王建军",
-                                                          "party1_id_number": rid("19700505", 55)}])
+    row = {
+        "dispute_type": "neighbour",
+        "brief_facts": "排水沟堵塞",
+        "party1_name": "王建国",
+        "party1_id_number": rid("19600817", 33),
+        "party2_name": "陈秀英",
+        "party2_id_number": rid("19620301", 44),
+    }
+    path = write_csv(
+        tmp_path / "clash.csv",
+        list(row),
+        [
+            {**row, "party1_id_number": rid("19700505", 55)},
+            {**row, "party1_name": "王建军", "party1_id_number": rid("19700505", 55)},
+        ],
+    )
     first = exchange.import_cases(a, ADMIN, path)
     assert (2, "parties[0].id_number", "document_registered_to_other") in rules(first)
-    assert first.imported == 0 and queries.list_cases(a) == []
+    assert first.imported == 0 and queries.list_cases(a, SYSTEM) == []
 
     second = exchange.import_cases(b, ADMIN, write_csv(tmp_path / "clash2.csv", list(row), [row]))
     assert rules(second) == {(1, "parties[0].id_number", "document_registered_to_other")}
-    assert len(queries.list_cases(b)) == 2
+    assert len(queries.list_cases(b, SYSTEM)) == 2
 
 
 def test_chinese_headers_and_values_without_bom(desks, tmp_path: Path) -> None:
     _, b = desks
-    header = ["纠纷类型", "纠纷子类", "简要案情", "来源", "移送机关", "风险标记", "涉及金额", "受理日期",
-              "申请人姓名", "申请人身份证号码", "申请人联系电话", "被申请人姓名", "被申请人类型", "被申请人统一社会信用代码",
-              "被申请人法定代表人", "备注栏"]
-    row = ["劳动争议", "拖欠农民工工资", "十二名泥水工工资未结清", "委托移送", "信访", "防止群体性上访", "96000",
-           "2026-05-06", "杜土根", rid("19780909", 17), "0575 8201 2345", "恒达建筑劳务有限公司", "法人",
-           uscc("MA7XY8K9P"), "许国强", "（忽略）"]
+    header = [
+        "纠纷类型",
+        "纠纷子类",
+        "简要案情",
+        "来源",
+        "移送机关",
+        "风险标记",
+        "涉及金额",
+        "受理日期",
+        "申请人姓名",
+        "申请人身份证号码",
+        "申请人联系电话",
+        "被申请人姓名",
+        "被申请人类型",
+        "被申请人统一社会信用代码",
+        "被申请人法定代表人",
+        "备注栏",
+    ]
+    row = [
+        "劳动争议",
+        "拖欠农民工工资",
+        "十二名泥水工工资未结清",
+        "委托移送",
+        "信访",
+        "防止群体性上访",
+        "96000",
+        "2026-05-06",
+        "杜土根",
+        rid("19780909", 17),
+        "0575 8201 2345",
+        "恒达建筑劳务有限公司",
+        "法人",
+        uscc("MA7XY8K9P"),
+        "许国强",
+        "（忽略）",
+    ]
     path = tmp_path / "台账.csv"
     with open(path, "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([header, row])
@@ -219,26 +334,33 @@ def test_chinese_headers_and_values_without_bom(desks, tmp_path: Path) -> None:
     assert report.ok, report.rejected
     [detail] = full_cases(b)
     assert (detail.summary.dispute_type, detail.dispute_subtype) == ("labour", "unpaid_wages")
-    assert (detail.summary.source, detail.referrer_kind, detail.risk_flags) == ("referral", "petition", ("group_petition",))
+    assert (detail.summary.source, detail.referrer_kind, detail.risk_flags) == (
+        "referral",
+        "petition",
+        ("group_petition",),
+    )
     assert [(p.role, p.person.kind) for p in detail.parties] == [("applicant", "natural"), ("respondent", "legal")]
     assert detail.parties[0].person.phone == "0575-82012345"
 
 
-@pytest.mark.parametrize(("name", "content", "rule"), [
-    ("gbk.csv", "纠纷类型,简要案情,申请人姓名\n邻里,吵架,王建国\n".encode("gbk"), "encoding"),
-    ("object.json", json.dumps({"cases": []}).encode(), "not_a_list"),
-    ("broken.json", b'[{"dispute_type": "neighbour",', "json_format"),
-    ("columns.csv", "姓名,电话\n王建国,13812345678\n".encode(), "missing_columns"),
-    ("empty.csv", b"", "empty_file"),
-    ("cases.xlsx", b"PK\x03\x04", "format_unknown"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "rule"),
+    [
+        ("gbk.csv", "纠纷类型,简要案情,申请人姓名\n邻里,吵架,王建国\n".encode("gbk"), "encoding"),
+        ("object.json", json.dumps({"cases": []}).encode(), "not_a_list"),
+        ("broken.json", b'[{"dispute_type": "neighbour",', "json_format"),
+        ("columns.csv", "姓名,电话\n王建国,13812345678\n".encode(), "missing_columns"),
+        ("empty.csv", b"", "empty_file"),
+        ("cases.xlsx", b"PK\x03\x04", "format_unknown"),
+    ],
+)
 def test_malformed_files_are_a_row_zero_error(desks, tmp_path: Path, name: str, content: bytes, rule: str) -> None:
     _, b = desks
     path = tmp_path / name
     path.write_bytes(content)
     report = exchange.import_cases(b, ADMIN, path)
     assert report.imported == 0 and [(e.row, e.field, e.rule) for e in report.rejected] == [(0, "file", rule)]
-    assert queries.list_cases(b) == []
+    assert queries.list_cases(b, SYSTEM) == []
 
 
 def test_missing_file_and_non_object_rows(desks, tmp_path: Path) -> None:
@@ -253,20 +375,36 @@ def test_missing_file_and_non_object_rows(desks, tmp_path: Path) -> None:
 def test_json_amounts_stay_exact(desks, tmp_path: Path) -> None:
     _, b = desks
     path = tmp_path / "amount.json"
-    path.write_text('[{"dispute_type": "contract", "brief_facts": "承包费", "amount": 0.1, "persons_involved": 2,'
-                    ' "parties": [{"name": "王建国", "id_number": "%s"}]}]' % rid("19600817", 33), encoding="utf-8")
+    path.write_text(
+        '[{{"dispute_type": "contract", "brief_facts": "承包费", "amount": 0.1, "persons_involved": 2,'
+        ' "parties": [{{"name": "王建国", "id_number": "{}"}}]}}]'.format(rid("19600817", 33)),
+        encoding="utf-8",
+    )
     assert exchange.import_cases(b, ADMIN, path).ok
-    assert queries.list_cases(b)[0].amount == Decimal("0.10")
+    assert queries.list_cases(b, SYSTEM)[0].amount == Decimal("0.10")
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_mediators_round_trip(desks, tmp_path: Path, fmt: str) -> None:
     a, b = desks
     roster = [
-        {"name": "戴才良", "gender": "男", "phone": "13905751234", "title": "老娘舅", "area": "谢家塘村",
-         "skills": ["邻里", "婚姻家庭"], "notes": "退休村干部"},
-        {"name": "顾长水", "gender": "男", "phone": "0575-82110011", "area": "晋生村", "skills": ["山林土地"],
-         "available": False},
+        {
+            "name": "戴才良",
+            "gender": "男",
+            "phone": "13905751234",
+            "title": "老娘舅",
+            "area": "谢家塘村",
+            "skills": ["邻里", "婚姻家庭"],
+            "notes": "退休村干部",
+        },
+        {
+            "name": "顾长水",
+            "gender": "男",
+            "phone": "0575-82110011",
+            "area": "晋生村",
+            "skills": ["山林土地"],
+            "available": False,
+        },
         {"name": "谢美琴", "gender": "女", "skills": ["婚姻家庭"], "max_open_cases": 3, "title": "妇联主任"},
         {"name": "𠀾阿大", "skills": [], "active": False},
     ]
@@ -278,8 +416,11 @@ def test_mediators_round_trip(desks, tmp_path: Path, fmt: str) -> None:
     report = exchange.import_mediators(b, ADMIN, path)
 
     def view(desk: Desk) -> list[tuple[Any, ...]]:
-        return sorted((m.name, m.gender, m.area, m.skills, m.available, m.max_open_cases, m.active, m.title)
-                      for m in mediators.list_mediators(desk, include_inactive=True))
+        return sorted(
+            (m.name, m.gender, m.area, m.skills, m.available, m.max_open_cases, m.active, m.title)
+            for m in mediators.list_mediators(desk, include_inactive=True)
+        )
+
     assert report.ok and report.imported == 4
     assert view(b) == view(a)
     again = exchange.import_mediators(b, ADMIN, path)
@@ -288,14 +429,22 @@ def test_mediators_round_trip(desks, tmp_path: Path, fmt: str) -> None:
 
 def test_mediator_rows_are_validated(desks, tmp_path: Path) -> None:
     _, b = desks
-    path = write_csv(tmp_path / "roster.csv", ["姓名", "电话", "擅长", "在办上限", "可派单"], [
-        {"姓名": "陈国林", "电话": "13905759876", "擅长": "劳动争议、合同", "在办上限": "5", "可派单": "是"},
-        {"姓名": "李绍根", "电话": "555", "擅长": "吵架", "在办上限": "很多", "可派单": "也许"},
-    ])
+    path = write_csv(
+        tmp_path / "roster.csv",
+        ["姓名", "电话", "擅长", "在办上限", "可派单"],
+        [
+            {"姓名": "陈国林", "电话": "13905759876", "擅长": "劳动争议、合同", "在办上限": "5", "可派单": "是"},
+            {"姓名": "李绍根", "电话": "555", "擅长": "吵架", "在办上限": "很多", "可派单": "也许"},
+        ],
+    )
     report = exchange.import_mediators(b, ADMIN, path)
     assert report.imported == 0
-    assert {(2, "phone", "phone_format"), (2, "skills[0]", "skill_unknown"), (2, "max_open_cases", "integer"),
-            (2, "available", "boolean")} <= rules(report)
+    assert {
+        (2, "phone", "phone_format"),
+        (2, "skills[0]", "skill_unknown"),
+        (2, "max_open_cases", "integer"),
+        (2, "available", "boolean"),
+    } <= rules(report)
     partial = exchange.import_mediators(b, ADMIN, path, allow_partial=True)
     assert partial.imported == 1
     [m] = mediators.list_mediators(b)
@@ -327,6 +476,9 @@ def test_only_staff_may_export_or_import(desks, tmp_path: Path) -> None:
 def test_dates_in_the_future_are_rejected(desks, tmp_path: Path) -> None:
     _, b = desks
     tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
-    path = write_csv(tmp_path / "future.csv", ["dispute_type", "brief_facts", "accepted_on", "party1_name"],
-                     [{"dispute_type": "neighbour", "brief_facts": "噪音", "accepted_on": tomorrow, "party1_name": "王建国"}])
+    path = write_csv(
+        tmp_path / "future.csv",
+        ["dispute_type", "brief_facts", "accepted_on", "party1_name"],
+        [{"dispute_type": "neighbour", "brief_facts": "噪音", "accepted_on": tomorrow, "party1_name": "王建国"}],
+    )
     assert rules(exchange.import_cases(b, ADMIN, path)) == {(1, "accepted_on", "date_future")}

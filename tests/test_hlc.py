@@ -1,4 +1,5 @@
 """Hybrid logical clock: never backwards, follows remote time, survives a stuck clock."""
+
 from __future__ import annotations
 
 import pytest
@@ -112,8 +113,7 @@ def test_encode_decode_round_trip(t):
     assert Timestamp.decode(t.encode()) == t
 
 
-@given(st.builds(Timestamp, walls, counters, st.just(NODE)),
-       st.builds(Timestamp, walls, counters, st.just(NODE)))
+@given(st.builds(Timestamp, walls, counters, st.just(NODE)), st.builds(Timestamp, walls, counters, st.just(NODE)))
 def test_string_order_is_time_order(a, b):
     assert (a.encode() < b.encode()) == (a < b)
     assert (a.encode() == b.encode()) == (a == b)
@@ -126,8 +126,7 @@ def test_string_order_puts_time_before_node(wall, counter, node_a, node_b):
     assert earlier.encode() < later.encode()
 
 
-@pytest.mark.parametrize("bad", ["", "123", "0001-0000-n", "0000000000001000-00-node",
-                                 "0000000000001000-0000-"])
+@pytest.mark.parametrize("bad", ["", "123", "0001-0000-n", "0000000000001000-00-node", "0000000000001000-0000-"])
 def test_decode_rejects_malformed(bad):
     with pytest.raises(ValueError):
         hlc.Timestamp.decode(bad)

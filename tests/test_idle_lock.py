@@ -1,12 +1,15 @@
 """Auto-lock on idle, with a fake clock: the desk forgets its data key after the timeout (not
 before), activity postpones it, services that need personal data then refuse, and logging in
 again unlocks the desk."""
+
 from __future__ import annotations
 
 import math
 from pathlib import Path
 
 import pytest
+from service_helpers import PASSWORD, Env, actor, count, env, new_case, party  # noqa: F401
+from service_helpers import intake as intake_form
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.models import AuditRecord
@@ -14,7 +17,6 @@ from mediation_desk.errors import PermissionDenied
 from mediation_desk.mediation import attachments, intake, queries
 from mediation_desk.privacy.idle_lock import IdleLock
 from mediation_desk.privacy.vault import Locked
-from service_helpers import PASSWORD, Env, actor, count, env, intake as intake_form, new_case, party  # noqa: F401
 
 
 class FakeClock:
@@ -63,7 +65,7 @@ def test_activity_postpones_the_lock(env: Env, clock: FakeClock) -> None:
 
 def test_a_timeout_of_zero_disables(env: Env, clock: FakeClock) -> None:
     idle = IdleLock(env.desk, 0, clock=clock)
-    clock.advance(10 ** 7)
+    clock.advance(10**7)
     assert idle.check() is False and env.desk.vault is not None
     assert idle.remaining() == math.inf and not idle.enabled
     idle.timeout_seconds = 60  # turned on from the settings page: counts from the last activity

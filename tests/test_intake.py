@@ -1,5 +1,6 @@
 """受理登记 (intake): numbering, parties, audit and outbox in one transaction, and every kind of
 bad input refused with its field and rule while nothing at all is saved."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,19 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    CASE_WORD,
+    Env,
+    audit_actions,
+    case_row,
+    count,
+    env,
+    intake,
+    outbox_ops,
+    party,
+    resident_id,
+    today,
+)
 from sqlalchemy import select
 
 from mediation_desk.core.models import AuditRecord, OutboxOp
@@ -15,12 +29,9 @@ from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import intake as intake_svc
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, CaseTransition, MediationCase
-from mediation_desk.people.models import Person
 from mediation_desk.people.identity import secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.validation import resident_id_check_char, uscc_check_char
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    CASE_WORD, Env, audit_actions, case_row, count, env, intake, outbox_ops, party, resident_id, today,
-)
 
 GOOD_USCC = "91350100M000100Y43"
 
@@ -34,17 +45,27 @@ def snapshot(env: Env) -> dict[str, Any]:
     with env.desk.read() as s:
         counters = [(c.year, c.seat, c.last_seq) for c in s.scalars(select(CaseNumberCounter))]
     return {
-        "cases": count(env.desk, MediationCase), "persons": count(env.desk, Person),
-        "parties": count(env.desk, CaseParty), "transitions": count(env.desk, CaseTransition),
-        "audit": count(env.desk, AuditRecord), "outbox": count(env.desk, OutboxOp), "counters": counters,
+        "cases": count(env.desk, MediationCase),
+        "persons": count(env.desk, Person),
+        "parties": count(env.desk, CaseParty),
+        "transitions": count(env.desk, CaseTransition),
+        "audit": count(env.desk, AuditRecord),
+        "outbox": count(env.desk, OutboxOp),
+        "counters": counters,
     }
 
 
 # ------------------------------------------------------------------ a good intake
 
+
 def test_good_intake_opens_a_numbered_accepted_case(env: Env) -> None:
-    form = intake(party("王永年", 1), party("陈建林", 2, male=False), requests="请求对方降低围墙",
-                  amount="1200.50", risk_flags=["civil_to_criminal"])
+    form = intake(
+        party("王永年", 1),
+        party("陈建林", 2, male=False),
+        requests="请求对方降低围墙",
+        amount="1200.50",
+        risk_flags=["civil_to_criminal"],
+    )
     case_id = open_case(env, form)
     case = case_row(env.desk, case_id)
     year = today().year
@@ -58,9 +79,12 @@ def test_good_intake_opens_a_numbered_accepted_case(env: Env) -> None:
     assert case.created_by == env.admin.username
 
     with env.desk.read() as s:
-        links = s.execute(select(CaseParty.role, CaseParty.position, Person.name)
-                          .join(Person, Person.id == CaseParty.person_id)
-                          .where(CaseParty.case_id == case_id).order_by(CaseParty.position)).all()
+        links = s.execute(
+            select(CaseParty.role, CaseParty.position, Person.name)
+            .join(Person, Person.id == CaseParty.person_id)
+            .where(CaseParty.case_id == case_id)
+            .order_by(CaseParty.position)
+        ).all()
         first = s.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id)).one()
     assert [tuple(r) for r in links] == [("applicant", 0, "王永年"), ("respondent", 1, "陈建林")]
     assert (first.from_status, first.to_status) == (None, states.ACCEPTED)
@@ -69,10 +93,24 @@ def test_good_intake_opens_a_numbered_accepted_case(env: Env) -> None:
     assert case_row(env.desk, second).number == f"（{year}）{CASE_WORD}第 0002 号"
 
 
+def test_the_intake_result_carries_the_new_cases_number(env: Env) -> None:
+    first = intake_svc.open_numbered_case(env.desk, env.admin, intake(party("王永年", 1), party("陈建林", 2)))
+    second = intake_svc.open_numbered_case(env.desk, env.admin, intake(party("赵德胜", 3), party("钱秀英", 4)))
+    year = today().year
+    assert first.number == f"（{year}）{CASE_WORD}第 0001 号" == case_row(env.desk, first.id).number
+    assert second.number == f"（{year}）{CASE_WORD}第 0002 号" == case_row(env.desk, second.id).number
+    with pytest.raises(AttributeError):
+        first.number = "（2026）改号"  # type: ignore[misc]  (a frozen result)
+    before = snapshot(env)
+    with pytest.raises(ValidationError) as refused:  # bad input: no result, nothing saved
+        intake_svc.open_numbered_case(env.desk, env.admin, intake(party("孙大伯", 5), brief_facts=""))
+    assert refused.value.problems[0].field == "brief_facts" and snapshot(env) == before
+
+
 def test_intake_writes_audit_and_outbox_in_the_same_transaction(env: Env) -> None:
     before_audit = audit_actions(env.desk)
     case_id = open_case(env, intake(party("王永年", 1), party("陈建林", 2)))
-    new_actions = audit_actions(env.desk)[len(before_audit):]
+    new_actions = audit_actions(env.desk)[len(before_audit) :]
     assert new_actions == ["person.create", "person.create", "case.open"]
 
     with env.desk.read() as s:
@@ -100,14 +138,36 @@ def test_outbox_payload_and_audit_hold_no_personal_data(env: Env) -> None:
         payloads = [json.dumps(o.payload, ensure_ascii=False) for o in s.scalars(select(OutboxOp))]
         details = [json.dumps(a.detail, ensure_ascii=False) for a in s.scalars(select(AuditRecord))]
     text = "\n".join(payloads + details)
-    for secret in (p1["name"], p2["name"], p1["id_number"], p2["id_number"], p1["phone"], p2["phone"],
-                   "8 号", p1["id_number"][6:14]):
+    for secret in (
+        p1["name"],
+        p2["name"],
+        p1["id_number"],
+        p2["id_number"],
+        p1["phone"],
+        p2["phone"],
+        "8 号",
+        p1["id_number"][6:14],
+    ):
         assert secret not in text
     case_payload = next(o for o in outbox_ops(env.desk, "case"))
     assert set(case_payload.payload) == {
-        "number", "year", "seat", "seq", "committee_id", "source", "referrer_kind", "found_in_screening",
-        "dispute_type", "dispute_subtype", "amount_fen", "persons_involved", "risk_flags", "accepted_on",
-        "status", "updated_hlc"}
+        "number",
+        "year",
+        "seat",
+        "seq",
+        "committee_id",
+        "source",
+        "referrer_kind",
+        "found_in_screening",
+        "dispute_type",
+        "dispute_subtype",
+        "amount_fen",
+        "persons_involved",
+        "risk_flags",
+        "accepted_on",
+        "status",
+        "updated_hlc",
+    }
 
 
 def test_id_number_fills_gender_and_birth_date(env: Env) -> None:
@@ -124,8 +184,10 @@ def test_id_number_fills_gender_and_birth_date(env: Env) -> None:
 
 
 def test_documented_example_ids_pass(env: Env) -> None:
-    case_id = open_case(env, intake(party("李秀英", 1, id_number="11010519491231002X"),
-                                    party("陈老汉", 2, id_number="440524188001010014")))
+    case_id = open_case(
+        env,
+        intake(party("李秀英", 1, id_number="11010519491231002X"), party("陈老汉", 2, id_number="440524188001010014")),
+    )
     with env.desk.read() as s:
         born = sorted(p.birth_date for p in s.scalars(select(Person)))
     assert born == [dt.date(1880, 1, 1), dt.date(1949, 12, 31)]
@@ -151,8 +213,10 @@ def test_lower_case_x_is_accepted_and_stored_upper_case(env: Env) -> None:
     with env.desk.read() as s:
         numbers = {secrets_of(p, env.desk.vault).id_number for p in s.scalars(select(Person))}
         # The keyed hash is taken over the upper-case form, so either spelling finds the card.
-        assert s.scalars(select(Person.name).where(
-            Person.id_number_idx == env.desk.vault.index(first17 + "X"))).one() == "李秀英"
+        assert (
+            s.scalars(select(Person.name).where(Person.id_number_idx == env.desk.vault.index(first17 + "X"))).one()
+            == "李秀英"
+        )
     assert first17 + "X" in numbers
     # The same card typed upper-case later is the same person.
     open_case(env, intake(party("李秀英", 1, id_number=first17 + "X", male=False), party("赵六斤", 3)))
@@ -198,8 +262,14 @@ def test_rare_characters_and_middle_dot_are_stored_exactly(env: Env) -> None:
 
 
 def test_legal_person_with_uscc_and_without(env: Env) -> None:
-    firm = {"kind": "legal", "name": "上虞某某建材有限公司", "uscc": GOOD_USCC.lower(),
-            "representative": "周国强", "representative_title": "总经理", "phone": "0575-82123456"}
+    firm = {
+        "kind": "legal",
+        "name": "上虞某某建材有限公司",
+        "uscc": GOOD_USCC.lower(),
+        "representative": "周国强",
+        "representative_title": "总经理",
+        "phone": "0575-82123456",
+    }
     shop = {"kind": "legal", "name": "谢塘镇小李五金店", "representative": "李小龙"}
     open_case(env, intake(party("王永年", 1), firm, shop, dispute_type="contract"))
     with env.desk.read() as s:
@@ -212,13 +282,16 @@ def test_legal_person_with_uscc_and_without(env: Env) -> None:
     assert count(env.desk, Person, Person.kind == "legal") == 2
 
 
-@pytest.mark.parametrize("phone, stored", [
-    ("0575-82123456", "0575-82123456"),
-    ("057582123456", "0575-82123456"),
-    ("+86 139 0000 0001", "13900000001"),
-    ("+86-139-0000-0001", "13900000001"),
-    ("139-0000-0001", "13900000001"),
-])
+@pytest.mark.parametrize(
+    "phone, stored",
+    [
+        ("0575-82123456", "0575-82123456"),
+        ("057582123456", "0575-82123456"),
+        ("+86 139 0000 0001", "13900000001"),
+        ("+86-139-0000-0001", "13900000001"),
+        ("139-0000-0001", "13900000001"),
+    ],
+)
 def test_phone_forms_accepted(env: Env, phone: str, stored: str) -> None:
     open_case(env, intake(party("王永年", 1, phone=phone), party("陈建林", 2)))
     with env.desk.read() as s:
@@ -259,6 +332,7 @@ def test_accepted_on_in_the_past_numbers_in_that_year(env: Env) -> None:
 
 # ------------------------------------------------------------------ bad input, nothing saved
 
+
 def _bad_check_digit() -> str:
     good = resident_id(dt.date(1962, 5, 17), 5)
     wrong = "0" if good[-1] != "0" else "1"
@@ -279,17 +353,23 @@ TOMORROW = "tomorrow"
 
 BAD_PARTY_FIELDS = [
     pytest.param({"id_number": "_bad_check"}, "parties[0].id_number", "id_check_digit", id="id-check-digit"),
-    pytest.param({"id_number": _with_check("33060419990230001")}, "parties[0].id_number", "id_birth_date",
-                 id="impossible-birth-date"),
+    pytest.param(
+        {"id_number": _with_check("33060419990230001")},
+        "parties[0].id_number",
+        "id_birth_date",
+        id="impossible-birth-date",
+    ),
     pytest.param({"id_number": "_future_birth"}, "parties[0].id_number", "id_birth_date", id="future-birth-date"),
-    pytest.param({"id_number": _with_check("99060419620517001")}, "parties[0].id_number", "id_province",
-                 id="bad-province"),
+    pytest.param(
+        {"id_number": _with_check("99060419620517001")}, "parties[0].id_number", "id_province", id="bad-province"
+    ),
     pytest.param({"id_number": "33060419620517001"}, "parties[0].id_number", "id_length", id="17-digits"),
     pytest.param({"phone": "12345"}, "parties[0].phone", "phone_format", id="bad-phone"),
     pytest.param({"phone": "1290000000"}, "parties[0].phone", "phone_format", id="short-mobile"),
     pytest.param({"gender": "female"}, "parties[0].gender", "gender_mismatch", id="gender-contradicts-id"),
-    pytest.param({"birth_date": "1962-05-18"}, "parties[0].birth_date", "birth_date_mismatch",
-                 id="birth-contradicts-id"),
+    pytest.param(
+        {"birth_date": "1962-05-18"}, "parties[0].birth_date", "birth_date_mismatch", id="birth-contradicts-id"
+    ),
     pytest.param({"name": "  "}, "parties[0].name", "required", id="empty-name"),
     pytest.param({"name": "王\x07年"}, "parties[0].name", "control_character", id="control-in-name"),
     pytest.param({"ethnicity": "火星族"}, "parties[0].ethnicity", "ethnicity", id="ethnicity"),
@@ -300,8 +380,9 @@ BAD_PARTY_FIELDS = [
 
 
 @pytest.mark.parametrize("override, field, rule", BAD_PARTY_FIELDS)
-def test_bad_party_field_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str,
-                                                      rule: str) -> None:
+def test_bad_party_field_is_refused_and_nothing_saved(
+    env: Env, override: dict[str, Any], field: str, rule: str
+) -> None:
     open_case(env, intake(party("老住户", 90), party("老邻居", 91)))  # a counter and people exist
     before = snapshot(env)
     override = dict(override)
@@ -347,17 +428,37 @@ BAD_CASE_FIELDS = [
     pytest.param({"requests": "请求\x08赔偿"}, "requests", "control_character", id="requests-control"),
     pytest.param({"dispute_type": "alien_abduction"}, "dispute_type", "dispute_type_unknown", id="type"),
     pytest.param({"dispute_type": ""}, "dispute_type", "dispute_type_unknown", id="type-empty"),
-    pytest.param({"dispute_type": "labour", "dispute_subtype": "tourism"}, "dispute_subtype",
-                 "dispute_subtype_unknown", id="subtype-of-other-type"),
-    pytest.param({"dispute_type": "neighbour", "dispute_subtype": "围墙"}, "dispute_subtype",
-                 "dispute_subtype_unknown", id="subtype-none-defined"),
+    pytest.param(
+        {"dispute_type": "labour", "dispute_subtype": "tourism"},
+        "dispute_subtype",
+        "dispute_subtype_unknown",
+        id="subtype-of-other-type",
+    ),
+    pytest.param(
+        {"dispute_type": "neighbour", "dispute_subtype": "围墙"},
+        "dispute_subtype",
+        "dispute_subtype_unknown",
+        id="subtype-none-defined",
+    ),
     pytest.param({"source": "referral"}, "referrer_kind", "referrer_kind", id="referral-without-referrer"),
-    pytest.param({"source": "referral", "referrer_kind": "aliens"}, "referrer_kind", "referrer_kind",
-                 id="referral-unknown-referrer"),
-    pytest.param({"source": "application", "referrer_kind": "court"}, "referrer_kind",
-                 "referrer_without_referral", id="referrer-without-referral"),
-    pytest.param({"source": "initiative", "referrer_name": "上虞区人民法院"}, "referrer_name",
-                 "referrer_without_referral", id="referrer-name-without-referral"),
+    pytest.param(
+        {"source": "referral", "referrer_kind": "aliens"},
+        "referrer_kind",
+        "referrer_kind",
+        id="referral-unknown-referrer",
+    ),
+    pytest.param(
+        {"source": "application", "referrer_kind": "court"},
+        "referrer_kind",
+        "referrer_without_referral",
+        id="referrer-without-referral",
+    ),
+    pytest.param(
+        {"source": "initiative", "referrer_name": "上虞区人民法院"},
+        "referrer_name",
+        "referrer_without_referral",
+        id="referrer-name-without-referral",
+    ),
     pytest.param({"source": "rumour"}, "source", "source", id="source"),
     pytest.param({"amount": "-1"}, "amount", "amount_negative", id="amount-negative"),
     pytest.param({"amount": "12.345"}, "amount", "amount_precision", id="amount-precision"),
@@ -378,8 +479,7 @@ BAD_CASE_FIELDS = [
 
 
 @pytest.mark.parametrize("override, field, rule", BAD_CASE_FIELDS)
-def test_bad_case_field_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str,
-                                                     rule: str) -> None:
+def test_bad_case_field_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str, rule: str) -> None:
     open_case(env, intake(party("老住户", 90), party("老邻居", 91)))
     before = snapshot(env)
     override = dict(override)
@@ -395,14 +495,24 @@ def test_bad_case_field_is_refused_and_nothing_saved(env: Env, override: dict[st
 
 
 def test_every_problem_is_reported_at_once(env: Env) -> None:
-    form = intake(party("王永年", 1, phone="12345", gender="female"), party("陈建林", 2, id_number="1234"),
-                  brief_facts="", dispute_type="xx", amount="-3")
+    form = intake(
+        party("王永年", 1, phone="12345", gender="female"),
+        party("陈建林", 2, id_number="1234"),
+        brief_facts="",
+        dispute_type="xx",
+        amount="-3",
+    )
     with pytest.raises(ValidationError) as e:
         open_case(env, form)
     got = {(p.field, p.rule) for p in e.value.problems}
-    assert got >= {("parties[0].phone", "phone_format"), ("parties[0].gender", "gender_mismatch"),
-                   ("parties[1].id_number", "id_length"), ("brief_facts", "required"),
-                   ("dispute_type", "dispute_type_unknown"), ("amount", "amount_negative")}
+    assert got >= {
+        ("parties[0].phone", "phone_format"),
+        ("parties[0].gender", "gender_mismatch"),
+        ("parties[1].id_number", "id_length"),
+        ("brief_facts", "required"),
+        ("dispute_type", "dispute_type_unknown"),
+        ("amount", "amount_negative"),
+    }
     assert snapshot(env)["cases"] == 0
 
 
@@ -428,8 +538,9 @@ def test_find_people_before_creating_a_duplicate(env: Env) -> None:
     from mediation_desk.people.identity import find_people
 
     first17 = "11010519491231002"
-    open_case(env, intake(party("李秀英", 1, id_number=first17 + "X", male=False, phone="139-0000-0001"),
-                          party("陈建林", 2)))
+    open_case(
+        env, intake(party("李秀英", 1, id_number=first17 + "X", male=False, phone="139-0000-0001"), party("陈建林", 2))
+    )
     with env.desk.read() as s:
         vault = env.desk.vault
         by_id = find_people(s, vault, id_number=f" {first17}x ")
@@ -442,5 +553,9 @@ def test_find_people_before_creating_a_duplicate(env: Env) -> None:
     assert [p.name for p in by_id] == [p.name for p in by_phone] == ["李秀英"]
     assert [p.name for p in by_name] == ["陈建林"]
     assert (masked.id_number, masked.phone, masked.birth_date, masked.address) == (
-        "110105********002X", "139****0001", None, None)
+        "110105********002X",
+        "139****0001",
+        None,
+        None,
+    )
     assert (full.id_number, full.phone, full.birth_date) == (first17 + "X", "13900000001", dt.date(1949, 12, 31))

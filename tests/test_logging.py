@@ -1,5 +1,6 @@
 """Logs never carry personal data: ID numbers, phones and credit codes are masked in messages,
 in their arguments and in exception texts before they reach the log file."""
+
 from __future__ import annotations
 
 import logging
@@ -22,13 +23,27 @@ def test_fixture_values_are_valid():
     assert ID_NUMBER_X[-1] == resident_id_check_char(ID_NUMBER_X[:17])
 
 
-@pytest.mark.parametrize("secret", [
-    ID_NUMBER, ID_NUMBER_X, ID_NUMBER_X.lower(),
-    "13812345678", "+8613812345678", "+86 13812345678", "+86-138-1234-5678", "138 1234 5678",
-    "8613812345678", "19912345678",
-    "0575-82123456", "057582123456", "010-12345678", "0575-8212345",
-    USCC, "91350100M000100Y43",
-])
+@pytest.mark.parametrize(
+    "secret",
+    [
+        ID_NUMBER,
+        ID_NUMBER_X,
+        ID_NUMBER_X.lower(),
+        "13812345678",
+        "+8613812345678",
+        "+86 13812345678",
+        "+86-138-1234-5678",
+        "138 1234 5678",
+        "8613812345678",
+        "19912345678",
+        "0575-82123456",
+        "057582123456",
+        "010-12345678",
+        "0575-8212345",
+        USCC,
+        "91350100M000100Y43",
+    ],
+)
 @pytest.mark.parametrize("template", ["{}", "当事人电话/证件：{}。", "id={};", "（{}）"])
 def test_sensitive_values_are_masked(secret, template):
     out = redact(template.format(secret))
@@ -37,13 +52,16 @@ def test_sensitive_values_are_masked(secret, template):
     assert digits[-8:] not in "".join(ch for ch in out if ch.isdigit())
 
 
-@pytest.mark.parametrize("text", [
-    "（2026）谢调字第 0065 号",
-    "case 0be513e2-7187-406e-99e3-3c4949b7f924 opened",
-    "hlc 0001764336000123-0000-a1b2c3d4e5f6",
-    "金额 3200.50 元，受理日期 2026-03-05",
-    "共 100000 件案件，耗时 1234 ms",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（2026）谢调字第 0065 号",
+        "case 0be513e2-7187-406e-99e3-3c4949b7f924 opened",
+        "hlc 0001764336000123-0000-a1b2c3d4e5f6",
+        "金额 3200.50 元，受理日期 2026-03-05",
+        "共 100000 件案件，耗时 1234 ms",
+    ],
+)
 def test_ordinary_values_are_left_alone(text):
     assert redact(text) == text
 

@@ -3,6 +3,7 @@ is then protected: its personal data encrypted at rest, nothing left in clear on
 
 `fixtures/desk-schema-0001.sqlite3` is a committed database at revision 0001 (built by
 `fixtures/make_schema_0001.py`); every test works on a copy of it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,51 +13,76 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from service_helpers import files_under, raw_leaks
 from sqlalchemy import select, text
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.audit import verify_chain
+from mediation_desk.core.integrity import check_database
 from mediation_desk.core.models import AuditRecord, Operator
 from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, PermissionDenied
+from mediation_desk.lifecycle import protect
 from mediation_desk.mediation import attachments, intake, queries
 from mediation_desk.mediation.mediators import mediator_phone
 from mediation_desk.mediation.models_case import Agreement, Attachment, FollowUp, MediationCase, SessionRecord
 from mediation_desk.mediation.models_people import Mediator
-from mediation_desk.people.models import Person
-from mediation_desk.people.identity import Secrets, secrets_of
 from mediation_desk.paths import AppPaths
+from mediation_desk.people.identity import Secrets, secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.privacy import crypto, keys
-from mediation_desk.lifecycle import protect
 from mediation_desk.privacy.models import KeyWrap
 from mediation_desk.storage import migrate
-from mediation_desk.core.integrity import check_database
-from service_helpers import files_under, raw_leaks
 
 FIXTURE = Path(__file__).parent / "fixtures" / "desk-schema-0001.sqlite3"
 EXPECTED_COUNTS = {
-    "committee": 1, "operator": 1, "mediator": 1, "person": 3, "mediation_case": 3, "case_party": 5,
-    "case_transition": 10, "case_assignment": 2, "session_record": 1, "agreement": 1, "follow_up": 1,
-    "case_number_counter": 1, "audit_record": 18, "outbox_op": 11, "desk_state": 3,
+    "committee": 1,
+    "operator": 1,
+    "mediator": 1,
+    "person": 3,
+    "mediation_case": 3,
+    "case_party": 5,
+    "case_transition": 10,
+    "case_assignment": 2,
+    "session_record": 1,
+    "agreement": 1,
+    "follow_up": 1,
+    "case_number_counter": 1,
+    "audit_record": 18,
+    "outbox_op": 11,
+    "desk_state": 3,
 }
 OLD_PASSWORD = "Xietang-2025!"
 ADMIN = "daicailiang"
 # Revision 0003 moved the plaintext personal columns aside until the desk is protected.
-RENAMED = {("person", "id_number"): "legacy_id_number", ("person", "phone"): "legacy_phone",
-           ("person", "address"): "legacy_address", ("mediator", "phone"): "legacy_phone"}
+RENAMED = {
+    ("person", "id_number"): "legacy_id_number",
+    ("person", "phone"): "legacy_phone",
+    ("person", "address"): "legacy_address",
+    ("mediator", "phone"): "legacy_phone",
+}
 RARE_NAME = "陈𠀾林"  # U+2003E, outside the BMP
 CASE_1, CASE_2, CASE_3 = (f"（2025）谢调字第 {n:04d} 号" for n in (1, 2, 3))
 OLD_SCAN = b"%PDF-1.4\n% old-desk-scan CONTRACT-7Q3ZK-UNIQUE signed by both parties\n%%EOF\n"
+
+
+def protect_as(desk: Desk, username: str, password: str, **options: bool) -> str | None:
+    """Protect the desk as the window and the command line do: the operator logs in, then protects."""
+    return protect.protect_desk(desk, accounts.authenticate(desk, username, password), password, **options)
 
 
 def snapshot(db: Path) -> dict[str, dict[str, list[tuple]]]:
     """Every row of every table, by table, as (column names, sorted rows) — read with plain sqlite3."""
     conn = sqlite3.connect(db)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'case_fts%' AND name != 'alembic_version'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'case_fts%' AND name != 'alembic_version'"
+            )
+        ]
         out = {}
         for table in tables:
             cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
@@ -71,8 +97,10 @@ def fixture_secrets() -> dict[str, Secrets]:
     """The personal values the old desk stored in clear, by person name (read from the fixture)."""
     conn = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro", uri=True)
     try:
-        return {name: Secrets(id_number, phone, address) for name, id_number, phone, address in
-                conn.execute("SELECT name, id_number, phone, address FROM person")}
+        return {
+            name: Secrets(id_number, phone, address)
+            for name, id_number, phone, address in conn.execute("SELECT name, id_number, phone, address FROM person")
+        }
     finally:
         conn.close()
 
@@ -107,8 +135,9 @@ def old_plaintext() -> dict[str, str | bytes]:
 
 def disk_files(paths: AppPaths) -> list[Path]:
     """The database (and its WAL), the attachments folder and the backups folder."""
-    return files_under(paths.database, paths.database.with_name(paths.database.name + "-wal"),
-                       paths.attachments, paths.backups)
+    return files_under(
+        paths.database, paths.database.with_name(paths.database.name + "-wal"), paths.attachments, paths.backups
+    )
 
 
 @pytest.fixture
@@ -133,19 +162,30 @@ def add_old_attachment(desk: Desk, case_number: str = CASE_1) -> str:
     (desk.paths.attachments / f"{att_id}.pdf").write_bytes(OLD_SCAN)
     with desk.write(SYSTEM) as uow:
         case = uow.session.scalars(select(MediationCase).where(MediationCase.number == case_number)).one()
-        uow.session.add(Attachment(id=att_id, case_id=case.id, kind="signed_scan", original_name="协议签字页.pdf",
-                                   stored_name=f"{att_id}.pdf", media_type="application/pdf", size=len(OLD_SCAN),
-                                   sha256=hashlib.sha256(OLD_SCAN).hexdigest(), encrypted=False,
-                                   created_at=dt.datetime(2025, 3, 13, 3, 0, tzinfo=dt.timezone.utc),
-                                   created_by=ADMIN))
+        uow.session.add(
+            Attachment(
+                id=att_id,
+                case_id=case.id,
+                kind="signed_scan",
+                original_name="协议签字页.pdf",
+                stored_name=f"{att_id}.pdf",
+                media_type="application/pdf",
+                size=len(OLD_SCAN),
+                sha256=hashlib.sha256(OLD_SCAN).hexdigest(),
+                encrypted=False,
+                created_at=dt.datetime(2025, 3, 13, 3, 0, tzinfo=dt.UTC),
+                created_by=ADMIN,
+            )
+        )
     return att_id
 
 
 def numbers_found(desk: Desk, query: str) -> set[str]:
-    return {c.number for c in queries.list_cases(desk, query=query)}
+    return {c.number for c in queries.list_cases(desk, SYSTEM, query=query)}
 
 
 # ---------------------------------------------------------------- the upgrade itself
+
 
 def test_fixture_is_at_revision_0001_and_self_contained():
     assert migrate.current_revision(FIXTURE) == "0001"
@@ -189,8 +229,15 @@ def test_every_row_survives(upgraded):
             assert s.execute(text(f"SELECT count(*) FROM {table}")).scalar() == n, table
         # Nothing is encrypted yet: the migration has no key.
         assert not keys.keys_exist(s)
-        assert s.execute(text("SELECT count(*) FROM person WHERE id_number_enc IS NOT NULL "
-                              "OR phone_enc IS NOT NULL OR address_enc IS NOT NULL")).scalar() == 0
+        assert (
+            s.execute(
+                text(
+                    "SELECT count(*) FROM person WHERE id_number_enc IS NOT NULL "
+                    "OR phone_enc IS NOT NULL OR address_enc IS NOT NULL"
+                )
+            ).scalar()
+            == 0
+        )
 
 
 def test_old_values_read_back_through_the_models(upgraded):
@@ -208,9 +255,12 @@ def test_old_values_read_back_through_the_models(upgraded):
         cases = {c.number: c for c in s.scalars(select(MediationCase))}
         assert sorted(cases) == [CASE_1, CASE_2, CASE_3]
         closed = cases[CASE_1]
-        assert (closed.status, closed.closed_on, closed.risk_flags) == ("closed", dt.date(2025, 3, 15),
-                                                                          ["civil_to_criminal"])
-        assert closed.created_at == dt.datetime(2025, 3, 10, 2, 0, tzinfo=dt.timezone.utc)
+        assert (closed.status, closed.closed_on, closed.risk_flags) == (
+            "closed",
+            dt.date(2025, 3, 15),
+            ["civil_to_criminal"],
+        )
+        assert closed.created_at == dt.datetime(2025, 3, 10, 2, 0, tzinfo=dt.UTC)
         assert cases[CASE_2].amount_fen == 320000
         assert cases[CASE_3].status == "accepted"
         agreement = s.scalars(select(Agreement)).one()
@@ -224,16 +274,18 @@ def test_old_values_read_back_through_the_models(upgraded):
     assert protect.needs_protection(upgraded)
 
 
-@pytest.mark.parametrize("phrase, number", [
-    ("宅基地围墙", CASE_1),
-    ("拖欠货款", CASE_2),
-    ("赡养老人", CASE_3),
-    (RARE_NAME, CASE_1),
-])
+@pytest.mark.parametrize(
+    "phrase, number",
+    [
+        ("宅基地围墙", CASE_1),
+        ("拖欠货款", CASE_2),
+        ("赡养老人", CASE_3),
+        (RARE_NAME, CASE_1),
+    ],
+)
 def test_search_index_covers_the_old_cases(upgraded, phrase, number):
     with upgraded.read() as s:
-        ids = s.execute(text("SELECT case_id FROM case_fts WHERE body MATCH :q"),
-                        {"q": f'"{phrase}"'}).scalars().all()
+        ids = s.execute(text("SELECT case_id FROM case_fts WHERE body MATCH :q"), {"q": f'"{phrase}"'}).scalars().all()
         assert number in {s.get(MediationCase, i).number for i in ids}
 
 
@@ -247,6 +299,7 @@ def test_audit_chain_still_verifies(upgraded):
 
 # ---------------------------------------------------------------- protecting the old desk
 
+
 def test_protect_encrypts_every_old_value_and_leaves_no_plaintext_on_disk(upgraded):
     paths = upgraded.paths
     att_id = add_old_attachment(upgraded)
@@ -256,7 +309,7 @@ def test_protect_encrypts_every_old_value_and_leaves_no_plaintext_on_disk(upgrad
     before = {leak.split(" in ")[0] for leak in raw_leaks(disk_files(paths), secrets)}
     assert before >= {label for label in secrets if "phone " not in label}  # other spellings aside
 
-    recovery = protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD)
+    recovery = protect_as(upgraded, ADMIN, OLD_PASSWORD)
 
     assert crypto.parse_recovery_key(recovery) is not None
     assert upgraded.vault is not None  # left unlocked for the 主任 who ran it
@@ -312,17 +365,24 @@ def test_protect_encrypts_every_old_value_and_leaves_no_plaintext_on_disk(upgrad
 
 
 def test_work_continues_after_the_upgrade(upgraded, make_party):
-    protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD)
+    protect_as(upgraded, ADMIN, OLD_PASSWORD)
     upgraded.lock()
     actor = accounts.authenticate(upgraded, ADMIN, OLD_PASSWORD)  # old accounts still log in
     assert upgraded.vault is not None
-    case_id = intake.open_case(upgraded, actor, {
-        "dispute_type": "neighbour", "brief_facts": "排水沟堵塞引发争执",
-        "accepted_on": "2025-12-20",
-        # An old party comes back: found by the ID number, not registered twice.
-        "parties": [make_party("王永年", id_number="330604195203140036", phone="13812345678"),
-                    make_party("谢永根")],
-    })
+    case_id = intake.open_case(
+        upgraded,
+        actor,
+        {
+            "dispute_type": "neighbour",
+            "brief_facts": "排水沟堵塞引发争执",
+            "accepted_on": "2025-12-20",
+            # An old party comes back: found by the ID number, not registered twice.
+            "parties": [
+                make_party("王永年", id_number="330604195203140036", phone="13812345678"),
+                make_party("谢永根"),
+            ],
+        },
+    )
     with upgraded.read() as s:
         case = s.get(MediationCase, case_id)
         assert (case.number, case.seq) == ("（2025）谢调字第 0004 号", 4)
@@ -335,13 +395,14 @@ def test_work_continues_after_the_upgrade(upgraded, make_party):
 
 def test_wrong_password_or_a_non_admin_is_refused_and_nothing_changes(upgraded):
     # An operator added on the old desk before protection (no key yet to wrap for them).
-    accounts.add_operator(upgraded, SYSTEM, {"username": "clerk", "display_name": "金晓燕", "role": "clerk",
-                                             "password": "Jinxiaoyan-88"})
+    accounts.add_operator(
+        upgraded, SYSTEM, {"username": "clerk", "display_name": "金晓燕", "role": "clerk", "password": "Jinxiaoyan-88"}
+    )
     before = snapshot(upgraded.paths.database)
     with pytest.raises(PermissionDenied):
-        protect.protect_desk(upgraded, ADMIN, "not-the-password")
+        protect_as(upgraded, ADMIN, "not-the-password")
     with pytest.raises(PermissionDenied):
-        protect.protect_desk(upgraded, "clerk", "Jinxiaoyan-88")
+        protect_as(upgraded, "clerk", "Jinxiaoyan-88")
     after = snapshot(upgraded.paths.database)
     # Only what any login attempt records changed: the failure count and the audit trail.
     for table in set(before) - {"operator", "audit_record", "desk_state"}:
@@ -355,9 +416,9 @@ def test_wrong_password_or_a_non_admin_is_refused_and_nothing_changes(upgraded):
 
 
 def test_protecting_twice_is_refused(upgraded):
-    assert protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD)
+    assert protect_as(upgraded, ADMIN, OLD_PASSWORD)
     with pytest.raises(DeskError, match="已加密保护"):
-        protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD)
+        protect_as(upgraded, ADMIN, OLD_PASSWORD)
     with upgraded.read() as s:
         assert len(s.scalars(select(KeyWrap).where(KeyWrap.kind == "recovery")).all()) == 1
 
@@ -371,7 +432,7 @@ def test_a_run_interrupted_while_sealing_files_is_finished_by_the_next(upgraded,
 
     monkeypatch.setattr(protect, "_sync_dir", crash)
     with pytest.raises(OSError):
-        protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD)
+        protect_as(upgraded, ADMIN, OLD_PASSWORD)
     monkeypatch.undo()
     upgraded.close()
 
@@ -382,15 +443,21 @@ def test_a_run_interrupted_while_sealing_files_is_finished_by_the_next(upgraded,
             assert s.get(Attachment, att_id).encrypted is False
         assert (paths.attachments / f"{att_id}.pdf").read_bytes() == OLD_SCAN  # still referenced, intact
         assert protect.needs_protection(desk)
-        assert protect.protect_desk(desk, ADMIN, OLD_PASSWORD) is None  # no second recovery key
+        assert protect_as(desk, ADMIN, OLD_PASSWORD) is None  # no second recovery key
         assert not protect.needs_protection(desk)
         with desk.read() as s:
             assert s.get(Attachment, att_id).stored_name == f"{att_id}.sealed"
             assert len(s.scalars(select(KeyWrap).where(KeyWrap.kind == "recovery")).all()) == 1
-            runs = [r.detail for r in s.scalars(select(AuditRecord).where(AuditRecord.action == "desk.protect")
-                                                .order_by(AuditRecord.seq))]
-            assert runs == [{"people": 3, "mediators": 1, "attachments": 1},
-                            {"people": 0, "mediators": 0, "attachments": 1, "resumed": True}]
+            runs = [
+                r.detail
+                for r in s.scalars(
+                    select(AuditRecord).where(AuditRecord.action == "desk.protect").order_by(AuditRecord.seq)
+                )
+            ]
+            assert runs == [
+                {"people": 3, "mediators": 1, "attachments": 1},
+                {"people": 0, "mediators": 0, "attachments": 1, "resumed": True},
+            ]
             assert verify_chain(s).ok
         assert sorted(p.name for p in paths.attachments.iterdir()) == [f"{att_id}.sealed"]
         assert attachments.verify_attachment(desk, att_id)
@@ -401,26 +468,27 @@ def test_a_run_interrupted_while_sealing_files_is_finished_by_the_next(upgraded,
 
 def test_a_plain_copy_left_beside_its_sealed_file_is_removed(upgraded):
     att_id = add_old_attachment(upgraded)
-    protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD)
+    protect_as(upgraded, ADMIN, OLD_PASSWORD)
     # A crash after the row switched to the sealed file, before the plain one was deleted.
     plain = upgraded.paths.attachments / f"{att_id}.pdf"
     plain.write_bytes(OLD_SCAN)
     assert protect.needs_protection(upgraded)
-    assert protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD) is None
+    assert protect_as(upgraded, ADMIN, OLD_PASSWORD) is None
     assert not plain.exists()
     assert attachments.verify_attachment(upgraded, att_id)
 
 
 def test_plain_backups_can_be_kept_on_request(upgraded):
-    protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD, keep_plain_backups=True)
+    protect_as(upgraded, ADMIN, OLD_PASSWORD, keep_plain_backups=True)
     kept = protect.plain_backups(upgraded)
     assert [p.name.startswith("pre-migration-0001-") for p in kept] == [True]
 
 
 def test_other_operators_get_their_wrap_at_their_next_login(upgraded):
-    accounts.add_operator(upgraded, SYSTEM, {"username": "clerk", "display_name": "金晓燕", "role": "clerk",
-                                             "password": "Jinxiaoyan-88"})
-    protect.protect_desk(upgraded, ADMIN, OLD_PASSWORD, remember_key=False)
+    accounts.add_operator(
+        upgraded, SYSTEM, {"username": "clerk", "display_name": "金晓燕", "role": "clerk", "password": "Jinxiaoyan-88"}
+    )
+    protect_as(upgraded, ADMIN, OLD_PASSWORD, remember_key=False)
     upgraded.lock()
     # Locked, the clerk's login cannot open the data: there is no wrap for them yet.
     accounts.authenticate(upgraded, "clerk", "Jinxiaoyan-88")

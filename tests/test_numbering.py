@@ -1,4 +1,5 @@
 """Case numbers (案号): format and parse, seats, and two desks of one committee working offline."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,13 +14,15 @@ from mediation_desk.desk import Desk
 from mediation_desk.mediation import intake
 from mediation_desk.mediation.models_case import CaseNumberCounter, MediationCase
 from mediation_desk.mediation.numbering import (
-    MAX_SEAT, CaseNumber, default_case_word, format_case_number, parse_case_number,
+    MAX_SEAT,
+    CaseNumber,
+    default_case_word,
+    format_case_number,
+    parse_case_number,
 )
 from mediation_desk.paths import AppPaths
 
-case_words = st.text(
-    alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6
-)
+case_words = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6)
 
 
 @given(st.integers(1990, 2200), case_words, st.integers(1, MAX_SEAT), st.integers(1, 999_999))
@@ -55,11 +58,14 @@ def test_sequence_starts_at_one():
         format_case_number(2026, "谢调字", 1, 0)
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("(2026)谢调字第0065号", CaseNumber(2026, "谢调字", 1, 65)),
-    ("  （2026）谢调字第 2-0007 号 ", CaseNumber(2026, "谢调字", 2, 7)),
-    ("（2026）谢调字第0007  号", CaseNumber(2026, "谢调字", 1, 7)),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("(2026)谢调字第0065号", CaseNumber(2026, "谢调字", 1, 65)),
+        ("  （2026）谢调字第 2-0007 号 ", CaseNumber(2026, "谢调字", 2, 7)),
+        ("（2026）谢调字第0007  号", CaseNumber(2026, "谢调字", 1, 7)),
+    ],
+)
 def test_parse_tolerates_how_people_type(typed, expected):
     assert parse_case_number(typed) == expected
 
@@ -80,17 +86,21 @@ def _open_desk(root, committee_data, seat: int) -> Desk:
     return desk
 
 
-def test_two_offline_desks_of_one_committee_never_share_a_number(
-        tmp_path, committee_data, make_party, intake_form):
-    desks = [_open_desk(tmp_path / "main-desk", committee_data, 1),
-             _open_desk(tmp_path / "second-desk", committee_data, 2)]
+def test_two_offline_desks_of_one_committee_never_share_a_number(tmp_path, committee_data, make_party, intake_form):
+    desks = [
+        _open_desk(tmp_path / "main-desk", committee_data, 1),
+        _open_desk(tmp_path / "second-desk", committee_data, 2),
+    ]
     actor = accounts.actor_for(desks[0], None)
     try:
         numbers: list[str] = []
         for i in range(30):  # interleaved, as two rooms would work on the same days
             for d, desk in enumerate(desks):
-                case_id = intake.open_case(desk, actor, intake_form(
-                    make_party(f"甲{d}{i}"), make_party(f"乙{d}{i}"), accepted_on=dt.date.today()))
+                case_id = intake.open_case(
+                    desk,
+                    actor,
+                    intake_form(make_party(f"甲{d}{i}"), make_party(f"乙{d}{i}"), accepted_on=dt.date.today()),
+                )
                 with desk.read() as s:
                     numbers.append(s.get(MediationCase, case_id).number)
         assert len(numbers) == 60

@@ -1,11 +1,29 @@
 """Reading cases: list filters, search by every kind of key, masked personal data with audited
 full views, and the monthly report for a month built case by case."""
+
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    CASE_WORD,
+    Env,
+    actor,
+    add_mediator,
+    agreement_data,
+    audit_actions,
+    case_row,
+    count,
+    env,
+    intake,
+    new_case,
+    parties_of,
+    party,
+    session_data,
+    today,
+)
 from sqlalchemy import select
 
 from mediation_desk.core.models import AuditRecord
@@ -13,10 +31,6 @@ from mediation_desk.core.uow import SYSTEM
 from mediation_desk.errors import NotFound, ValidationError
 from mediation_desk.mediation import agreement, assignment, followup, queries, sessions, states, stats, workflow
 from mediation_desk.mediation.models_case import CaseTransition
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    CASE_WORD, Env, actor, add_mediator, agreement_data, audit_actions, case_row, count, env, intake,
-    new_case, parties_of, party, session_data, today,
-)
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -35,8 +49,14 @@ def three(env: Env) -> dict[str, str]:
     year = today().year
     early = dt.date(year, 1, 15) if today() >= dt.date(year, 1, 15) else today()
     a = new_case(env, WANG, CHEN, brief_facts="两家因宅基地边界的围墙高度发生争执，多次口角")
-    b = new_case(env, ZHAO, QIAN, dispute_type="family", accepted_on=early.isoformat(),
-                 brief_facts="婆媳之间因赡养老人费用分担产生矛盾")
+    b = new_case(
+        env,
+        ZHAO,
+        QIAN,
+        dispute_type="family",
+        accepted_on=early.isoformat(),
+        brief_facts="婆媳之间因赡养老人费用分担产生矛盾",
+    )
     c = new_case(env, SUN, LI, dispute_type="contract", brief_facts="承包鱼塘的租金拖欠两年未付")
     m = add_mediator(env, "谢阿根")
     assignment.assign(env.desk, env.admin, a, [m])
@@ -49,7 +69,7 @@ def ids(found: list) -> set[str]:
 
 
 def test_list_newest_first_with_summaries(env: Env, three: dict[str, str]) -> None:
-    listed = queries.list_cases(env.desk)
+    listed = queries.list_cases(env.desk, env.admin)
     assert len(listed) == 3
     assert listed[-1].id == three["b"]  # accepted earliest
     first = {c.id: c for c in listed}[three["a"]]
@@ -61,27 +81,32 @@ def test_list_newest_first_with_summaries(env: Env, three: dict[str, str]) -> No
 
 def test_list_filters(env: Env, three: dict[str, str]) -> None:
     desk = env.desk
-    assert ids(queries.list_cases(desk, status=["accepted"])) == {three["b"]}
-    assert ids(queries.list_cases(desk, status=["accepted", "declined"])) == {three["b"], three["c"]}
-    assert ids(queries.list_cases(desk, status="assigned")) == {three["a"]}  # one state on its own
-    assert ids(queries.list_cases(desk, dispute_type="family")) == {three["b"]}
-    assert ids(queries.list_cases(desk, mediator_id=three["mediator"])) == {three["a"]}
+    assert ids(queries.list_cases(desk, SYSTEM, status=["accepted"])) == {three["b"]}
+    assert ids(queries.list_cases(desk, SYSTEM, status=["accepted", "declined"])) == {three["b"], three["c"]}
+    assert ids(queries.list_cases(desk, SYSTEM, status="assigned")) == {three["a"]}  # one state on its own
+    assert ids(queries.list_cases(desk, SYSTEM, dispute_type="family")) == {three["b"]}
+    assert ids(queries.list_cases(desk, SYSTEM, mediator_id=three["mediator"])) == {three["a"]}
     early = dt.date.fromisoformat(three["early"])
     if early < today():
-        assert ids(queries.list_cases(desk, accepted_to=early)) == {three["b"]}
-        assert ids(queries.list_cases(desk, accepted_from=early + dt.timedelta(days=1))) == {three["a"], three["c"]}
-    assert ids(queries.list_cases(desk, accepted_from=today(), accepted_to=today(), status=["declined"])) == {three["c"]}
-    assert queries.list_cases(desk, dispute_type="traffic") == []
-    assert len(queries.list_cases(desk, limit=2)) == 2
-    assert len(queries.list_cases(desk, offset=2, limit=2)) == 1
+        assert ids(queries.list_cases(desk, SYSTEM, accepted_to=early)) == {three["b"]}
+        assert ids(queries.list_cases(desk, SYSTEM, accepted_from=early + dt.timedelta(days=1))) == {
+            three["a"],
+            three["c"],
+        }
+    assert ids(queries.list_cases(desk, SYSTEM, accepted_from=today(), accepted_to=today(), status=["declined"])) == {
+        three["c"]
+    }
+    assert queries.list_cases(desk, SYSTEM, dispute_type="traffic") == []
+    assert len(queries.list_cases(desk, SYSTEM, limit=2)) == 2
+    assert len(queries.list_cases(desk, SYSTEM, offset=2, limit=2)) == 1
     with pytest.raises(ValidationError) as e:
-        queries.list_cases(desk, status=["archived"])
+        queries.list_cases(desk, SYSTEM, status=["archived"])
     assert (e.value.problems[0].field, e.value.problems[0].rule) == ("state", "status_unknown")
     assert queries.count_by_status(desk) == {"accepted": 1, "assigned": 1, "declined": 1}
 
 
 def _search(env: Env, q: str) -> set[str]:
-    return ids(queries.list_cases(env.desk, query=q))
+    return ids(queries.list_cases(env.desk, env.admin, query=q))
 
 
 def test_search_by_case_number_in_every_form(env: Env, three: dict[str, str]) -> None:
@@ -128,7 +153,7 @@ def test_search_free_text(env: Env, three: dict[str, str]) -> None:
     assert _search(env, '围墙"高度') == set()  # quotes cannot break the query
     assert _search(env, "围墙 OR 鱼塘") == set()
     # Search combines with filters.
-    assert ids(queries.list_cases(env.desk, query="围墙", status=["declined"])) == set()
+    assert ids(queries.list_cases(env.desk, env.admin, query="围墙", status=["declined"])) == set()
 
 
 def test_search_text_has_no_phone_or_id(env: Env, three: dict[str, str]) -> None:
@@ -161,7 +186,12 @@ def test_detail_masks_personal_data_unless_asked_and_asking_is_audited(env: Env,
     with env.desk.read() as s:
         rec = s.scalars(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)).one()
     assert (rec.action, rec.entity, rec.entity_id, rec.actor_name, rec.detail["reason"]) == (
-        "case.view_personal_data", "case", three["a"], "clerk", "核对当事人联系方式")
+        "case.view_personal_data",
+        "case",
+        three["a"],
+        "clerk",
+        "核对当事人联系方式",
+    )
     # The landline is masked too.
     b = queries.case_detail(env.desk, env.admin, three["b"]).parties[0].person
     assert b.phone == "0575-******56"
@@ -177,6 +207,7 @@ def test_detail_of_unknown_case(env: Env) -> None:
 
 # ------------------------------------------------------------------ monthly report
 
+
 def _previous_month() -> tuple[str, dt.date, dt.date]:
     first_this = today().replace(day=1)
     last_prev = first_this - dt.timedelta(days=1)
@@ -187,17 +218,22 @@ def _previous_month() -> tuple[str, dt.date, dt.date]:
 def _retime(env: Env, case_id: str, *times: dt.datetime) -> None:
     """Move a case's recorded status changes (oldest first) to the given instants."""
     with env.desk.write(SYSTEM) as uow:
-        rows = list(uow.session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id)
-                                        .order_by(CaseTransition.hlc)))
+        rows = list(
+            uow.session.scalars(
+                select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.hlc)
+            )
+        )
         assert len(rows) == len(times), [r.to_status for r in rows]
-        for row, at in zip(rows, times):
+        for row, at in zip(rows, times, strict=False):
             row.at = at
 
 
-def _case(env: Env, n: int, accepted: dt.date, *, steps: list[str], form: str = "written",
-          amount: str = "0", **kw: object) -> str:
+def _case(
+    env: Env, n: int, accepted: dt.date, *, steps: list[str], form: str = "written", amount: str = "0", **kw: object
+) -> str:
     p1, p2 = party(f"甲{n}", 100 + n), party(f"乙{n}", 200 + n)
     from mediation_desk.mediation import intake as intake_svc
+
     case_id = intake_svc.open_case(env.desk, env.admin, intake(p1, p2, accepted_on=accepted.isoformat(), **kw))
     mediator = add_mediator(env, f"调解员{n}")
     for step in steps:
@@ -206,23 +242,30 @@ def _case(env: Env, n: int, accepted: dt.date, *, steps: list[str], form: str = 
         elif step == "session":
             sessions.add_session(env.desk, env.admin, case_id, session_data(parties_of(env.desk, case_id)))
         elif step == "agree":
-            agreement.record_agreement(env.desk, env.admin, case_id,
-                                       agreement_data(form=form, amount=amount, reached_on=accepted,
-                                                      performance_deadline=None))
+            agreement.record_agreement(
+                env.desk,
+                env.admin,
+                case_id,
+                agreement_data(form=form, amount=amount, reached_on=accepted, performance_deadline=None),
+            )
             if form == "written":
                 agreement.confirm_signatures(env.desk, env.admin, case_id)
         elif step == "visit":
-            followup.record_follow_up(env.desk, env.admin, case_id, {
-                "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"})
+            followup.record_follow_up(
+                env.desk,
+                env.admin,
+                case_id,
+                {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"},
+            )
         elif step.startswith("close"):
             flags = step.split(":")[1:]
             workflow.transition(env.desk, env.admin, case_id, states.CLOSED, prevented=flags)
         elif step == "terminate":
-            workflow.transition(env.desk, env.admin, case_id, states.TERMINATED, reason="调解不成",
-                                routes=["litigation"])
+            workflow.transition(
+                env.desk, env.admin, case_id, states.TERMINATED, reason="调解不成", routes=["litigation"]
+            )
         elif step == "escalate":
-            workflow.transition(env.desk, env.admin, case_id, states.ESCALATED, reason="可能民转刑",
-                                escalate_to="town")
+            workflow.transition(env.desk, env.admin, case_id, states.ESCALATED, reason="可能民转刑", escalate_to="town")
         elif step == "decline":
             workflow.transition(env.desk, env.admin, case_id, states.DECLINED, reason="拒绝调解")
         else:  # pragma: no cover
@@ -238,20 +281,43 @@ def test_monthly_report_for_a_constructed_month(env: Env) -> None:
         return dt.datetime.combine(d, dt.time(hour, minute), CHINA)
 
     # A: application, found in screening, written agreement 1500, closed crediting 防止民转刑.
-    a = _case(env, 1, day, steps=["assign", "session", "agree", "visit", "close:civil_to_criminal"],
-              amount="1500", found_in_screening=True, persons_involved=2)
+    a = _case(
+        env,
+        1,
+        day,
+        steps=["assign", "session", "agree", "visit", "close:civil_to_criminal"],
+        amount="1500",
+        found_in_screening=True,
+        persons_involved=2,
+    )
     _retime(env, a, *(at(day, 9 + i) for i in range(6)))
     # B: referred by the court, oral agreement 800.50, still open (agreed).
-    b = _case(env, 2, day, steps=["assign", "session", "agree"], form="oral", amount="800.50",
-              source="referral", referrer_kind="court", referrer_name="上虞区人民法院",
-              dispute_type="family", persons_involved=3)
+    b = _case(
+        env,
+        2,
+        day,
+        steps=["assign", "session", "agree"],
+        form="oral",
+        amount="800.50",
+        source="referral",
+        referrer_kind="court",
+        referrer_name="上虞区人民法院",
+        dispute_type="family",
+        persons_involved=3,
+    )
     _retime(env, b, *(at(day, 9 + i) for i in range(4)))
     # C: on the committee's initiative, terminated, then closed crediting 防止群体性上访;
     #    the closing is the last minute of the month in Beijing (already the next day in UTC? no:
     #    23:59 Beijing is 15:59 UTC the same day) and still counts.
     last_day = nxt - dt.timedelta(days=1)
-    c = _case(env, 3, day, steps=["assign", "session", "terminate", "close:group_petition"],
-              source="initiative", persons_involved=5)
+    c = _case(
+        env,
+        3,
+        day,
+        steps=["assign", "session", "terminate", "close:group_petition"],
+        source="initiative",
+        persons_involved=5,
+    )
     _retime(env, c, at(day, 9), at(day, 10), at(day, 11), at(day, 12), at(last_day, 23, 59))
     # D: referred by the police, escalated to the town.
     d = _case(env, 4, day, steps=["escalate"], source="referral", referrer_kind="police", persons_involved=4)
@@ -265,8 +331,9 @@ def test_monthly_report_for_a_constructed_month(env: Env) -> None:
     f = _case(env, 6, day, steps=["assign", "session", "agree"], amount="99999", persons_involved=2)
     _retime(env, f, at(day, 9), at(day, 10), at(day, 11), at(nxt, 0, 30))
     # G: open at the end of the month (in mediation) but terminated and closed since.
-    g = _case(env, 7, day, steps=["assign", "session", "terminate", "close"], persons_involved=2,
-              dispute_type="contract")
+    g = _case(
+        env, 7, day, steps=["assign", "session", "terminate", "close"], persons_involved=2, dispute_type="contract"
+    )
     _retime(env, g, at(day, 9), at(day, 10), at(day, 11), at(nxt, 9), at(nxt, 10))
     assert case_row(env.desk, g).status == states.CLOSED
 
@@ -307,8 +374,7 @@ def test_empty_month(env: Env) -> None:
     assert r.prevention_cases == dict.fromkeys(("suicide", "civil_to_criminal", "group_petition", "group_fight"), 0)
 
 
-@pytest.mark.parametrize("month", ["2026-13", "2026-00", "2026-1", "202611", "2026/11", "", "一月", "2026-11-01",
-                                   None])
+@pytest.mark.parametrize("month", ["2026-13", "2026-00", "2026-1", "202611", "2026/11", "", "一月", "2026-11-01", None])
 def test_bad_month_strings_are_refused(env: Env, month: str) -> None:
     with pytest.raises(ValidationError) as e:
         stats.monthly_report(env.desk, month)  # type: ignore[arg-type]
@@ -318,5 +384,5 @@ def test_bad_month_strings_are_refused(env: Env, month: str) -> None:
 def test_month_bounds_are_beijing_months() -> None:
     first, nxt, start, end = stats.month_bounds("2026-12")
     assert (first, nxt) == (dt.date(2026, 12, 1), dt.date(2027, 1, 1))
-    assert start == dt.datetime(2026, 11, 30, 16, tzinfo=dt.timezone.utc)
-    assert end == dt.datetime(2026, 12, 31, 16, tzinfo=dt.timezone.utc)
+    assert start == dt.datetime(2026, 11, 30, 16, tzinfo=dt.UTC)
+    assert end == dt.datetime(2026, 12, 31, 16, tzinfo=dt.UTC)

@@ -2,12 +2,30 @@
 a 调解员 sees and works on the cases they are (or were) assigned to and no other; a 记录员 runs
 the office but does not manage accounts; repeated wrong passwords lock an account, also after
 a restart."""
+
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    PASSWORD,
+    Env,
+    actor,
+    add_mediator,
+    agreement_data,
+    audit_actions,
+    count,
+    env,
+    new_case,
+    parties_of,
+    party,
+    session_data,
+)
+from service_helpers import (
+    intake as intake_form,
+)
 from sqlalchemy import select
 
 from mediation_desk.administration import accounts
@@ -17,27 +35,55 @@ from mediation_desk.core.uow import SYSTEM, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.mediation import (
-    agreement, assignment, attachments, exchange, followup, intake, mediators, queries, sessions, states,
+    agreement,
+    assignment,
+    attachments,
+    exchange,
+    followup,
+    intake,
+    mediators,
+    queries,
+    sessions,
+    states,
     workflow,
 )
 from mediation_desk.mediation.models_case import Attachment, SessionRecord
 from mediation_desk.paths import AppPaths
 from mediation_desk.privacy import roles
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    PASSWORD, Env, actor, add_mediator, agreement_data, audit_actions, count, env, intake as intake_form,
-    new_case, parties_of, party, session_data,
-)
 
 # ------------------------------------------------------------------ the table
 
 EVERY_ACTION = (
-    "case.create", "case.view", "case.view_full", "case.assign", "case.transition", "session.record",
-    "agreement.record", "agreement.sign", "follow_up.record", "attachment.add", "attachment.open",
-    "mediator.manage", "operator.manage", "export", "import", "retention.manage", "purge", "consent.manage",
+    "case.create",
+    "case.view",
+    "case.view_full",
+    "case.assign",
+    "case.transition",
+    "session.record",
+    "agreement.record",
+    "agreement.sign",
+    "follow_up.record",
+    "attachment.add",
+    "attachment.open",
+    "mediator.manage",
+    "operator.manage",
+    "export",
+    "import",
+    "retention.manage",
+    "purge",
+    "consent.manage",
 )
 CLERK_REFUSED = {"operator.manage", "retention.manage", "purge"}
-MEDIATOR_OWN = {"case.view", "case.view_full", "case.transition", "session.record", "agreement.record",
-                "follow_up.record", "attachment.add", "attachment.open"}
+MEDIATOR_OWN = {
+    "case.view",
+    "case.view_full",
+    "case.transition",
+    "session.record",
+    "agreement.record",
+    "follow_up.record",
+    "attachment.add",
+    "attachment.open",
+}
 MEDIATOR_ANY = {"case.create"}
 
 
@@ -104,6 +150,7 @@ def test_describe_is_the_table_in_words() -> None:
 
 # ------------------------------------------------------------------ enforced by the services
 
+
 @pytest.fixture
 def two(env: Env) -> dict[str, str]:
     """Case A assigned to mediator 谢阿根, case B to 陈老伯."""
@@ -127,8 +174,7 @@ def _last_audit(env: Env) -> AuditRecord:
         return s.scalars(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)).one()
 
 
-def test_mediator_reads_full_details_of_own_case_with_a_reason(env: Env, two: dict[str, str],
-                                                               xieagen: Actor) -> None:
+def test_mediator_reads_full_details_of_own_case_with_a_reason(env: Env, two: dict[str, str], xieagen: Actor) -> None:
     masked = queries.case_detail(env.desk, xieagen, two["a"])
     assert masked.parties[0].person.phone == "139****0001"
     with pytest.raises(ValidationError) as e:
@@ -139,7 +185,11 @@ def test_mediator_reads_full_details_of_own_case_with_a_reason(env: Env, two: di
     assert full.parties[0].person.phone == "13900000001"
     rec = _last_audit(env)
     assert (rec.action, rec.entity_id, rec.actor_name, rec.actor_id) == (
-        "case.view_personal_data", two["a"], "xieagen", xieagen.operator_id)
+        "case.view_personal_data",
+        two["a"],
+        "xieagen",
+        xieagen.operator_id,
+    )
     assert rec.detail == {"reason": "约当事人调解，需电话联系"}
 
 
@@ -166,21 +216,19 @@ def test_mediator_is_refused_another_mediators_case(env: Env, two: dict[str, str
         ("access.denied", two["b"], "xieagen", "case.view"),
     ]
     assert count(env.desk, AuditRecord) == before + 4
-    # Lists stay open to every role: they are masked and hold no ID number or phone.
-    listed = {c.id for c in queries.list_cases(env.desk)}
-    assert {two["a"], two["b"]} <= listed
+    # Lists are scoped like the detail: the mediator's list holds their own case only.
+    assert [c.id for c in queries.list_cases(env.desk, xieagen)] == [two["a"]]
+    assert {c.id for c in queries.list_cases(env.desk, env.admin)} == {two["a"], two["b"]}
 
 
 def test_mediator_cannot_assign_or_manage(env: Env, two: dict[str, str], xieagen: Actor) -> None:
     for call in (
         lambda: assignment.assign(env.desk, xieagen, two["a"], [two["mb"]], override_reason="请人帮忙"),
         lambda: assignment.unassign(env.desk, xieagen, two["a"], two["ma"], "不想办了"),
-        lambda: assignment.record_refusal(env.desk, xieagen, two["a"], parties_of(env.desk, two["a"])[0],
-                                          two["ma"]),
+        lambda: assignment.record_refusal(env.desk, xieagen, two["a"], parties_of(env.desk, two["a"])[0], two["ma"]),
         lambda: mediators.add_mediator(env.desk, xieagen, {"name": "王五"}),
         lambda: mediators.update_mediator(env.desk, xieagen, two["ma"], {"available": False}),
-        lambda: accounts.add_operator(env.desk, xieagen, {"username": "new1", "role": "admin",
-                                                          "password": PASSWORD}),
+        lambda: accounts.add_operator(env.desk, xieagen, {"username": "new1", "role": "admin", "password": PASSWORD}),
     ):
         with pytest.raises(PermissionDenied):
             call()
@@ -198,7 +246,7 @@ def test_mediator_cannot_export_or_import(env: Env, two: dict[str, str], xieagen
         assert exchange.export_cases(env.desk, env.admin, "json", out) == 2
     with pytest.raises(PermissionDenied):
         exchange.import_cases(env.desk, xieagen, tmp_path / "staff.json")
-    assert len(queries.list_cases(env.desk)) == 2
+    assert len(queries.list_cases(env.desk, env.admin)) == 2
 
 
 def test_mediator_records_on_own_case_only(env: Env, two: dict[str, str], xieagen: Actor, tmp_path: Path) -> None:
@@ -238,14 +286,16 @@ def test_mediator_records_on_own_case_only(env: Env, two: dict[str, str], xieage
     with pytest.raises(PermissionDenied):
         agreement.confirm_signatures(env.desk, xieagen, a)
     agreement.confirm_signatures(env.desk, env.admin, a)
-    followup.record_follow_up(env.desk, xieagen, a, {"performance_status": "fully_performed",
-                                                     "satisfaction": "satisfied", "notes": "已履行"})
+    followup.record_follow_up(
+        env.desk, xieagen, a, {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"}
+    )
     workflow.transition(env.desk, xieagen, a, states.CLOSED)
     assert queries.case_detail(env.desk, xieagen, a).summary.status == states.CLOSED
 
 
 def test_a_past_assignment_still_counts_and_an_unlinked_mediator_owns_nothing(
-        env: Env, two: dict[str, str], xieagen: Actor) -> None:
+    env: Env, two: dict[str, str], xieagen: Actor
+) -> None:
     assignment.assign(env.desk, env.admin, two["a"], [two["mb"]], override_reason="换人")
     assignment.unassign(env.desk, env.admin, two["a"], two["ma"], "调往他村")
     detail = queries.case_detail(env.desk, xieagen, two["a"])  # was on the case: still may read it
@@ -257,8 +307,9 @@ def test_a_past_assignment_still_counts_and_an_unlinked_mediator_owns_nothing(
             queries.case_detail(env.desk, unlinked, key)
 
 
-def test_a_mediator_may_register_a_dispute_but_not_read_it_unassigned(env: Env, two: dict[str, str],
-                                                                    xieagen: Actor) -> None:
+def test_a_mediator_may_register_a_dispute_but_not_read_it_unassigned(
+    env: Env, two: dict[str, str], xieagen: Actor
+) -> None:
     case_id = intake.open_case(env.desk, xieagen, intake_form(party("孙大伯", 7), party("李小弟", 8)))
     with pytest.raises(PermissionDenied):
         queries.case_detail(env.desk, xieagen, case_id)
@@ -284,6 +335,7 @@ def test_the_system_actor_passes_every_check(env: Env, two: dict[str, str]) -> N
 
 
 # ------------------------------------------------------------------ login lockout
+
 
 def test_lockout_after_five_wrong_passwords_survives_a_reopen(env: Env) -> None:
     actor(env, "jinxy", "clerk")

@@ -1,5 +1,6 @@
 """调解记录 (append-only versions), attachments with their SHA-256, and the agreement: copies,
 signing, the 30-day judicial-confirmation window and performance."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +11,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    Env,
+    agreed_case,
+    agreement_data,
+    assigned_case,
+    case_row,
+    count,
+    env,
+    follow_up_case,
+    mediating_case,
+    new_case,
+    outbox_ops,
+    parties_of,
+    party,
+    session_data,
+    today,
+)
 from sqlalchemy import select
 
 from mediation_desk.core.models import AuditRecord, OutboxOp
@@ -17,10 +35,6 @@ from mediation_desk.errors import NotFound, ValidationError
 from mediation_desk.mediation import agreement, attachments, queries, sessions, states, workflow
 from mediation_desk.mediation.models_case import Agreement, Attachment, SessionRecord
 from mediation_desk.privacy.vault import place
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    Env, agreed_case, agreement_data, assigned_case, case_row, count, env, follow_up_case, mediating_case,
-    new_case, outbox_ops, parties_of, party, session_data, today,
-)
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4
@@ -28,17 +42,19 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4
 
 # ------------------------------------------------------------------ sessions
 
+
 def test_first_session_starts_mediation_and_records_the_mediators(env: Env) -> None:
     case_id, mediator = assigned_case(env)
     people = parties_of(env.desk, case_id)
-    sid = sessions.add_session(env.desk, env.admin, case_id,
-                               session_data(people, held_at="2026-11-20 09:30", helpers=["村支书 谢国平"]))
+    sid = sessions.add_session(
+        env.desk, env.admin, case_id, session_data(people, held_at="2026-11-20 09:30", helpers=["村支书 谢国平"])
+    )
     assert case_row(env.desk, case_id).status == states.IN_MEDIATION
     with env.desk.read() as s:
         rec = s.get(SessionRecord, sid)
     assert (rec.version, rec.supersedes_id, rec.mediator_ids) == (1, None, [mediator])
     # Typed at the desk means Beijing time.
-    assert rec.held_at == dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.timezone.utc)
+    assert rec.held_at == dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.UTC)
     assert rec.helpers == ["村支书 谢国平"]
     assert [st["person_id"] for st in rec.statements] == people
     (view,) = sessions.list_sessions(env.desk, case_id)
@@ -47,15 +63,16 @@ def test_first_session_starts_mediation_and_records_the_mediators(env: Env) -> N
     sessions.add_session(env.desk, env.admin, case_id, session_data(people, outcome="continue"))
     assert case_row(env.desk, case_id).status == states.IN_MEDIATION
     assert queries.case_detail(env.desk, env.admin, case_id).sessions == 2
-    op = [o for o in outbox_ops(env.desk, "session_record")][0]
+    op = next(iter(outbox_ops(env.desk, "session_record")))
     assert set(op.payload) == {"case_id", "outcome", "held_at"}  # no statements leave the desk
 
 
 def test_correction_is_a_new_version_and_the_old_one_stays(env: Env) -> None:
     case_id = mediating_case(env)
     (v1,) = sessions.list_sessions(env.desk, case_id)
-    v2_id = sessions.correct_session(env.desk, env.admin, v1.id, {"result": "双方同意围墙降低五十公分"},
-                                     "记录笔误：三十应为五十")
+    v2_id = sessions.correct_session(
+        env.desk, env.admin, v1.id, {"result": "双方同意围墙降低五十公分"}, "记录笔误：三十应为五十"
+    )
     with env.desk.read() as s:
         old = s.get(SessionRecord, v1.id)
         new = s.get(SessionRecord, v2_id)
@@ -95,28 +112,37 @@ def test_correction_needs_a_reason_and_valid_fields(env: Env) -> None:
     assert count(env.desk, SessionRecord) == 1
 
 
-@pytest.mark.parametrize("override, field, rule", [
-    ({"result": ""}, "result", "required"),
-    ({"result": "  \n  "}, "result", "required"),
-    ({"place": ""}, "place", "required"),
-    ({"recorder": ""}, "recorder", "required"),
-    ({"outcome": "fight"}, "outcome", "outcome"),
-    ({"held_at": "yesterday"}, "held_at", "datetime_format"),
-    ({"held_at": "_future"}, "held_at", "date_future"),
-    ({"statements": [{"person_id": "someone-else", "text": "我来说两句"}]}, "statements[0].person_id", "not_a_party"),
-    ({"statements": ["王永年说……"]}, "statements[0].person_id", "not_a_party"),
-    ({"statements": [{"person_id": "_party", "text": ""}]}, "statements[0].text", "required"),
-    ({"participants": ["王永年", "\x00"]}, "participants[1]", "control_character"),
-    ({"result": "同意\x1b降低"}, "result", "control_character"),
-])
-def test_bad_session_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str,
-                                                  rule: str) -> None:
+@pytest.mark.parametrize(
+    "override, field, rule",
+    [
+        ({"result": ""}, "result", "required"),
+        ({"result": "  \n  "}, "result", "required"),
+        ({"place": ""}, "place", "required"),
+        ({"recorder": ""}, "recorder", "required"),
+        ({"outcome": "fight"}, "outcome", "outcome"),
+        ({"held_at": "yesterday"}, "held_at", "datetime_format"),
+        ({"held_at": "_future"}, "held_at", "date_future"),
+        (
+            {"statements": [{"person_id": "someone-else", "text": "我来说两句"}]},
+            "statements[0].person_id",
+            "not_a_party",
+        ),
+        ({"statements": ["王永年说……"]}, "statements[0].person_id", "not_a_party"),
+        ({"statements": [{"person_id": "_party", "text": ""}]}, "statements[0].text", "required"),
+        ({"participants": ["王永年", "\x00"]}, "participants[1]", "control_character"),
+        ({"result": "同意\x1b降低"}, "result", "control_character"),
+    ],
+)
+def test_bad_session_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str, rule: str) -> None:
     case_id, _ = assigned_case(env)
     people = parties_of(env.desk, case_id)
     if override.get("held_at") == "_future":
-        override = {"held_at": dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=2)}
-    if override.get("statements") and isinstance(override["statements"][0], dict) \
-            and override["statements"][0]["person_id"] == "_party":
+        override = {"held_at": dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)}
+    if (
+        override.get("statements")
+        and isinstance(override["statements"][0], dict)
+        and override["statements"][0]["person_id"] == "_party"
+    ):
         override = {"statements": [{"person_id": people[0], "text": ""}]}
     with pytest.raises(ValidationError) as e:
         sessions.add_session(env.desk, env.admin, case_id, session_data(people, **override))
@@ -139,6 +165,7 @@ def test_sessions_only_while_the_case_is_under_way(env: Env) -> None:
 
 # ------------------------------------------------------------------ attachments
 
+
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / "incoming" / name
     path.parent.mkdir(exist_ok=True)
@@ -155,8 +182,12 @@ def test_attachment_is_copied_with_its_hash_and_verified(env: Env, tmp_path: Pat
     src = _write(tmp_path, "现场照片.JPG", JPEG)
     view = attachments.attach_file(env.desk, env.admin, case_id, src, kind="evidence", note="围墙现状")
     assert view.sha256 == hashlib.sha256(JPEG).hexdigest()
-    assert (view.size, view.media_type, view.original_name, view.note) == (len(JPEG), "image/jpeg", "现场照片.JPG",
-                                                                           "围墙现状")
+    assert (view.size, view.media_type, view.original_name, view.note) == (
+        len(JPEG),
+        "image/jpeg",
+        "现场照片.JPG",
+        "围墙现状",
+    )
     with env.desk.read() as s:
         row = s.get(Attachment, view.id)
     stored = env.desk.paths.attachments / row.stored_name
@@ -171,8 +202,9 @@ def test_attachment_is_copied_with_its_hash_and_verified(env: Env, tmp_path: Pat
     src.unlink()  # the desk's copy does not depend on the original
     assert attachments.verify_attachment(env.desk, view.id) is True
 
-    pdf = attachments.attach_file(env.desk, env.admin, case_id, _write(tmp_path, "协议书扫描.pdf", PDF),
-                                  kind="signed_scan")
+    pdf = attachments.attach_file(
+        env.desk, env.admin, case_id, _write(tmp_path, "协议书扫描.pdf", PDF), kind="signed_scan"
+    )
     assert [a.id for a in attachments.list_attachments(env.desk, case_id)] == [view.id, pdf.id]
     titles = [e.title for e in queries.case_detail(env.desk, env.admin, case_id).timeline if e.kind == "attachment"]
     assert titles == ["附件：现场照片.JPG", "附件：协议书扫描.pdf"]
@@ -187,16 +219,20 @@ def test_attachment_is_copied_with_its_hash_and_verified(env: Env, tmp_path: Pat
     assert attachments.verify_attachment(env.desk, pdf.id) is True
 
 
-@pytest.mark.parametrize("name, data, kind, rule", [
-    ("空.pdf", b"", "evidence", "file_empty"),
-    ("病毒.exe", b"MZ\x90\x00", "evidence", "file_type"),
-    ("没有扩展名", b"hello", "evidence", "file_type"),
-    ("照片.jpg", b"MZ\x90\x00 not a jpeg at all", "evidence", "file_content_mismatch"),
-    ("扫描.pdf", JPEG, "evidence", "file_content_mismatch"),
-    ("照片.jpg", JPEG, "selfie", "attachment_kind"),
-])
-def test_bad_attachment_is_refused_and_nothing_left(env: Env, tmp_path: Path, name: str, data: bytes,
-                                                    kind: str, rule: str) -> None:
+@pytest.mark.parametrize(
+    "name, data, kind, rule",
+    [
+        ("空.pdf", b"", "evidence", "file_empty"),
+        ("病毒.exe", b"MZ\x90\x00", "evidence", "file_type"),
+        ("没有扩展名", b"hello", "evidence", "file_type"),
+        ("照片.jpg", b"MZ\x90\x00 not a jpeg at all", "evidence", "file_content_mismatch"),
+        ("扫描.pdf", JPEG, "evidence", "file_content_mismatch"),
+        ("照片.jpg", JPEG, "selfie", "attachment_kind"),
+    ],
+)
+def test_bad_attachment_is_refused_and_nothing_left(
+    env: Env, tmp_path: Path, name: str, data: bytes, kind: str, rule: str
+) -> None:
     case_id = mediating_case(env)
     with pytest.raises(ValidationError) as e:
         attachments.attach_file(env.desk, env.admin, case_id, _write(tmp_path, name, data), kind=kind)
@@ -236,6 +272,7 @@ def test_attachment_note_with_control_character_is_refused(env: Env, tmp_path: P
 
 # ------------------------------------------------------------------ agreement
 
+
 def test_copies_are_parties_plus_one(env: Env) -> None:
     case_id = mediating_case(env, parties=[party("王永年", 1), party("陈建林", 2), party("陈建国", 3)])
     view = agreement.record_agreement(env.desk, env.admin, case_id, agreement_data())
@@ -253,27 +290,35 @@ def test_copies_are_parties_plus_one(env: Env) -> None:
     assert queries.case_detail(env.desk, env.admin, case_id).agreement.copies == 4
 
 
-@pytest.mark.parametrize("override, field, rule", [
-    ({"terms": []}, "terms", "terms_required"),
-    ({"terms": None}, "terms", "terms_required"),
-    ({"terms": "降低围墙"}, "terms", "terms_required"),
-    ({"terms": ["降低围墙", "  "]}, "terms[1]", "required"),
-    ({"terms": ["条款"] * 51}, "terms", "terms_too_many"),
-    ({"facts": ""}, "facts", "required"),
-    ({"disputed_issues": ""}, "disputed_issues", "required"),
-    ({"performance_method": ""}, "performance_method", "required"),
-    ({"reached_on": "_tomorrow"}, "reached_on", "date_future"),
-    ({"reached_on": "_week_ago", "performance_deadline": "_ten_days_ago"}, "performance_deadline",
-     "deadline_before_agreement"),
-    ({"amount": 10.5}, "amount", "amount_format"),
-    ({"amount": "-5"}, "amount", "amount_negative"),
-    ({"form": "telepathic"}, "form", "agreement_form"),
-])
-def test_bad_agreement_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str,
-                                                    rule: str) -> None:
+@pytest.mark.parametrize(
+    "override, field, rule",
+    [
+        ({"terms": []}, "terms", "terms_required"),
+        ({"terms": None}, "terms", "terms_required"),
+        ({"terms": "降低围墙"}, "terms", "terms_required"),
+        ({"terms": ["降低围墙", "  "]}, "terms[1]", "required"),
+        ({"terms": ["条款"] * 51}, "terms", "terms_too_many"),
+        ({"facts": ""}, "facts", "required"),
+        ({"disputed_issues": ""}, "disputed_issues", "required"),
+        ({"performance_method": ""}, "performance_method", "required"),
+        ({"reached_on": "_tomorrow"}, "reached_on", "date_future"),
+        (
+            {"reached_on": "_week_ago", "performance_deadline": "_ten_days_ago"},
+            "performance_deadline",
+            "deadline_before_agreement",
+        ),
+        ({"amount": 10.5}, "amount", "amount_format"),
+        ({"amount": "-5"}, "amount", "amount_negative"),
+        ({"form": "telepathic"}, "form", "agreement_form"),
+    ],
+)
+def test_bad_agreement_is_refused_and_nothing_saved(env: Env, override: dict[str, Any], field: str, rule: str) -> None:
     case_id = mediating_case(env)
-    dates = {"_tomorrow": today() + dt.timedelta(days=1), "_week_ago": today() - dt.timedelta(days=7),
-             "_ten_days_ago": today() - dt.timedelta(days=10)}
+    dates = {
+        "_tomorrow": today() + dt.timedelta(days=1),
+        "_week_ago": today() - dt.timedelta(days=7),
+        "_ten_days_ago": today() - dt.timedelta(days=10),
+    }
     override = {k: dates.get(v, v) if isinstance(v, str) else v for k, v in override.items()}
     with pytest.raises(ValidationError) as e:
         agreement.record_agreement(env.desk, env.admin, case_id, agreement_data(**override))
@@ -323,8 +368,9 @@ def test_oral_agreement_cannot_be_signed(env: Env) -> None:
 def test_judicial_application_within_thirty_days(env: Env) -> None:
     case_id = mediating_case(env)
     reached = today() - dt.timedelta(days=45)
-    agreement.record_agreement(env.desk, env.admin, case_id, agreement_data(
-        reached_on=reached, performance_deadline=today()))
+    agreement.record_agreement(
+        env.desk, env.admin, case_id, agreement_data(reached_on=reached, performance_deadline=today())
+    )
     with pytest.raises(ValidationError) as e:
         agreement.record_judicial_application(env.desk, env.admin, case_id)
     assert e.value.problems[0].rule == "agreement_not_effective"
@@ -369,7 +415,6 @@ def test_agreement_amount_and_form_reach_the_detail(env: Env) -> None:
     assert detail.agreement.effective_on == today()
 
 
-
 def test_a_visit_recorded_without_its_schedule_fulfils_the_pending_one(env: Env) -> None:
     """A visit recorded from the case page names no schedule: the visit scheduled for it is the
     one done, not left pending on the due lists beside a new one."""
@@ -378,8 +423,12 @@ def test_a_visit_recorded_without_its_schedule_fulfils_the_pending_one(env: Env)
 
     case_id = agreed_case(env)
     followup.schedule_follow_up(env.desk, env.admin, case_id, today().isoformat(), "按期回访")
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"},
+    )
     with env.desk.read() as s:
         visits = s.scalars(select(FollowUp).where(FollowUp.case_id == case_id)).all()
     assert len(visits) == 1 and visits[0].done_at is not None

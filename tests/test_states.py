@@ -1,4 +1,5 @@
 """The case state machine: every move it does not list is refused, every guard holds."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,16 +7,36 @@ import pytest
 from mediation_desk.errors import TransitionError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.states import (
-    ACCEPTED, AGREED, ASSIGNED, CLOSED, DECLINED, ESCALATED, FOLLOW_UP, IN_MEDIATION, LABELS,
-    PERFORMANCE_DONE, PERFORMING, STATES, TERMINATED, TRANSITIONS, CaseFacts, available_actions,
-    blocking_reason, check_transition,
+    ACCEPTED,
+    AGREED,
+    ASSIGNED,
+    CLOSED,
+    DECLINED,
+    ESCALATED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    LABELS,
+    PERFORMANCE_DONE,
+    PERFORMING,
+    STATES,
+    TERMINATED,
+    TRANSITIONS,
+    CaseFacts,
+    available_actions,
+    blocking_reason,
+    check_transition,
 )
 
 # Facts that satisfy every guard: only the transition table can refuse a move.
 EVERYTHING = CaseFacts(
-    active_mediators=1, sessions=2, has_agreement=True, agreement_effective=True,
+    active_mediators=1,
+    sessions=2,
+    has_agreement=True,
+    agreement_effective=True,
     performance_status=PERFORMANCE_DONE,
-    followups_done=1, reason="当事人一方明确表示不愿调解", routes_told=("litigation",),
+    followups_done=1,
+    reason="当事人一方明确表示不愿调解",
+    routes_told=("litigation",),
     escalate_to="town",
 )
 NOT_LISTED = [(s, t) for s in STATES for t in STATES if t not in TRANSITIONS[s]]
@@ -31,7 +52,7 @@ def refusal(current: str, target: str, facts: CaseFacts) -> TransitionError:
 def test_every_state_has_a_label_and_a_row():
     assert set(TRANSITIONS) == set(STATES) == set(LABELS)
     assert all(t in STATES for targets in TRANSITIONS.values() for t in targets)
-    assert states.FINAL_STATES == {s for s, targets in TRANSITIONS.items() if not targets}
+    assert {s for s, targets in TRANSITIONS.items() if not targets} == states.FINAL_STATES
     assert states.OPEN_STATES.isdisjoint(states.FINAL_STATES)
 
 
@@ -83,13 +104,18 @@ def test_no_session_no_agreement():
     _guarded(IN_MEDIATION, AGREED, CaseFacts(active_mediators=1, sessions=1), "尚未录入协议内容")
 
 
-@pytest.mark.parametrize("facts, words", [
-    (CaseFacts(active_mediators=1, routes_told=("litigation",)), "须写明理由"),
-    (CaseFacts(active_mediators=1, reason="   ", routes_told=("litigation",)), "须写明理由"),
-    (CaseFacts(active_mediators=1, reason="双方分歧过大"), "其他救济途径"),
-    (CaseFacts(active_mediators=1, reason="双方分歧过大", routes_told=("litigation", "duel")),
-     "未知的救济途径：duel"),
-])
+@pytest.mark.parametrize(
+    "facts, words",
+    [
+        (CaseFacts(active_mediators=1, routes_told=("litigation",)), "须写明理由"),
+        (CaseFacts(active_mediators=1, reason="   ", routes_told=("litigation",)), "须写明理由"),
+        (CaseFacts(active_mediators=1, reason="双方分歧过大"), "其他救济途径"),
+        (
+            CaseFacts(active_mediators=1, reason="双方分歧过大", routes_told=("litigation", "duel")),
+            "未知的救济途径：duel",
+        ),
+    ],
+)
 def test_terminated_needs_reason_and_known_routes(facts, words):
     _guarded(IN_MEDIATION, TERMINATED, facts, words)
 
@@ -107,17 +133,15 @@ def test_escalated_needs_level_and_reason(current):
     _guarded(current, ESCALATED, CaseFacts(escalate_to="county"), "上报须写明理由")
 
 
-@pytest.mark.parametrize("current, target", [(AGREED, PERFORMING), (AGREED, FOLLOW_UP),
-                                             (FOLLOW_UP, PERFORMING)])
+@pytest.mark.parametrize("current, target", [(AGREED, PERFORMING), (AGREED, FOLLOW_UP), (FOLLOW_UP, PERFORMING)])
 def test_no_agreement_nothing_to_perform(current, target):
     _guarded(current, target, CaseFacts(active_mediators=1, sessions=1), "没有协议")
 
 
 def test_close_needs_a_follow_up_and_full_performance():
-    base = dict(active_mediators=1, sessions=1, has_agreement=True)
+    base = {"active_mediators": 1, "sessions": 1, "has_agreement": True}
     _guarded(FOLLOW_UP, CLOSED, CaseFacts(**base, performance_status=PERFORMANCE_DONE), "尚无回访记录")
-    _guarded(FOLLOW_UP, CLOSED, CaseFacts(**base, followups_done=1, performance_status="partial"),
-             "尚未履行完毕")
+    _guarded(FOLLOW_UP, CLOSED, CaseFacts(**base, followups_done=1, performance_status="partial"), "尚未履行完毕")
     _guarded(FOLLOW_UP, CLOSED, CaseFacts(**base, followups_done=2), "尚未履行完毕")
 
 
@@ -131,13 +155,21 @@ def test_happy_path_agreement_to_closing():
     check_transition(PERFORMING, FOLLOW_UP, facts)
     check_transition(FOLLOW_UP, PERFORMING, facts)  # the visit found it unfinished
     check_transition(AGREED, FOLLOW_UP, facts)  # oral agreement performed on the spot
-    check_transition(FOLLOW_UP, CLOSED, CaseFacts(active_mediators=1, sessions=1, has_agreement=True,
-                                                  followups_done=1, performance_status=PERFORMANCE_DONE))
+    check_transition(
+        FOLLOW_UP,
+        CLOSED,
+        CaseFacts(
+            active_mediators=1, sessions=1, has_agreement=True, followups_done=1, performance_status=PERFORMANCE_DONE
+        ),
+    )
 
 
 def test_happy_path_termination_declining_escalation():
-    check_transition(IN_MEDIATION, TERMINATED,
-                     CaseFacts(active_mediators=1, reason="一方坚持起诉", routes_told=("litigation", "arbitration")))
+    check_transition(
+        IN_MEDIATION,
+        TERMINATED,
+        CaseFacts(active_mediators=1, reason="一方坚持起诉", routes_told=("litigation", "arbitration")),
+    )
     check_transition(TERMINATED, CLOSED, CaseFacts())  # no follow-up needed after termination
     check_transition(ACCEPTED, DECLINED, CaseFacts(reason="被申请人明确拒绝调解"))
     check_transition(ASSIGNED, DECLINED, CaseFacts(active_mediators=1, reason="申请人撤回"))
@@ -151,7 +183,10 @@ def test_available_actions():
     assert available_actions(ASSIGNED, CaseFacts()) == [DECLINED, ESCALATED]
     assert available_actions(IN_MEDIATION, CaseFacts(active_mediators=1)) == [TERMINATED, ESCALATED]
     assert available_actions(IN_MEDIATION, CaseFacts(active_mediators=1, sessions=1, has_agreement=True)) == [
-        AGREED, TERMINATED, ESCALATED]
+        AGREED,
+        TERMINATED,
+        ESCALATED,
+    ]
     assert available_actions(AGREED, CaseFacts()) == []
     signed = CaseFacts(has_agreement=True, agreement_effective=True)
     assert available_actions(AGREED, signed) == [PERFORMING, FOLLOW_UP]

@@ -1,5 +1,6 @@
 """The statistics page's services: twelve months of figures counted as the monthly report counts
 them, and the report exported as a CSV file for Excel (BOM, header, every field, audited)."""
+
 from __future__ import annotations
 
 import csv
@@ -7,6 +8,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    Env,
+    actor,
+    add_mediator,
+    agreement_data,
+    assigned_case,
+    audit_actions,
+    env,
+    parties_of,
+    party,
+    session_data,
+    today,
+)
 from sqlalchemy import select
 
 from mediation_desk.core.uow import SYSTEM
@@ -15,11 +29,12 @@ from mediation_desk.mediation import agreement, sessions, states, stats, workflo
 from mediation_desk.mediation.models_case import CaseTransition
 from mediation_desk.mediation.stats_export import HEADER, export_monthly_report, rate_text, report_rows
 from mediation_desk.mediation.stats_series import (
-    MonthFigures, check_month, current_month, monthly_series, months_ending, shifted,
-)
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    Env, actor, add_mediator, agreement_data, assigned_case, audit_actions, env, parties_of, party,
-    session_data, today,
+    MonthFigures,
+    check_month,
+    current_month,
+    monthly_series,
+    months_ending,
+    shifted,
 )
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -39,10 +54,13 @@ def months_back(n: int) -> dt.date:
 def retime(env: Env, case_id: str, *days: dt.date) -> None:
     """Move a case's status changes (oldest first) to 10:00 Beijing time on the given days."""
     with env.desk.write(SYSTEM) as uow:
-        rows = list(uow.session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id)
-                                        .order_by(CaseTransition.hlc)))
+        rows = list(
+            uow.session.scalars(
+                select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.hlc)
+            )
+        )
         assert len(rows) == len(days), [r.to_status for r in rows]
-        for i, (row, day) in enumerate(zip(rows, days)):
+        for i, (row, day) in enumerate(zip(rows, days, strict=False)):
             row.at = dt.datetime.combine(day, dt.time(10, i), CHINA)
 
 
@@ -50,8 +68,13 @@ def case_on(env: Env, n: int, accepted: dt.date, dispute_type: str = "neighbour"
     """A case in mediation; its mediator (skilled in its type, with no other case) is the one
     the ranking recommends."""
     mediator = add_mediator(env, f"调解员{n}", skills=[dispute_type])
-    case_id, _ = assigned_case(env, mediator, parties=[party(f"甲{n}", 500 + n), party(f"乙{n}", 600 + n)],
-                               accepted_on=accepted.isoformat(), dispute_type=dispute_type)
+    case_id, _ = assigned_case(
+        env,
+        mediator,
+        parties=[party(f"甲{n}", 500 + n), party(f"乙{n}", 600 + n)],
+        accepted_on=accepted.isoformat(),
+        dispute_type=dispute_type,
+    )
     sessions.add_session(env.desk, env.admin, case_id, session_data(parties_of(env.desk, case_id)))
     return case_id
 
@@ -60,15 +83,17 @@ def case_on(env: Env, n: int, accepted: dt.date, dispute_type: str = "neighbour"
 def history(env: Env) -> dict[str, str]:
     two, one, now = months_back(2), months_back(1), today()
     a = case_on(env, 1, two)  # agreed two months ago
-    agreement.record_agreement(env.desk, env.admin, a, agreement_data(form="oral", reached_on=two,
-                                                                      performance_deadline=None))
+    agreement.record_agreement(
+        env.desk, env.admin, a, agreement_data(form="oral", reached_on=two, performance_deadline=None)
+    )
     retime(env, a, two, two, two, two)
     b = case_on(env, 2, two, dispute_type="family")  # accepted two months ago, terminated last month
     workflow.transition(env.desk, env.admin, b, states.TERMINATED, reason="调解不成", routes=["litigation"])
     retime(env, b, two, two, two, one)
     c = case_on(env, 3, two)  # agreed last month
-    agreement.record_agreement(env.desk, env.admin, c, agreement_data(form="oral", reached_on=one,
-                                                                      performance_deadline=None))
+    agreement.record_agreement(
+        env.desk, env.admin, c, agreement_data(form="oral", reached_on=one, performance_deadline=None)
+    )
     retime(env, c, two, two, two, one)
     d = case_on(env, 4, now)  # this month, still in mediation
     old = case_on(env, 5, months_back(13))  # before the twelve months shown
@@ -117,7 +142,11 @@ def test_series_counts_as_the_monthly_report(env: Env, history: dict[str, str]) 
     for figures in series:
         report = stats.monthly_report(env.desk, figures.month)
         assert (figures.accepted, figures.mediated_successfully, figures.terminated, figures.success_rate) == (
-            report.accepted, report.mediated_successfully, report.terminated, report.success_rate), figures.month
+            report.accepted,
+            report.mediated_successfully,
+            report.terminated,
+            report.success_rate,
+        ), figures.month
     by_month = {f.month: f for f in series}
     two, one, now = (month_of(months_back(2)), month_of(months_back(1)), month_of(today()))
     assert by_month[two] == MonthFigures(two, 3, 1, 0, 1.0)

@@ -1,5 +1,6 @@
 """The database file: WAL and foreign keys, all-or-nothing units of work, backup and restore,
 and the integrity check."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -8,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from mediation_desk.core.audit import verify_chain
+from mediation_desk.core.integrity import check_database
 from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
@@ -16,13 +18,14 @@ from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, M
 from mediation_desk.people.models import Person
 from mediation_desk.storage import migrate
 from mediation_desk.storage.backup import backup_database, restore_database
-from mediation_desk.core.integrity import check_database
 
 
 def counts(desk) -> dict[str, int]:
     with desk.read() as s:
-        return {m.__tablename__: s.scalar(select(func.count()).select_from(m))
-                for m in (MediationCase, CaseParty, Person, AuditRecord, OutboxOp, CaseNumberCounter)}
+        return {
+            m.__tablename__: s.scalar(select(func.count()).select_from(m))
+            for m in (MediationCase, CaseParty, Person, AuditRecord, OutboxOp, CaseNumberCounter)
+        }
 
 
 def test_wal_mode_and_foreign_keys_are_on(desk):
@@ -34,11 +37,13 @@ def test_wal_mode_and_foreign_keys_are_on(desk):
 
 
 def test_foreign_keys_are_enforced(desk, committee, admin):
-    with pytest.raises(Exception, match="FOREIGN KEY"):
-        with desk.write(admin) as uow:
-            uow.session.execute(text(
+    with pytest.raises(Exception, match="FOREIGN KEY"), desk.write(admin) as uow:
+        uow.session.execute(
+            text(
                 "INSERT INTO case_party (id, case_id, person_id, role, position) "
-                "VALUES ('p', 'no-such-case', 'no-such-person', 'applicant', 0)"))
+                "VALUES ('p', 'no-such-case', 'no-such-person', 'applicant', 0)"
+            )
+        )
 
 
 def test_failed_unit_of_work_leaves_nothing(desk, committee, admin, make_party, intake_form):

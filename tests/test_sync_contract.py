@@ -1,5 +1,6 @@
 """The shared merge rules of the sync contract: both sides pick the same winner whatever the
 order ops arrive in, and a transition from a state the server no longer holds is a conflict."""
+
 from __future__ import annotations
 
 import itertools
@@ -41,12 +42,19 @@ def test_an_equal_value_is_no_loss():
     assert merged.lost == {}
 
 
-@given(st.lists(st.tuples(st.dictionaries(st.sampled_from("abc"), st.integers(0, 5), min_size=1),
-                          st.integers(1, 10_000)), max_size=6, unique_by=lambda u: u[1]))
+@given(
+    st.lists(
+        st.tuples(st.dictionaries(st.sampled_from("abc"), st.integers(0, 5), min_size=1), st.integers(1, 10_000)),
+        max_size=6,
+        unique_by=lambda u: u[1],
+    )
+)
 def test_order_of_arrival_does_not_change_the_outcome(raw):
     updates = [(incoming, f"{clock:016d}-0000-node") for incoming, clock in raw]
-    outcomes = {tuple(tuple(sorted(part.items())) for part in _apply_all(list(order)))
-                for order in itertools.permutations(updates)}
+    outcomes = {
+        tuple(tuple(sorted(part.items())) for part in _apply_all(list(order)))
+        for order in itertools.permutations(updates)
+    }
     assert len(outcomes) <= 1
 
 
@@ -75,8 +83,17 @@ def test_an_unknown_state_is_refused():
 def test_every_entity_the_desk_sends_is_registered_with_a_policy():
     entities = REGISTRY.entities
     assert {e.policy for e in entities.values()} <= set(contract.POLICIES)
-    for entity in ("case", "mediator", "agreement", "case_assignment", "session_record", "follow_up",
-                   "attachment", "committee", contract.CASE_FILE):
+    for entity in (
+        "case",
+        "mediator",
+        "agreement",
+        "case_assignment",
+        "session_record",
+        "follow_up",
+        "attachment",
+        "committee",
+        contract.CASE_FILE,
+    ):
         assert entity in entities
     assert entities["case"].transition_conflict is states.transition_conflict
 

@@ -1,4 +1,5 @@
 """First-run setup of the committee and the operator accounts (roles 主任, 调解员, 记录员)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,19 +13,18 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from mediation_desk.core.models import Committee, Operator
-
-from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import SYSTEM, Actor, UnitOfWork
 from mediation_desk.errors import DeskError, PermissionDenied, Problems, ValidationError
-from mediation_desk.mediation.models_people import Mediator
 from mediation_desk.mediation.numbering import MAX_SEAT, default_case_word
-from mediation_desk.privacy import keys
+from mediation_desk.privacy import keys, roles
 from mediation_desk.privacy.vault import Locked, Vault
+from mediation_desk.storage.state import DeskState
 from mediation_desk.validation import clean_name, clean_text
 
-ROLES = {"admin": "主任", "mediator": "调解员", "clerk": "记录员"}
+ROLES = {role: roles.ROLE_LABELS[role] for role in roles.ROLES}  # code → its name, for choices and lists
 MIN_PASSWORD = 8
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -79,7 +79,6 @@ def _committee_view(c: Committee, seat: int) -> CommitteeView:
 
 def validate_committee(data: Mapping[str, Any]) -> dict[str, Any]:
     p = Problems()
-
 
     out = {
         "name": p.check(clean_text, data.get("name"), "name", "调解委员会名称", required=True, max_chars=64),
@@ -137,8 +136,9 @@ def setup_committee(desk: Any, data: Mapping[str, Any], *, remember_key: bool = 
     return dataclasses.replace(view, recovery_key=recovery)
 
 
-def setup_desk(desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any], *,
-               remember_key: bool = True) -> tuple[CommitteeView, OperatorView]:
+def setup_desk(
+    desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any], *, remember_key: bool = True
+) -> tuple[CommitteeView, OperatorView]:
     """First run: the committee and its first 主任 account, in one unit of work — a typo in the
     admin's details can never leave a committee nobody can administer."""
     p = Problems()
@@ -148,7 +148,7 @@ def setup_desk(desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any]
     except ValidationError as e:
         p.extend(e)
     try:
-        admin_fields = validate_operator({**admin, "role": "admin"})
+        admin_fields = validate_operator({**admin, "role": roles.ADMIN})
     except ValidationError as e:
         p.extend(e, "admin")
     p.raise_if_any()
@@ -185,8 +185,13 @@ def validate_operator(data: Mapping[str, Any]) -> dict[str, Any]:
         p.add("role", "role", f"角色须为：{'、'.join(f'{k}（{v}）' for k, v in ROLES.items())}")
     password = p.check(validate_password, data.get("password"))
     p.raise_if_any()
-    return {"username": username, "display_name": display, "role": role, "password": password,
-            "mediator_id": data.get("mediator_id") or None}
+    return {
+        "username": username,
+        "display_name": display,
+        "role": role,
+        "password": password,
+        "mediator_id": data.get("mediator_id") or None,
+    }
 
 
 def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any], vault: Vault | None) -> OperatorView:
@@ -195,12 +200,26 @@ def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any], vaul
     s = uow.session
     if s.scalars(select(Operator.id).where(Operator.username == f["username"])).first():
         raise ValidationError.single("username", "username_taken", f"用户名「{f['username']}」已被使用")
-    if f["mediator_id"] and s.get(Mediator, f["mediator_id"]) is None:  # else a foreign-key crash
-        raise ValidationError.single("mediator_id", "mediator_unknown", f"找不到调解员记录 {f['mediator_id']}")
-    op = Operator(committee_id=committee_id, username=f["username"], display_name=f["display_name"],
-                  role=f["role"], password_hash=_HASHER.hash(f["password"]), mediator_id=f["mediator_id"])
-    s.add(op)
-    s.flush()
+    op = Operator(
+        committee_id=committee_id,
+        username=f["username"],
+        display_name=f["display_name"],
+        role=f["role"],
+        password_hash=_HASHER.hash(f["password"]),
+        mediator_id=f["mediator_id"],
+    )
+    try:
+        # The roster is mediation's: a mediator id that names no record is what the foreign key
+        # refuses, in a savepoint so the refusal is the field's, not a crash of the whole unit.
+        with s.begin_nested():
+            s.add(op)
+            s.flush()
+    except IntegrityError:
+        if not f["mediator_id"]:
+            raise
+        raise ValidationError.single(
+            "mediator_id", "mediator_unknown", f"找不到调解员记录 {f['mediator_id']}"
+        ) from None
     if vault is not None:
         keys.wrap_for_operator(s, vault, op.id, f["password"])
     elif keys.keys_exist(s):
@@ -210,10 +229,9 @@ def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any], vaul
 
 
 def add_operator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> OperatorView:
-    if actor.role not in ("admin", "system"):
-        raise PermissionDenied("只有主任可以添加操作员")
-    fields = validate_operator(data)
     with desk.write(actor) as uow:
+        roles.authorize(actor, "operator.manage")  # inside the unit of work: a refusal is audited
+        fields = validate_operator(data)
         return _create_operator(uow, desk.committee(uow.session).id, fields, desk.vault)
 
 
@@ -244,8 +262,10 @@ def authenticate(desk: Any, username: str, password: str) -> Actor:
             if op.failed_logins >= MAX_FAILED_LOGINS:
                 op.locked_until, op.failed_logins = uow.now + LOCKOUT, 0
                 uow.audit("operator.locked", "operator", op.id)
-                refusal = (f"连续输错密码 {MAX_FAILED_LOGINS} 次，账号已锁定，"
-                           f"请 {int(LOCKOUT.total_seconds() // 60)} 分钟后再试")
+                refusal = (
+                    f"连续输错密码 {MAX_FAILED_LOGINS} 次，账号已锁定，"
+                    f"请 {int(LOCKOUT.total_seconds() // 60)} 分钟后再试"
+                )
             uow.audit("operator.login_failed", "operator", op.id)
             actor = None
         else:
@@ -271,19 +291,25 @@ def _refuse(message: str) -> Actor:
 
 
 def actor_for(desk: Any, username: str | None) -> Actor:
-    """The operator the command line acts as (no password: the OS account is the guard there)."""
+    """The operator the command line acts as (no password: the OS account is the guard there):
+    the one named, else the first who may manage the accounts (the 主任)."""
     with desk.read() as s:
         q = select(Operator).where(Operator.active.is_(True))
-        q = q.where(Operator.username == username) if username else q.where(Operator.role == "admin")
+        if username:
+            q = q.where(Operator.username == username)
+        else:
+            q = q.where(Operator.role.in_(roles.roles_allowed("operator.manage")))
         op = s.scalars(q.order_by(Operator.created_at).limit(1)).first()
         if op is None:
             if username:
                 raise DeskError(f"没有名为「{username}」的操作员")
-            return Actor("cli", "admin")
+            return Actor("cli", roles.ADMIN)  # no account yet: the setup commands act as the 主任
         return Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
 
 
 def list_operators(desk: Any) -> list[OperatorView]:
     with desk.read() as s:
-        return [OperatorView(o.id, o.username, o.display_name, o.role, o.active)
-                for o in s.scalars(select(Operator).order_by(Operator.created_at))]
+        return [
+            OperatorView(o.id, o.username, o.display_name, o.role, o.active)
+            for o in s.scalars(select(Operator).order_by(Operator.created_at))
+        ]

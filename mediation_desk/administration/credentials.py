@@ -4,6 +4,7 @@ of another operator's password, and recovery with the recovery key printed at se
 The data key never changes here: each path re-wraps the same key under the new password, in the
 same unit of work as the new password hash, so an operator can never end up with a password that
 does not open the data (or the reverse). A refused attempt changes neither."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -15,7 +16,7 @@ from mediation_desk.administration import accounts
 from mediation_desk.core.models import Operator
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.privacy import keys
+from mediation_desk.privacy import keys, roles
 from mediation_desk.privacy.vault import Vault
 
 _password_ok = accounts.password_matches
@@ -91,11 +92,10 @@ def change_password(desk: Any, actor: Actor, old_password: str, new_password: st
 def reset_password(desk: Any, admin_actor: Actor, username: str, new_password: str) -> None:
     """主任 sets a new password for an operator who has forgotten theirs (and lifts a lockout).
     The desk must be unlocked: the data key is wrapped anew under the new password."""
-    if admin_actor.role != "admin":
-        raise PermissionDenied("只有主任可以重置操作员密码")
-    vault = desk.require_vault()
-    new_password = _new_password(None, new_password)
     with desk.write(admin_actor) as uow:
+        roles.authorize(admin_actor, "operator.manage")  # inside the unit of work: a refusal is audited
+        vault = desk.require_vault()
+        new_password = _new_password(None, new_password)
         op = _operator_named(uow.session, username)
         _set_password(uow, op, new_password, vault)
         uow.audit("operator.password_reset", "operator", op.id)

@@ -2,8 +2,10 @@
 restore a backup, check integrity, and the folder the data lives in.
 
 The copying itself is `storage/backup.py`, shared with the command line; here are the rules
-around it: who may (restoring and moving the data are for the 主任: either replaces what every
-operator sees), the audit record of each action, and what the window needs to show."""
+around it: who may (`data.backup`, `data.restore`, `data.location` of the role table: restoring
+and moving the data are for the 主任, either replaces what every operator sees), the audit record
+of each action (a refusal too), and what the window needs to show."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from mediation_desk.storage.state import DeskState
+from mediation_desk.core import integrity
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.paths import (
@@ -26,9 +28,9 @@ from mediation_desk.paths import (
     save_data_location,
     saved_data_location,
 )
-from mediation_desk.privacy.roles import ADMIN, SYSTEM, ActionDenied
-from mediation_desk.core import integrity
+from mediation_desk.privacy import roles
 from mediation_desk.storage import backup, migrate
+from mediation_desk.storage.state import DeskState
 
 DATABASE_NAME = "desk.sqlite3"  # AppPaths.database's file name
 # Where the data folder in use was chosen (AppPaths.resolve's order).
@@ -71,20 +73,18 @@ class DataLocation:
         return self.source in (SAVED, DEFAULT)
 
 
-def may_manage_data(actor: Actor) -> bool:
-    return actor.role in (ADMIN, SYSTEM)
-
-
-def _refuse(desk: Any, actor: Actor, action: str, message: str) -> None:
-    """Refuse inside a unit of work, so the refused attempt is audited like any other."""
-    with desk.write(actor):
-        raise ActionDenied(actor.role, action, message)
+def _authorize(desk: Any, actor: Actor, action: str) -> None:
+    """Asked before any file is touched, in a unit of work of the actor's: a refusal is audited."""
+    with desk.read(actor):
+        roles.authorize(actor, action)
 
 
 # ---- backup, check, restore --------------------------------------------------------------------
 
+
 def backup_now(desk: Any, actor: Actor, folder: Path | None = None) -> BackupReport:
     """A consistent copy of the database in `folder` (default: the desk's backups folder)."""
+    _authorize(desk, actor, "data.backup")
     target = check_backup_folder(folder) if folder else desk.paths.backups
     written = backup.backup_database(desk.paths.database, target)
     size = written.stat().st_size
@@ -99,8 +99,9 @@ def check_backup_folder(folder: Path | str) -> Path:
     if not folder.is_dir():
         raise ValidationError.single("backup_folder", "folder_missing", f"找不到备份文件夹：{folder}")
     if not os.access(folder, os.W_OK):
-        raise ValidationError.single("backup_folder", "folder_read_only",
-                                     f"没有在「{folder}」中写入的权限，不能把备份放在这里")
+        raise ValidationError.single(
+            "backup_folder", "folder_read_only", f"没有在「{folder}」中写入的权限，不能把备份放在这里"
+        )
     return folder.resolve()
 
 
@@ -119,8 +120,7 @@ def verify_backup(source: Path | str) -> BackupInfo:
 
 def prepare_restore(desk: Any, actor: Actor, source: Path | str) -> BackupInfo:
     """Before anyone is asked to confirm: may this operator restore, and is the file sound?"""
-    if not may_manage_data(actor):
-        _refuse(desk, actor, "data.restore", "只有主任可以恢复备份")
+    _authorize(desk, actor, "data.restore")
     if _same(Path(source), desk.paths.database):
         raise DeskError("要恢复的文件就是当前数据库，无需恢复")
     return verify_backup(source)
@@ -140,8 +140,7 @@ def restore_backup(desk: Any, actor: Actor, source: Path | str) -> RestoreReport
     migrate.upgrade(paths.database, paths.backups)  # a backup of an older version is brought up
     _follow_identity(desk)
     with desk.write(actor) as uow:
-        uow.audit("data.restore", "desk", None, source=source.name,
-                  previous_copy=safety.name if safety else None)
+        uow.audit("data.restore", "desk", None, source=source.name, previous_copy=safety.name if safety else None)
     desk.lock()
     return RestoreReport(source, safety, migrate.current_revision(paths.database))
 
@@ -160,6 +159,7 @@ def check_integrity(desk: Any) -> integrity.IntegrityReport:
 
 
 # ---- where the data lives ----------------------------------------------------------------------
+
 
 def _same(a: Path | None, b: Path | None) -> bool:
     return a is not None and b is not None and Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
@@ -193,9 +193,13 @@ def check_data_folder(folder: Path | str, paths: AppPaths) -> BackupInfo:
         raise refuse("folder_read_only", f"没有在「{folder}」中写入的权限，不能把数据放在这里")
     database = folder / DATABASE_NAME
     if not database.is_file():
-        raise refuse("no_desk_data", (
-            f"「{folder}」中没有工作台数据。要把数据搬到这里：先关闭工作台，把文件夹 {paths.data} "
-            f"中的全部内容复制到「{folder}」，再打开工作台，在这里选择它。"))
+        raise refuse(
+            "no_desk_data",
+            (
+                f"「{folder}」中没有工作台数据。要把数据搬到这里：先关闭工作台，把文件夹 {paths.data} "
+                f"中的全部内容复制到「{folder}」，再打开工作台，在这里选择它。"
+            ),
+        )
     try:
         return verify_backup(database)
     except DeskError as error:
@@ -204,12 +208,14 @@ def check_data_folder(folder: Path | str, paths: AppPaths) -> BackupInfo:
 
 def choose_data_folder(desk: Any, actor: Actor, folder: Path | str | None) -> DataLocation:
     """Use `folder` from the next start on (None: the platform's usual place); 主任 only."""
-    if not may_manage_data(actor):
-        _refuse(desk, actor, "data.location", "只有主任可以更改数据位置")
+    _authorize(desk, actor, "data.location")
     paths: AppPaths = desk.paths
     if not data_location(paths).changeable:
-        raise ValidationError.single("data_location", "location_fixed", (
-            f"当前数据位置是启动时用 --data-dir 或环境变量 {DATA_ENV} 指定的，在这里更改不会生效"))
+        raise ValidationError.single(
+            "data_location",
+            "location_fixed",
+            (f"当前数据位置是启动时用 --data-dir 或环境变量 {DATA_ENV} 指定的，在这里更改不会生效"),
+        )
     if folder is not None:
         check_data_folder(folder, paths)
     save_data_location(Path(folder) if folder is not None else None)

@@ -1,4 +1,5 @@
 """The `mediation-desk` command line: admin work and scripting on top of the services."""
+
 from __future__ import annotations
 
 

@@ -3,6 +3,7 @@
 Exit codes: 0 done; 1 some input rows rejected or the action was cancelled; 2 the input or the
 request was refused (the message names the field and the rule); 70 an internal error (logged,
 redacted); 130 interrupted."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,13 +14,22 @@ from importlib import metadata
 
 from mediation_desk.capabilities import register_all
 from mediation_desk.cli import (
-    admin_commands, case_commands, data_commands, privacy_commands, record_commands,
+    admin_commands,
+    case_commands,
+    data_commands,
+    document_commands,
+    privacy_commands,
+    record_commands,
+    sync_commands,
 )
-from mediation_desk.cli import document_commands
-from mediation_desk.cli import sync_commands
 from mediation_desk.cli.context import LOCKED_HINT, NONE, PROTECT_HINT, Context
 from mediation_desk.cli.io import (
-    EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, err, report_error, use_utf8,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    err,
+    report_error,
+    use_utf8,
 )
 from mediation_desk.errors import DeskError
 from mediation_desk.gui import why_no_window
@@ -40,7 +50,8 @@ EPILOG = """常用 / Common:
   mediation-desk stats --month 2026-10 --json
 个人信息加密保存：每次运行从系统钥匙串取得数据密钥，否则用环境变量 MEDIATION_DESK_PASSWORD
 （`--as` 指定的操作员，默认第一位主任）或在终端输入的密码解锁。
-密码只从环境变量或终端输入读取，从不作为命令参数。Passwords are read from the environment or typed, never given as arguments."""
+密码只从环境变量或终端输入读取，从不作为命令参数。
+Passwords are read from the environment or typed, never given as arguments."""
 
 
 def version() -> str:
@@ -52,20 +63,18 @@ def version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="mediation-desk", description=DESCRIPTION, epilog=EPILOG,
+        prog="mediation-desk",
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"数据目录（默认取环境变量 {DATA_ENV}，否则为系统默认位置）")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME",
-                        help="以哪位操作员身份操作（默认：第一位主任）")
-    parser.add_argument("--json", action="store_true", default=False,
-                        help="机器可读输出：结果与错误都用 JSON")
+    parser.add_argument("--data-dir", metavar="DIR", help=f"数据目录（默认取环境变量 {DATA_ENV}，否则为系统默认位置）")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="以哪位操作员身份操作（默认：第一位主任）")
+    parser.add_argument("--json", action="store_true", default=False, help="机器可读输出：结果与错误都用 JSON")
     parser.add_argument("--version", action="version", version=f"mediation-desk {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     admin_commands.register(sub)
-    case_parser = sub.add_parser("case", help="案件：受理、派单、调解记录、协议、回访",
-                                 description="案件办理 / Cases")
+    case_parser = sub.add_parser("case", help="案件：受理、派单、调解记录、协议、回访", description="案件办理 / Cases")
     case_sub = case_parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     case_commands.register(case_sub)
     record_commands.register(case_sub, sub)
@@ -85,8 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error (already printed)
         return stop.code if isinstance(stop.code, int) else (EXIT_OK if stop.code is None else 2)
     ctx = Context(args)
-    command = " ".join(x for x in (args.command, getattr(args, "case_command", None),
-                                   getattr(args, "sub_command", None)) if x) or "(none)"
+    command = (
+        " ".join(
+            x for x in (args.command, getattr(args, "case_command", None), getattr(args, "sub_command", None)) if x
+        )
+        or "(none)"
+    )
     try:
         ctx.start_logging()
         handler = getattr(args, "handler", None)
@@ -123,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             except Exception:  # noqa: BLE001
                 pass
         # The type only: an exception's text may quote personal data typed by the user.
-        err(f"内部错误（{type(error).__name__}）：操作未完成{where[0]}。"
-            f"Internal error: the command did not finish{where[1]}.")
+        err(
+            f"内部错误（{type(error).__name__}）：操作未完成{where[0]}。"
+            f"Internal error: the command did not finish{where[1]}."
+        )
         return EXIT_INTERNAL
     finally:
         try:

@@ -1,5 +1,6 @@
 """`case add|list|show|rank|assign|unassign|refuse|transition`: intake, finding, assigning and
 moving cases. CASE is a case id or its number (案号, loosely typed brackets are fine)."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,14 @@ from typing import Any
 
 from mediation_desk.cli.context import Context
 from mediation_desk.cli.io import (
-    EXIT_OK, emit_json, json_flag, json_input, local_time, out, read_json_input, table,
+    EXIT_OK,
+    emit_json,
+    json_flag,
+    json_input,
+    local_time,
+    out,
+    read_json_input,
+    table,
 )
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import assignment, intake, queries, states, workflow
@@ -43,8 +51,11 @@ def register(case: Any) -> None:
 
     p = case.add_parser("show", help="案件详情（个人信息默认脱敏）")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("--full", action="store_true",
-                   help="显示完整的身份证号、电话、住址（须同时给出 --reason；此次查看连同理由记入审计）")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="显示完整的身份证号、电话、住址（须同时给出 --reason；此次查看连同理由记入审计）",
+    )
     p.add_argument("--reason", metavar="TEXT", help="查看完整个人信息的理由，如 “回访需联系当事人”")
     json_flag(p)
     p.set_defaults(handler=case_show)
@@ -58,8 +69,12 @@ def register(case: Any) -> None:
     p.add_argument("case", metavar="CASE")
     p.add_argument("mediators", nargs="+", metavar="MEDIATOR", help="调解员编号或姓名")
     p.add_argument("--lead", metavar="M", help="主办调解员（默认第一位）")
-    p.add_argument("--chosen-by", choices=sorted(assignment.CHOSEN_BY), default="committee",
-                   help="committee 调委会指定 / parties 当事人选定")
+    p.add_argument(
+        "--chosen-by",
+        choices=sorted(assignment.CHOSEN_BY),
+        default="committee",
+        help="committee 调委会指定 / parties 当事人选定",
+    )
     p.add_argument("--reason", help="不按推荐人选指派时的理由")
     json_flag(p)
     p.set_defaults(handler=case_assign)
@@ -79,16 +94,29 @@ def register(case: Any) -> None:
     json_flag(p)
     p.set_defaults(handler=case_refuse)
 
-    p = case.add_parser("transition", help="变更案件状态，如 终止调解、结案、上报",
-                        description="可选状态：" + "、".join(f"{k}（{v}）" for k, v in states.LABELS.items()))
+    p = case.add_parser(
+        "transition",
+        help="变更案件状态，如 终止调解、结案、上报",
+        description="可选状态：" + "、".join(f"{k}（{v}）" for k, v in states.LABELS.items()),
+    )
     p.add_argument("case", metavar="CASE")
     p.add_argument("target", metavar="TARGET", help="目标状态（代码或中文）")
     p.add_argument("--reason", help="理由（终止、不予调解、上报时必填）")
-    p.add_argument("--route", action="append", choices=sorted(states.ROUTES), default=[],
-                   help="终止调解时已告知的其他途径（可多次给出）")
+    p.add_argument(
+        "--route",
+        action="append",
+        choices=sorted(states.ROUTES),
+        default=[],
+        help="终止调解时已告知的其他途径（可多次给出）",
+    )
     p.add_argument("--escalate-to", choices=sorted(states.ESCALATION_LEVELS), help="上报层级")
-    p.add_argument("--prevented", action="append", choices=sorted(intake.RISK_FLAGS), default=[],
-                   help="成功防止的事项（可多次给出）")
+    p.add_argument(
+        "--prevented",
+        action="append",
+        choices=sorted(intake.RISK_FLAGS),
+        default=[],
+        help="成功防止的事项（可多次给出）",
+    )
     json_flag(p)
     p.set_defaults(handler=case_transition)
 
@@ -107,11 +135,16 @@ def case_add(ctx: Context, args: argparse.Namespace) -> int:
 def case_list(ctx: Context, args: argparse.Namespace) -> int:
     dispute_type = resolve_type(args.type)[0] if args.type else None
     found = queries.list_cases(
-        ctx.desk, status=[state_code(s) for s in args.state or []] or None, dispute_type=dispute_type,
+        ctx.desk,
+        ctx.actor,
+        status=[state_code(s) for s in args.state or []] or None,
+        dispute_type=dispute_type,
         mediator_id=ctx.mediator_id(args.mediator) if args.mediator else None,
         accepted_from=parse_date(args.date_from, "from", "受理日期起"),
         accepted_to=parse_date(args.date_to, "to", "受理日期止"),
-        query=args.search, offset=max(args.offset, 0), limit=args.limit,
+        query=args.search,
+        offset=max(args.offset, 0),
+        limit=args.limit,
     )
     if getattr(args, "json", False):
         emit_json(found)
@@ -119,9 +152,20 @@ def case_list(ctx: Context, args: argparse.Namespace) -> int:
     if not found:
         out("没有符合条件的案件。No matching cases.")
         return EXIT_OK
-    table(["案号", "状态", "纠纷类型", "当事人", "调解员", "受理日期"],
-          [(c.number, c.status_label, c.dispute_type_label, "、".join(c.party_names),
-            "、".join(c.mediator_names), c.accepted_on.isoformat()) for c in found])
+    table(
+        ["案号", "状态", "纠纷类型", "当事人", "调解员", "受理日期"],
+        [
+            (
+                c.number,
+                c.status_label,
+                c.dispute_type_label,
+                "、".join(c.party_names),
+                "、".join(c.mediator_names),
+                c.accepted_on.isoformat(),
+            )
+            for c in found
+        ],
+    )
     out(f"共 {len(found)} 件" + ("（可用 --offset 翻页）" if len(found) == args.limit else ""))
     return EXIT_OK
 
@@ -130,8 +174,9 @@ def case_show(ctx: Context, args: argparse.Namespace) -> int:
     if args.full:
         reason = (args.reason or "").strip()
         if not reason:
-            raise ValidationError.single("reason", "reason_required",
-                                         "查看完整个人信息须说明理由（--reason），理由将记入审计")
+            raise ValidationError.single(
+                "reason", "reason_required", "查看完整个人信息须说明理由（--reason），理由将记入审计"
+            )
         detail = queries.case_detail(ctx.desk, ctx.actor, args.case, full_personal_data=True, reason=reason)
     else:
         detail = queries.case_detail(ctx.desk, ctx.actor, args.case)
@@ -146,9 +191,11 @@ def print_detail(d: CaseDetail) -> None:
     s = d.summary
     out(f"{s.number}  【{s.status_label}】")
     out(f"编号：{s.id}")
-    out(f"纠纷类型：{s.dispute_type_label}    来源：{intake.SOURCES.get(s.source, s.source)}"
+    out(
+        f"纠纷类型：{s.dispute_type_label}    来源：{intake.SOURCES.get(s.source, s.source)}"
         + (f"（{d.referrer_name or intake.REFERRERS.get(d.referrer_kind or '', '')}）" if d.referrer_kind else "")
-        + f"    受理日期：{s.accepted_on}")
+        + f"    受理日期：{s.accepted_on}"
+    )
     if s.amount is not None:
         out(f"涉及金额：{s.amount} 元    涉及人数：{d.persons_involved}")
     out(f"简要案情：{d.brief_facts}")
@@ -170,9 +217,11 @@ def print_detail(d: CaseDetail) -> None:
         out("调解员：" + "、".join(f"{a.mediator_name}（{'主办' if a.role == 'lead' else '协办'}）" for a in active))
     if d.agreement:
         a = d.agreement
-        out(f"协议：{FORMS.get(a.form, a.form)}，{a.reached_on} 达成，"
+        out(
+            f"协议：{FORMS.get(a.form, a.form)}，{a.reached_on} 达成，"
             f"{'已于 ' + str(a.effective_on) + ' 生效' if a.effective_on else '尚未签字生效'}，"
-            f"履行情况：{PERFORMANCE.get(a.performance_status, a.performance_status)}")
+            f"履行情况：{PERFORMANCE.get(a.performance_status, a.performance_status)}"
+        )
     if d.status_reason:
         out(f"理由：{d.status_reason}")
     out("当前可进行：" + ("、".join(states.LABELS.get(x, x) for x in d.allowed_actions) or "无"))
@@ -184,7 +233,7 @@ def print_detail(d: CaseDetail) -> None:
 
 
 def case_rank(ctx: Context, args: argparse.Namespace) -> int:
-    ranking = assignment.rank_for_case(ctx.desk, args.case)
+    ranking = assignment.rank_for_case(ctx.desk, args.case, actor=ctx.actor)
     if getattr(args, "json", False):
         emit_json(ranking)
         return EXIT_OK
@@ -203,8 +252,9 @@ def case_rank(ctx: Context, args: argparse.Namespace) -> int:
 def case_assign(ctx: Context, args: argparse.Namespace) -> int:
     ids = [ctx.mediator_id(m) for m in args.mediators]
     lead = ctx.mediator_id(args.lead) if args.lead else None
-    active = assignment.assign(ctx.desk, ctx.actor, args.case, ids, lead=lead,
-                               chosen_by=args.chosen_by, override_reason=args.reason)
+    active = assignment.assign(
+        ctx.desk, ctx.actor, args.case, ids, lead=lead, chosen_by=args.chosen_by, override_reason=args.reason
+    )
     emit_json({"mediator_ids": active, "case": summary_of(ctx, args.case)})
     return EXIT_OK
 
@@ -233,8 +283,15 @@ def case_refuse(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def case_transition(ctx: Context, args: argparse.Namespace) -> int:
-    status = workflow.transition(ctx.desk, ctx.actor, args.case, state_code(args.target), reason=args.reason,
-                                 routes=args.route, escalate_to=args.escalate_to, prevented=args.prevented)
-    emit_json({"status": status, "status_label": states.LABELS.get(status, status),
-               "case": summary_of(ctx, args.case)})
+    status = workflow.transition(
+        ctx.desk,
+        ctx.actor,
+        args.case,
+        state_code(args.target),
+        reason=args.reason,
+        routes=args.route,
+        escalate_to=args.escalate_to,
+        prevented=args.prevented,
+    )
+    emit_json({"status": status, "status_label": states.LABELS.get(status, status), "case": summary_of(ctx, args.case)})
     return EXIT_OK

@@ -5,6 +5,7 @@ order: the OS keyring (when this desk put the key there), the password in the en
 variable MEDIATION_DESK_PASSWORD for the operator named by `--as` (default: the first 主任), a
 password typed at the terminal. Otherwise the desk stays locked and a command that needs personal
 data is refused with a hint. Passwords are never command arguments and never written anywhere."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,22 +14,24 @@ import logging
 import os
 from pathlib import Path
 
-from mediation_desk.cli import io as cli_io
 from mediation_desk.administration import accounts
+from mediation_desk.cli import io as cli_io
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, PermissionDenied, ValidationError
+from mediation_desk.lifecycle import protect
 from mediation_desk.logging_setup import setup_logging
 from mediation_desk.mediation import mediators
 from mediation_desk.paths import AppPaths
 from mediation_desk.privacy import keys
-from mediation_desk.lifecycle import protect
 
 PASSWORD_ENV = "MEDIATION_DESK_PASSWORD"  # the login password of the operator running the command
 NEW_PASSWORD_ENV = "MEDIATION_DESK_NEW_PASSWORD"  # a password being set (new operator, change, reset)
 RECOVERY_KEY_ENV = "MEDIATION_DESK_RECOVERY_KEY"
-PROTECT_HINT = ("本机数据来自旧版本、尚未加密：请主任运行 `mediation-desk protect` 加密个人信息并打印恢复密钥"
-                "（this desk's data predate encryption: an admin runs `mediation-desk protect`）")
+PROTECT_HINT = (
+    "本机数据来自旧版本、尚未加密：请主任运行 `mediation-desk protect` 加密个人信息并打印恢复密钥"
+    "（this desk's data predate encryption: an admin runs `mediation-desk protect`）"
+)
 LOCKED_HINT = f"设置 {PASSWORD_ENV} 或在终端中运行以输入密码（set {PASSWORD_ENV}, or run in a terminal to type it）"
 PROMPT_ATTEMPTS = 3
 
@@ -78,7 +81,7 @@ class Context:
         if self._desk is None:
             self._desk = Desk.open(self.paths)
             if getattr(self.args, "as_user", None):
-                self.actor  # an unknown `--as` is an error for every command, not only for writes
+                _ = self.actor  # an unknown `--as` is an error for every command, not only for writes
             mode = getattr(self.args, "unlock", AUTO)
             if mode != NONE:
                 self.unlock(ask=mode == AUTO)
@@ -146,8 +149,7 @@ class Context:
             return key
         named = [m for m in roster if m.name == key.strip()]
         if len(named) > 1:
-            raise ValidationError.single("mediator", "mediator_ambiguous",
-                                         f"有多名调解员叫「{key}」，请用编号指定")
+            raise ValidationError.single("mediator", "mediator_ambiguous", f"有多名调解员叫「{key}」，请用编号指定")
         if not named:
             raise NotFound("调解员", key)
         return named[0].id

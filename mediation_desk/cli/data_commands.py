@@ -1,5 +1,6 @@
 """Data as a whole: import and export, the monthly report, demo data, integrity check,
 backup and restore."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,15 +11,23 @@ from typing import Any
 
 from mediation_desk.cli.context import NONE, Context
 from mediation_desk.cli.io import (
-    CHINA, EXIT_OK, EXIT_REJECTED, EXIT_USER_ERROR, confirm, emit_json, err, json_flag,
-    optional_module, out,
+    CHINA,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USER_ERROR,
+    confirm,
+    emit_json,
+    err,
+    json_flag,
+    optional_module,
+    out,
 )
+from mediation_desk.core import integrity
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.mediation import intake, queries, stats
 from mediation_desk.mediation.agreement import FORMS
 from mediation_desk.mediation.dispute_types import LABELS as TYPE_LABELS
 from mediation_desk.mediation.dto import to_jsonable
-from mediation_desk.core import integrity
 from mediation_desk.storage import backup, migrate
 
 FORMATS = ("json", "csv")
@@ -27,15 +36,19 @@ FORMATS = ("json", "csv")
 def register(sub: Any) -> None:
     for name, what in (("import", "导入"), ("export", "导出")):
         group = sub.add_parser(name, help=f"{what}案件或调解员（JSON 或 CSV）").add_subparsers(
-            dest="sub_command", metavar="WHAT", required=True)
+            dest="sub_command", metavar="WHAT", required=True
+        )
         for kind, label in (("cases", "案件"), ("mediators", "调解员")):
             p = group.add_parser(kind, help=f"{what}{label}")
             p.add_argument("--format", choices=FORMATS, help="文件格式（默认按扩展名）")
             json_flag(p)
             if name == "import":
                 p.add_argument("file", metavar="FILE")
-                p.add_argument("--allow-partial", action="store_true",
-                               help="有错误的行跳过，其余照常导入（默认：有任何错误则一行都不导入）")
+                p.add_argument(
+                    "--allow-partial",
+                    action="store_true",
+                    help="有错误的行跳过，其余照常导入（默认：有任何错误则一行都不导入）",
+                )
                 p.set_defaults(handler=import_rows, kind=kind)
             else:
                 p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认：标准输出）")
@@ -88,8 +101,10 @@ def import_rows(ctx: Context, args: argparse.Namespace) -> int:
     if report.imported:
         err(f"已导入 {report.imported} 行，{len(report.rejected)} 行有错误未导入。")
     else:
-        err(f"{len(report.rejected)} 行有错误，未导入任何数据"
-            + ("。" if args.allow_partial else "（可用 --allow-partial 跳过错误行导入其余各行）。"))
+        err(
+            f"{len(report.rejected)} 行有错误，未导入任何数据"
+            + ("。" if args.allow_partial else "（可用 --allow-partial 跳过错误行导入其余各行）。")
+        )
     return EXIT_REJECTED
 
 
@@ -127,27 +142,38 @@ def monthly(ctx: Context, args: argparse.Namespace) -> int:
 
     rate = "—" if report.success_rate is None else f"{report.success_rate:.1%}"
     out(f"{report.month} 人民调解月报")
-    out(f"受理 {report.accepted} 件；调解成功 {report.mediated_successfully} 件；终止调解 {report.terminated} 件；"
-        f"调解成功率 {rate}")
+    out(
+        f"受理 {report.accepted} 件；调解成功 {report.mediated_successfully} 件；终止调解 {report.terminated} 件；"
+        f"调解成功率 {rate}"
+    )
     out(f"协议金额 {report.agreement_amount} 元；涉及人数 {report.persons_involved} 人")
     out(f"来源：{counts(report.by_source, intake.SOURCES)}；移送机关：{counts(report.by_referrer, intake.REFERRERS)}")
     out(f"协议形式：{counts(report.by_agreement_form, FORMS)}")
     out(f"纠纷类型：{counts(report.by_dispute_type, TYPE_LABELS)}")
-    out("防止事项：" + "、".join(f"{label} {report.prevention_cases[k]} 件 {report.prevention_persons[k]} 人"
-                              for k, label in intake.RISK_FLAGS.items()))
-    out(f"排查发现 {report.found_in_screening} 件；上报 {report.escalated} 件；结案 {report.closed} 件；"
-        f"月末在办 {report.open_at_month_end} 件")
+    out(
+        "防止事项："
+        + "、".join(
+            f"{label} {report.prevention_cases[k]} 件 {report.prevention_persons[k]} 人"
+            for k, label in intake.RISK_FLAGS.items()
+        )
+    )
+    out(
+        f"排查发现 {report.found_in_screening} 件；上报 {report.escalated} 件；结案 {report.closed} 件；"
+        f"月末在办 {report.open_at_month_end} 件"
+    )
     for note in report.notes:
         out(f"注：{note}")
     return EXIT_OK
 
 
 def demo(ctx: Context, args: argparse.Namespace) -> int:
-    module = optional_module("mediation_desk.mediation.demo", "演示数据")
+    module = optional_module("mediation_desk.administration.demo", "演示数据")
     existing = sum(queries.count_by_status(ctx.desk).values())
     if existing:
-        raise DeskError(f"本机已有 {existing} 件案件，演示数据只能生成在空白的工作台上；"
-                        f"请用 --data-dir 指定一个新目录（The desk already has cases; use a new --data-dir）")
+        raise DeskError(
+            f"本机已有 {existing} 件案件，演示数据只能生成在空白的工作台上；"
+            f"请用 --data-dir 指定一个新目录（The desk already has cases; use a new --data-dir）"
+        )
     emit_json(module.seed_demo(ctx.desk, cases=args.cases, seed=args.seed))
     return EXIT_OK
 
@@ -155,20 +181,35 @@ def demo(ctx: Context, args: argparse.Namespace) -> int:
 def check(ctx: Context, args: argparse.Namespace) -> int:
     report = integrity.check_database(ctx.desk)
     if getattr(args, "json", False):
-        emit_json({"ok": report.ok, "sqlite_ok": report.sqlite_ok, "sqlite_messages": report.sqlite_messages,
-                   "foreign_key_problems": report.foreign_key_problems, "audit": report.audit})
+        emit_json(
+            {
+                "ok": report.ok,
+                "sqlite_ok": report.sqlite_ok,
+                "sqlite_messages": report.sqlite_messages,
+                "foreign_key_problems": report.foreign_key_problems,
+                "audit": report.audit,
+            }
+        )
     else:
         out(f"数据库文件：{'完好' if report.sqlite_ok else '发现损坏'}")
         if not report.sqlite_ok:
             for message in report.sqlite_messages:
                 out(f"  {message}")
-        out("外键引用：" + ("完好" if report.foreign_key_problems == 0
-                          else f"{report.foreign_key_problems} 处引用了不存在的记录"))
+        out(
+            "外键引用："
+            + ("完好" if report.foreign_key_problems == 0 else f"{report.foreign_key_problems} 处引用了不存在的记录")
+        )
         chain = report.audit
-        out(f"审计链：完好（{chain.records} 条记录）" if chain.ok
-            else f"审计链：断裂，{chain.problem}（已核对 {chain.records} 条）")
-        out("结论：一切正常。OK." if report.ok else
-            "结论：发现问题，请勿继续录入，联系技术支持并从最近的备份恢复。Problems found.")
+        out(
+            f"审计链：完好（{chain.records} 条记录）"
+            if chain.ok
+            else f"审计链：断裂，{chain.problem}（已核对 {chain.records} 条）"
+        )
+        out(
+            "结论：一切正常。OK."
+            if report.ok
+            else "结论：发现问题，请勿继续录入，联系技术支持并从最近的备份恢复。Problems found."
+        )
     if not report.ok:
         err("完整性检查未通过 / integrity check failed")
         return EXIT_USER_ERROR
@@ -186,15 +227,21 @@ def restore(ctx: Context, args: argparse.Namespace) -> int:
     source = Path(args.file)
     backup.check_backup_file(source)  # a bad file is refused before anyone is asked anything
     if not args.yes and not confirm(
-            f"恢复将用备份「{source.name}」替换本机的全部数据（当前数据先另存一份到 {ctx.paths.backups}），"
-            f"此操作不可撤销。\nThis replaces all data on this desk with the backup. "
-            f"输入 yes 确认 / Type yes to confirm: "):
+        f"恢复将用备份「{source.name}」替换本机的全部数据（当前数据先另存一份到 {ctx.paths.backups}），"
+        f"此操作不可撤销。\nThis replaces all data on this desk with the backup. "
+        f"输入 yes 确认 / Type yes to confirm: "
+    ):
         err("已取消，未做任何改动。Cancelled, nothing changed.")
         return EXIT_REJECTED
     ctx.close()  # the database file must not be held open while it is replaced
     ctx.paths.ensure()
     safety = backup.restore_database(source, ctx.paths.database, ctx.paths.backups)
     migrate.upgrade(ctx.paths.database, ctx.paths.backups)
-    emit_json({"restored_from": str(source.resolve()), "previous_copy": str(safety) if safety else None,
-               "schema": migrate.current_revision(ctx.paths.database)})
+    emit_json(
+        {
+            "restored_from": str(source.resolve()),
+            "previous_copy": str(safety) if safety else None,
+            "schema": migrate.current_revision(ctx.paths.database),
+        }
+    )
     return EXIT_OK

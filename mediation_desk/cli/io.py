@@ -2,6 +2,7 @@
 
 Machine output is JSON on stdout (UTF-8, Chinese kept as is); messages and errors go to stderr.
 Nothing here knows about the database: commands hand over plain results from the services."""
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,11 @@ from types import ModuleType
 from typing import Any
 
 from mediation_desk.errors import (
-    DeskError, NotFound, PermissionDenied, TransitionError, ValidationError,
+    DeskError,
+    NotFound,
+    PermissionDenied,
+    TransitionError,
+    ValidationError,
 )
 from mediation_desk.mediation.dto import to_jsonable
 
@@ -62,14 +67,20 @@ def emit_json(obj: Any) -> None:
 
 # --- options shared by several commands ---------------------------------------------------
 
+
 def json_flag(p: argparse.ArgumentParser) -> None:
     """`--json` on a subcommand: same switch as the global one (not reset when absent)."""
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
 
 
 def json_input(p: argparse.ArgumentParser, *, required: bool = True, what: str = "内容") -> None:
-    p.add_argument("--json", dest="json_input", metavar="FILE|-", required=required,
-                   help=f"{what}的 JSON 文件（UTF-8），“-” 表示从标准输入读取")
+    p.add_argument(
+        "--json",
+        dest="json_input",
+        metavar="FILE|-",
+        required=required,
+        help=f"{what}的 JSON 文件（UTF-8），“-” 表示从标准输入读取",
+    )
 
 
 def optional_module(name: str, feature: str) -> ModuleType:
@@ -83,6 +94,7 @@ def optional_module(name: str, feature: str) -> ModuleType:
 
 
 # --- input -----------------------------------------------------------------------------------
+
 
 def _no_constants(name: str) -> Any:
     raise ValueError(name)
@@ -100,17 +112,20 @@ def read_json_input(source: str) -> dict[str, Any]:
         except FileNotFoundError:
             raise ValidationError.single("json", "file_missing", f"找不到文件：{source}") from None
         except UnicodeDecodeError:
-            raise ValidationError.single("json", "file_encoding",
-                                         f"文件「{path.name}」不是 UTF-8 编码，请另存为 UTF-8 后重试") from None
+            raise ValidationError.single(
+                "json", "file_encoding", f"文件「{path.name}」不是 UTF-8 编码，请另存为 UTF-8 后重试"
+            ) from None
         except OSError as e:
-            raise ValidationError.single("json", "file_unreadable",
-                                         f"无法读取文件「{path.name}」：{e.strerror}") from None
+            raise ValidationError.single(
+                "json", "file_unreadable", f"无法读取文件「{path.name}」：{e.strerror}"
+            ) from None
     text = text.lstrip("\ufeff")
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_no_constants)
     except json.JSONDecodeError as e:
-        raise ValidationError.single("json", "json_syntax",
-                                     f"JSON 格式错误（第 {e.lineno} 行第 {e.colno} 列）：{e.msg}") from None
+        raise ValidationError.single(
+            "json", "json_syntax", f"JSON 格式错误（第 {e.lineno} 行第 {e.colno} 列）：{e.msg}"
+        ) from None
     except ValueError as e:
         raise ValidationError.single("json", "json_syntax", f"JSON 中不允许出现 {e}") from None
     if not isinstance(data, dict):
@@ -125,16 +140,16 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-def read_secret(env_name: str, prompt: str, *, twice: bool = False, field: str = "password",
-                what: str = "密码") -> str:
+def read_secret(env_name: str, prompt: str, *, twice: bool = False, field: str = "password", what: str = "密码") -> str:
     """A password or key from the environment variable, or typed (not echoed) at a terminal —
     twice for a new password; never a command argument, never written anywhere."""
     value = os.environ.get(env_name)
     if value:
         return value
     if not stdin_is_terminal():
-        raise DeskError(f"请在终端中运行以输入{what}，或设置环境变量 {env_name}"
-                        f"（run in a terminal, or set {env_name}）")
+        raise DeskError(
+            f"请在终端中运行以输入{what}，或设置环境变量 {env_name}（run in a terminal, or set {env_name}）"
+        )
     first = getpass.getpass(prompt)
     if twice and getpass.getpass(f"再次输入{what} / Repeat: ") != first:
         raise ValidationError.single(field, "password_mismatch", f"两次输入的{what}不一致")
@@ -173,6 +188,7 @@ def confirm(prompt: str) -> bool:
 
 # --- errors ----------------------------------------------------------------------------------
 
+
 def report_error(error: DeskError, *, as_json: bool, hint: str | None = None) -> int:
     """One line per problem on stderr (field and rule named), then the hint if any; with --json
     also a JSON object (the last line)."""
@@ -183,13 +199,23 @@ def report_error(error: DeskError, *, as_json: bool, hint: str | None = None) ->
             err(f"错误 {p.field} [{p.rule}]: {p.message}")
         payload["problems"] = error.as_dicts()
     elif isinstance(error, TransitionError):
-        payload.update(kind="transition", current=error.current, requested=error.requested,
-                       reason=error.reason, allowed=error.allowed)
+        payload.update(
+            kind="transition",
+            current=error.current,
+            requested=error.requested,
+            reason=error.reason,
+            allowed=error.allowed,
+        )
         payload["problems"] = [{"field": "target", "rule": "transition_refused", "message": error.reason}]
         err(f"错误 target [transition_refused]: {error}")
     else:
-        kind = ("not_found" if isinstance(error, NotFound)
-                else "permission" if isinstance(error, PermissionDenied) else "desk")
+        kind = (
+            "not_found"
+            if isinstance(error, NotFound)
+            else "permission"
+            if isinstance(error, PermissionDenied)
+            else "desk"
+        )
         payload.update(kind=kind, problems=[])
         err(f"错误：{error}")
     if hint:
@@ -201,6 +227,7 @@ def report_error(error: DeskError, *, as_json: bool, hint: str | None = None) ->
 
 
 # --- human-readable output -------------------------------------------------------------------
+
 
 def width(text: str) -> int:
     """Columns a string takes in a terminal: CJK characters take two."""
@@ -228,10 +255,10 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, max_col: int
     cells = [[clip("" if v is None else str(v), max_col) for v in row] for row in rows]
     widths = [width(h) for h in headers]
     for row in cells:
-        widths = [max(w, width(c)) for w, c in zip(widths, row)]
+        widths = [max(w, width(c)) for w, c in zip(widths, row, strict=False)]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths, strict=False)).rstrip()
 
     out(line(headers))
     out(line(["-" * w for w in widths]))
@@ -244,5 +271,5 @@ def local_time(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")

@@ -1,5 +1,6 @@
 """What happens on a case after intake: session records (调解记录), the agreement and its signing,
 judicial confirmation, performance, follow-up visits (回访) and attachments."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,7 +9,14 @@ from typing import Any
 from mediation_desk.cli.case_commands import summary_of
 from mediation_desk.cli.context import Context
 from mediation_desk.cli.io import (
-    EXIT_OK, emit_json, json_flag, json_input, local_time, out, read_json_input, table,
+    EXIT_OK,
+    emit_json,
+    json_flag,
+    json_input,
+    local_time,
+    out,
+    read_json_input,
+    table,
 )
 from mediation_desk.mediation import agreement, attachments, followup, sessions
 from mediation_desk.validation import parse_date
@@ -51,8 +59,11 @@ def register(case: Any, top: Any) -> None:
     json_flag(p)
     p.set_defaults(handler=case_judicial)
 
-    p = case.add_parser("performance", help="更新协议履行情况",
-                        description="履行情况：" + "、".join(f"{k}（{v}）" for k, v in agreement.PERFORMANCE.items()))
+    p = case.add_parser(
+        "performance",
+        help="更新协议履行情况",
+        description="履行情况：" + "、".join(f"{k}（{v}）" for k, v in agreement.PERFORMANCE.items()),
+    )
     p.add_argument("case", metavar="CASE")
     p.add_argument("status", metavar="STATUS", help="pending / partial / fully_performed / not_performed 或中文")
     json_flag(p)
@@ -101,7 +112,7 @@ def case_correct_note(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def case_notes(ctx: Context, args: argparse.Namespace) -> int:
-    records = sessions.list_sessions(ctx.desk, args.case, all_versions=args.all_versions)
+    records = sessions.list_sessions(ctx.desk, args.case, all_versions=args.all_versions, actor=ctx.actor)
     if getattr(args, "json", False):
         emit_json(records)
         return EXIT_OK
@@ -140,8 +151,9 @@ def case_performance(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def case_follow_up(ctx: Context, args: argparse.Namespace) -> int:
-    follow_up_id = followup.schedule_follow_up(ctx.desk, ctx.actor, args.case, args.due, args.reason,
-                                               person_id=args.person)
+    follow_up_id = followup.schedule_follow_up(
+        ctx.desk, ctx.actor, args.case, args.due, args.reason, person_id=args.person
+    )
     emit_json({"follow_up_id": follow_up_id, "case": summary_of(ctx, args.case)})
     return EXIT_OK
 
@@ -160,15 +172,25 @@ def case_attach(ctx: Context, args: argparse.Namespace) -> int:
 
 def followups(ctx: Context, args: argparse.Namespace) -> int:
     until = parse_date(args.until, "until", "截至日期")
-    due = followup.due_follow_ups(ctx.desk, until=until, include_done=args.all)
+    due = followup.due_follow_ups(ctx.desk, ctx.actor, until=until, include_done=args.all)
     if getattr(args, "json", False):
         emit_json(due)
         return EXIT_OK
     if not due:
         out("没有到期的回访。No follow-ups due.")
         return EXIT_OK
-    table(["回访日期", "案号", "事由", "完成时间", "履行情况", "满意度"],
-          [(f.due_on.isoformat(), f.case_number, f.reason or "", local_time(f.done_at),
-            agreement.PERFORMANCE.get(f.performance_status or "", ""),
-            followup.SATISFACTION.get(f.satisfaction or "", "")) for f in due])
+    table(
+        ["回访日期", "案号", "事由", "完成时间", "履行情况", "满意度"],
+        [
+            (
+                f.due_on.isoformat(),
+                f.case_number,
+                f.reason or "",
+                local_time(f.done_at),
+                agreement.PERFORMANCE.get(f.performance_status or "", ""),
+                followup.SATISFACTION.get(f.satisfaction or "", ""),
+            )
+            for f in due
+        ],
+    )
     return EXIT_OK

@@ -7,6 +7,7 @@ follows the largest time it has seen, and breaks ties by a counter and the node 
 Encoded as a fixed-width string so that string order is time order (SQL `ORDER BY` works):
 ``"0001764336000123-0000-<node>"``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ class Timestamp:
         return f"{self.wall_ms:0{_WALL_DIGITS}d}-{self.counter:0{_COUNTER_DIGITS}d}-{self.node}"
 
     @classmethod
-    def decode(cls, text: str) -> "Timestamp":
+    def decode(cls, text: str) -> Timestamp:
         wall, counter, node = text.split("-", 2)
         if len(wall) != _WALL_DIGITS or len(counter) != _COUNTER_DIGITS or not node:
             raise ValueError(f"not an HLC timestamp: {text!r}")

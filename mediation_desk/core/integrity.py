@@ -1,5 +1,6 @@
 """`mediation-desk check`: is the database file sound, are its references whole, is the audit
 chain unbroken? Read-only; safe to run while the desk is in use."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

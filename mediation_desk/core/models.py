@@ -1,4 +1,5 @@
 """Tables of the desk itself: committee, operators, desk state, audit chain, sync outbox."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -10,24 +10,30 @@ the capabilities' pure rule modules) before anything else runs.
 
 Registering the same thing twice is harmless when it is the same thing (tests and the district
 register in one process); registering a different thing under a taken name is a programming error."""
+
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
+from mediation_desk.core.demo import DemoFiller
 from mediation_desk.core.sync_contract import COMMITTEE, SyncedEntity
 from mediation_desk.core.uow import UnitOfWork
+from mediation_desk.people.sealed import PERSON_IDENTITIES
 from mediation_desk.privacy import roles
 from mediation_desk.privacy.vault import Vault
 
 _T = TypeVar("_T")
 
-# (uow, person_id) -> how many items were erased. Runs inside the withdrawal's unit of work.
+# ---- data lifecycle (lifecycle/: consent, retention, protect) ---------------------------------
+
+# (uow, person_id) -> how many items it erased. Runs inside the withdrawal's unit of work: if it
+# raises, nothing is withdrawn.
 ErasureHandler = Callable[[UnitOfWork, str], int]
 
 
@@ -35,6 +41,9 @@ ErasureHandler = Callable[[UnitOfWork, str], int]
 class ConsentPurpose:
     """A purpose beyond the capability's own legal basis that needs separate consent (PIPL art. 29).
 
+    `erase`: the handlers that erase what is kept for the purpose when a person withdraws; none
+    while no capability keeps data for it (a withdrawal then says, truthfully, that nothing was
+    held). Each capability that keeps such data registers the purpose again with its own handler.
     `standing`: the processing goes on outside any case (a bracelet wearer's location), so a person
     with such a consent in force keeps their record when the cases they were party to are purged."""
 
@@ -42,6 +51,17 @@ class ConsentPurpose:
     label: str
     standing: bool = False
     erase: tuple[ErasureHandler, ...] = ()
+
+
+@dataclass(frozen=True)
+class RetentionPeriod:
+    """One number of years the committee sets (保管期限): how long a class of records is kept once
+    it has ended. `at_most` names another period this one may not be longer than (短期 ≤ 长期)."""
+
+    key: str
+    label: str
+    default_years: int
+    at_most: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,32 +73,92 @@ class Expired:
     label: str  # how a person recognises it, e.g. a case number
     expired_on: dt.date
     person_ids: tuple[str, ...] = ()  # people it names: erased unless something else keeps them
+    files: int = 0  # stored files that erasing it deletes
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What erasing one record left to do and to record."""
+
+    files: tuple[str, ...] = ()  # stored names in the desk's attachments folder, deleted after commit
+    detail: Mapping[str, Any] = field(default_factory=dict)  # for the audit record: counts, never content
 
 
 class RetentionRule(Protocol):
     """How one capability's records expire and are erased (PIPL arts 19, 47).
 
-    `erase` runs inside the purge's unit of work and returns the names of stored files to delete
-    once it has committed (a file is never deleted for a purge that rolled back)."""
+    The purge (lifecycle/retention.py) lists `expired` records under the committee's years (every
+    registered period, by key), then per record, in one unit of work: `erase` (None when the record
+    no longer qualifies, checked again under the write lock), the people it names unless a rule
+    `keeps` them or a standing consent does, and the audit record `<entity>.purge`. Files are
+    deleted once that has committed; `erased_files` finds those a failed deletion left behind.
+    `compact` runs once after a purge that erased something (e.g. merging a search index)."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
-    def expired(self, session: Session, years: dict[str, int], today: dt.date) -> list[Expired]: ...
+    @property
+    def entity(self) -> str:  # what the audit records name the records ("case")
+        ...
 
-    def erase(self, uow: UnitOfWork, item: Expired) -> list[str]: ...
+    @property
+    def periods(self) -> tuple[RetentionPeriod, ...]: ...
+
+    def expired(self, session: Session, years: Mapping[str, int], today: dt.date) -> list[Expired]: ...
+
+    def erase(self, uow: UnitOfWork, item: Expired, years: Mapping[str, int], today: dt.date) -> Erased | None: ...
+
+    def keeps(self, session: Session, person_id: str, purging: Collection[str] = ()) -> bool: ...
+
+    def erased_files(self, session: Session) -> list[str]: ...
+
+    def compact(self, uow: UnitOfWork) -> None: ...
 
 
 class SealedRecords(Protocol):
-    """Records of one capability that hold sealed personal values: `seal_legacy` encrypts values left
-    in plaintext by a desk from before encryption; `check_open` proves every sealed value opens."""
+    """Records of one kind that hold sealed personal values in the database. A desk from before
+    encryption kept them in clear (`plain_columns`, by table: those names before revision 0003,
+    legacy_* after): `seal_legacy` encrypts what is left in clear; `check_open` opens every value
+    (raising on one that does not open). `name` is what the protect audit record counts them as."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def plain_columns(self) -> Mapping[str, tuple[str, ...]]: ...
+
+    def legacy_left(self, session: Session) -> bool: ...
 
     def seal_legacy(self, session: Session, vault: Vault) -> int: ...
 
     def check_open(self, session: Session, vault: Vault) -> int: ...
 
-    def plain_files(self, session: Session, folder: Path) -> list[str]: ...
+
+@dataclass(frozen=True)
+class PlainFile:
+    """A stored file still in clear; sealed, it becomes `<record_id>.sealed` bound to `place`."""
+
+    record_id: str
+    stored_name: str
+    place: str
+
+
+class SealedFiles(Protocol):
+    """Records of one kind whose content is a stored file in the desk's attachments folder, sealed
+    with the data key. Protecting a desk seals each `plain_files` entry, then `switch_to_sealed`
+    points the record at the sealed copy (False: the record is gone, so its sealed copy goes too);
+    `sealed_names` says which of some record ids are sealed, and under which name."""
+
+    @property
+    def name(self) -> str: ...
+
+    def plain_files(self, session: Session, folder: Path) -> list[PlainFile]: ...
+
+    def switch_to_sealed(self, session: Session, record_id: str, sealed_name: str) -> bool: ...
+
+    def sealed_names(self, session: Session, record_ids: Collection[str]) -> dict[str, str]: ...
+
+    def check_open(self, session: Session, vault: Vault, folder: Path) -> int: ...
 
 
 @dataclass
@@ -88,7 +168,10 @@ class Registry:
     audit_actions: dict[str, str] = field(default_factory=dict)  # action → what it records (Chinese)
     consent_purposes: dict[str, ConsentPurpose] = field(default_factory=dict)
     retention_rules: dict[str, RetentionRule] = field(default_factory=dict)
-    sealed: dict[str, SealedRecords] = field(default_factory=dict)
+    # The register of persons is the ground's own sealed records (people/sealed.py).
+    sealed: dict[str, SealedRecords] = field(default_factory=lambda: {PERSON_IDENTITIES.name: PERSON_IDENTITIES})
+    sealed_files: dict[str, SealedFiles] = field(default_factory=dict)
+    demo_fillers: dict[str, DemoFiller] = field(default_factory=dict)  # in registration order
     capabilities: set[str] = field(default_factory=set)
 
     # ---- synced entities (core/sync_contract.py) ----------------------------------------------
@@ -124,13 +207,28 @@ class Registry:
         _put(self.consent_purposes, purpose.code, purpose, "consent purpose")
 
     def add_retention_rule(self, rule: RetentionRule) -> None:
+        periods = self.retention_periods()
+        for period in rule.periods:
+            _put(periods, period.key, period, "retention period")
         _put(self.retention_rules, rule.name, rule, "retention rule")
+
+    def retention_periods(self) -> dict[str, RetentionPeriod]:
+        """Every period the committee sets, by key, in registration order."""
+        return {p.key: p for rule in self.retention_rules.values() for p in rule.periods}
 
     def add_sealed(self, records: SealedRecords) -> None:
         _put(self.sealed, records.name, records, "sealed records")
 
+    def add_sealed_files(self, files: SealedFiles) -> None:
+        _put(self.sealed_files, files.name, files, "sealed files")
+
     def standing_purposes(self) -> frozenset[str]:
         return frozenset(code for code, p in self.consent_purposes.items() if p.standing)
+
+    # ---- demo data ------------------------------------------------------------------------------
+
+    def add_demo(self, filler: DemoFiller) -> None:
+        _put(self.demo_fillers, filler.name, filler, "demo filler")
 
     # ---- capabilities --------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ Endpoints (JSON over HTTP, `Authorization: Bearer <device token>` except enroll 
   POST /api/v1/town/cases/{id}/take-over a town device takes over a case escalated to it
 Errors are {"error": {"code": ERROR_*, "message": str, "field": str | None}} with a 4xx status.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -125,8 +126,7 @@ class FieldMerge:
     lost: dict[str, tuple[Any, str]] = field(default_factory=dict)  # field → (losing value, its hlc)
 
 
-def merge_fields(values: dict[str, Any], clocks: dict[str, str], incoming: dict[str, Any],
-                 hlc: str) -> FieldMerge:
+def merge_fields(values: dict[str, Any], clocks: dict[str, str], incoming: dict[str, Any], hlc: str) -> FieldMerge:
     """Field-level last-writer-wins: each incoming field replaces the held one only when its clock
     is later. HLC strings compare in time order (core/hlc.py encodes them fixed-width), the node id
     at their end breaks ties, so both sides pick the same winner whatever order ops arrive in."""
@@ -189,21 +189,44 @@ class EnrollResponse:
 # An op carrying one of PERSONAL_DATA_KEYS is rejected outright: it means a desk is sending what must
 # stay in the village. `case_file` is the exception: the whole file, kept for the town. The op's
 # `hlc` is the clock of every field it carries (field-level LWW).
-PERSONAL_DATA_KEYS = frozenset({
-    "id_number", "id_card", "phone", "mobile", "address", "parties", "persons", "brief_facts",
-    "facts", "requests", "referrer_name", "agent_name", "birth_date", "health", "text", "content",
-})
+PERSONAL_DATA_KEYS = frozenset(
+    {
+        "id_number",
+        "id_card",
+        "phone",
+        "mobile",
+        "address",
+        "parties",
+        "persons",
+        "brief_facts",
+        "facts",
+        "requests",
+        "referrer_name",
+        "agent_name",
+        "birth_date",
+        "health",
+        "text",
+        "content",
+    }
+)
 # Keys the desk sends that carry no data to keep: clocks and the `from`/`to` of a transition.
 CONTROL_KEYS = frozenset({"updated_hlc", "hlc", "from", "to", "fields"})
 CASE_FILE = "case_file"  # payload: {"case_id": str, …the file as the desk exports it}
 
 
 def change_from_wire(data: dict[str, Any]) -> Change:
-    return Change(seq=int(data["seq"]), entity=data["entity"], entity_id=data["entity_id"],
-                  committee_code=data["committee_code"], hlc=data["hlc"], data=dict(data["data"]),
-                  origin_device=data.get("origin_device"))
+    return Change(
+        seq=int(data["seq"]),
+        entity=data["entity"],
+        entity_id=data["entity_id"],
+        committee_code=data["committee_code"],
+        hlc=data["hlc"],
+        data=dict(data["data"]),
+        origin_device=data.get("origin_device"),
+    )
 
 
 def op_result_from_wire(data: dict[str, Any]) -> OpResult:
-    return OpResult(op_id=data["op_id"], status=data["status"], reason=data.get("reason"),
-                    server_state=data.get("server_state"))
+    return OpResult(
+        op_id=data["op_id"], status=data["status"], reason=data.get("reason"), server_state=data.get("server_state")
+    )

@@ -2,6 +2,7 @@
 
 Services open one with `desk.write(actor)`; everything they change, the audit record and the
 outbox operations commit together or not at all."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.core import audit, hlc
 from mediation_desk.core.models import OutboxOp
-from mediation_desk.storage.state import DeskState
 from mediation_desk.storage.base import new_id, utcnow
+from mediation_desk.storage.state import DeskState
 
 HLC_KEY = "hlc_last"
 # The desk's calendar is Beijing time (as are the monthly report's months and typed session
@@ -70,15 +71,27 @@ class UnitOfWork:
 
     def audit(self, action: str, entity: str, entity_id: str | None, **detail: Any) -> None:
         audit.append(
-            self.session, at=self.now, hlc=self.tick(), actor_id=self.actor.operator_id,
-            actor_name=self.actor.username, action=action, entity=entity, entity_id=entity_id,
-            detail=detail, record_id=new_id(),
+            self.session,
+            at=self.now,
+            hlc=self.tick(),
+            actor_id=self.actor.operator_id,
+            actor_name=self.actor.username,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+            record_id=new_id(),
         )
 
     def outbox(self, entity: str, entity_id: str, kind: str, payload: dict[str, Any]) -> str:
         op = OutboxOp(
-            op_id=new_id(), hlc=self.tick(), entity=entity, entity_id=entity_id, kind=kind,
-            payload=_jsonable(payload), created_at=self.now,
+            op_id=new_id(),
+            hlc=self.tick(),
+            entity=entity,
+            entity_id=entity_id,
+            kind=kind,
+            payload=_jsonable(payload),
+            created_at=self.now,
         )
         self.session.add(op)
         return op.op_id

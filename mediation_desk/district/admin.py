@@ -2,6 +2,7 @@
 
 Used by the admin commands (`mediation-desk-district town add …`); each function is one
 transaction and returns plain values. Refusals raise `AdminError` with a Chinese message."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -92,13 +93,22 @@ def add_committee(db: Database, town: str, code: str, name: str) -> str:
 def list_committees(db: Database) -> list[tuple[str, str, str]]:
     """(code, name, town) of every committee."""
     with db.read() as s:
-        rows = s.execute(select(Committee.code, Committee.name, Town.name)
-                         .join(Town, Town.id == Committee.town_id).order_by(Committee.code))
+        rows = s.execute(
+            select(Committee.code, Committee.name, Town.name)
+            .join(Town, Town.id == Committee.town_id)
+            .order_by(Committee.code)
+        )
         return [(c, n, t) for c, n, t in rows]
 
 
-def issue_code(db: Database, *, committee_code: str | None = None, town: str | None = None,
-               expires_hours: float = 72, now: dt.datetime | None = None) -> str:
+def issue_code(
+    db: Database,
+    *,
+    committee_code: str | None = None,
+    town: str | None = None,
+    expires_hours: float = 72,
+    now: dt.datetime | None = None,
+) -> str:
     """A one-time enrollment code for a committee's desk or a town's; returns the code itself
     (shown once: only its hash is stored)."""
     if bool(committee_code) == bool(town):
@@ -113,19 +123,27 @@ def issue_code(db: Database, *, committee_code: str | None = None, town: str | N
             committee_id, town_id = committee.id, committee.town_id
         else:
             committee_id, town_id = None, town_by_name(s, str(town)).id
-        s.add(EnrollmentCode(code_hash=credentials.code_hash(code), committee_id=committee_id,
-                             town_id=town_id, expires_at=now + dt.timedelta(hours=expires_hours),
-                             created_at=now))
+        s.add(
+            EnrollmentCode(
+                code_hash=credentials.code_hash(code),
+                committee_id=committee_id,
+                town_id=town_id,
+                expires_at=now + dt.timedelta(hours=expires_hours),
+                created_at=now,
+            )
+        )
     return code
 
 
 def list_devices(db: Database) -> list[DeviceRow]:
     with db.read() as s:
         rows = s.execute(
-            select(Device, Town.name, Committee.code).join(Town, Town.id == Device.town_id)
-            .outerjoin(Committee, Committee.id == Device.committee_id).order_by(Device.enrolled_at))
-        return [DeviceRow(d.id, d.name, d.scope, town, code, d.enrolled_at, d.revoked_at)
-                for d, town, code in rows]
+            select(Device, Town.name, Committee.code)
+            .join(Town, Town.id == Device.town_id)
+            .outerjoin(Committee, Committee.id == Device.committee_id)
+            .order_by(Device.enrolled_at)
+        )
+        return [DeviceRow(d.id, d.name, d.scope, town, code, d.enrolled_at, d.revoked_at) for d, town, code in rows]
 
 
 def revoke_device(db: Database, device_id: str) -> bool:
@@ -150,4 +168,3 @@ def set_setting(db: Database, key: str, value: Any) -> None:
     key = _name(key, "设置项", 64)
     with db.write() as s:
         s.merge(Setting(key=key, value=value))
-

@@ -2,6 +2,7 @@
 
 The app keeps no state outside the database: any number of instances may serve one PostgreSQL
 database behind a load balancer. The schema is brought up to date when the app starts."""
+
 from __future__ import annotations
 
 import logging
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 MAX_CURSOR = 2**62
 _bearer = HTTPBearer(auto_error=False, description="the device token from enrollment")
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": sch.ErrorBody} for code in (400, 401, 403, 404, 409, 410, 413)}
+    code: {"model": sch.ErrorBody} for code in (400, 401, 403, 404, 409, 410, 413)
+}
 
 
 def version() -> str:
@@ -37,8 +39,9 @@ def version() -> str:
         return "0"
 
 
-def current_device(request: Request,
-                   credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> DeviceScope:
+def current_device(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> DeviceScope:
     """The device behind the request's bearer token (401 otherwise)."""
     header = f"Bearer {credentials.credentials}" if credentials else request.headers.get("authorization")
     return enrollment.authenticate(request.app.state.db, header)
@@ -58,8 +61,9 @@ def create_app(database_url: str) -> FastAPI:
         yield
         db.dispose()
 
-    app = FastAPI(title="mediation-desk district server (区社会治理中心)", version=version(),
-                  lifespan=lifespan, responses=_ERRORS)
+    app = FastAPI(
+        title="mediation-desk district server (区社会治理中心)", version=version(), lifespan=lifespan, responses=_ERRORS
+    )
     app.state.db = db
     http_errors.install(app)
     app.add_middleware(http_errors.BodyLimit)
@@ -82,8 +86,11 @@ def create_app(database_url: str) -> FastAPI:
         return JSONResponse({"results": [asdict(r) for r in results]})
 
     @app.get(contract.PULL_PATH, responses={200: {"model": sch.PullAnswer}}, tags=["sync"])
-    def pull(me: Device, after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
-             limit: Annotated[int, Query(ge=1, le=contract.MAX_PULL_PAGE)] = contract.MAX_PULL_PAGE) -> JSONResponse:
+    def pull(
+        me: Device,
+        after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+        limit: Annotated[int, Query(ge=1, le=contract.MAX_PULL_PAGE)] = contract.MAX_PULL_PAGE,
+    ) -> JSONResponse:
         with db.read() as s:
             return JSONResponse(feed.pull(s, me, after, limit))
 
@@ -92,17 +99,20 @@ def create_app(database_url: str) -> FastAPI:
         return JSONResponse(reference.reference(db))
 
     @app.get(contract.TOWN_CASES_PATH, response_model=sch.TownCasesAnswer, tags=["town"])
-    def town_cases(me: Device, status: str | None = None, escalated: bool = False,
-                   after: Annotated[str | None, Query(max_length=64)] = None,
-                   limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200) -> JSONResponse:
+    def town_cases(
+        me: Device,
+        status: str | None = None,
+        escalated: bool = False,
+        after: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200,
+    ) -> JSONResponse:
         return JSONResponse(town.list_cases(db, me, status=status, escalated=escalated, after=after, limit=limit))
 
     @app.get(contract.TOWN_CASES_PATH + "/{case_id}", response_model=sch.TownCaseAnswer, tags=["town"])
     def town_case(case_id: str, me: Device) -> JSONResponse:
         return JSONResponse(town.case_detail(db, me, case_id))
 
-    @app.post(contract.TOWN_CASES_PATH + "/{case_id}/take-over", response_model=sch.TakeOverAnswer,
-              tags=["town"])
+    @app.post(contract.TOWN_CASES_PATH + "/{case_id}/take-over", response_model=sch.TakeOverAnswer, tags=["town"])
     def take_over(case_id: str, me: Device) -> JSONResponse:
         answer = town.take_over(db, me, case_id)
         if answer["changed"]:

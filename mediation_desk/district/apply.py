@@ -4,6 +4,7 @@ One batch is one transaction under the feed lock: each applied op's id (`applied
 and its change-feed entry commit together, so a server killed mid-batch has applied none of it and
 a replayed op is answered `duplicate`. Rejected and conflicting ops leave nothing behind, so a
 replay is judged again against the state of that moment."""
+
 from __future__ import annotations
 
 import logging
@@ -21,10 +22,24 @@ from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
 from mediation_desk.district.errors import bad_request
 from mediation_desk.district.feed import FeedWriter, record_state
-from mediation_desk.district.models import (ID_LEN, AppliedOp, CaseFile, CaseTransition, Committee, Fact,
-                                            FieldHistory, Record)
-from mediation_desk.district.op_check import (OpRefused, case_id_of, kept_fields, parse_op,
-                                              refuse_personal_data, update_fields)
+from mediation_desk.district.models import (
+    ID_LEN,
+    AppliedOp,
+    CaseFile,
+    CaseTransition,
+    Committee,
+    Fact,
+    FieldHistory,
+    Record,
+)
+from mediation_desk.district.op_check import (
+    OpRefused,
+    case_id_of,
+    kept_fields,
+    parse_op,
+    refuse_personal_data,
+    update_fields,
+)
 from mediation_desk.mediation import states
 from mediation_desk.storage.base import utcnow
 
@@ -57,13 +72,16 @@ def _prefetch(s: Session, raw_ops: list[dict[str, Any]]) -> dict[tuple[str, str]
     ops then costs no read per op, and the writes go out together at commit."""
     ids: set[str] = set()
     for raw in raw_ops:
-        for value in (raw.get("entity_id"), (raw.get("payload") or {}).get("case_id")
-                      if isinstance(raw.get("payload"), dict) else None):
+        for value in (
+            raw.get("entity_id"),
+            (raw.get("payload") or {}).get("case_id") if isinstance(raw.get("payload"), dict) else None,
+        ):
             if isinstance(value, str) and len(value) <= ID_LEN:
                 ids.add(value)
     found: dict[tuple[str, str], Record | None] = {
-        (e, i): None for i in ids for e in ("case", "committee", "mediator", "agreement")}
-    for chunk in (sorted(ids)[i:i + 900] for i in range(0, len(ids), 900)):
+        (e, i): None for i in ids for e in ("case", "committee", "mediator", "agreement")
+    }
+    for chunk in (sorted(ids)[i : i + 900] for i in range(0, len(ids), 900)):
         for rec in s.scalars(select(Record).where(Record.entity_id.in_(chunk))):
             found[(rec.entity, rec.entity_id)] = rec
     return found
@@ -97,15 +115,27 @@ def push(db: Database, device: DeviceScope, raw_ops: list[Any]) -> list[OpResult
             except OpRefused as refused:
                 result = OpResult(op_id, REJECTED, refused.reason)
             if result.status == APPLIED:
-                ctx.feed.add(AppliedOp, op_id=op_id, device_id=device.device_id, entity=str(raw.get("entity")),
-                             applied_at=utcnow())
+                ctx.feed.add(
+                    AppliedOp,
+                    op_id=op_id,
+                    device_id=device.device_id,
+                    entity=str(raw.get("entity")),
+                    applied_at=utcnow(),
+                )
                 done.add(op_id)
             results.append(result)
         ctx.feed.write()
     counts = Counter(r.status for r in results)
-    log.info("push device=%s ops=%d applied=%d duplicate=%d rejected=%d conflict=%d changes=%d",
-             device.device_id, len(results), counts[APPLIED], counts[DUPLICATE], counts[REJECTED],
-             counts[CONFLICT], ctx.feed.appended)
+    log.info(
+        "push device=%s ops=%d applied=%d duplicate=%d rejected=%d conflict=%d changes=%d",
+        device.device_id,
+        len(results),
+        counts[APPLIED],
+        counts[DUPLICATE],
+        counts[REJECTED],
+        counts[CONFLICT],
+        ctx.feed.appended,
+    )
     return results
 
 
@@ -160,15 +190,33 @@ def _apply_fields(ctx: Context, op: contract.Op, rec: Record | None) -> OpResult
             raise OpRefused("协议所属的案件不能更改")
     created = rec is None
     if rec is None:
-        rec = Record(entity=op.entity, entity_id=op.entity_id, committee_id=ctx.committee.id,
-                     town_id=ctx.committee.town_id, case_id=case_id, data={}, clocks={}, hlc=op.hlc,
-                     origin_device=ctx.device.device_id, created_at=utcnow(), updated_at=utcnow())
+        rec = Record(
+            entity=op.entity,
+            entity_id=op.entity_id,
+            committee_id=ctx.committee.id,
+            town_id=ctx.committee.town_id,
+            case_id=case_id,
+            data={},
+            clocks={},
+            hlc=op.hlc,
+            origin_device=ctx.device.device_id,
+            created_at=utcnow(),
+            updated_at=utcnow(),
+        )
         ctx.session.add(rec)
         ctx.records[(op.entity, op.entity_id)] = rec
     merged = contract.merge_fields(rec.data, rec.clocks, fields, op.hlc)
     for name, (value, clock) in merged.lost.items():
-        ctx.feed.add(FieldHistory, entity=op.entity, entity_id=op.entity_id, field=name, value=value,
-                     hlc=clock or op.hlc, op_id=op.op_id, recorded_at=utcnow())
+        ctx.feed.add(
+            FieldHistory,
+            entity=op.entity,
+            entity_id=op.entity_id,
+            field=name,
+            value=value,
+            hlc=clock or op.hlc,
+            op_id=op.op_id,
+            recorded_at=utcnow(),
+        )
     if merged.taken or created:
         _store(rec, merged.values, merged.clocks, op.hlc)
         ctx.feed.record_changed(rec, ctx.committee, ctx.device.device_id)
@@ -204,8 +252,16 @@ def _apply_transition(ctx: Context, op: contract.Op, rec: Record | None) -> OpRe
     for name, value in {"status": target, **extras}.items():
         values[name], clocks[name] = value, max(clocks.get(name, ""), op.hlc)
     _store(rec, values, clocks, op.hlc)
-    ctx.feed.add(CaseTransition, case_id=rec.entity_id, from_status=current, to_status=target, hlc=op.hlc,
-                 op_id=op.op_id, device_id=ctx.device.device_id, at=utcnow())
+    ctx.feed.add(
+        CaseTransition,
+        case_id=rec.entity_id,
+        from_status=current,
+        to_status=target,
+        hlc=op.hlc,
+        op_id=op.op_id,
+        device_id=ctx.device.device_id,
+        at=utcnow(),
+    )
     ctx.feed.record_changed(rec, ctx.committee, ctx.device.device_id)
     return OpResult(op.op_id, APPLIED)
 
@@ -215,11 +271,27 @@ def _apply_fact(ctx: Context, op: contract.Op) -> OpResult:
     case_id = case_id_of(op)
     case_in_scope(ctx, case_id)
     fields = kept_fields(op.entity, op.payload)
-    ctx.feed.add(Fact, op_id=op.op_id, entity=op.entity, entity_id=op.entity_id, committee_id=ctx.committee.id,
-                 case_id=case_id, data=fields, hlc=op.hlc, device_id=ctx.device.device_id, received_at=utcnow())
-    ctx.feed.append(entity=op.entity, entity_id=op.entity_id, committee=ctx.committee, hlc=op.hlc,
-                    data={**fields, "case_id": case_id, "op_id": op.op_id},
-                    origin_device=ctx.device.device_id, town_visible=False)
+    ctx.feed.add(
+        Fact,
+        op_id=op.op_id,
+        entity=op.entity,
+        entity_id=op.entity_id,
+        committee_id=ctx.committee.id,
+        case_id=case_id,
+        data=fields,
+        hlc=op.hlc,
+        device_id=ctx.device.device_id,
+        received_at=utcnow(),
+    )
+    ctx.feed.append(
+        entity=op.entity,
+        entity_id=op.entity_id,
+        committee=ctx.committee,
+        hlc=op.hlc,
+        data={**fields, "case_id": case_id, "op_id": op.op_id},
+        origin_device=ctx.device.device_id,
+        town_visible=False,
+    )
     return OpResult(op.op_id, APPLIED)
 
 
@@ -231,9 +303,24 @@ def _apply_case_file(ctx: Context, op: contract.Op) -> OpResult:
     if case.status != states.ESCALATED or case.escalate_to != ESCALATED_TO_TOWN:
         raise OpRefused("案件尚未上报到镇（街道），区里不接收它的卷宗")
     now = utcnow()
-    ctx.feed.add(CaseFile, id=op.op_id, case_id=case_id, committee_id=ctx.committee.id, town_id=case.town_id,
-                 content=op.payload, hlc=op.hlc, device_id=ctx.device.device_id, received_at=now)
-    ctx.feed.append(entity=contract.CASE_FILE, entity_id=op.entity_id, committee=ctx.committee, hlc=op.hlc,
-                    data={"case_id": case_id, "case_file_id": op.op_id, "received_at": now.isoformat()},
-                    origin_device=ctx.device.device_id, town_visible=True)
+    ctx.feed.add(
+        CaseFile,
+        id=op.op_id,
+        case_id=case_id,
+        committee_id=ctx.committee.id,
+        town_id=case.town_id,
+        content=op.payload,
+        hlc=op.hlc,
+        device_id=ctx.device.device_id,
+        received_at=now,
+    )
+    ctx.feed.append(
+        entity=contract.CASE_FILE,
+        entity_id=op.entity_id,
+        committee=ctx.committee,
+        hlc=op.hlc,
+        data={"case_id": case_id, "case_file_id": op.op_id, "received_at": now.isoformat()},
+        origin_device=ctx.device.device_id,
+        town_visible=True,
+    )
     return OpResult(op.op_id, APPLIED)

@@ -1,6 +1,7 @@
 """`mediation-desk-district`: run the district server and administer it.
 
   serve --host H --port P --database-url URL [--tls-cert F --tls-key F]
+        (--port 0: any free port; the log's "listening on URL" line names it)
   town add NAME | town list
   committee add --town T --code C --name N | committee list
   enroll-code issue (--committee CODE | --town NAME) [--expires-hours 72]   prints the code once
@@ -9,6 +10,7 @@
 
 Every command takes --database-url (or MEDIATION_DESK_DISTRICT_DB). Exit codes: 0 done,
 2 input refused (the reason on standard error), 70 internal error."""
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +29,22 @@ log = logging.getLogger("mediation_desk.district")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mediation-desk-district",
-                                     description="区社会治理中心服务器：调解室工作台的同步与镇街视图")
+    parser = argparse.ArgumentParser(
+        prog="mediation-desk-district", description="区社会治理中心服务器：调解室工作台的同步与镇街视图"
+    )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database-url", default=os.environ.get(DB_ENV),
-                        help=f"sqlite:///district.sqlite3 或 postgresql+psycopg://… (或环境变量 {DB_ENV})")
+    common.add_argument(
+        "--database-url",
+        default=os.environ.get(DB_ENV),
+        help=f"sqlite:///district.sqlite3 或 postgresql+psycopg://… (或环境变量 {DB_ENV})",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", parents=[common], help="运行服务器")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--port", type=int, default=8080, help="端口；0 表示由系统任选空闲端口（见日志 listening on 一行）"
+    )
     serve.add_argument("--tls-cert", help="PEM 证书文件（启用 HTTPS）")
     serve.add_argument("--tls-key", help="PEM 私钥文件")
 
@@ -65,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     setting = sub.add_parser("setting", help="下发给各工作台的设置").add_subparsers(dest="action", required=True)
     set_ = setting.add_parser("set", parents=[common])
     set_.add_argument("key")
-    set_.add_argument("value", help="JSON 值，如 300 或 \"上虞区\"")
+    set_.add_argument("value", help='JSON 值，如 300 或 "上虞区"')
     return parser
 
 
@@ -77,9 +85,23 @@ def _serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         raise AdminError("启用 HTTPS 须同时给出 --tls-cert 和 --tls-key")
     _setup_logging()
-    uvicorn.run(create_app(args.database_url), host=args.host, port=args.port, log_config=None,
-                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, timeout_graceful_shutdown=10)
-    return EXIT_OK
+    config = uvicorn.Config(
+        create_app(args.database_url),
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        timeout_graceful_shutdown=10,
+    )
+    # Bound here rather than inside uvicorn so the address actually taken is known: with
+    # --port 0 the system picks a free port, and whoever started the server reads it below.
+    sock = config.bind_socket()
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    log.info("listening on %s://%s:%d", "https" if args.tls_cert else "http", host, sock.getsockname()[1])
+    server = uvicorn.Server(config)
+    server.run(sockets=[sock])
+    return EXIT_OK if server.started else EXIT_INTERNAL
 
 
 def _admin(args: argparse.Namespace) -> int:
@@ -108,8 +130,12 @@ def _admin(args: argparse.Namespace) -> int:
 def _issue(db: object, args: argparse.Namespace) -> None:
     from mediation_desk.district import admin
 
-    code = admin.issue_code(db, committee_code=args.committee, town=args.town,  # type: ignore[arg-type]
-                            expires_hours=args.expires_hours)
+    code = admin.issue_code(
+        db,
+        committee_code=args.committee,
+        town=args.town,  # type: ignore[arg-type]
+        expires_hours=args.expires_hours,
+    )
     print(code)
     print(f"登记码只显示这一次，{args.expires_hours:g} 小时内有效，只能使用一次。", file=sys.stderr)
 
@@ -119,8 +145,19 @@ def _devices(db: object) -> None:
 
     for d in admin.list_devices(db):  # type: ignore[arg-type]
         state = f"revoked {d.revoked_at:%Y-%m-%d %H:%M}" if d.revoked_at else "active"
-        print("\t".join([d.id, d.scope, d.town, d.committee_code or "-", d.name or "-",
-                         f"{d.enrolled_at:%Y-%m-%d %H:%M}", state]))
+        print(
+            "\t".join(
+                [
+                    d.id,
+                    d.scope,
+                    d.town,
+                    d.committee_code or "-",
+                    d.name or "-",
+                    f"{d.enrolled_at:%Y-%m-%d %H:%M}",
+                    state,
+                ]
+            )
+        )
 
 
 def _json_value(text: str) -> object:

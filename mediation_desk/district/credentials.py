@@ -3,6 +3,7 @@
 Both are long random values (codes 60 bits and one-time with an expiry, tokens 256 bits), so a
 plain hash is enough — no password stretching is needed. Lookups go by the hash and the stored
 hash is compared again in constant time."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,7 @@ _TYPOS = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
 
 def new_code() -> str:
     """A one-time enrollment code such as `7KQ2-M9XD-4TRB`."""
-    groups = ("".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LEN))
-              for _ in range(CODE_GROUPS))
+    groups = ("".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LEN)) for _ in range(CODE_GROUPS))
     return "-".join(groups)
 
 

@@ -6,6 +6,7 @@ therefore takes the feed lock first and reads the next seq under it, so seq orde
 on PostgreSQL `LOCK TABLE change_feed IN EXCLUSIVE MODE` (held to commit, shared by every server
 instance on that database; plain reads are not blocked), on SQLite `BEGIN IMMEDIATE` (one writer
 at a time anyway)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,14 +25,15 @@ def normalize_url(url: str) -> str:
     """Accept the spellings people type: `postgresql://` and `postgres://` mean psycopg 3."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
 def _sqlite_engine(url: str, begin_sql: str) -> Engine:
     # hide_parameters: an error message must never quote what a desk sent (it may reach a log).
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
-                           hide_parameters=True)
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -66,7 +68,8 @@ class Database:
             self.read_engine = _sqlite_engine(self.url, "BEGIN")
         elif self.dialect == "postgresql":
             self.write_engine = self.read_engine = create_engine(
-                self.url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
+                self.url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
+            )
         else:
             raise ValueError(f"不支持的数据库：{self.dialect}（可用 sqlite 或 postgresql+psycopg）")
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)

@@ -1,4 +1,5 @@
 """Exchanging an enrollment code for a device token, and recognising a device by its token."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,22 +45,35 @@ def enroll(db: Database, code: str, device_name: str, now: dt.datetime | None = 
             raise ApiError(410, contract.ERROR_CODE_EXPIRED, "这个登记码已过期，请向区里申请新的登记码", "code")
         device_id = new_id()
         # The guarded update makes the code one-time even when two desks send it at once.
-        taken = s.execute(update(EnrollmentCode)
-                          .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None))
-                          .values(used_at=now, device_id=device_id))
+        taken = s.execute(
+            update(EnrollmentCode)
+            .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None))
+            .values(used_at=now, device_id=device_id)
+        )
         if taken.rowcount != 1:
             raise ApiError(409, contract.ERROR_CODE_USED, "这个登记码已经用过，请向区里申请新的登记码", "code")
-        s.add(Device(id=device_id, token_hash=credentials.token_hash(token), committee_id=row.committee_id,
-                     town_id=row.town_id, name=device_name.strip()[:200], enrolled_at=now,
-                     scope=contract.SCOPE_COMMITTEE if row.committee_id else contract.SCOPE_TOWN))
+        s.add(
+            Device(
+                id=device_id,
+                token_hash=credentials.token_hash(token),
+                committee_id=row.committee_id,
+                town_id=row.town_id,
+                name=device_name.strip()[:200],
+                enrolled_at=now,
+                scope=contract.SCOPE_COMMITTEE if row.committee_id else contract.SCOPE_TOWN,
+            )
+        )
         town = s.get(Town, row.town_id)
         committee = s.get(Committee, row.committee_id) if row.committee_id else None
         assert town is not None
         return contract.EnrollResponse(
-            device_id=device_id, token=token,
-            scope=contract.SCOPE_COMMITTEE if committee else contract.SCOPE_TOWN, town=town.name,
+            device_id=device_id,
+            token=token,
+            scope=contract.SCOPE_COMMITTEE if committee else contract.SCOPE_TOWN,
+            town=town.name,
             committee_code=committee.code if committee else None,
-            committee_name=committee.name if committee else None)
+            committee_name=committee.name if committee else None,
+        )
 
 
 def authenticate(db: Database, authorization: str | None) -> DeviceScope:
@@ -71,13 +85,21 @@ def authenticate(db: Database, authorization: str | None) -> DeviceScope:
     presented = credentials.token_hash(token)
     with db.read() as s:
         row = s.execute(
-            select(Device, Town.name, Committee.code).join(Town, Town.id == Device.town_id)
+            select(Device, Town.name, Committee.code)
+            .join(Town, Town.id == Device.town_id)
             .outerjoin(Committee, Committee.id == Device.committee_id)
-            .where(Device.token_hash == presented)).first()
+            .where(Device.token_hash == presented)
+        ).first()
     if row is None or not credentials.same_hash(row[0].token_hash, presented):
         raise token_invalid()
     device, town, committee_code = row
     if device.revoked_at is not None:
         raise ApiError(401, contract.ERROR_DEVICE_REVOKED, "本机的登记已被区里撤销，请联系区社会治理中心")
-    return DeviceScope(device_id=device.id, scope=device.scope, town_id=device.town_id, town=town,
-                       committee_id=device.committee_id, committee_code=committee_code)
+    return DeviceScope(
+        device_id=device.id,
+        scope=device.scope,
+        town_id=device.town_id,
+        town=town,
+        committee_id=device.committee_id,
+        committee_code=committee_code,
+    )

@@ -1,5 +1,6 @@
 """Refusals of the district API: an HTTP status and the contract's error body
 `{"error": {"code", "message", "field"}}` (messages in Chinese, naming the field)."""
+
 from __future__ import annotations
 
 from typing import Any

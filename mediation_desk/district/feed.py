@@ -3,6 +3,7 @@
 Appending happens only inside `Database.write(feed=True)`, which holds the feed lock to commit, so
 numbering by `max(seq) + 1` is gap-free and in commit order. A reader takes the head first and
 reads only up to it: every change up to the head has committed, so none is ever skipped."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -31,14 +32,34 @@ class FeedWriter:
     def add(self, model: type[Base], **values: Any) -> None:
         self._rows.setdefault(model, []).append(values)
 
-    def append(self, *, entity: str, entity_id: str, committee: Committee, hlc: str, data: dict[str, Any],
-               origin_device: str | None, town_visible: bool) -> int:
+    def append(
+        self,
+        *,
+        entity: str,
+        entity_id: str,
+        committee: Committee,
+        hlc: str,
+        data: dict[str, Any],
+        origin_device: str | None,
+        town_visible: bool,
+    ) -> int:
         if self._next is None:
             self._next = (self.session.scalar(select(func.max(Change.seq))) or 0) + 1
         seq = self._next
-        self.add(Change, seq=seq, entity=entity, entity_id=entity_id, committee_id=committee.id,
-                 committee_code=committee.code, town_id=committee.town_id, town_visible=town_visible, hlc=hlc,
-                 data=data, origin_device=origin_device, created_at=utcnow())
+        self.add(
+            Change,
+            seq=seq,
+            entity=entity,
+            entity_id=entity_id,
+            committee_id=committee.id,
+            committee_code=committee.code,
+            town_id=committee.town_id,
+            town_visible=town_visible,
+            hlc=hlc,
+            data=data,
+            origin_device=origin_device,
+            created_at=utcnow(),
+        )
         self._next += 1
         self.appended += 1
         return seq
@@ -51,9 +72,15 @@ class FeedWriter:
 
     def record_changed(self, rec: Record, committee: Committee, origin_device: str | None) -> int:
         """The record's whole state after the change; a town sees its villages' cases."""
-        return self.append(entity=rec.entity, entity_id=rec.entity_id, committee=committee, hlc=rec.hlc,
-                           data=record_state(rec), origin_device=origin_device,
-                           town_visible=rec.entity == "case")
+        return self.append(
+            entity=rec.entity,
+            entity_id=rec.entity_id,
+            committee=committee,
+            hlc=rec.hlc,
+            data=record_state(rec),
+            origin_device=origin_device,
+            town_visible=rec.entity == "case",
+        )
 
 
 def record_state(rec: Record) -> dict[str, Any]:
@@ -63,8 +90,12 @@ def record_state(rec: Record) -> dict[str, Any]:
 def pull(session: Session, device: DeviceScope, after: int, limit: int) -> dict[str, Any]:
     head = session.scalar(select(func.max(Change.seq))) or 0
     if after > head:
-        raise ApiError(409, contract.ERROR_CURSOR_AHEAD,
-                       f"游标 {after} 超出了区里的变更序列（最新为 {head}），请从 0 重新拉取", "after")
+        raise ApiError(
+            409,
+            contract.ERROR_CURSOR_AHEAD,
+            f"游标 {after} 超出了区里的变更序列（最新为 {head}），请从 0 重新拉取",
+            "after",
+        )
     query = select(Change).where(Change.seq > after, Change.seq <= head)
     if device.is_town:
         query = query.where(Change.town_id == device.town_id, Change.town_visible.is_(True))
@@ -74,7 +105,18 @@ def pull(session: Session, device: DeviceScope, after: int, limit: int) -> dict[
     full = len(rows) == limit
     # A short page means nothing in scope up to the head: the cursor may jump to it.
     next_cursor = rows[-1].seq if full else head
-    changes = [asdict(contract.Change(seq=r.seq, entity=r.entity, entity_id=r.entity_id,
-                                      committee_code=r.committee_code, hlc=r.hlc, data=r.data,
-                                      origin_device=r.origin_device)) for r in rows]
+    changes = [
+        asdict(
+            contract.Change(
+                seq=r.seq,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                committee_code=r.committee_code,
+                hlc=r.hlc,
+                data=r.data,
+                origin_device=r.origin_device,
+            )
+        )
+        for r in rows
+    ]
     return {"changes": changes, "next_cursor": next_cursor, "has_more": full and next_cursor < head}

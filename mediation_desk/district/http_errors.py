@@ -3,6 +3,7 @@
 FastAPI's own refusals (validation, unknown paths) are rewritten into
 `{"error": {"code", "message", "field"}}` with a Chinese message naming the field and the rule.
 Nothing of a request's body ever reaches the log."""
+
 from __future__ import annotations
 
 import logging
@@ -71,15 +72,19 @@ def install(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = contract.ERROR_NOT_FOUND if exc.status_code == 404 else contract.ERROR_BAD_REQUEST
         message = {404: "没有这个地址", 405: "这个地址不接受该请求方法"}.get(exc.status_code, str(exc.detail))
-        return JSONResponse(ApiError(exc.status_code, code, message).body(), status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            ApiError(exc.status_code, code, message).body(),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
         # The type and the path only: an exception's text may quote what was sent.
         log.error("internal error %s on %s %s", type(exc).__name__, request.method, request.url.path)
-        return JSONResponse({"error": {"code": "internal", "message": "区里服务器出错，请稍后重试",
-                                       "field": None}}, status_code=500)
+        return JSONResponse(
+            {"error": {"code": "internal", "message": "区里服务器出错，请稍后重试", "field": None}}, status_code=500
+        )
 
 
 class BodyLimit:
@@ -122,9 +127,12 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
     async def _refuse(self, send: Send) -> None:
-        response = JSONResponse(ApiError(413, contract.ERROR_BODY_TOO_LARGE,
-                                         f"请求内容过大：最多 {contract.MAX_BODY_BYTES // (1024 * 1024)} MB").body(),
-                                status_code=413)
+        response = JSONResponse(
+            ApiError(
+                413, contract.ERROR_BODY_TOO_LARGE, f"请求内容过大：最多 {contract.MAX_BODY_BYTES // (1024 * 1024)} MB"
+            ).body(),
+            status_code=413,
+        )
         await response({"type": "http"}, _no_receive, send)
 
 

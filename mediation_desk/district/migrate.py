@@ -2,6 +2,7 @@
 
 Several instances may start at once on one PostgreSQL: they take an advisory lock so that one
 migrates and the others find the schema current."""
+
 from __future__ import annotations
 
 import logging

@@ -1,12 +1,13 @@
 """The district's tables (its own declarative base: the desk's schema is not the server's).
 
-What is kept of a village's cases is the contract's minimum (the fields each capability registers for its synced entities): states,
-types, dates, amounts, counts — no names, ID numbers or session texts. A case file escalated to a
-town is the one exception; it sits in its own table and is never logged."""
+What is kept of a village's cases is the contract's minimum (the fields each capability registers
+for its synced entities): states, types, dates, amounts, counts — no names, ID numbers or session
+texts. A case file escalated to a town is the one exception; it sits in its own table and is never logged."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String
 from sqlalchemy.dialects.postgresql import JSONB
@@ -21,7 +22,7 @@ Json = JSON().with_variant(JSONB(), "postgresql")
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: Json}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime(), dict[str, Any]: Json}
 
 
 class Town(Base):
@@ -183,8 +184,9 @@ class Change(Base):
 
     __tablename__ = "change_feed"
 
-    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                     autoincrement=False)
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(ID_LEN))
     committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))

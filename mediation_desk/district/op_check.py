@@ -4,6 +4,7 @@ An op that is not well formed, or carries what the district must not keep, is re
 reason a clerk understands; nothing of it is stored. Only the contract's fields of each entity are
 kept (`SYNCED_FIELDS`), and their values must be short plain values: free text is where a name or
 a phone number would hide."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -63,8 +64,7 @@ def parse_op(raw: dict[str, Any]) -> contract.Op:
     payload = raw.get("payload")
     if not isinstance(payload, dict):
         raise OpRefused("缺少操作内容（payload）")
-    return contract.Op(op_id=op_id, hlc=clock, entity=entity, entity_id=entity_id, kind=kind,
-                       payload=payload)
+    return contract.Op(op_id=op_id, hlc=clock, entity=entity, entity_id=entity_id, kind=kind, payload=payload)
 
 
 def refuse_personal_data(payload: dict[str, Any]) -> None:

@@ -1,5 +1,6 @@
 """Reference data that flows down to every desk: the national dispute-type table and the
 district's settings, with a version number that changes whenever their content does."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,10 @@ from mediation_desk.mediation.dispute_types import DISPUTE_TYPES
 
 
 def dispute_types() -> list[dict[str, Any]]:
-    return [{"code": t.code, "label": t.label,
-             "subtypes": [{"code": code, "label": label} for code, label in t.subtypes]}
-            for t in DISPUTE_TYPES]
+    return [
+        {"code": t.code, "label": t.label, "subtypes": [{"code": code, "label": label} for code, label in t.subtypes]}
+        for t in DISPUTE_TYPES
+    ]
 
 
 def reference(db: Database) -> dict[str, Any]:

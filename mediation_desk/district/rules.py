@@ -1,5 +1,6 @@
 """The capabilities' rules the district applies. The server imports their pure rule modules only
 (never their services): each adds the entities it syncs to the registry the contract reads."""
+
 from __future__ import annotations
 
 from mediation_desk.core.registry import REGISTRY, Registry

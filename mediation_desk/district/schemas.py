@@ -1,5 +1,6 @@
 """Request and answer shapes of the district API, for validation and the OpenAPI schema.
 They mirror the dataclasses of `core/sync_contract.py`, which stays the one definition."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,6 @@
 """The town view (镇街矛调中心): its villages' case status, the cases escalated to it with their
 files, and taking such a case over — a change on the server the origin desk pulls."""
+
 from __future__ import annotations
 
 import time
@@ -33,19 +34,28 @@ def _escalated_here(rec: Record) -> bool:
 
 
 def _case_view(rec: Record, committee: Committee) -> dict[str, Any]:
-    return {"case_id": rec.entity_id, "committee_code": committee.code, "committee_name": committee.name,
-            "escalated_to_town": _escalated_here(rec), **record_state(rec)}
+    return {
+        "case_id": rec.entity_id,
+        "committee_code": committee.code,
+        "committee_name": committee.name,
+        "escalated_to_town": _escalated_here(rec),
+        **record_state(rec),
+    }
 
 
-def list_cases(db: Database, device: DeviceScope, *, status: str | None, escalated: bool,
-               after: str | None, limit: int) -> dict[str, Any]:
+def list_cases(
+    db: Database, device: DeviceScope, *, status: str | None, escalated: bool, after: str | None, limit: int
+) -> dict[str, Any]:
     require_town(device)
     if status is not None and status not in states.STATES:
         raise bad_request(f"未知的案件状态：{status[:32]}，可选：{'、'.join(states.STATES)}", "status")
     if not 1 <= limit <= MAX_PAGE:
         raise bad_request(f"limit 须是 1 到 {MAX_PAGE} 的整数", "limit")
-    query = (select(Record, Committee).join(Committee, Committee.id == Record.committee_id)
-             .where(Record.entity == "case", Record.town_id == device.town_id))
+    query = (
+        select(Record, Committee)
+        .join(Committee, Committee.id == Record.committee_id)
+        .where(Record.entity == "case", Record.town_id == device.town_id)
+    )
     if escalated:
         query = query.where(Record.status == states.ESCALATED, Record.escalate_to == ESCALATED_TO_TOWN)
     elif status is not None:
@@ -77,10 +87,14 @@ def case_detail(db: Database, device: DeviceScope, case_id: str) -> dict[str, An
         view = _case_view(rec, committee)
         files = []
         if _escalated_here(rec):
-            files = [{"case_file_id": f.id, "received_at": f.received_at.isoformat(), "content": f.content}
-                     for f in s.scalars(select(CaseFile).where(CaseFile.case_id == case_id,
-                                                               CaseFile.town_id == device.town_id)
-                                        .order_by(CaseFile.received_at, CaseFile.id))]
+            files = [
+                {"case_file_id": f.id, "received_at": f.received_at.isoformat(), "content": f.content}
+                for f in s.scalars(
+                    select(CaseFile)
+                    .where(CaseFile.case_id == case_id, CaseFile.town_id == device.town_id)
+                    .order_by(CaseFile.received_at, CaseFile.id)
+                )
+            ]
         return {"case": view, "case_files": files}
 
 
@@ -91,16 +105,26 @@ def take_over(db: Database, device: DeviceScope, case_id: str) -> dict[str, Any]
         rec, committee = _town_case(s, device, case_id)
         if not _escalated_here(rec):
             now = states.LABELS.get(rec.status or "", rec.status)
-            raise ApiError(409, contract.ERROR_NOT_ESCALATED,
-                           f"这个案件没有上报到本镇（街道）（现为“{now}”），不能接手", "case_id")
+            raise ApiError(
+                409, contract.ERROR_NOT_ESCALATED, f"这个案件没有上报到本镇（街道）（现为“{now}”），不能接手", "case_id"
+            )
         if rec.data.get(contract.TAKEN_OVER_BY):
             return {"case": _case_view(rec, committee), "changed": False}
         clock = server_clock(rec.hlc)
         fields = {contract.TAKEN_OVER_BY: device.town, contract.TAKEN_OVER_AT: utcnow().isoformat()}
         merged = contract.merge_fields(rec.data, rec.clocks, fields, clock)
         for name, (value, lost_clock) in merged.lost.items():
-            s.add(FieldHistory(entity="case", entity_id=case_id, field=name, value=value, hlc=lost_clock or clock,
-                               op_id=f"take-over:{device.device_id}", recorded_at=utcnow()))
+            s.add(
+                FieldHistory(
+                    entity="case",
+                    entity_id=case_id,
+                    field=name,
+                    value=value,
+                    hlc=lost_clock or clock,
+                    op_id=f"take-over:{device.device_id}",
+                    recorded_at=utcnow(),
+                )
+            )
         rec.data, rec.clocks, rec.hlc, rec.updated_at = dict(merged.values), dict(merged.clocks), clock, utcnow()
         feed = FeedWriter(s)
         feed.record_changed(rec, committee, device.device_id)

@@ -6,12 +6,22 @@
     record_export(desk, actor, case_key, kind, sha256, how)  — after printing or saving (audited)
     verify(desk, actor, payload) → VerificationResult  — a printed agreement against the record
 """
+
 from mediation_desk.documents.service import (
-    KINDS, GeneratedDocument, available_kinds, generate, record_export,
+    KINDS,
+    GeneratedDocument,
+    available_kinds,
+    generate,
+    record_export,
 )
 from mediation_desk.documents.verification import VerificationResult, verify
 
 __all__ = [
-    "KINDS", "GeneratedDocument", "VerificationResult", "available_kinds", "generate", "record_export",
+    "KINDS",
+    "GeneratedDocument",
+    "VerificationResult",
+    "available_kinds",
+    "generate",
+    "record_export",
     "verify",
 ]

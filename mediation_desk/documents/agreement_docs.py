@@ -1,5 +1,6 @@
 """The agreement documents: 人民调解协议书 (人民调解法第二十九条), 口头协议登记表 (第二十八条)
 and the parties' joint 司法确认申请书 (第三十三条)."""
+
 from __future__ import annotations
 
 from reportlab.graphics.barcode.qrencoder import QRECI, QR8bitByte, QRCode, QRErrorCorrectLevel
@@ -7,7 +8,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mediation_desk.documents.blocks import (
-    F, Writer, chinese_date, chinese_number, party_block, scaled, seal_box, signature_rows, staff_signatures,
+    F,
+    Writer,
+    chinese_date,
+    chinese_number,
+    party_block,
+    scaled,
+    seal_box,
+    signature_rows,
+    staff_signatures,
     yuan,
 )
 from mediation_desk.documents.content import CaseRecord
@@ -15,8 +24,10 @@ from mediation_desk.documents.layout import FRAME_WIDTH, Section, table
 
 QR_SIDE = 26 * mm
 UTF8_ECI = 26  # tells the scanner the bytes are UTF-8 (the agreement number is Chinese)
-EFFECT_CLAUSE = ("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效"
-                 "（《中华人民共和国人民调解法》第二十九条）。")
+EFFECT_CLAUSE = (
+    "本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效"
+    "（《中华人民共和国人民调解法》第二十九条）。"
+)
 
 
 class QrCode(Flowable):
@@ -61,14 +72,25 @@ class QrCode(Flowable):
 
 def verification_block(w: Writer, rec: CaseRecord, payload: str, day: object) -> Table:
     """The QR code and its text on the left, the committee's seal and the date on the right."""
-    left = table([[QrCode(payload)],
-                  [w.para("核验码：扫描或在调解工作台输入，核对本协议与登记内容是否一致", style="small")],
-                  [w.para(F("number", "协议书编号", payload), style="small")]],
-                 scaled(0.42), [("LEFTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (0, 0), (0, 0), "LEFT")])
+    left = table(
+        [
+            [QrCode(payload)],
+            [w.para("核验码：扫描或在调解工作台输入，核对本协议与登记内容是否一致", style="small")],
+            [w.para(F("number", "协议书编号", payload), style="small")],
+        ],
+        scaled(0.42),
+        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (0, 0), (0, 0), "LEFT")],
+    )
     right = seal_box(w, rec, day, FRAME_WIDTH * 0.5)  # type: ignore[arg-type]
-    return table([[left, right]], scaled(0.45, 0.55), [
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return table(
+        [[left, right]],
+        scaled(0.45, 0.55),
+        [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def agreement_header(w: Writer, rec: CaseRecord) -> str:
@@ -81,8 +103,10 @@ def _who(rec: CaseRecord) -> str:
 
 def _terms(w: Writer, rec: CaseRecord) -> list[Flowable]:
     assert rec.agreement is not None
-    return [w.para(f"{chinese_number(i + 1)}、", F(f"terms[{i}]", f"第 {i + 1} 项条款", term), style="term")
-            for i, term in enumerate(rec.agreement.terms)]
+    return [
+        w.para(f"{chinese_number(i + 1)}、", F(f"terms[{i}]", f"第 {i + 1} 项条款", term), style="term")
+        for i, term in enumerate(rec.agreement.terms)
+    ]
 
 
 def _recorder(rec: CaseRecord) -> str | None:
@@ -93,8 +117,10 @@ def _performance(w: Writer, rec: CaseRecord) -> list[Flowable]:
     a = rec.agreement
     assert a is not None
     deadline = chinese_date(a.performance_deadline) + "前" if a.performance_deadline else "未另行约定"
-    out = [w.para("履行方式：", F("performance_method", "履行方式", a.performance_method)),
-           w.para("履行期限：", deadline, "。")]
+    out = [
+        w.para("履行方式：", F("performance_method", "履行方式", a.performance_method)),
+        w.para("履行期限：", deadline, "。"),
+    ]
     if a.amount is not None:
         out.append(w.para("协议涉及金额：人民币 ", yuan(a.amount), "。"))
     return out
@@ -106,26 +132,38 @@ def agreement(w: Writer, rec: CaseRecord, payload: str) -> Section:
     a = rec.agreement
     assert a is not None
     copies = len(rec.parties) + 1  # one per party and one for the committee (art. 29)
-    story: list[Flowable] = [*w.title("人民调解协议书"),
-                             w.para("编号：", F("number", "协议书编号", rec.number), style="right"),
-                             Spacer(1, 2 * mm)]
+    story: list[Flowable] = [
+        *w.title("人民调解协议书"),
+        w.para("编号：", F("number", "协议书编号", rec.number), style="right"),
+        Spacer(1, 2 * mm),
+    ]
     for p in rec.parties:
         story += [party_block(w, rec, p, a.reached_on), Spacer(1, 3 * mm)]
-    story += [w.heading("纠纷主要事实"), w.para(F("agreement.facts", "主要事实", a.facts)),
-              w.heading("争议事项"), w.para(F("agreement.disputed_issues", "争议事项", a.disputed_issues))]
+    story += [
+        w.heading("纠纷主要事实"),
+        w.para(F("agreement.facts", "主要事实", a.facts)),
+        w.heading("争议事项"),
+        w.para(F("agreement.disputed_issues", "争议事项", a.disputed_issues)),
+    ]
     if a.responsibility:
         story += [w.heading("各方责任"), w.para(F("agreement.responsibility", "各方责任", a.responsibility))]
     story.append(w.para(f"经调解，{_who(rec)}自愿达成如下协议：", style="heading"))
     terms = _terms(w, rec)
     story += terms[:-1]
-    ending: list[Flowable] = [terms[-1], Spacer(1, 2 * mm), *_performance(w, rec),
-                              w.para(f"本协议一式{'两' if copies == 2 else chinese_number(copies)}份，"
-                                     "当事人各执一份，调解委员会留存一份。"),
-                              w.para(EFFECT_CLAUSE), Spacer(1, 5 * mm),
-                              w.para("当事人（签名、盖章或按指印）：", style="plain"),
-                              signature_rows(w, rec), Spacer(1, 3 * mm),
-                              staff_signatures(w, rec, recorder=_recorder(rec)), Spacer(1, 3 * mm),
-                              verification_block(w, rec, payload, a.reached_on)]
+    ending: list[Flowable] = [
+        terms[-1],
+        Spacer(1, 2 * mm),
+        *_performance(w, rec),
+        w.para(f"本协议一式{'两' if copies == 2 else chinese_number(copies)}份，当事人各执一份，调解委员会留存一份。"),
+        w.para(EFFECT_CLAUSE),
+        Spacer(1, 5 * mm),
+        w.para("当事人（签名、盖章或按指印）：", style="plain"),
+        signature_rows(w, rec),
+        Spacer(1, 3 * mm),
+        staff_signatures(w, rec, recorder=_recorder(rec)),
+        Spacer(1, 3 * mm),
+        verification_block(w, rec, payload, a.reached_on),
+    ]
     story.append(KeepTogether(ending))
     return Section("agreement", "人民调解协议书", story, agreement_header(w, rec))
 
@@ -134,27 +172,51 @@ def oral_agreement(w: Writer, rec: CaseRecord, payload: str) -> Section:
     """口头协议登记表: an oral agreement takes effect when reached; its content is recorded."""
     a = rec.agreement
     assert a is not None
-    story: list[Flowable] = [*w.title("口头调解协议登记表"),
-                             w.grid([["编号", F("number", "协议书编号", rec.number), "达成日期",
-                                      chinese_date(a.reached_on)],
-                                     ["纠纷类型", rec.dispute_type_label, "调解员",
-                                      F("mediators", "调解员姓名", "、".join(rec.mediators) or "—")]],
-                                    scaled(0.16, 0.34, 0.16, 0.34), label_columns=(0, 2)),
-                             Spacer(1, 3 * mm)]
+    story: list[Flowable] = [
+        *w.title("口头调解协议登记表"),
+        w.grid(
+            [
+                ["编号", F("number", "协议书编号", rec.number), "达成日期", chinese_date(a.reached_on)],
+                [
+                    "纠纷类型",
+                    rec.dispute_type_label,
+                    "调解员",
+                    F("mediators", "调解员姓名", "、".join(rec.mediators) or "—"),
+                ],
+            ],
+            scaled(0.16, 0.34, 0.16, 0.34),
+            label_columns=(0, 2),
+        ),
+        Spacer(1, 3 * mm),
+    ]
     for p in rec.parties:
         story += [party_block(w, rec, p, a.reached_on), Spacer(1, 3 * mm)]
-    story += [w.heading("纠纷主要事实"), w.para(F("agreement.facts", "主要事实", a.facts)),
-              w.heading("争议事项"), w.para(F("agreement.disputed_issues", "争议事项", a.disputed_issues)),
-              w.para(f"经调解，{_who(rec)}自愿达成如下口头协议：", style="heading")]
+    story += [
+        w.heading("纠纷主要事实"),
+        w.para(F("agreement.facts", "主要事实", a.facts)),
+        w.heading("争议事项"),
+        w.para(F("agreement.disputed_issues", "争议事项", a.disputed_issues)),
+        w.para(f"经调解，{_who(rec)}自愿达成如下口头协议：", style="heading"),
+    ]
     terms = _terms(w, rec)
     story += terms[:-1]
-    story.append(KeepTogether([
-        terms[-1], Spacer(1, 2 * mm), *_performance(w, rec),
-        w.para("本口头协议自各方当事人达成协议之日起生效（《中华人民共和国人民调解法》第三十条）。"),
-        Spacer(1, 4 * mm), w.para("当事人确认（签名或按指印）：", style="plain"), signature_rows(w, rec),
-        Spacer(1, 3 * mm), staff_signatures(w, rec, recorder=_recorder(rec)), Spacer(1, 3 * mm),
-        verification_block(w, rec, payload, a.reached_on),
-    ]))
+    story.append(
+        KeepTogether(
+            [
+                terms[-1],
+                Spacer(1, 2 * mm),
+                *_performance(w, rec),
+                w.para("本口头协议自各方当事人达成协议之日起生效（《中华人民共和国人民调解法》第三十条）。"),
+                Spacer(1, 4 * mm),
+                w.para("当事人确认（签名或按指印）：", style="plain"),
+                signature_rows(w, rec),
+                Spacer(1, 3 * mm),
+                staff_signatures(w, rec, recorder=_recorder(rec)),
+                Spacer(1, 3 * mm),
+                verification_block(w, rec, payload, a.reached_on),
+            ]
+        )
+    )
     return Section("oral_agreement", "口头调解协议登记表", story, agreement_header(w, rec))
 
 
@@ -165,22 +227,42 @@ def judicial_application(w: Writer, rec: CaseRecord) -> Section:
     assert a is not None and a.effective_on is not None and a.judicial_deadline is not None
     labels = [f"申请人{chinese_number(i + 1)}" if len(rec.parties) > 1 else "申请人" for i in range(len(rec.parties))]
     story: list[Flowable] = [*w.title("司法确认申请书")]
-    for p, label in zip(rec.parties, labels):
+    for p, label in zip(rec.parties, labels, strict=False):
         story += [party_block(w, rec, p, rec.today, label=label), Spacer(1, 3 * mm)]
     number = F("number", "协议书编号", rec.number)
     committee = F("committee.name", "调解委员会名称", rec.committee_name)
     story += [
         w.heading("请求事项"),
-        w.para("请求人民法院依法确认申请人于", chinese_date(a.reached_on), "经", committee,
-               "主持调解达成的人民调解协议（协议书编号：", number, "）有效。"),
+        w.para(
+            "请求人民法院依法确认申请人于",
+            chinese_date(a.reached_on),
+            "经",
+            committee,
+            "主持调解达成的人民调解协议（协议书编号：",
+            number,
+            "）有效。",
+        ),
         w.heading("事实和理由"),
-        w.para("申请人之间因", rec.dispute_type_label, "纠纷，经", committee, "调解，于", chinese_date(a.reached_on),
-               "自愿达成人民调解协议，协议于", chinese_date(a.effective_on),
-               "经各方当事人签名、人民调解员签名并加盖调解委员会印章生效。协议主要内容如下："),
+        w.para(
+            "申请人之间因",
+            rec.dispute_type_label,
+            "纠纷，经",
+            committee,
+            "调解，于",
+            chinese_date(a.reached_on),
+            "自愿达成人民调解协议，协议于",
+            chinese_date(a.effective_on),
+            "经各方当事人签名、人民调解员签名并加盖调解委员会印章生效。协议主要内容如下：",
+        ),
         *_terms(w, rec),
-        w.para("为此，申请人依据《中华人民共和国人民调解法》第三十三条和《中华人民共和国民事诉讼法》的有关规定，"
-               "于调解协议生效之日起三十日内（", chinese_date(a.effective_on), "至", chinese_date(a.judicial_deadline),
-               "）共同向人民法院申请司法确认。"),
+        w.para(
+            "为此，申请人依据《中华人民共和国人民调解法》第三十三条和《中华人民共和国民事诉讼法》的有关规定，"
+            "于调解协议生效之日起三十日内（",
+            chinese_date(a.effective_on),
+            "至",
+            chinese_date(a.judicial_deadline),
+            "）共同向人民法院申请司法确认。",
+        ),
         w.heading("申请人承诺"),
         w.para("一、申请人出于解决纠纷的目的自愿达成调解协议，没有恶意串通、规避法律的行为；"),
         w.para("二、如因调解协议内容给他人造成损害的，愿意承担相应的民事责任和其他法律责任；"),
@@ -194,10 +276,14 @@ def judicial_application(w: Writer, rec: CaseRecord) -> Section:
         w.para("＿＿＿＿＿＿＿＿人民法院", style="plain"),
         Spacer(1, 4 * mm),
     ]
-    story.append(KeepTogether([
-        w.para("申请人（签名、盖章或按指印）：", style="plain"),
-        signature_rows(w, rec, labels=labels),
-        Spacer(1, 4 * mm),
-        w.para(chinese_date(None), style="right"),
-    ]))
+    story.append(
+        KeepTogether(
+            [
+                w.para("申请人（签名、盖章或按指印）：", style="plain"),
+                signature_rows(w, rec, labels=labels),
+                Spacer(1, 4 * mm),
+                w.para(chinese_date(None), style="right"),
+            ]
+        )
+    )
     return Section("judicial_application", "司法确认申请书", story, agreement_header(w, rec))

@@ -3,6 +3,7 @@ with their fingerprint boxes (按指印).
 
 Every string passes through a `Writer`, which checks it against the fonts (naming the field of
 a character no font has) and turns it into paragraph markup with per-run font switching."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,7 +36,7 @@ def chinese_number(n: int) -> str:
     if not 0 < n < 100:
         return str(n)
     tens, units = divmod(n, 10)
-    text = ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十"))
+    text = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
     return text + (_DIGITS[units] if units else "")
 
 
@@ -83,13 +84,25 @@ class Writer:
     def heading(self, text: str) -> Paragraph:
         return self.para(text, style="heading")
 
-    def grid(self, rows: Sequence[Sequence[str | F | Flowable]], widths: Sequence[float],
-             label_columns: Sequence[int] = (0,), header: bool = False) -> Table:
+    def grid(
+        self,
+        rows: Sequence[Sequence[str | F | Flowable]],
+        widths: Sequence[float],
+        label_columns: Sequence[int] = (0,),
+        header: bool = False,
+    ) -> Table:
         """A ruled table; label cells are shaded. Cells are text (checked) or flowables. A row
         shorter than the table has its last cell spanning to the right edge (never a label)."""
         columns = len(widths)
-        cells, style = [], [("GRID", (0, 0), (-1, -1), 0.6, GREY), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+        cells, style = (
+            [],
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, GREY),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ],
+        )
         for r, row in enumerate(rows):
             short = len(row) < columns
             line: list[Flowable | str] = []
@@ -97,8 +110,9 @@ class Writer:
                 is_label = (header and r == 0) or (c in label_columns and not (short and c == len(row) - 1))
                 if is_label:
                     style.append(("BACKGROUND", (c, r), (c, r), PALE))
-                line.append(cell if isinstance(cell, Flowable)
-                            else self.para(cell, style="cell_label" if is_label else "cell"))
+                line.append(
+                    cell if isinstance(cell, Flowable) else self.para(cell, style="cell_label" if is_label else "cell")
+                )
             if short:
                 style.append(("SPAN", (len(row) - 1, r), (columns - 1, r)))
                 line += [""] * (columns - len(row))
@@ -138,8 +152,9 @@ def party_label(rec: CaseRecord, p: PartyInfo) -> str:
     return p.role_label + chinese_number(same.index(p.index) + 1) if len(same) > 1 else p.role_label
 
 
-def party_block(w: Writer, rec: CaseRecord, p: PartyInfo, on: dt.date, *, with_id: bool = True,
-                label: str | None = None) -> Table:
+def party_block(
+    w: Writer, rec: CaseRecord, p: PartyInfo, on: dt.date, *, with_id: bool = True, label: str | None = None
+) -> Table:
     """The party's basic information (人民调解法第二十九条): for a person 姓名, 性别, 民族, 年龄,
     职业或职务, 联系方式, 单位或住址 (and the identity document); for an organisation its name,
     credit code, representative and address."""
@@ -147,22 +162,45 @@ def party_block(w: Writer, rec: CaseRecord, p: PartyInfo, on: dt.date, *, with_i
     label = label or party_label(rec, p)
     if p.is_legal:
         rows: list[list[str | F]] = [
-            [label, F(f"{base}.name", f"{label}名称", p.name), "统一社会信用代码",
-             F(f"{base}.uscc", f"{label}统一社会信用代码", p.uscc or "—")],
-            ["法定代表人或负责人", F(f"{base}.representative", f"{label}法定代表人", p.representative or "—"),
-             "职务", F(f"{base}.representative_title", f"{label}法定代表人职务", p.representative_title or "—")],
-            ["联系方式", F(f"{base}.phone", f"{label}联系方式", p.phone or "—"), "职业或职务",
-             F(f"{base}.occupation", f"{label}职业或职务", p.occupation or "—")],
+            [
+                label,
+                F(f"{base}.name", f"{label}名称", p.name),
+                "统一社会信用代码",
+                F(f"{base}.uscc", f"{label}统一社会信用代码", p.uscc or "—"),
+            ],
+            [
+                "法定代表人或负责人",
+                F(f"{base}.representative", f"{label}法定代表人", p.representative or "—"),
+                "职务",
+                F(f"{base}.representative_title", f"{label}法定代表人职务", p.representative_title or "—"),
+            ],
+            [
+                "联系方式",
+                F(f"{base}.phone", f"{label}联系方式", p.phone or "—"),
+                "职业或职务",
+                F(f"{base}.occupation", f"{label}职业或职务", p.occupation or "—"),
+            ],
             ["单位或住所", F(f"{base}.address", f"{label}住所", p.address or "—")],
         ]
     else:
         age = p.age_on(on)
         rows = [
-            [label, F(f"{base}.name", f"{label}姓名", p.name), "性别", p.gender or "—",
-             "民族", F(f"{base}.ethnicity", f"{label}民族", p.ethnicity or "—")],
-            ["年龄", f"{age} 岁" if age is not None else "—", "职业或职务",
-             F(f"{base}.occupation", f"{label}职业或职务", p.occupation or "—"), "联系方式",
-             F(f"{base}.phone", f"{label}联系方式", p.phone or "—")],
+            [
+                label,
+                F(f"{base}.name", f"{label}姓名", p.name),
+                "性别",
+                p.gender or "—",
+                "民族",
+                F(f"{base}.ethnicity", f"{label}民族", p.ethnicity or "—"),
+            ],
+            [
+                "年龄",
+                f"{age} 岁" if age is not None else "—",
+                "职业或职务",
+                F(f"{base}.occupation", f"{label}职业或职务", p.occupation or "—"),
+                "联系方式",
+                F(f"{base}.phone", f"{label}联系方式", p.phone or "—"),
+            ],
             ["单位或住址", F(f"{base}.address", f"{label}住址", p.address or "—")],
         ]
         if with_id:
@@ -174,8 +212,14 @@ def party_block(w: Writer, rec: CaseRecord, p: PartyInfo, on: dt.date, *, with_i
     return w.grid(rows, scaled(0.15, 0.2, 0.16, 0.17, 0.13, 0.19), label_columns=(0, 2, 4))
 
 
-def signature_rows(w: Writer, rec: CaseRecord, *, parties: Sequence[PartyInfo] | None = None,
-                   labels: Sequence[str] | None = None, fingerprint: bool = True) -> Table:
+def signature_rows(
+    w: Writer,
+    rec: CaseRecord,
+    *,
+    parties: Sequence[PartyInfo] | None = None,
+    labels: Sequence[str] | None = None,
+    fingerprint: bool = True,
+) -> Table:
     """A signature line per party (an organisation: its seal and its representative's
     signature), each with a fingerprint box."""
     rows = []
@@ -184,37 +228,65 @@ def signature_rows(w: Writer, rec: CaseRecord, *, parties: Sequence[PartyInfo] |
         label = labels[i] if labels else party_label(rec, p)
         name = F(f"parties[{p.index}].name", f"{label}姓名或名称", p.name)
         if p.is_legal:
-            rows.append([w.para(label, "：", name, "（盖章）", style="plain"),
-                         w.para("法定代表人或负责人（签名）：", SIGN_LINE, style="plain"),
-                         FingerprintBox() if fingerprint else ""])
+            rows.append(
+                [
+                    w.para(label, "：", name, "（盖章）", style="plain"),
+                    w.para("法定代表人或负责人（签名）：", SIGN_LINE, style="plain"),
+                    FingerprintBox() if fingerprint else "",
+                ]
+            )
         else:
-            rows.append([w.para(label, "：", name, style="plain"),
-                         w.para("（签名）", SIGN_LINE, style="plain"), FingerprintBox() if fingerprint else ""])
-    return table(rows, scaled(0.42, 0.44, 0.14), [
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+            rows.append(
+                [
+                    w.para(label, "：", name, style="plain"),
+                    w.para("（签名）", SIGN_LINE, style="plain"),
+                    FingerprintBox() if fingerprint else "",
+                ]
+            )
+    return table(
+        rows,
+        scaled(0.42, 0.44, 0.14),
+        [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def staff_signatures(w: Writer, rec: CaseRecord, *, recorder: str | None = None) -> Table:
     """调解员 and 记录人 signature lines, with the names printed beside them."""
     mediators = F("mediators", "调解员姓名", "、".join(rec.mediators) or "")
-    rows = [[w.para("调解员（签名）：", SIGN_LINE, style="plain"), w.para("（", mediators, "）", style="small")],
-            [w.para("记录人（签名）：", SIGN_LINE, style="plain"),
-             w.para("（", F("recorder", "记录人姓名", recorder or ""), "）", style="small")
-             if recorder else Spacer(1, 1)]]
-    return table(rows, scaled(0.55, 0.45), [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                            ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    rows = [
+        [w.para("调解员（签名）：", SIGN_LINE, style="plain"), w.para("（", mediators, "）", style="small")],
+        [
+            w.para("记录人（签名）：", SIGN_LINE, style="plain"),
+            w.para("（", F("recorder", "记录人姓名", recorder or ""), "）", style="small")
+            if recorder
+            else Spacer(1, 1),
+        ],
+    ]
+    return table(
+        rows, scaled(0.55, 0.45), [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    )
 
 
 def seal_box(w: Writer, rec: CaseRecord, day: dt.date | None, width: float) -> Table:
     """The committee's name, the place of its seal and the date."""
-    inner = [[w.para(F("committee.name", "调解委员会名称", rec.committee_name), style="seal")],
-             [w.para("（盖章）", style="seal")], [Spacer(1, 10 * mm)],
-             [w.para(chinese_date(day), style="seal")]]
+    inner = [
+        [w.para(F("committee.name", "调解委员会名称", rec.committee_name), style="seal")],
+        [w.para("（盖章）", style="seal")],
+        [Spacer(1, 10 * mm)],
+        [w.para(chinese_date(day), style="seal")],
+    ]
     return table(inner, [width])
 
 
 def seal_block(w: Writer, rec: CaseRecord, day: dt.date | None) -> Table:
     """The seal box on the right half of the page."""
-    return table([["", seal_box(w, rec, day, FRAME_WIDTH * 0.5)]], scaled(0.5, 0.5),
-                 [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return table(
+        [["", seal_box(w, rec, day, FRAME_WIDTH * 0.5)]],
+        scaled(0.5, 0.5),
+        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
+    )

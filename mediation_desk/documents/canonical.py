@@ -16,6 +16,7 @@ they change after printing without changing what was agreed.
 The verification code is ``MDA1|<committee code>|<agreement number>|<SHA-256 of the content>``:
 anyone holding the paper and the desk can tell, offline, whether the record still says what
 was printed."""
+
 from __future__ import annotations
 
 import hashlib
@@ -37,14 +38,31 @@ _CODE = re.compile(r"[A-Za-z0-9\-]{2,32}")
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 LABELS = {
-    "version": "校验格式版本", "committee.code": "调解委员会代码", "committee.name": "调解委员会名称",
-    "number": "协议书编号", "form": "协议形式", "reached_on": "达成日期", "parties": "当事人人数",
-    "facts": "主要事实", "disputed_issues": "争议事项", "responsibility": "各方责任", "terms": "条款数量",
-    "performance_method": "履行方式", "performance_deadline": "履行期限", "amount": "协议金额",
+    "version": "校验格式版本",
+    "committee.code": "调解委员会代码",
+    "committee.name": "调解委员会名称",
+    "number": "协议书编号",
+    "form": "协议形式",
+    "reached_on": "达成日期",
+    "parties": "当事人人数",
+    "facts": "主要事实",
+    "disputed_issues": "争议事项",
+    "responsibility": "各方责任",
+    "terms": "条款数量",
+    "performance_method": "履行方式",
+    "performance_deadline": "履行期限",
+    "amount": "协议金额",
     "copies": "协议份数",
 }
-PARTY_LABELS = {"role": "身份", "kind": "类型", "name": "姓名或名称", "id_type": "证件类型",
-                "id_number": "证件号码", "uscc": "统一社会信用代码", "representative": "法定代表人或负责人"}
+PARTY_LABELS = {
+    "role": "身份",
+    "kind": "类型",
+    "name": "姓名或名称",
+    "id_type": "证件类型",
+    "id_number": "证件号码",
+    "uscc": "统一社会信用代码",
+    "representative": "法定代表人或负责人",
+}
 _ITEM = re.compile(r"^(parties|terms)\[(\d+)\](?:\.(\w+))?$")
 
 
@@ -58,9 +76,18 @@ def canonical_content(rec: CaseRecord) -> dict[str, Any]:
         "number": rec.number,
         "form": a.form,
         "reached_on": a.reached_on.isoformat(),
-        "parties": [{"role": p.role, "kind": p.kind, "name": p.name, "id_type": p.id_type_label,
-                     "id_number": p.id_number, "uscc": p.uscc,
-                     "representative": p.representative if p.is_legal else None} for p in rec.parties],
+        "parties": [
+            {
+                "role": p.role,
+                "kind": p.kind,
+                "name": p.name,
+                "id_type": p.id_type_label,
+                "id_number": p.id_number,
+                "uscc": p.uscc,
+                "representative": p.representative if p.is_legal else None,
+            }
+            for p in rec.parties
+        ],
         "facts": a.facts,
         "disputed_issues": a.disputed_issues,
         "responsibility": a.responsibility,
@@ -99,8 +126,9 @@ def field_digests(content: dict[str, Any], keyed_hash: Callable[[str], str | Non
     """A keyed digest of each field (the desk's index key: not reversible without the data key),
     kept in the audit when an agreement is printed, so a later verification can say which
     fields changed without any personal value being stored in the audit log."""
-    return {path: (keyed_hash(f"{path}\x1f{value}") or "")[:FIELD_DIGEST_CHARS]
-            for path, value in flatten(content).items()}
+    return {
+        path: (keyed_hash(f"{path}\x1f{value}") or "")[:FIELD_DIGEST_CHARS] for path, value in flatten(content).items()
+    }
 
 
 def field_label(path: str) -> str:
@@ -131,6 +159,7 @@ def make_payload(committee_code: str, number: str, sha256: str) -> str:
 
 def parse_payload(text: object) -> Payload:
     """The parts of a verification code as scanned or typed; a clear refusal otherwise."""
+
     def bad(rule: str, message: str) -> ValidationError:
         return ValidationError.single("payload", rule, message)
 

@@ -4,6 +4,7 @@ each document, back cover (卷内备考表).
 The directory gives each document's first page in the file (卷内页号), known only once the file
 is laid out: the file is laid out, the numbers read, and laid out again with them (the
 directory's size does not depend on the numbers, so the second layout keeps the pages)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,10 +34,13 @@ class Entry:
 
 def entries(rec: CaseRecord, payload: str | None) -> list[Entry]:
     """The directory in the prescribed order; "(if any)" items only when the case has them."""
-    out = [Entry("人民调解申请书", intake_docs.application) if rec.source == "application"
-           else Entry("人民调解受理登记表", intake_docs.registration),
-           Entry("当事人权利义务告知书", intake_docs.rights_notice),
-           Entry("当事人身份证明", record_docs.identity_list)]
+    out = [
+        Entry("人民调解申请书", intake_docs.application)
+        if rec.source == "application"
+        else Entry("人民调解受理登记表", intake_docs.registration),
+        Entry("当事人权利义务告知书", intake_docs.rights_notice),
+        Entry("当事人身份证明", record_docs.identity_list),
+    ]
     if agents := [p.agent_name for p in rec.parties if p.agent_name]:
         out.append(Entry("授权委托书", None, f"委托代理人{'、'.join(agents)}，纸质原件另附"))
     if any(a.kind == "evidence" for a in rec.attachments):
@@ -45,13 +49,19 @@ def entries(rec: CaseRecord, payload: str | None) -> list[Entry]:
         out.append(Entry("人民调解记录", record_docs.session_record, f"共 {len(rec.sessions)} 次"))
     if rec.agreement is not None and payload is not None:
         build = agreement_docs.agreement if rec.written_agreement else agreement_docs.oral_agreement
-        out.append(Entry("人民调解协议书" if rec.written_agreement else "口头调解协议登记表",
-                         lambda w, r: build(w, r, payload)))
+        out.append(
+            Entry(
+                "人民调解协议书" if rec.written_agreement else "口头调解协议登记表", lambda w, r: build(w, r, payload)
+            )
+        )
     if rec.follow_ups:
         out.append(Entry("回访记录", record_docs.follow_up, f"共 {len(rec.follow_ups)} 次"))
     if rec.agreement is not None and rec.agreement.judicial_applied_on is not None:
-        out.append(Entry("司法确认申请书", agreement_docs.judicial_application,
-                         f"{rec.agreement.judicial_applied_on} 提出申请"))
+        out.append(
+            Entry(
+                "司法确认申请书", agreement_docs.judicial_application, f"{rec.agreement.judicial_applied_on} 提出申请"
+            )
+        )
     if rec.status in ENDED_WITHOUT_AGREEMENT or (rec.status_reason and rec.agreement is None):
         out.append(Entry("情况说明", record_docs.situation))
     return out
@@ -67,26 +77,35 @@ def file_name(rec: CaseRecord) -> str:
 
 def _span(rec: CaseRecord) -> str:
     start = rec.sessions[0].held_at.date() if rec.sessions else rec.accepted_on
-    end = rec.closed_on or (rec.follow_ups[-1].done_at.date() if rec.follow_ups else None) \
-        or (rec.agreement.reached_on if rec.agreement else None) \
+    end = (
+        rec.closed_on
+        or (rec.follow_ups[-1].done_at.date() if rec.follow_ups else None)
+        or (rec.agreement.reached_on if rec.agreement else None)
         or (rec.sessions[-1].held_at.date() if rec.sessions else rec.today)
+    )
     return f"{chinese_date(min(start, rec.accepted_on))} 至 {chinese_date(end)}"
 
 
 def cover(w: Writer, rec: CaseRecord, filed_by: str) -> Section:
     story: list[Flowable] = [
-        Spacer(1, 12 * mm), w.para(F("committee.name", "调解委员会名称", rec.committee_name), style="subtitle"),
-        Spacer(1, 10 * mm), w.para("人民调解卷宗", style="cover"), Spacer(1, 12 * mm),
-        w.grid([
-            ["卷　　名", F("parties", "当事人姓名", file_name(rec))],
-            ["卷　　号", F("number", "案号", rec.number)],
-            ["调 解 员", F("mediators", "调解员姓名", "、".join(rec.all_mediators) or "—")],
-            ["调解起止日期", _span(rec)],
-            ["立 卷 人", F("filed_by", "立卷人", filed_by)],
-            ["立卷日期", chinese_date(rec.today)],
-            ["保管期限", rec.retention_label],
-            ["备　　注", rec.status_label],
-        ], scaled(0.26, 0.74)),
+        Spacer(1, 12 * mm),
+        w.para(F("committee.name", "调解委员会名称", rec.committee_name), style="subtitle"),
+        Spacer(1, 10 * mm),
+        w.para("人民调解卷宗", style="cover"),
+        Spacer(1, 12 * mm),
+        w.grid(
+            [
+                ["卷　　名", F("parties", "当事人姓名", file_name(rec))],
+                ["卷　　号", F("number", "案号", rec.number)],
+                ["调 解 员", F("mediators", "调解员姓名", "、".join(rec.all_mediators) or "—")],
+                ["调解起止日期", _span(rec)],
+                ["立 卷 人", F("filed_by", "立卷人", filed_by)],
+                ["立卷日期", chinese_date(rec.today)],
+                ["保管期限", rec.retention_label],
+                ["备　　注", rec.status_label],
+            ],
+            scaled(0.26, 0.74),
+        ),
     ]
     return Section("cover", "卷宗封面", story, None)
 
@@ -111,16 +130,24 @@ def back_cover(w: Writer, rec: CaseRecord, listed: list[Entry], pages: int, file
     ]
     if paper:
         story.append(w.para("另附纸质材料：", "；".join(f"{e.title}（{e.note}）" for e in paper), "。"))
-    story += [w.para("说明：本卷文书由调解工作台根据登记内容生成，签名、盖章、按指印以纸质原件为准。"),
-              Spacer(1, 20 * mm),
-              w.grid([["立卷人", F("filed_by", "立卷人", filed_by), "检查人", ""],
-                      ["立卷时间", chinese_date(rec.today), "检查时间", ""]],
-                     scaled(0.16, 0.34, 0.16, 0.34), label_columns=(0, 2))]
+    story += [
+        w.para("说明：本卷文书由调解工作台根据登记内容生成，签名、盖章、按指印以纸质原件为准。"),
+        Spacer(1, 20 * mm),
+        w.grid(
+            [
+                ["立卷人", F("filed_by", "立卷人", filed_by), "检查人", ""],
+                ["立卷时间", chinese_date(rec.today), "检查时间", ""],
+            ],
+            scaled(0.16, 0.34, 0.16, 0.34),
+            label_columns=(0, 2),
+        ),
+    ]
     return Section("back_cover", "卷内备考表", story, None)
 
 
-def _sections(w: Writer, rec: CaseRecord, listed: list[Entry], filed_by: str, starts: dict[str, int],
-              pages: int) -> list[Section]:
+def _sections(
+    w: Writer, rec: CaseRecord, listed: list[Entry], filed_by: str, starts: dict[str, int], pages: int
+) -> list[Section]:
     documents = []
     for i, entry in enumerate(listed):
         if entry.build is None:
@@ -129,12 +156,17 @@ def _sections(w: Writer, rec: CaseRecord, listed: list[Entry], filed_by: str, st
         section.key = f"{i:02d}-{section.key}"  # a key per entry: the same document may not repeat
         section.extra["title"] = entry.title
         documents.append(section)
-    return [cover(w, rec, filed_by), directory(w, listed, starts), *documents,
-            back_cover(w, rec, listed, pages, filed_by)]
+    return [
+        cover(w, rec, filed_by),
+        directory(w, listed, starts),
+        *documents,
+        back_cover(w, rec, listed, pages, filed_by),
+    ]
 
 
-def build_case_file(w: Writer, rec: CaseRecord, payload: str | None, filed_by: str, *,
-                    title: str, author: str) -> Rendered:
+def build_case_file(
+    w: Writer, rec: CaseRecord, payload: str | None, filed_by: str, *, title: str, author: str
+) -> Rendered:
     """Check every string of the file first, then lay it out until the directory's page numbers hold."""
     listed = entries(rec, payload)
     _sections(w, rec, listed, filed_by, {}, 0)
@@ -147,7 +179,7 @@ def build_case_file(w: Writer, rec: CaseRecord, payload: str | None, filed_by: s
         numbered = {s.key for s in sections if s.header}
         numbers = file_page_numbers(rendered.page_sections, numbered)
         found: dict[str, int] = {}
-        for key, number in zip(rendered.page_sections, numbers):
+        for key, number in zip(rendered.page_sections, numbers, strict=False):
             section = next(s for s in sections if s.key == key)
             if number is not None and "title" in section.extra:
                 found.setdefault(section.extra["title"], number)

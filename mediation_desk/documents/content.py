@@ -1,5 +1,6 @@
 """Everything the documents print about one case, read in one transaction into plain frozen
 dataclasses (with the parties' full personal data: these are legal documents)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,11 +22,17 @@ from mediation_desk.mediation.dto import AgreementView
 from mediation_desk.mediation.followup import SATISFACTION
 from mediation_desk.mediation.intake import from_fen
 from mediation_desk.mediation.models_case import (
-    Agreement, Attachment, CaseAssignment, CaseParty, FollowUp, MediationCase, SessionRecord,
+    Agreement,
+    Attachment,
+    CaseAssignment,
+    CaseParty,
+    FollowUp,
+    MediationCase,
+    SessionRecord,
 )
 from mediation_desk.mediation.models_people import Mediator
-from mediation_desk.people.models import Person
 from mediation_desk.people.identity import secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.privacy.vault import Vault
 from mediation_desk.validation import ID_TYPES, age_on
 
@@ -140,100 +147,159 @@ class CaseRecord:
         return sep.join(p.name for p in self.parties)
 
 
-def load_record(desk: Any, actor: Actor, case_key: str, vault: Vault | None, *,
-                action: str = "case.view_full") -> CaseRecord:
+def load_record(
+    desk: Any, actor: Actor, case_key: str, vault: Vault | None, *, action: str = "case.view_full"
+) -> CaseRecord:
     """The case as the documents need it; the actor must be allowed to see its full personal data
     (`action`). Without the data key the identity numbers, phones and addresses are None."""
     with desk.read(actor) as s:
         case = load_case(s, case_key)
         authorize(s, actor, action, case.id)
         if case.purged_at is not None:
-            raise ValidationError.single("case", "case_purged",
-                                         "该案件的个人信息已按保管期限清除，不能再生成文书")
+            raise ValidationError.single("case", "case_purged", "该案件的个人信息已按保管期限清除，不能再生成文书")
         committee = desk.committee(s)
         parties = _parties(s, case, vault)
         names = {p.person_id: p.name for p in parties}
         mediator_names = dict(s.execute(select(Mediator.id, Mediator.name)).all())
-        assigned = list(s.scalars(select(CaseAssignment).where(CaseAssignment.case_id == case.id)
-                                  .order_by(CaseAssignment.assigned_at, CaseAssignment.id)))
+        assigned = list(
+            s.scalars(
+                select(CaseAssignment)
+                .where(CaseAssignment.case_id == case.id)
+                .order_by(CaseAssignment.assigned_at, CaseAssignment.id)
+            )
+        )
         active = sorted((a for a in assigned if a.ended_at is None), key=lambda a: a.role != "lead")
         agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
         registrar = s.scalars(select(Operator.display_name).where(Operator.username == case.created_by)).first()
         return CaseRecord(
-            case_id=case.id, number=case.number, committee_name=committee.name, committee_code=committee.code,
-            status=case.status, status_label=states.LABELS[case.status], source=case.source,
+            case_id=case.id,
+            number=case.number,
+            committee_name=committee.name,
+            committee_code=committee.code,
+            status=case.status,
+            status_label=states.LABELS[case.status],
+            source=case.source,
             source_label=intake.SOURCES.get(case.source, case.source),
             referrer=case.referrer_name or intake.REFERRERS.get(case.referrer_kind or "") or None,
             found_in_screening=case.found_in_screening,
             dispute_type_label=label_of(case.dispute_type, case.dispute_subtype),
-            brief_facts=case.brief_facts, requests=case.requests, amount=from_fen(case.amount_fen),
-            persons_involved=case.persons_involved, area=case.area, accepted_on=case.accepted_on,
-            closed_on=case.closed_on, status_reason=case.status_reason,
+            brief_facts=case.brief_facts,
+            requests=case.requests,
+            amount=from_fen(case.amount_fen),
+            persons_involved=case.persons_involved,
+            area=case.area,
+            accepted_on=case.accepted_on,
+            closed_on=case.closed_on,
+            status_reason=case.status_reason,
             routes_told=tuple(states.ROUTES.get(r, r) for r in case.routes_told),
             escalated_to=states.ESCALATION_LEVELS.get(case.escalated_to or "") if case.escalated_to else None,
             retention_label=RETENTION.get(case.retention, case.retention),
-            registrar=registrar or case.created_by, parties=parties,
+            registrar=registrar or case.created_by,
+            parties=parties,
             mediators=tuple(mediator_names.get(a.mediator_id, "?") for a in active),
             all_mediators=tuple(dict.fromkeys(mediator_names.get(a.mediator_id, "?") for a in assigned)),
             sessions=_sessions(s, case, names, mediator_names),
             agreement=agreement_view(agreement) if agreement else None,
             follow_ups=_follow_ups(s, case, names),
             attachments=tuple(
-                attachment_view(a) for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id,
-                                                            Attachment.purged_at.is_(None))
-                                   .order_by(Attachment.created_at))),
+                attachment_view(a)
+                for a in s.scalars(
+                    select(Attachment)
+                    .where(Attachment.case_id == case.id, Attachment.purged_at.is_(None))
+                    .order_by(Attachment.created_at)
+                )
+            ),
             today=china_today(),
         )
 
 
 def _parties(s: Session, case: MediationCase, vault: Vault) -> tuple[PartyInfo, ...]:
-    rows = s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
-                     .where(CaseParty.case_id == case.id).order_by(CaseParty.position))
+    rows = s.execute(
+        select(CaseParty, Person)
+        .join(Person, Person.id == CaseParty.person_id)
+        .where(CaseParty.case_id == case.id)
+        .order_by(CaseParty.position)
+    )
     out = []
     for i, (cp, p) in enumerate(rows):
         secret = secrets_of(p, vault)
-        out.append(PartyInfo(
-            index=i, person_id=p.id, role=cp.role, role_label=intake.ROLES.get(cp.role, cp.role),
-            kind=p.kind, name=p.name, gender=GENDERS.get(p.gender or ""), ethnicity=p.ethnicity,
-            birth_date=p.birth_date, id_type_label=ID_TYPES.get(p.id_type or "") if p.id_type else None,
-            id_number=secret.id_number, occupation=p.occupation, phone=secret.phone, address=secret.address,
-            uscc=p.uscc, representative=p.representative, representative_title=p.representative_title,
-            agent_name=cp.agent_name,
-        ))
+        out.append(
+            PartyInfo(
+                index=i,
+                person_id=p.id,
+                role=cp.role,
+                role_label=intake.ROLES.get(cp.role, cp.role),
+                kind=p.kind,
+                name=p.name,
+                gender=GENDERS.get(p.gender or ""),
+                ethnicity=p.ethnicity,
+                birth_date=p.birth_date,
+                id_type_label=ID_TYPES.get(p.id_type or "") if p.id_type else None,
+                id_number=secret.id_number,
+                occupation=p.occupation,
+                phone=secret.phone,
+                address=secret.address,
+                uscc=p.uscc,
+                representative=p.representative,
+                representative_title=p.representative_title,
+                agent_name=cp.agent_name,
+            )
+        )
     return tuple(out)
 
 
 def beijing(at: dt.datetime) -> dt.datetime:
     if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.timezone.utc)
+        at = at.replace(tzinfo=dt.UTC)
     return at.astimezone(CHINA)
 
 
-def _sessions(s: Session, case: MediationCase, names: dict[str, str],
-              mediator_names: dict[str, str]) -> tuple[SessionInfo, ...]:
-    rows = s.scalars(select(SessionRecord).where(SessionRecord.case_id == case.id)
-                     .order_by(SessionRecord.held_at, SessionRecord.version))
+def _sessions(
+    s: Session, case: MediationCase, names: dict[str, str], mediator_names: dict[str, str]
+) -> tuple[SessionInfo, ...]:
+    rows = s.scalars(
+        select(SessionRecord)
+        .where(SessionRecord.case_id == case.id)
+        .order_by(SessionRecord.held_at, SessionRecord.version)
+    )
     latest: dict[str, SessionRecord] = {}
     for r in rows:  # a correction replaces its earlier versions (which stay in the database)
         latest[r.record_key] = r
-    return tuple(SessionInfo(
-        held_at=beijing(r.held_at), place=r.place, matter=r.matter, participants=tuple(r.participants),
-        helpers=tuple(r.helpers), recorder=r.recorder,
-        mediators=tuple(mediator_names.get(m, "?") for m in r.mediator_ids),
-        rights_notified=r.rights_notified,
-        statements=tuple((names.get(st["person_id"], "当事人"), st["text"]) for st in r.statements),
-        facts_checked=r.facts_checked, result=r.result,
-        outcome_label=sessions.OUTCOMES.get(r.outcome, r.outcome), version=r.version,
-        correction_reason=r.correction_reason,
-    ) for r in sorted(latest.values(), key=lambda r: r.held_at))
+    return tuple(
+        SessionInfo(
+            held_at=beijing(r.held_at),
+            place=r.place,
+            matter=r.matter,
+            participants=tuple(r.participants),
+            helpers=tuple(r.helpers),
+            recorder=r.recorder,
+            mediators=tuple(mediator_names.get(m, "?") for m in r.mediator_ids),
+            rights_notified=r.rights_notified,
+            statements=tuple((names.get(st["person_id"], "当事人"), st["text"]) for st in r.statements),
+            facts_checked=r.facts_checked,
+            result=r.result,
+            outcome_label=sessions.OUTCOMES.get(r.outcome, r.outcome),
+            version=r.version,
+            correction_reason=r.correction_reason,
+        )
+        for r in sorted(latest.values(), key=lambda r: r.held_at)
+    )
 
 
 def _follow_ups(s: Session, case: MediationCase, names: dict[str, str]) -> tuple[FollowUpInfo, ...]:
-    rows = s.scalars(select(FollowUp).where(FollowUp.case_id == case.id, FollowUp.done_at.is_not(None))
-                     .order_by(FollowUp.done_at))
-    return tuple(FollowUpInfo(
-        done_at=beijing(f.done_at), person_name=names.get(f.person_id or "") if f.person_id else None,  # type: ignore[arg-type]
-        reason=f.reason, performance_label=PERFORMANCE.get(f.performance_status or "", "—"),
-        satisfaction_label=SATISFACTION.get(f.satisfaction or "", "—"),
-        renewed_conflict=bool(f.renewed_conflict), notes=f.notes or "", visitor=f.visitor or "",
-    ) for f in rows)
+    rows = s.scalars(
+        select(FollowUp).where(FollowUp.case_id == case.id, FollowUp.done_at.is_not(None)).order_by(FollowUp.done_at)
+    )
+    return tuple(
+        FollowUpInfo(
+            done_at=beijing(f.done_at),
+            person_name=names.get(f.person_id or "") if f.person_id else None,  # type: ignore[arg-type]
+            reason=f.reason,
+            performance_label=PERFORMANCE.get(f.performance_status or "", "—"),
+            satisfaction_label=SATISFACTION.get(f.satisfaction or "", "—"),
+            renewed_conflict=bool(f.renewed_conflict),
+            notes=f.notes or "",
+            visitor=f.visitor or "",
+        )
+        for f in rows
+    )

@@ -5,6 +5,7 @@ the body font (WenQuanYi Micro Hei) and a fallback for rare characters (Desk Rar
 HanaMin). Text is cut into runs, each printed with the first font that covers it. A character
 neither covers is refused before anything is drawn (GB 18030-2022: a name is never printed
 with a missing-glyph box, nor with a substitute character)."""
+
 from __future__ import annotations
 
 import threading
@@ -37,13 +38,30 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     readers reject: a name with 𠀾 could then not be searched or copied from the PDF. The map
     must give UTF-16BE, a surrogate pair for those."""
     pairs = [f"<{i:02X}> <{chr(cp).encode('utf-16-be').hex().upper()}>" for i, cp in enumerate(subset)]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
-        *pairs, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ])
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *pairs,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def register() -> None:
@@ -153,10 +171,14 @@ class GlyphCheck:
             if (field, ch) in self._seen:
                 continue
             self._seen.add((field, ch))
-            self.problems.append(FieldProblem(
-                field, GLYPH_RULE,
-                f"{label}中的「{ch}」（U+{ord(ch):04X}）在文书字体中没有字形，无法打印。"
-                "请核对是否录入有误；确为生僻字的，请联系维护人员补充字体"))
+            self.problems.append(
+                FieldProblem(
+                    field,
+                    GLYPH_RULE,
+                    f"{label}中的「{ch}」（U+{ord(ch):04X}）在文书字体中没有字形，无法打印。"
+                    "请核对是否录入有误；确为生僻字的，请联系维护人员补充字体",
+                )
+            )
 
     def raise_if_any(self) -> None:
         if self.problems:

@@ -1,11 +1,20 @@
 """Documents of the intake: 人民调解申请书, 受理登记表 and 权利义务告知书."""
+
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from mediation_desk.documents.blocks import (
-    F, Writer, chinese_date, party_block, party_label, scaled, seal_block, signature_rows, yuan,
+    F,
+    Writer,
+    chinese_date,
+    party_block,
+    party_label,
+    scaled,
+    seal_block,
+    signature_rows,
+    yuan,
 )
 from mediation_desk.documents.content import CaseRecord
 from mediation_desk.documents.layout import Section
@@ -50,18 +59,24 @@ def application(w: Writer, rec: CaseRecord) -> Section:
         w.heading("申请事项"),
         w.para(F("requests", "当事人请求", rec.requests or "请求人民调解委员会依法调解上述纠纷。")),
         Spacer(1, 3 * mm),
-        w.para("申请人自愿申请人民调解委员会调解上述纠纷，已知悉人民调解的性质及当事人在调解活动中享有的权利"
-               "和承担的义务，保证所述事实属实。"),
+        w.para(
+            "申请人自愿申请人民调解委员会调解上述纠纷，已知悉人民调解的性质及当事人在调解活动中享有的权利"
+            "和承担的义务，保证所述事实属实。"
+        ),
         Spacer(1, 3 * mm),
         w.para("此致", style="plain"),
         w.para(F("committee.name", "调解委员会名称", rec.committee_name), style="plain"),
         Spacer(1, 6 * mm),
     ]
-    story.append(KeepTogether([
-        signature_rows(w, rec, parties=applicants or rec.parties[:1]),
-        Spacer(1, 4 * mm),
-        w.para(chinese_date(rec.accepted_on), style="right"),
-    ]))
+    story.append(
+        KeepTogether(
+            [
+                signature_rows(w, rec, parties=applicants or rec.parties[:1]),
+                Spacer(1, 4 * mm),
+                w.para(chinese_date(rec.accepted_on), style="right"),
+            ]
+        )
+    )
     return Section("application", "人民调解申请书", story, case_header(w, rec))
 
 
@@ -69,36 +84,63 @@ def registration(w: Writer, rec: CaseRecord) -> Section:
     """受理登记表: the date, the parties, the type, the source, the facts; signed and sealed."""
     source = rec.source_label + (f"（{rec.referrer}）" if rec.referrer else "")
     story: list[Flowable] = [*w.title("人民调解受理登记表")]
-    story.append(w.grid([
-        ["编号", F("number", "案号", rec.number), "受理日期", chinese_date(rec.accepted_on)],
-        ["纠纷类型", rec.dispute_type_label, "案件来源", F("referrer", "移送单位", source)],
-        ["纠纷发生地", F("area", "纠纷发生地", rec.area or "—"), "排查发现", "是" if rec.found_in_screening else "否"],
-        ["涉及金额", yuan(rec.amount), "涉及人数", f"{rec.persons_involved} 人"],
-    ], scaled(0.16, 0.34, 0.16, 0.34), label_columns=(0, 2)))
+    story.append(
+        w.grid(
+            [
+                ["编号", F("number", "案号", rec.number), "受理日期", chinese_date(rec.accepted_on)],
+                ["纠纷类型", rec.dispute_type_label, "案件来源", F("referrer", "移送单位", source)],
+                [
+                    "纠纷发生地",
+                    F("area", "纠纷发生地", rec.area or "—"),
+                    "排查发现",
+                    "是" if rec.found_in_screening else "否",
+                ],
+                ["涉及金额", yuan(rec.amount), "涉及人数", f"{rec.persons_involved} 人"],
+            ],
+            scaled(0.16, 0.34, 0.16, 0.34),
+            label_columns=(0, 2),
+        )
+    )
     story += [Spacer(1, 4 * mm), w.heading("当事人")]
     rows: list[list[str | F]] = [["身份", "姓名或名称", "性别年龄", "证件号码", "联系方式", "单位或住址"]]
     for p in rec.parties:
         base, label = f"parties[{p.index}]", party_label(rec, p)
         age = p.age_on(rec.accepted_on)
-        rows.append([label, F(f"{base}.name", f"{label}姓名", p.name),
-                     "/".join(x for x in (p.gender, f"{age}" if age is not None else None) if x) or "—",
-                     F(f"{base}.id_number", f"{label}证件号码", (p.uscc if p.is_legal else p.id_number) or "—"),
-                     F(f"{base}.phone", f"{label}联系方式", p.phone or "—"),
-                     F(f"{base}.address", f"{label}住址", p.address or "—")])
+        rows.append(
+            [
+                label,
+                F(f"{base}.name", f"{label}姓名", p.name),
+                "/".join(x for x in (p.gender, f"{age}" if age is not None else None) if x) or "—",
+                F(f"{base}.id_number", f"{label}证件号码", (p.uscc if p.is_legal else p.id_number) or "—"),
+                F(f"{base}.phone", f"{label}联系方式", p.phone or "—"),
+                F(f"{base}.address", f"{label}住址", p.address or "—"),
+            ]
+        )
     story.append(w.grid(rows, scaled(0.12, 0.13, 0.09, 0.28, 0.17, 0.21), label_columns=(0,), header=True))
     story += [
-        w.heading("简要案情"), w.para(F("brief_facts", "简要案情", rec.brief_facts)),
-        w.heading("当事人请求"), w.para(F("requests", "当事人请求", rec.requests or "—")),
+        w.heading("简要案情"),
+        w.para(F("brief_facts", "简要案情", rec.brief_facts)),
+        w.heading("当事人请求"),
+        w.para(F("requests", "当事人请求", rec.requests or "—")),
         Spacer(1, 5 * mm),
     ]
-    story.append(KeepTogether([
-        w.para("当事人（签名或按指印）：", style="plain"),
-        signature_rows(w, rec),
-        Spacer(1, 3 * mm),
-        w.para("登记人（签名）：＿＿＿＿＿＿＿＿＿＿（", F("registrar", "登记人", rec.registrar), "）", style="plain"),
-        Spacer(1, 4 * mm),
-        seal_block(w, rec, rec.accepted_on),
-    ]))
+    story.append(
+        KeepTogether(
+            [
+                w.para("当事人（签名或按指印）：", style="plain"),
+                signature_rows(w, rec),
+                Spacer(1, 3 * mm),
+                w.para(
+                    "登记人（签名）：＿＿＿＿＿＿＿＿＿＿（",
+                    F("registrar", "登记人", rec.registrar),
+                    "）",
+                    style="plain",
+                ),
+                Spacer(1, 4 * mm),
+                seal_block(w, rec, rec.accepted_on),
+            ]
+        )
+    )
     return Section("registration", "人民调解受理登记表", story, case_header(w, rec))
 
 
@@ -106,9 +148,12 @@ def rights_notice(w: Writer, rec: CaseRecord) -> Section:
     """权利义务告知书 (人民调解法第二十三条、第二十四条), acknowledged by every party."""
     story: list[Flowable] = [*w.title("人民调解当事人权利义务告知书")]
     story.append(w.para(F("parties", "当事人姓名", rec.party_names()), "：", style="plain"))
-    story.append(w.para(
-        "根据《中华人民共和国人民调解法》的规定，人民调解委员会调解民间纠纷，应当在当事人自愿、平等的基础上进行，"
-        "不违背法律、法规和国家政策，尊重当事人的权利。现将当事人在人民调解活动中享有的权利和承担的义务告知如下："))
+    story.append(
+        w.para(
+            "根据《中华人民共和国人民调解法》的规定，人民调解委员会调解民间纠纷，应当在当事人自愿、平等的基础上进行，"
+            "不违背法律、法规和国家政策，尊重当事人的权利。现将当事人在人民调解活动中享有的权利和承担的义务告知如下："
+        )
+    )
     story.append(w.heading("一、当事人享有下列权利"))
     story += [w.para(f"（{ORDINALS[i]}）{text}") for i, text in enumerate(RIGHTS)]
     story.append(w.heading("二、当事人履行下列义务"))
@@ -116,11 +161,15 @@ def rights_notice(w: Writer, rec: CaseRecord) -> Section:
     story.append(w.heading("三、其他事项"))
     story += [w.para(f"（{ORDINALS[i]}）{text}") for i, text in enumerate(NOTICES)]
     story += [Spacer(1, 4 * mm)]
-    story.append(KeepTogether([
-        w.para("以上内容已告知，当事人已知悉。", style="plain"),
-        Spacer(1, 2 * mm),
-        signature_rows(w, rec),
-        Spacer(1, 4 * mm),
-        seal_block(w, rec, rec.accepted_on),
-    ]))
+    story.append(
+        KeepTogether(
+            [
+                w.para("以上内容已告知，当事人已知悉。", style="plain"),
+                Spacer(1, 2 * mm),
+                signature_rows(w, rec),
+                Spacer(1, 4 * mm),
+                seal_block(w, rec, rec.accepted_on),
+            ]
+        )
+    )
     return Section("rights_notice", "人民调解当事人权利义务告知书", story, case_header(w, rec))

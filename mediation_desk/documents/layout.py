@@ -5,6 +5,7 @@ section carries the section's header line (e.g. the agreement number) and "第 X
 counted within its section; in the case file each page also carries its page number in the file
 (卷内页号, top right). Totals are known only at the end, so pages are kept and decorated when the
 canvas is saved."""
+
 from __future__ import annotations
 
 import io
@@ -31,8 +32,7 @@ PALE = colors.Color(0.93, 0.93, 0.93)
 
 
 def _style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=fonts.BODY, fontSize=size, leading=leading,
-                          wordWrap="CJK", **kw)
+    return ParagraphStyle(name, fontName=fonts.BODY, fontSize=size, leading=leading, wordWrap="CJK", **kw)
 
 
 STYLES = {
@@ -51,8 +51,9 @@ STYLES = {
 }
 
 
-def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], commands: Sequence[tuple[Any, ...]] = (),
-          **kw: Any) -> Table:
+def table(
+    rows: Sequence[Sequence[Any]], widths: Sequence[float], commands: Sequence[tuple[Any, ...]] = (), **kw: Any
+) -> Table:
     """A table whose plain-string cells (even empty ones) use the embedded font: reportlab's
     default, Helvetica, would otherwise be referenced by the PDF without being embedded."""
     t = Table([list(r) for r in rows], colWidths=list(widths), **kw)
@@ -144,7 +145,7 @@ def _canvas_class(sections: dict[str, Section], numbered_file: bool, result: dic
             keys = [state["section_key"] for state in self._kept_pages]
             totals, seen = Counter(keys), Counter[str]()
             numbered = {k for k, s in sections.items() if s.header} if numbered_file else set()
-            for state, file_page in zip(self._kept_pages, file_page_numbers(keys, numbered)):
+            for state, file_page in zip(self._kept_pages, file_page_numbers(keys, numbered), strict=False):
                 self.__dict__.update(state)
                 key = state["section_key"]
                 seen[key] += 1
@@ -156,8 +157,9 @@ def _canvas_class(sections: dict[str, Section], numbered_file: bool, result: dic
     return PagedCanvas
 
 
-def render(sections: Sequence[Section], *, title: str, author: str, subject: str,
-           numbered_file: bool = False) -> Rendered:
+def render(
+    sections: Sequence[Section], *, title: str, author: str, subject: str, numbered_file: bool = False
+) -> Rendered:
     """Lay the sections out, each from a new page, and return the PDF."""
     story: list[Flowable] = []
     for i, section in enumerate(sections):
@@ -167,12 +169,30 @@ def render(sections: Sequence[Section], *, title: str, author: str, subject: str
         story.extend(section.story)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP, bottomMargin=BOTTOM,
-        title=title, author=author, subject=subject, creator="mediation-desk",
-        initialFontName=fonts.BODY, initialFontSize=12,
+        buffer,
+        pagesize=A4,
+        leftMargin=LEFT,
+        rightMargin=RIGHT,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="mediation-desk",
+        initialFontName=fonts.BODY,
+        initialFontSize=12,
     )
-    frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        LEFT,
+        BOTTOM,
+        FRAME_WIDTH,
+        PAGE_HEIGHT - TOP - BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     result: dict[str, Any] = {}
     doc.build(story, canvasmaker=_canvas_class({s.key: s for s in sections}, numbered_file, result))

@@ -3,6 +3,7 @@ reason), recording that it was printed or saved, and verifying a printed agreeme
 
 Everything slow (reading the case, laying out, embedding fonts) happens inside these calls: the
 window runs them on its worker thread."""
+
 from __future__ import annotations
 
 import hashlib
@@ -88,15 +89,19 @@ def why_unavailable(rec: CaseRecord, kind: str) -> str | None:
 
 def _kind(kind: object) -> str:
     if kind not in KINDS:
-        raise ValidationError.single("kind", "document_kind",
-                                     f"未知的文书种类「{kind}」，可选：{'、'.join(f'{k}（{v}）' for k, v in KINDS.items())}")
+        raise ValidationError.single(
+            "kind",
+            "document_kind",
+            f"未知的文书种类「{kind}」，可选：{'、'.join(f'{k}（{v}）' for k, v in KINDS.items())}",
+        )
     return str(kind)
 
 
 def _reason(reason: object) -> str:
     if not isinstance(reason, str) or not reason.strip():
-        raise ValidationError.single("reason", "reason_required",
-                                     "生成文书会打印当事人完整的身份证件号码，须填写理由（记入审计日志）")
+        raise ValidationError.single(
+            "reason", "reason_required", "生成文书会打印当事人完整的身份证件号码，须填写理由（记入审计日志）"
+        )
     return clean_text(reason, "reason", "生成理由", required=True, max_chars=200) or ""
 
 
@@ -125,12 +130,12 @@ def generate(desk: Any, actor: Actor, case_key: str, kind: str, *, reason: str) 
     digest = hashlib.sha256(rendered.pdf).hexdigest()
     detail: dict[str, Any] = {"kind": kind, "reason": reason, "sha256": digest, "pages": rendered.pages}
     if payload is not None and content is not None:
-        detail.update(content_sha256=canonical.content_sha256(content),
-                      fields=canonical.field_digests(content, vault.index))
+        detail.update(
+            content_sha256=canonical.content_sha256(content), fields=canonical.field_digests(content, vault.index)
+        )
     with desk.write(actor) as uow:
         uow.audit("document.generate", "case", rec.case_id, **detail)
-    return GeneratedDocument(kind, KINDS[kind], rec.case_id, rec.number, rendered.pdf, rendered.pages, digest,
-                             payload)
+    return GeneratedDocument(kind, KINDS[kind], rec.case_id, rec.number, rendered.pdf, rendered.pages, digest, payload)
 
 
 def _render(rec: CaseRecord, kind: str, payload: str | None, actor: Actor) -> Rendered:
@@ -159,10 +164,15 @@ def record_export(desk: Any, actor: Actor, case_key: str, kind: str, sha256: str
     with desk.write(actor) as uow:
         case = load_case(uow.session, case_key)
         authorize(uow.session, actor, "case.view_full", case.id)
-        generated = uow.session.scalars(select(AuditRecord.detail).where(
-            AuditRecord.entity == "case", AuditRecord.entity_id == case.id,
-            AuditRecord.action == "document.generate"))
+        generated = uow.session.scalars(
+            select(AuditRecord.detail).where(
+                AuditRecord.entity == "case",
+                AuditRecord.entity_id == case.id,
+                AuditRecord.action == "document.generate",
+            )
+        )
         if not any(d.get("sha256") == digest and d.get("kind") == kind for d in generated):
-            raise ValidationError.single("sha256", "document_unknown",
-                                         f"本案没有生成过这份{KINDS[kind]}（校验值不符），不能登记{EXPORTS[how]}")
+            raise ValidationError.single(
+                "sha256", "document_unknown", f"本案没有生成过这份{KINDS[kind]}（校验值不符），不能登记{EXPORTS[how]}"
+            )
         uow.audit("document.export", "case", case.id, kind=kind, sha256=digest, how=how)

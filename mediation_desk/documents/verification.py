@@ -3,6 +3,7 @@ names the committee, the agreement number and the SHA-256 of the canonical conte
 
 The record now gives the same SHA-256 → match. It gives another → mismatch; and when this desk
 generated the printed version, the keyed field digests audited then tell which fields changed."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,8 +42,11 @@ def verify(desk: Any, actor: Actor, payload: str) -> VerificationResult:
         committee = desk.committee(s)
         code, name = committee.code, committee.name
     if parsed.committee_code != code:
-        return VerificationResult(NOT_FOUND, f"该协议不是本调解委员会（{name}，代码 {code}）制作的，本机没有它的记录",
-                                  (f"校验码中的委员会代码：{parsed.committee_code}",))
+        return VerificationResult(
+            NOT_FOUND,
+            f"该协议不是本调解委员会（{name}，代码 {code}）制作的，本机没有它的记录",
+            (f"校验码中的委员会代码：{parsed.committee_code}",),
+        )
     try:
         rec = load_record(desk, actor, parsed.number, vault)
     except NotFound:
@@ -58,35 +62,54 @@ def verify(desk: Any, actor: Actor, payload: str) -> VerificationResult:
     if printed is None:
         _audit(desk, actor, rec, MISMATCH, ())
         return VerificationResult(
-            MISMATCH, "核验不符：协议书与本机登记的内容不一致",
-            about + ("本机没有生成过这一版本，无法确定不同之处（可能在别处打印，或协议书被改写）",),
-            rec.case_id, rec.number)
+            MISMATCH,
+            "核验不符：协议书与本机登记的内容不一致",
+            (*about, "本机没有生成过这一版本，无法确定不同之处（可能在别处打印，或协议书被改写）"),
+            rec.case_id,
+            rec.number,
+        )
     current = canonical.field_digests(content, vault.index)
     old: dict[str, str] = printed["fields"]
     changed = tuple(sorted(k for k in set(old) | set(current) if old.get(k) != current.get(k)))
     labels = list(dict.fromkeys(canonical.field_label(k) for k in changed))
     _audit(desk, actor, rec, MISMATCH, changed)
     return VerificationResult(
-        MISMATCH, "核验不符：协议书打印后，登记内容被改动",
-        about + (f"改动之处：{'、'.join(labels) or '无法确定'}",
-                 f"打印版本生成于 {printed['at']}，操作员 {printed['actor']}"),
-        rec.case_id, rec.number, changed)
+        MISMATCH,
+        "核验不符：协议书打印后，登记内容被改动",
+        (
+            *about,
+            f"改动之处：{'、'.join(labels) or '无法确定'}",
+            f"打印版本生成于 {printed['at']}，操作员 {printed['actor']}",
+        ),
+        rec.case_id,
+        rec.number,
+        changed,
+    )
 
 
 def _about(rec: CaseRecord) -> tuple[str, ...]:
     a = rec.agreement
     assert a is not None
     state = f"{a.effective_on} 起生效" if a.effective_on else "尚未签字生效"
-    return (f"协议书编号：{rec.number}", f"当事人：{rec.party_names()}",
-            f"达成日期：{chinese_date(a.reached_on)}；{state}")
+    return (
+        f"协议书编号：{rec.number}",
+        f"当事人：{rec.party_names()}",
+        f"达成日期：{chinese_date(a.reached_on)}；{state}",
+    )
 
 
 def _printed_version(desk: Any, case_id: str, content_sha256: str) -> dict[str, Any] | None:
     """The latest generation audited for this case with that content, or None."""
     with desk.read() as s:
-        rows = s.execute(select(AuditRecord.detail, AuditRecord.at, AuditRecord.actor_name).where(
-            AuditRecord.entity == "case", AuditRecord.entity_id == case_id,
-            AuditRecord.action == "document.generate").order_by(AuditRecord.seq.desc()))
+        rows = s.execute(
+            select(AuditRecord.detail, AuditRecord.at, AuditRecord.actor_name)
+            .where(
+                AuditRecord.entity == "case",
+                AuditRecord.entity_id == case_id,
+                AuditRecord.action == "document.generate",
+            )
+            .order_by(AuditRecord.seq.desc())
+        )
         for detail, at, who in rows:
             if detail.get("content_sha256") == content_sha256 and isinstance(detail.get("fields"), dict):
                 return {"fields": detail["fields"], "at": f"{beijing(at):%Y-%m-%d %H:%M}", "actor": who}

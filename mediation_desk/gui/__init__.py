@@ -2,6 +2,7 @@
 
 `why_no_window()` is safe to call without Qt installed: the command line asks it whether the
 window can open before importing anything from Qt."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """`run_gui(paths)`: the desk's window, started by `mediation-desk` without a command."""
+
 from __future__ import annotations
 
 import logging
@@ -10,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mediation_desk.capabilities import register_all
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
+from mediation_desk.gui.bundled_fonts import use_bundled_fallbacks
 from mediation_desk.gui.excepthook import install_excepthook
 from mediation_desk.gui.flow import DeskFlow
-from mediation_desk.gui.bundled_fonts import use_bundled_fallbacks
 from mediation_desk.gui.font_mode import apply_font_mode
 from mediation_desk.gui.i18n import install_translators
 from mediation_desk.gui.settings import DeskSettings

@@ -2,6 +2,7 @@
 
 The generated modules are committed (a frozen build cannot load .ui files at run time) and a test
 fails when one is older than its form."""
+
 from __future__ import annotations
 
 import sys
@@ -9,8 +10,7 @@ from pathlib import Path
 
 from mediation_desk.gui.qt_tools import FORMS_DIR, UI_DIR, run_tool
 
-HEADER = ("# Generated from ui/{name} by `python -m mediation_desk.gui.build_forms`: do not edit.\n"
-          "# ruff: noqa\n")
+HEADER = "# Generated from ui/{name} by `python -m mediation_desk.gui.build_forms`: do not edit.\n# ruff: noqa\n"
 VERSION_MARK = "Created by: Qt User Interface Compiler version"
 
 
@@ -34,8 +34,7 @@ def build(out_dir: Path = FORMS_DIR) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     init = out_dir / "__init__.py"
     if not init.exists():
-        init.write_text('"""Modules generated from ui/*.ui (see build_forms.py): do not edit."""\n',
-                        encoding="utf-8")
+        init.write_text('"""Modules generated from ui/*.ui (see build_forms.py): do not edit."""\n', encoding="utf-8")
     return [compile_form(ui, out_dir) for ui in sorted(UI_DIR.glob("*.ui"))]
 
 

@@ -5,6 +5,7 @@ resources/translations/*.ts (keeping every translation made so far) and compile 
 The source strings are Simplified Chinese, so the zh_CN catalogue is completed here with the
 source text itself; the English one is translated by hand (Qt Linguist or any editor), and a test
 fails while a string is unfinished."""
+
 from __future__ import annotations
 
 import sys
@@ -39,8 +40,19 @@ def ts_path(language: str, folder: Path = TS_DIR) -> Path:
 
 def update_ts(target: Path, language: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    run_tool("lupdate", *map(str, source_files()), "-no-obsolete", "-locations", "none",
-             "-source-language", SOURCE_LANGUAGE, "-target-language", language, "-ts", str(target))
+    run_tool(
+        "lupdate",
+        *map(str, source_files()),
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-source-language",
+        SOURCE_LANGUAGE,
+        "-target-language",
+        language,
+        "-ts",
+        str(target),
+    )
 
 
 def complete_with_source(ts_file: Path) -> int:

@@ -4,6 +4,7 @@ A service-centre PC with a Chinese Windows has its own CJK fonts, but a fresh Li
 screenshot machine) may have none: there every Chinese character would be a box. The fonts the
 documents embed (`mediation_desk/resources/fonts/`) are registered with Qt at start-up and named
 as the application font's fallbacks, so the system's own font keeps its place where it exists."""
+
 from __future__ import annotations
 
 import logging

@@ -2,6 +2,7 @@
 
 The Chinese texts are the services' own (`sessions.OUTCOMES`, `agreement.FORMS`, `states.ROUTES` …);
 a test keeps them equal. They are repeated here only so that lupdate can collect them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication

@@ -4,7 +4,9 @@ A desk may hold 100,000 cases: the view asks for more rows as it scrolls (`canFe
 `fetchMore`), each page is read on the desk worker and inserted when it arrives on the main
 thread. A new filter starts a new generation: results of older requests are dropped when they
 arrive (one still waiting for the worker is cancelled), so a fast typist never sees the rows of
-a search already replaced."""
+a search already replaced. The rows are those the operator may see (`list_cases` takes the actor):
+another operator logging in empties the list until it is read again for them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from mediation_desk.core.uow import Actor
 from mediation_desk.gui.labels import dispute_type_name, state_name
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import queries
@@ -52,17 +55,25 @@ def _amount(summary: CaseSummary) -> str:
 class CaseListModel(QAbstractTableModel):
     loaded = Signal()  # rows arrived (or the list was emptied for a new filter)
 
-    def __init__(self, desk: Any, tasks: TaskManager, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
+        self.actor = actor
         self.case_filter = CaseFilter()
         self._rows: list[CaseSummary] = []
         self._generation = 0
         self._has_more = False  # nothing is read until a filter is set
         self._request: Future[Any] | None = None
-        self._headers = (self.tr("案号"), self.tr("状态"), self.tr("纠纷类型"), self.tr("当事人"),
-                         self.tr("调解员"), self.tr("受理日期"), self.tr("金额"))
+        self._headers = (
+            self.tr("案号"),
+            self.tr("状态"),
+            self.tr("纠纷类型"),
+            self.tr("当事人"),
+            self.tr("调解员"),
+            self.tr("受理日期"),
+            self.tr("金额"),
+        )
 
     # ---- what is loaded ---------------------------------------------------------------------------
 
@@ -80,10 +91,21 @@ class CaseListModel(QAbstractTableModel):
     def summary(self, row: int) -> CaseSummary:
         return self._rows[row]
 
-    # ---- the filter -----------------------------------------------------------------------------
+    # ---- the filter and the operator -------------------------------------------------------------
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show the cases matching `case_filter` from the first page (also to re-read the same)."""
+        self._clear(case_filter, more=True)
+        self.fetchMore(_ROOT)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another operator (after a lock): nothing read for the previous one stays on show."""
+        if actor == self.actor:
+            return
+        self.actor = actor
+        self._clear(self.case_filter, more=False)  # read again by the next `set_filter`
+
+    def _clear(self, case_filter: CaseFilter, *, more: bool) -> None:
         self._generation += 1
         if self._request is not None:
             self._request.cancel()  # still waiting for the worker: it will never run
@@ -91,10 +113,9 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self.case_filter = case_filter
         self._rows = []
-        self._has_more = True
+        self._has_more = more
         self.endResetModel()
         self.loaded.emit()
-        self.fetchMore(_ROOT)
 
     # ---- lazy fetching ----------------------------------------------------------------------------
 
@@ -106,10 +127,16 @@ class CaseListModel(QAbstractTableModel):
             return
         generation = self._generation
         self._request = self.tasks.run(
-            queries.list_cases, self.desk, offset=len(self._rows), limit=PAGE_SIZE,
+            queries.list_cases,
+            self.desk,
+            self.actor,
+            offset=len(self._rows),
+            limit=PAGE_SIZE,
             **asdict(self.case_filter),
             on_done=lambda rows: self._page_arrived(generation, rows),
-            on_error=lambda error: self._page_failed(generation, error), owner=self)
+            on_error=lambda error: self._page_failed(generation, error),
+            owner=self,
+        )
 
     def _page_arrived(self, generation: int, rows: list[CaseSummary]) -> None:
         if generation != self._generation:
@@ -139,12 +166,10 @@ class CaseListModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole \
-                and section == AMOUNT:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole and section == AMOUNT:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 

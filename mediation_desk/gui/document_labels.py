@@ -2,6 +2,7 @@
 
 The kinds' Chinese names are the service's own (`documents.KINDS`); a test keeps them equal.
 They are repeated here only so that lupdate can collect them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -28,7 +29,8 @@ WHEN_AVAILABLE = {
     "oral_agreement": QT_TRANSLATE_NOOP("DocumentKind", "登记口头调解协议后才能生成"),
     "follow_up": QT_TRANSLATE_NOOP("DocumentKind", "有回访记录后才能生成"),
     "judicial_application": QT_TRANSLATE_NOOP(
-        "DocumentKind", "书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）"),
+        "DocumentKind", "书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）"
+    ),
     "case_file": QT_TRANSLATE_NOOP("DocumentKind", "案件办结（结案、终止调解、不予调解或上报）后才能立卷"),
 }
 REASONS = (

@@ -6,6 +6,7 @@ audited too (`documents.record_export`).
 What is printed or saved is exactly the PDF generated: the preview, the printer and the file
 all read the same bytes, whose SHA-256 the audit log holds. The preview is forgotten when the
 dialog closes or the desk locks: it shows a party's full personal data."""
+
 from __future__ import annotations
 
 import contextlib
@@ -26,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk import documents
-from mediation_desk.documents.fonts import register as register_document_fonts
 from mediation_desk.core.uow import Actor
 from mediation_desk.documents import GeneratedDocument
+from mediation_desk.documents.fonts import register as register_document_fonts
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.document_labels import REASONS, kind_name, when_available
 from mediation_desk.gui.field_errors import show_problems
@@ -71,9 +72,19 @@ class DocumentsDialog(QDialog):
     signing_requested = Signal()  # the clerk wants to record the signatures now
     exported = Signal(str)  # "print" or "save", once audited
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str, *,
-                 copies: int = 1, can_sign: bool = False, preferred: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        case_id: str,
+        number: str,
+        *,
+        copies: int = 1,
+        can_sign: bool = False,
+        preferred: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -133,8 +144,15 @@ class DocumentsDialog(QDialog):
         self.busy = True
         self._say(self.tr("正在读取本案可生成的文书……"))
         self._update()
-        self.tasks.run(documents.available_kinds, self.desk, self.actor, self.case_id,
-                       on_done=self._show_kinds, on_error=self._kinds_failed, owner=self)
+        self.tasks.run(
+            documents.available_kinds,
+            self.desk,
+            self.actor,
+            self.case_id,
+            on_done=self._show_kinds,
+            on_error=self._kinds_failed,
+            owner=self,
+        )
 
     def _show_kinds(self, available: list[str]) -> None:
         self.busy = False
@@ -181,8 +199,17 @@ class DocumentsDialog(QDialog):
             return
         self._set_busy(True, self.tr("正在生成《{name}》……").format(name=kind_name(kind)))
         show_problems(self.error_labels, [])
-        self.tasks.run(generate_document, self.desk, self.actor, self.case_id, kind, self.ui.reason.currentText(),
-                       on_done=self._generated, on_error=self._generate_failed, owner=self)
+        self.tasks.run(
+            generate_document,
+            self.desk,
+            self.actor,
+            self.case_id,
+            kind,
+            self.ui.reason.currentText(),
+            on_done=self._generated,
+            on_error=self._generate_failed,
+            owner=self,
+        )
 
     def _generated(self, document: GeneratedDocument) -> None:
         self._set_busy(False)
@@ -190,10 +217,14 @@ class DocumentsDialog(QDialog):
         self._vault = self.desk.vault
         self.lock_watch.start()
         pages = self.ui.preview.show_pdf(document.pdf)
-        self.ui.headingLabel.setText(self.tr("{number}　{name}").format(
-            number=self.number, name=kind_name(document.kind)))
-        self._say(self.tr("已生成《{name}》，共 {pages} 页。请核对无误后打印或保存。").format(
-            name=kind_name(document.kind), pages=pages))
+        self.ui.headingLabel.setText(
+            self.tr("{number}　{name}").format(number=self.number, name=kind_name(document.kind))
+        )
+        self._say(
+            self.tr("已生成《{name}》，共 {pages} 页。请核对无误后打印或保存。").format(
+                name=kind_name(document.kind), pages=pages
+            )
+        )
         self._update()
 
     def _generate_failed(self, error: BaseException) -> None:
@@ -205,7 +236,7 @@ class DocumentsDialog(QDialog):
             lines = [p.message for p in unplaced] or [self.tr("请按提示修改后再生成。")]
         else:
             lines = [str(error)]
-        self._say("\n".join([self.tr("未能生成文书：")] + lines))
+        self._say("\n".join([self.tr("未能生成文书："), *lines]))
 
     # ---- printing -------------------------------------------------------------------------------
 
@@ -215,8 +246,12 @@ class DocumentsDialog(QDialog):
         if document is None or self.printing:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, f"{kind_name(document.kind)}{document.case_number}", document.pages,
-                        self.copies if document.kind == "agreement" else 1)
+        prepare_printer(
+            printer,
+            f"{kind_name(document.kind)}{document.case_number}",
+            document.pages,
+            self.copies if document.kind == "agreement" else 1,
+        )
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印{name}").format(name=kind_name(document.kind)))
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -261,16 +296,28 @@ class DocumentsDialog(QDialog):
         document = self.printing_document
         assert document is not None
         self._say(self.tr("已送往打印机，共 {pages} 页。正在登记打印……").format(pages=pages))
-        self.tasks.run(documents.record_export, self.desk, self.actor, document.case_id, document.kind,
-                       document.sha256, "print",
-                       on_done=lambda _none: self._print_recorded(document, pages),
-                       on_error=self._export_not_recorded, owner=self)
+        self.tasks.run(
+            documents.record_export,
+            self.desk,
+            self.actor,
+            document.case_id,
+            document.kind,
+            document.sha256,
+            "print",
+            on_done=lambda _none: self._print_recorded(document, pages),
+            on_error=self._export_not_recorded,
+            owner=self,
+        )
 
     def _print_recorded(self, document: GeneratedDocument, pages: int) -> None:
         lines = [self.tr("已送往打印机，共 {pages} 页，打印已记入审计日志。").format(pages=pages)]
         if document.kind == "agreement" and self.ui.signButton.isVisible():
-            lines.append(self.tr("请各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章，"
-                                 "再按「登记签字」登记；登记后协议才生效（人民调解法第二十九条）。"))
+            lines.append(
+                self.tr(
+                    "请各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章，"
+                    "再按「登记签字」登记；登记后协议才生效（人民调解法第二十九条）。"
+                )
+            )
         self._say("\n".join(lines))
         self.exported.emit("print")
 
@@ -289,16 +336,24 @@ class DocumentsDialog(QDialog):
         if document is None or self.busy:
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存为 PDF"), str(self.desk.paths.exports / document.file_name),
-            self.tr("PDF 文件 (*.pdf)"))
+            self, self.tr("另存为 PDF"), str(self.desk.paths.exports / document.file_name), self.tr("PDF 文件 (*.pdf)")
+        )
         if not target:
             return
         path = Path(target)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self._set_busy(True, self.tr("正在保存……"))
-        self.tasks.run(save_document, self.desk, self.actor, document, path,
-                       on_done=self._saved, on_error=self._save_failed, owner=self)
+        self.tasks.run(
+            save_document,
+            self.desk,
+            self.actor,
+            document,
+            path,
+            on_done=self._saved,
+            on_error=self._save_failed,
+            owner=self,
+        )
 
     def _saved(self, path: Path) -> None:
         self._set_busy(False)
@@ -315,9 +370,13 @@ class DocumentsDialog(QDialog):
             raise error
 
     def _disk_problem(self, error: OSError) -> str:
-        known = {errno.ENOENT: self.tr("文件夹不存在"), errno.EACCES: self.tr("没有在这里写文件的权限"),
-                 errno.EPERM: self.tr("没有在这里写文件的权限"), errno.ENOSPC: self.tr("磁盘空间不足"),
-                 errno.EROFS: self.tr("这个位置只能读、不能写（如光盘或写保护的 U 盘）")}
+        known = {
+            errno.ENOENT: self.tr("文件夹不存在"),
+            errno.EACCES: self.tr("没有在这里写文件的权限"),
+            errno.EPERM: self.tr("没有在这里写文件的权限"),
+            errno.ENOSPC: self.tr("磁盘空间不足"),
+            errno.EROFS: self.tr("这个位置只能读、不能写（如光盘或写保护的 U 盘）"),
+        }
         return known.get(error.errno or 0, error.strerror or str(error))
 
     def _export_not_recorded(self, error: BaseException) -> None:

@@ -4,6 +4,7 @@ Every service call is one unit of work, so an error means that one action did no
 everything saved before stays saved, and the window keeps running. A refusal the services
 explain (DeskError) is shown as it is; anything else as an unexpected error, its details in the
 log only (an exception's text can quote personal data)."""
+
 from __future__ import annotations
 
 import logging
@@ -50,7 +51,8 @@ class ExceptionReporter:
         text = QCoreApplication.translate(
             "ExceptionReporter",
             "出现了一个意外的问题，刚才的操作没有完成。\n之前保存的资料都在，不受影响，可以继续工作。\n"
-            "如果问题反复出现，请把日志文件交给技术人员：\n{log}").format(log=self.log_file)
+            "如果问题反复出现，请把日志文件交给技术人员：\n{log}",
+        ).format(log=self.log_file)
         QMessageBox.critical(parent, QCoreApplication.translate("ExceptionReporter", "出现问题"), text)
 
 

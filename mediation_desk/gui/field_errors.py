@@ -1,4 +1,5 @@
 """Service validation problems shown next to the input they name."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,4 +1,5 @@
 """First run (首次设置): the committee, then its first 主任 account; the recovery key after."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,6 +14,7 @@ from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_first_run_admin import Ui_AdminPage
 from mediation_desk.gui.forms.ui_first_run_committee import Ui_CommitteePage
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.privacy import roles
 
 
 class CommitteePage(QWizardPage):
@@ -23,14 +25,22 @@ class CommitteePage(QWizardPage):
         u = self.ui
         # Keys are the field names of accounts.validate_committee's problems.
         self.error_labels: dict[str, QLabel] = {
-            "name": u.nameError, "code": u.codeError, "town": u.townError,
-            "village": u.villageError, "seat": u.seatError,
+            "name": u.nameError,
+            "code": u.codeError,
+            "town": u.townError,
+            "village": u.villageError,
+            "seat": u.seatError,
         }
 
     def values(self) -> dict[str, Any]:
         u = self.ui
-        return {"name": u.nameEdit.text(), "code": u.codeEdit.text(), "town": u.townEdit.text(),
-                "village": u.villageEdit.text() or None, "seat": u.seatEdit.value()}
+        return {
+            "name": u.nameEdit.text(),
+            "code": u.codeEdit.text(),
+            "town": u.townEdit.text(),
+            "village": u.villageEdit.text() or None,
+            "seat": u.seatEdit.value(),
+        }
 
     def validatePage(self) -> bool:
         try:
@@ -55,25 +65,29 @@ class AdminPage(QWizardPage):
         u = self.ui
         # Keys are the field names of accounts.setup_desk's problems for the admin account.
         self.error_labels: dict[str, QLabel] = {
-            "admin.username": u.usernameError, "admin.display_name": u.displayNameError,
-            "admin.password": u.passwordError, "admin.password_again": u.passwordAgainError,
+            "admin.username": u.usernameError,
+            "admin.display_name": u.displayNameError,
+            "admin.password": u.passwordError,
+            "admin.password_again": u.passwordAgainError,
         }
 
     def values(self) -> dict[str, Any]:
         u = self.ui
-        return {"username": u.usernameEdit.text().strip(), "display_name": u.displayNameEdit.text(),
-                "password": u.passwordEdit.text()}
+        return {
+            "username": u.usernameEdit.text().strip(),
+            "display_name": u.displayNameEdit.text(),
+            "password": u.passwordEdit.text(),
+        }
 
     def check(self) -> bool:
         """The rules that need no database, shown at once next to the fields."""
         problems: list[FieldProblem] = []
         try:
-            accounts.validate_operator({**self.values(), "role": "admin"})
+            accounts.validate_operator({**self.values(), "role": roles.ADMIN})
         except ValidationError as error:
             problems = error.prefixed("admin").problems
         if self.ui.passwordAgainEdit.text() != self.ui.passwordEdit.text():
-            problems.append(FieldProblem("admin.password_again", "password_mismatch",
-                                         self.tr("两次输入的密码不一样")))
+            problems.append(FieldProblem("admin.password_again", "password_mismatch", self.tr("两次输入的密码不一样")))
         self.show_problems(problems)
         return not problems
 
@@ -116,8 +130,14 @@ class FirstRunWizard(QWizard):
     def save(self) -> None:
         self.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self.tasks.run(_set_up, self.desk, self.committee_page.values(), self.admin_page.values(),
-                       on_done=self._saved, on_error=self._refused)
+        self.tasks.run(
+            _set_up,
+            self.desk,
+            self.committee_page.values(),
+            self.admin_page.values(),
+            on_done=self._saved,
+            on_error=self._refused,
+        )
 
     def _saved(self, result: tuple[Actor, str]) -> None:
         self.unsetCursor()

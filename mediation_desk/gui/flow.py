@@ -1,6 +1,7 @@
 """What the window shows when: the first-run wizard or the login, then the main window; the
 login again whenever the desk locks. The desk is never unlocked from the OS keyring here: after a
 lock, only a password opens it again."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,7 @@ from mediation_desk.gui.tasks import TaskManager
 class DeskFlow(QObject):
     finished = Signal()  # nothing left to show: the application may quit
 
-    def __init__(self, desk: Any, settings: DeskSettings, tasks: TaskManager,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, desk: Any, settings: DeskSettings, tasks: TaskManager, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.settings = settings

@@ -4,6 +4,7 @@ font, set at start-up and switched live from the settings page.
 The application's own font is remembered the first time, so switching on and off any number of
 times always comes back to it (scaling the current font would grow or shrink a little more on
 each switch)."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QFont

@@ -3,6 +3,7 @@
 Our strings come from `mediation_desk/resources/translations/mediation_desk_<lang>.qm` (installed
 with the package); Qt's own (dialog buttons, the wizard's 下一步) from the qtbase catalogue that
 ships with PySide6."""
+
 from __future__ import annotations
 
 import logging

@@ -1,5 +1,6 @@
 """Auto-lock on idle: key presses and clicks anywhere in the application count as activity
 (an application event filter); a timer asks `privacy.idle_lock.IdleLock` whether to lock."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -9,8 +10,7 @@ from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy.idle_lock import IdleLock
 
 CHECK_INTERVAL_MS = 5_000
-ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                      QEvent.Type.TouchBegin})
+ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
 
 class IdleWatcher(QObject):

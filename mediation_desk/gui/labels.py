@@ -2,9 +2,12 @@
 
 The Chinese texts are the services' own (`states.LABELS`, `accounts.ROLES`, `dispute_types`); tests keep them
 equal. They are repeated here only so that lupdate can collect them for the English catalogue."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from mediation_desk.privacy import roles
 
 STATE_NAMES = {
     "accepted": QT_TRANSLATE_NOOP("CaseState", "已受理"),
@@ -19,10 +22,10 @@ STATE_NAMES = {
     "escalated": QT_TRANSLATE_NOOP("CaseState", "已上报"),
 }
 
-ROLE_NAMES = {
-    "admin": QT_TRANSLATE_NOOP("Role", "主任"),
-    "mediator": QT_TRANSLATE_NOOP("Role", "调解员"),
-    "clerk": QT_TRANSLATE_NOOP("Role", "记录员"),
+ROLE_NAMES = {  # roles.ROLE_LABELS, for lupdate
+    roles.ADMIN: QT_TRANSLATE_NOOP("Role", "主任"),
+    roles.MEDIATOR: QT_TRANSLATE_NOOP("Role", "调解员"),
+    roles.CLERK: QT_TRANSLATE_NOOP("Role", "记录员"),
 }
 
 

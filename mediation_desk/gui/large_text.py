@@ -1,6 +1,7 @@
 """Text a little larger than the window's font, for what elderly mediators read most (the result of
 a verification, the list of documents, the page number). Relative to the font in use when the
 widget is made, so 大字模式 enlarges it too."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget

@@ -1,5 +1,6 @@
 """Login (operator + password). A successful login unlocks the data key; an old desk whose data
 predate encryption is offered protection by a 主任 here."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -15,6 +16,7 @@ from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.lifecycle import protect
+from mediation_desk.privacy import roles
 
 
 def _log_in(desk: Any, username: str, password: str) -> tuple[Actor, bool]:
@@ -27,8 +29,7 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, desk: Any, tasks: TaskManager, settings: DeskSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, tasks: TaskManager, settings: DeskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -47,9 +48,15 @@ class LoginDialog(QDialog):
             self.ui.messageLabel.setText(self.tr("请输入用户名和密码"))
             return
         self._busy(True)
-        self.tasks.run(_log_in, self.desk, username, password,
-                       on_done=lambda result: self._logged_in(*result, password=password),
-                       on_error=self._refused, owner=self)
+        self.tasks.run(
+            _log_in,
+            self.desk,
+            username,
+            password,
+            on_done=lambda result: self._logged_in(*result, password=password),
+            on_error=self._refused,
+            owner=self,
+        )
 
     def _busy(self, busy: bool) -> None:
         self.ui.loginButton.setEnabled(not busy)
@@ -75,25 +82,37 @@ class LoginDialog(QDialog):
         self.settings.last_operator = actor.username
         if not unprotected:
             self._finish(actor)
-        elif actor.role != "admin":
-            QMessageBox.information(self, self.tr("数据尚未加密"),
-                                    self.tr("本机资料来自旧版本，个人信息尚未加密。请主任登录后加密保护。"))
+        elif not roles.allowed(actor.role, "desk.protect"):  # protect_desk asks the same table
+            QMessageBox.information(
+                self, self.tr("数据尚未加密"), self.tr("本机资料来自旧版本，个人信息尚未加密。请主任登录后加密保护。")
+            )
             self._finish(actor)
         else:
             self._offer_protection(actor, password)
 
     def _offer_protection(self, actor: Actor, password: str) -> None:
         answer = QMessageBox.question(
-            self, self.tr("加密保护个人信息"),
-            self.tr("本机资料来自旧版本，当事人的身份证号、电话和地址还没有加密。\n"
-                    "现在加密吗？完成后会显示一把恢复密钥，请打印或抄下保管。"))
+            self,
+            self.tr("加密保护个人信息"),
+            self.tr(
+                "本机资料来自旧版本，当事人的身份证号、电话和地址还没有加密。\n"
+                "现在加密吗？完成后会显示一把恢复密钥，请打印或抄下保管。"
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             self._finish(actor)
             return
         self._busy(True)
         self.ui.messageLabel.setText(self.tr("正在加密，请稍候……"))
-        self.tasks.run(protect.protect_desk, self.desk, actor.username, password,
-                       on_done=lambda key: self._protected(actor, key), on_error=self._refused, owner=self)
+        self.tasks.run(
+            protect.protect_desk,
+            self.desk,
+            actor,
+            password,
+            on_done=lambda key: self._protected(actor, key),
+            on_error=self._refused,
+            owner=self,
+        )
 
     def _protected(self, actor: Actor, recovery_key: str | None) -> None:
         self._busy(False)

@@ -1,15 +1,21 @@
-"""The main window: left navigation, the pages, the status bar; locks itself when idle."""
+"""The main window: left navigation, the pages, the status bar; locks itself when idle.
+
+Whoever logs in after a lock — the same operator or another — reaches every page through one
+signal, `operator_changed(actor)`: each page that acts for the operator is connected to it once,
+when it is made, and nothing is handed the actor by hand."""
+
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from mediation_desk.core.uow import Actor
-from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.font_mode import apply_font_mode
+from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
 from mediation_desk.gui.pages.case_page import CasePage
@@ -25,7 +31,7 @@ from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.sync_status import SyncStatusWidget
 from mediation_desk.gui.sync_worker import SyncWorker, interval_from_settings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.gui.verify_dialog import VerifyDialog, open_verify_dialog
+from mediation_desk.gui.verify_dialog import open_verify_dialog
 from mediation_desk.privacy.idle_lock import IdleLock
 
 WORK_SCREEN, LOCKED_SCREEN = 0, 1
@@ -33,10 +39,13 @@ WORK_SCREEN, LOCKED_SCREEN = 0, 1
 
 class MainWindow(QMainWindow):
     login_requested = Signal()  # the desk is locked: someone must log in again
+    operator_changed = Signal(object)  # Actor: who is logged in now (after a login that unlocked)
+    desk_locked = Signal()  # the session's secrets are gone: what a page shows of them goes too
     closed = Signal()
 
-    def __init__(self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -52,11 +61,11 @@ class MainWindow(QMainWindow):
             self.ui.statusBar.addWidget(label)
         self.ui.statusBar.addPermanentWidget(self.lock_label)
 
-        self.dashboard = DashboardPage(desk, tasks, self)
+        self.dashboard = DashboardPage(desk, tasks, actor, self)
         self.add_page(self.dashboard, self.tr("工作台"))
         self.intake = IntakePage(desk, tasks, actor, self)
         self.add_page(self.intake, self.tr("受理"))
-        self.cases = CasesPage(desk, tasks, self)
+        self.cases = CasesPage(desk, tasks, actor, self)
         self.add_page(self.cases, self.tr("案件"))
         self.mediators = MediatorsPage(desk, tasks, actor, self)
         self.add_page(self.mediators, self.tr("调解员"))
@@ -76,6 +85,10 @@ class MainWindow(QMainWindow):
         # The case page has no entry of its own in the navigation: it is reached from a case.
         self.case_page = CasePage(desk, tasks, actor, self)
         self.ui.pageStack.addWidget(self.case_page)
+        for index in range(self.ui.pageStack.count()):
+            self.follow_operator(self.ui.pageStack.widget(index))
+        self.desk_locked.connect(self.sync_page.forget_session_token)
+        self.desk_locked.connect(self.case_page.forget_full_personal_data)
         self.cases.case_activated.connect(self.open_case)
         self.intake.assign_requested.connect(lambda case_id: self.open_case(case_id, "assign"))
         self.case_page.back_requested.connect(self.search_cases_list)
@@ -89,7 +102,8 @@ class MainWindow(QMainWindow):
         self.ui.navList.setSpacing(4)
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.itemClicked.connect(
-            lambda item: self.go_to(self.ui.pageStack.widget(self.ui.navList.row(item))))
+            lambda item: self.go_to(self.ui.pageStack.widget(self.ui.navList.row(item)))
+        )
         self.ui.navList.setCurrentRow(0)
 
         self.ui.actionLock.triggered.connect(self.lock_now)
@@ -167,7 +181,7 @@ class MainWindow(QMainWindow):
     def open_verify(self) -> None:
         """Does a printed agreement (its QR code, typed by a scanner) match the record?"""
         if not self.locked:
-            open_verify_dialog(self.desk, self.tasks, self.actor, self)
+            self.follow_operator(open_verify_dialog(self.desk, self.tasks, self.actor, self))
 
     def new_intake(self) -> None:
         """Ctrl+N: the intake form."""
@@ -199,8 +213,8 @@ class MainWindow(QMainWindow):
     # ---- locking --------------------------------------------------------------------------------
 
     def lock_now(self) -> None:
-        """Ctrl+L: forget the data key (on the desk worker, after any running call) and ask
-        for a login."""
+        """Ctrl+L: forget the session's data key and device token (on the desk worker, after any
+        running call) and ask for a login."""
         self.tasks.run(self.desk.lock, on_done=lambda _: self._show_locked(), owner=self)
 
     def _show_locked(self) -> None:
@@ -209,17 +223,24 @@ class MainWindow(QMainWindow):
         self.ui.actionLock.setEnabled(False)
         self.ui.actionRefresh.setEnabled(False)
         self._show_operator()
+        self.desk_locked.emit()
         self.login_requested.emit()
 
+    def follow_operator(self, widget: QObject) -> None:
+        """Connect a page (or a dialog that outlives a lock) to `operator_changed`: through its
+        `set_actor` slot, or — for a page that only passes the actor on to services — by
+        setting its `actor`. A page that acts for nobody is left alone."""
+        slot = getattr(widget, "set_actor", None)
+        if callable(slot):  # once per widget, however often it is brought back
+            self.operator_changed.connect(slot, Qt.ConnectionType.UniqueConnection)
+        elif hasattr(widget, "actor"):
+            self.operator_changed.connect(partial(setattr, widget, "actor"))
+
     def unlock(self, actor: Actor) -> None:
-        """After a login (possibly by another operator) the work is shown again."""
+        """After a login (possibly by another operator) the work is shown again: every page
+        hears who it is through `operator_changed`; what is saved from now on is theirs."""
         self.actor = actor
-        for page in (self.intake, self.case_page, self.mediators, self.followups, self.statistics):
-            page.actor = actor  # what is saved from now on is this operator's
-        self.settings_page.set_actor(actor)
-        self.sync_page.set_actor(actor)
-        for dialog in self.findChildren(VerifyDialog):
-            dialog.actor = actor
+        self.operator_changed.emit(actor)
         self.locked = False
         self.ui.screenStack.setCurrentIndex(WORK_SCREEN)
         self.ui.actionLock.setEnabled(True)
@@ -229,8 +250,9 @@ class MainWindow(QMainWindow):
 
     def _show_operator(self) -> None:
         name = self.actor.display_name or self.actor.username
-        self.operator_label.setText(self.tr("操作员：{name}（{role}）").format(
-            name=name, role=role_name(self.actor.role)))
+        self.operator_label.setText(
+            self.tr("操作员：{name}（{role}）").format(name=name, role=role_name(self.actor.role))
+        )
         if self.locked:
             state = self.tr("已锁定")
         elif self.desk.vault is None:

@@ -1,5 +1,6 @@
 """One party of an intake (当事人): checked as it is typed with the services' own rules; an ID
 number fills gender, birth date and age; a person already registered is offered for reuse."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -54,10 +55,22 @@ GENDER_NAMES = {"male": QT_TRANSLATE_NOOP("Party", "男"), "female": QT_TRANSLAT
 NATURAL_ONLY = ("idType", "idNumber", "gender", "birthDate", "ethnicity")
 LEGAL_ONLY = ("uscc", "representative")
 # validate_person's field names and the inputs that hold them.
-FIELDS = {"kind": "kind", "name": "name", "id_type": "idType", "id_number": "idNumber",
-          "gender": "gender", "birth_date": "birthDate", "ethnicity": "ethnicity",
-          "occupation": "occupation", "phone": "phone", "address": "address", "uscc": "uscc",
-          "representative": "representative", "role": "role", "person_id": "name"}
+FIELDS = {
+    "kind": "kind",
+    "name": "name",
+    "id_type": "idType",
+    "id_number": "idNumber",
+    "gender": "gender",
+    "birth_date": "birthDate",
+    "ethnicity": "ethnicity",
+    "occupation": "occupation",
+    "phone": "phone",
+    "address": "address",
+    "uscc": "uscc",
+    "representative": "representative",
+    "role": "role",
+    "person_id": "name",
+}
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
@@ -84,8 +97,7 @@ class PartyEditor(QGroupBox):
         u.gender.addItem(self.tr("（未填）"), "")
         fill_combo(u.gender, translated("Party", GENDER_NAMES))
         u.ethnicity.setCompleter(QCompleter(list(ETHNIC_GROUPS), u.ethnicity))
-        self.error_labels: dict[str, QLabel] = {
-            field: getattr(u, f"{widget}Error") for field, widget in FIELDS.items()}
+        self.error_labels: dict[str, QLabel] = {field: getattr(u, f"{widget}Error") for field, widget in FIELDS.items()}
         self.touched: set[str] = set()  # fields shown checked: left once, or complete
         self.person_id: str | None = None
         self.found: PersonView | None = None
@@ -121,15 +133,24 @@ class PartyEditor(QGroupBox):
         role = u.role.currentData()
         if self.person_id:
             return {"person_id": self.person_id, "role": role}
-        data: dict[str, Any] = {"role": role, "kind": self.kind, "name": u.name.text(),
-                                "occupation": u.occupation.text(), "phone": u.phone.text(),
-                                "address": u.address.text()}
+        data: dict[str, Any] = {
+            "role": role,
+            "kind": self.kind,
+            "name": u.name.text(),
+            "occupation": u.occupation.text(),
+            "phone": u.phone.text(),
+            "address": u.address.text(),
+        }
         if self.kind == "legal":
             data |= {"uscc": u.uscc.text(), "representative": u.representative.text()}
         else:
-            data |= {"id_type": u.idType.currentData(), "id_number": u.idNumber.text(),
-                     "gender": u.gender.currentData(), "birth_date": u.birthDate.text(),
-                     "ethnicity": u.ethnicity.text()}
+            data |= {
+                "id_type": u.idType.currentData(),
+                "id_number": u.idNumber.text(),
+                "gender": u.gender.currentData(),
+                "birth_date": u.birthDate.text(),
+                "ethnicity": u.ethnicity.text(),
+            }
         return data
 
     def problems(self) -> list[FieldProblem]:
@@ -203,9 +224,14 @@ class PartyEditor(QGroupBox):
         if self.person_id or self._looked_up == (by, value):
             return
         self._looked_up = (by, value)
-        self.tasks.run(find_existing_people, self.desk, **{by: value},
-                       on_done=lambda found: self._found(by, value, found), on_error=self._lookup_failed,
-                       owner=self)
+        self.tasks.run(
+            find_existing_people,
+            self.desk,
+            **{by: value},
+            on_done=lambda found: self._found(by, value, found),
+            on_error=self._lookup_failed,
+            owner=self,
+        )
 
     def _lookup_failed(self, _error: BaseException) -> None:
         self._looked_up = None  # locked meanwhile, say: offering nothing is the safe answer
@@ -244,22 +270,61 @@ class PartyEditor(QGroupBox):
         u = self.ui
         u.kind.setCurrentIndex(u.kind.findData(person.kind))
         u.name.setText(person.name)
-        for widget in ("kind", "name", "idType", "idNumber", "gender", "birthDate", "ethnicity",
-                       "occupation", "phone", "address", "uscc", "representative"):
+        for widget in (
+            "kind",
+            "name",
+            "idType",
+            "idNumber",
+            "gender",
+            "birthDate",
+            "ethnicity",
+            "occupation",
+            "phone",
+            "address",
+            "uscc",
+            "representative",
+        ):
             getattr(u, widget).setEnabled(False)
         self.show_problems([])
         self._show_found(person)
 
     def register_new(self) -> None:
         self.person_id = None
-        for widget in ("kind", "name", "idType", "idNumber", "gender", "birthDate", "ethnicity",
-                       "occupation", "phone", "address", "uscc", "representative"):
+        for widget in (
+            "kind",
+            "name",
+            "idType",
+            "idNumber",
+            "gender",
+            "birthDate",
+            "ethnicity",
+            "occupation",
+            "phone",
+            "address",
+            "uscc",
+            "representative",
+        ):
             getattr(self.ui, widget).setEnabled(True)
         self._show_found(self.found)
         self.check()
 
     def focus_chain(self) -> list[QWidget]:
         u = self.ui
-        return [u.role, u.kind, u.name, u.idType, u.idNumber, u.gender, u.birthDate, u.ethnicity,
-                u.occupation, u.phone, u.address, u.uscc, u.representative, u.useExistingButton,
-                u.newPersonButton, u.removeButton]
+        return [
+            u.role,
+            u.kind,
+            u.name,
+            u.idType,
+            u.idNumber,
+            u.gender,
+            u.birthDate,
+            u.ethnicity,
+            u.occupation,
+            u.phone,
+            u.address,
+            u.uscc,
+            u.representative,
+            u.useExistingButton,
+            u.newPersonButton,
+            u.removeButton,
+        ]

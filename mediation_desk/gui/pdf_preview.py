@@ -3,6 +3,7 @@ with 上一页/下一页 or a page number, "第 X 页，共 Y 页", and the zoom
 or a percentage; Ctrl+plus and Ctrl+minus).
 
 It shows the bytes it is given and nothing else: what is printed or saved is the same PDF."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QPointF
@@ -38,8 +39,7 @@ class PdfPreview(QWidget):
         enlarge(1.25, u.emptyLabel)
         enlarge(1.15, u.pageLabel)
         for text, zoom in ZOOM_CHOICES:
-            u.zoomCombo.addItem(QCoreApplication.translate("PdfPreview", text) if isinstance(zoom, str) else text,
-                                zoom)
+            u.zoomCombo.addItem(QCoreApplication.translate("PdfPreview", text) if isinstance(zoom, str) else text, zoom)
         u.zoomCombo.setCurrentIndex(0)
         u.zoomCombo.currentIndexChanged.connect(lambda _i: self._apply_zoom())
         u.previousButton.clicked.connect(self.previous_page)
@@ -48,8 +48,10 @@ class PdfPreview(QWidget):
         u.zoomInButton.clicked.connect(self.zoom_in)
         u.zoomOutButton.clicked.connect(self.zoom_out)
         u.pdfView.pageNavigator().currentPageChanged.connect(lambda _page: self._show_position())
-        for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+        ):
             QShortcut(keys, self, slot)
         self.clear()
 

@@ -2,6 +2,7 @@
 resolution and painted onto the printer, in horizontal bands so that a 600-dpi A4 page never
 needs one 140 MB image. The printing runs on a thread of its own (`PrintJob`): two pages at
 600 dpi take seconds, and the window must not freeze meanwhile."""
+
 from __future__ import annotations
 
 import logging
@@ -77,8 +78,7 @@ def print_document(document: QPdfDocument, printer: QPrinter, progress: Progress
     printer.setFullPage(True)  # the PDF has its own margins: place it on the paper itself
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(QCoreApplication.translate(
-            "PdfPrint", "打印机无法开始打印，请检查打印机是否连接、是否有纸"))
+        raise PrintError(QCoreApplication.translate("PdfPrint", "打印机无法开始打印，请检查打印机是否连接、是否有纸"))
     total, printed = len(pages) * copies, 0
     try:
         for _copy in range(copies):
@@ -99,15 +99,19 @@ def _paint_page(document: QPdfDocument, page: int, printer: QPrinter, painter: Q
     paper = printer.paperRect(QPrinter.Unit.DevicePixel)
     device_dpi = printer.resolution()
     # The page at the device's resolution, shrunk (never enlarged) to fit the paper.
-    fit = min(1.0, paper.width() / (points.width() * device_dpi / POINTS_PER_INCH),
-              paper.height() / (points.height() * device_dpi / POINTS_PER_INCH))
+    fit = min(
+        1.0,
+        paper.width() / (points.width() * device_dpi / POINTS_PER_INCH),
+        paper.height() / (points.height() * device_dpi / POINTS_PER_INCH),
+    )
     target_w = points.width() * device_dpi / POINTS_PER_INCH * fit
     target_h = points.height() * device_dpi / POINTS_PER_INCH * fit
     left = paper.left() + (paper.width() - target_w) / 2
     top = paper.top() + (paper.height() - target_h) / 2
     render_dpi = min(device_dpi, MAX_RENDER_DPI) * fit
-    image_size = QSize(round(points.width() * render_dpi / POINTS_PER_INCH),
-                       round(points.height() * render_dpi / POINTS_PER_INCH))
+    image_size = QSize(
+        round(points.width() * render_dpi / POINTS_PER_INCH), round(points.height() * render_dpi / POINTS_PER_INCH)
+    )
     scale = target_h / image_size.height()  # image pixels → device pixels
     for row in range(0, image_size.height(), BAND_ROWS):
         rows = min(BAND_ROWS, image_size.height() - row)
@@ -116,8 +120,9 @@ def _paint_page(document: QPdfDocument, page: int, printer: QPrinter, painter: Q
         options.setScaledClipRect(QRect(0, row, image_size.width(), rows))
         band = document.render(page, QSize(image_size.width(), rows), options)
         if band.isNull():
-            raise PrintError(QCoreApplication.translate("PdfPrint", "第 {page} 页无法生成打印图像").format(
-                page=page + 1))
+            raise PrintError(
+                QCoreApplication.translate("PdfPrint", "第 {page} 页无法生成打印图像").format(page=page + 1)
+            )
         painter.drawImage(QRectF(left, top + row * scale, target_w, rows * scale), band)
 
 

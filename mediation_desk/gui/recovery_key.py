@@ -1,4 +1,5 @@
 """Shows the recovery key (恢复密钥) once, after setup or protection, and asks that it be kept."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget

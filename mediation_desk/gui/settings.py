@@ -3,6 +3,7 @@
 Each setting is declared once with its type, default and allowed values; a value that is missing
 or damaged in the file reads as the default. `VERSION` and `_upgrade` carry old files forward
 when a setting is renamed or changes meaning."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

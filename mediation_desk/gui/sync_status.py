@@ -1,6 +1,7 @@
 """The sync state in the status bar: online or offline (or 未登记), ops waiting to go up, the last
 successful sync in Beijing time and the sync problems waiting for the clerk; a bar while a large
 round runs. Clicking it (or Space/Enter on it) asks for the 同步 page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,7 +18,7 @@ GREEN, GREY, RED = "color: #1b6e20;", "color: #555555;", "color: #b00020;"
 
 
 def beijing_time(when: dt.datetime | None, now: dt.datetime | None = None) -> str | None:
-    """"今天 14:05" or "2026-11-27 14:05" in Beijing time; None for never."""
+    """ "今天 14:05" or "2026-11-27 14:05" in Beijing time; None for never."""
     if when is None:
         return None
     if when.tzinfo is None:

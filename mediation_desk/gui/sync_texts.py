@@ -1,5 +1,6 @@
 """Words for what sync carries: a case's district state, what the desk sent in an op that was
 rejected or in conflict, the ways to settle such a problem — the names through Qt translation."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,11 +28,14 @@ CHOICE_NAMES = {
 }
 CHOICE_EFFECTS = {
     sync_api.KEEP_SERVER: QT_TRANSLATE_NOOP(
-        "SyncText", "本机改为区里的记录，本机的这次变更作废，不再上报。此操作不能撤销。"),
+        "SyncText", "本机改为区里的记录，本机的这次变更作废，不再上报。此操作不能撤销。"
+    ),
     sync_api.REAPPLY: QT_TRANSLATE_NOOP(
-        "SyncText", "本机先按区里的记录更新，再把本机的变更作为新的变更重新上报（须符合案件流程，否则不予提交）。"),
+        "SyncText", "本机先按区里的记录更新，再把本机的变更作为新的变更重新上报（须符合案件流程，否则不予提交）。"
+    ),
     sync_api.DISMISS: QT_TRANSLATE_NOOP(
-        "SyncText", "本机的变更只留在本机，不再上报，区里保持原样。须写明原因。此操作不能撤销。"),
+        "SyncText", "本机的变更只留在本机，不再上报，区里保持原样。须写明原因。此操作不能撤销。"
+    ),
 }
 # Fields of a district record worth showing, in this order (the district keeps no personal data).
 FIELD_NAMES = {
@@ -112,8 +116,11 @@ def describe_record(data: dict[str, Any] | None) -> str:
     empty fields and bookkeeping are left out."""
     if not data:
         return QCoreApplication.translate("SyncText", "（区里没有这条记录）")
-    return "\n".join(f"{_translated(label)}：{value_text(key, data[key])}" for key, label in FIELD_NAMES.items()
-                     if data.get(key) not in (None, ""))
+    return "\n".join(
+        f"{_translated(label)}：{value_text(key, data[key])}"
+        for key, label in FIELD_NAMES.items()
+        if data.get(key) not in (None, "")
+    )
 
 
 def describe_mine(issue: sync_api.SyncIssueView) -> str:

@@ -10,12 +10,19 @@ Network calls that are not rounds (enrollment, a town taking a case over) run on
 too, never on the desk worker and never on the UI thread. Status reads are plain database reads:
 they go through the desk worker like every other read of the window.
 
-The data key: a lock (Ctrl+L, idleness) wipes it on the desk worker whatever a round is doing.
-The round sees the desk through `RoundDesk`, which holds the key object in use when the round
-began: a lock wipes that very object (`Vault.wipe`), so a case file being built for the town
-fails — the round ends calmly, nothing of that batch is sent — instead of going up without the
-parties' contact details; after the next login it goes up whole. The key is never copied.
-A desk locked before the round begins simply holds its case files back (`SyncReport.held`)."""
+The session's secrets (`core/session.py`): a lock (Ctrl+L, idleness) wipes the data key and the
+device token together, on the desk worker, whatever a round is doing. A round is handed the desk
+and a mark of its session taken on the UI thread when it starts (`DeskSession.mark`); the round
+itself reads the token and the key through the session, whose guard makes each read whole
+against a lock coming from another thread. The token is read on the sync thread, never here:
+asking the OS keyring may wait on the keyring's own unlock prompt. A lock during a round wipes
+the very key object a batch is building a case file with (`Vault.wipe`), so the file fails — the
+round ends calmly, nothing of that batch is sent — instead of going up without the parties'
+contact details; the mark tells the round it was stopped by a lock (`RoundOutcome.locked`), and
+after the next login the file goes up whole. The key is never copied. A desk locked before the
+round begins simply holds its case files back (`SyncReport.held`); its token, if the OS keyring
+has it, is fetched for the round and not kept."""
+
 from __future__ import annotations
 
 import logging
@@ -28,6 +35,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from mediation_desk.core.session import SessionMark
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.settings import DeskSettings, Setting
 from mediation_desk.gui.tasks import TaskManager
@@ -37,15 +45,20 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_S = 5 * 60
 INTERVAL_MINUTES_RANGE = (1, 120)
-SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", DEFAULT_INTERVAL_S // 60, int,
-                                lambda v: INTERVAL_MINUTES_RANGE[0] <= v <= INTERVAL_MINUTES_RANGE[1])
+SYNC_INTERVAL_MINUTES = Setting(
+    "sync/interval_minutes",
+    DEFAULT_INTERVAL_S // 60,
+    int,
+    lambda v: INTERVAL_MINUTES_RANGE[0] <= v <= INTERVAL_MINUTES_RANGE[1],
+)
 FIRST_ROUND_AFTER_S = 10.0  # after start-up, once the window has settled
 STATUS_POLL_S = 60.0  # another process (the command line) may sync the same desk
 STATUS_SETTLE_MS = 800  # after the desk worker goes idle: one status read for a burst of saves
 # The window's rounds give up on an unreachable server sooner than the command line: the next
 # automatic round tries again anyway, and closing the window waits for a round in progress.
-WINDOW_OPTIONS = sync_api.TransportOptions(connect_timeout=5.0, timeout=60.0, attempts=2,
-                                           backoff_first=0.5, backoff_max=2.0)
+WINDOW_OPTIONS = sync_api.TransportOptions(
+    connect_timeout=5.0, timeout=60.0, attempts=2, backoff_first=0.5, backoff_max=2.0
+)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -58,33 +71,6 @@ def interval_from_settings(settings: DeskSettings) -> float:
 
 class RoundCancelled(Exception):
     """Raised inside a round (at its next batch) when the window stops it."""
-
-
-class RoundDesk:
-    """The desk as one round sees it: everything of the real desk, with the data key object that
-    was in use when the round began (see the module's note on locking).
-
-    Equal to, and hashed like, the real desk: the session's device token is kept per desk object
-    (`sync/credentials.py`) and must be found — or dropped, when the server refuses it — through
-    this view too."""
-
-    def __init__(self, desk: Any) -> None:
-        self._desk = desk
-        self.vault = desk.vault
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._desk, name)
-
-    def __eq__(self, other: object) -> bool:
-        return other is self or other is self._desk
-
-    def __hash__(self) -> int:
-        return hash(self._desk)
-
-    @property
-    def locked_meanwhile(self) -> bool:
-        """The key the round began with has been wiped (the desk locked, perhaps unlocked again)."""
-        return self.vault is not None and self._desk.vault is not self.vault
 
 
 @dataclass(frozen=True)
@@ -112,8 +98,15 @@ class SyncWorker(QObject):
     _delivered = Signal(object)  # (future, on_done, on_error, owners), from the sync thread
     _progressed = Signal(int, int, str)
 
-    def __init__(self, desk: Any, tasks: TaskManager, *, interval_s: float = DEFAULT_INTERVAL_S,
-                 options: sync_api.TransportOptions = WINDOW_OPTIONS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        *,
+        interval_s: float = DEFAULT_INTERVAL_S,
+        options: sync_api.TransportOptions = WINDOW_OPTIONS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -213,27 +206,34 @@ class SyncWorker(QObject):
             return False
         self.round_timer.stop()
         self._cancel.clear()
-        self._round = self._submit(self._run_round, automatic, on_done=self._round_done)
+        mark = self.desk.session.mark()  # here, on the UI thread: the session as the round begins
+        self._round = self._submit(self._run_round, automatic, mark, on_done=self._round_done)
         self.round_started.emit(automatic)
         return True
 
-    def _run_round(self, automatic: bool) -> tuple[RoundOutcome, sync_api.SyncStatus | None]:
-        """On the sync thread: one round, then the status as it left it."""
-        view = RoundDesk(self.desk)
+    def _run_round(self, automatic: bool, mark: SessionMark) -> tuple[RoundOutcome, sync_api.SyncStatus | None]:
+        """On the sync thread: one round, then the status as it left it. `mark`: the desk's
+        session when the round was started, to tell a lock during the round from a failure."""
+        session = self.desk.session
         try:
-            outcome = RoundOutcome(automatic, report=sync_api.sync_once(
-                view, progress=self._round_progress, options=self.options))
+            outcome = RoundOutcome(
+                automatic, report=sync_api.sync_once(self.desk, progress=self._round_progress, options=self.options)
+            )
         except RoundCancelled:
             outcome = RoundOutcome(automatic, cancelled=True)
         except DeskError as refused:  # not enrolled, token refused or missing, TLS, out of scope
-            outcome = RoundOutcome(automatic, error=refused, locked=view.locked_meanwhile
-                                   and not isinstance(refused, sync_api.SyncError))
+            outcome = RoundOutcome(
+                automatic,
+                error=refused,
+                locked=session.locked_since(mark) and not isinstance(refused, sync_api.SyncError),
+            )
         except Exception as failure:  # whatever it is, a round never takes the window down
-            if view.locked_meanwhile:
+            locked = session.locked_since(mark)
+            if locked:
                 log.info("sync round stopped: the desk was locked during it (%s)", type(failure).__name__)
             else:
                 log.error("sync round failed", exc_info=failure)
-            outcome = RoundOutcome(automatic, error=failure, locked=view.locked_meanwhile)
+            outcome = RoundOutcome(automatic, error=failure, locked=locked)
         try:
             status = sync_api.sync_status(self.desk)
         except Exception:  # the next status read will tell
@@ -264,8 +264,15 @@ class SyncWorker(QObject):
 
     # ---- other network calls ------------------------------------------------------------------
 
-    def call(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-             on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> bool:
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> bool:
         """Run `fn(*args, **kwargs)` on the sync thread (after a round in progress); the result or
         the error comes back on the UI thread, unless `owner` is gone. False once stopped."""
         if self._stopped:
@@ -273,29 +280,60 @@ class SyncWorker(QObject):
         self._submit(fn, *args, on_done=on_done, on_error=on_error, owner=owner, **kwargs)
         return True
 
-    def enroll(self, actor: Any, server_url: str, code: str, ca_bundle: str | None, *,
-               on_done: Done | None = None, on_error: Failed | None = None, owner: QObject | None = None) -> bool:
+    def enroll(
+        self,
+        actor: Any,
+        server_url: str,
+        code: str,
+        ca_bundle: str | None,
+        *,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+    ) -> bool:
         """Exchange a one-time code for this desk's token (sync.api.enroll); a first round follows."""
+
         def enrolled(view: sync_api.EnrollmentView) -> None:
             self.refresh_status()
             if on_done is not None:
                 on_done(view)
             self._start_round(automatic=True)
-        return self.call(sync_api.enroll, self.desk, actor, server_url, code, ca_bundle=ca_bundle or None,
-                         options=self.options, on_done=enrolled, on_error=on_error, owner=owner)
+
+        return self.call(
+            sync_api.enroll,
+            self.desk,
+            actor,
+            server_url,
+            code,
+            ca_bundle=ca_bundle or None,
+            options=self.options,
+            on_done=enrolled,
+            on_error=on_error,
+            owner=owner,
+        )
 
     def use_token(self, token: str, *, on_done: Done | None = None, owner: QObject | None = None) -> bool:
         """A device token typed by the clerk (no secure keyring): used until the window closes."""
+
         def taken(_: Any) -> None:
             self.refresh_status()
             if on_done is not None:
                 on_done(None)
+
         return self.call(sync_api.use_token_for_session, self.desk, token, on_done=taken, owner=owner)
 
-    def _submit(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-                on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> Future[Any]:
-        owners = [o for o in [owner] + [getattr(cb, "__self__", None) for cb in (on_done, on_error)]
-                  if isinstance(o, QObject)]
+    def _submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
+        owners = [
+            o for o in [owner] + [getattr(cb, "__self__", None) for cb in (on_done, on_error)] if isinstance(o, QObject)
+        ]
         self._calls += 1
         future = self._thread.submit(fn, *args, **kwargs)
         future.add_done_callback(lambda f: self._delivered.emit((f, on_done, on_error, owners)))
@@ -326,8 +364,9 @@ class SyncWorker(QObject):
         if self._stopped or self._status_in_flight:
             return
         try:
-            self.tasks.run(sync_api.sync_status, self.desk, on_done=self._status_read,
-                           on_error=self._status_failed, owner=self)
+            self.tasks.run(
+                sync_api.sync_status, self.desk, on_done=self._status_read, on_error=self._status_failed, owner=self
+            )
         except RuntimeError:  # the window is closing: its task manager has shut down
             return
         self._status_in_flight = True

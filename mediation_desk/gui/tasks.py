@@ -7,6 +7,7 @@ error is raised again on the main thread, where the global exception hook report
 
 A result whose widget has gone meanwhile (a window closed while its page was loading) is dropped:
 the owner is the object of a bound-method callback, or the `owner` given."""
+
 from __future__ import annotations
 
 import logging
@@ -42,8 +43,15 @@ class TaskManager(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-            on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> Future[Any]:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
         """Run `fn(*args, **kwargs)` on the desk worker; then `on_done(result)` or
         `on_error(exception)` on the main thread, unless `owner` has been deleted by then."""
         if self._closed:

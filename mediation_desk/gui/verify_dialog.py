@@ -6,6 +6,7 @@ it into the field and presses Enter, or the clerk types it from the line under t
 
 The dialog stays open for the next paper: after each answer the code is selected, so the next
 scan replaces it."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -40,7 +41,7 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
-        self.actor = actor  # set anew by the main window after a re-login
+        self.actor = actor  # whoever is logged in: `set_actor`, on the window's operator_changed
         self.busy = False
         self.queued: str | None = None  # a code scanned while the previous one was being checked
         self.result: VerificationResult | None = None
@@ -62,6 +63,10 @@ class VerifyDialog(QDialog):
         self._clear_answer()
         u.payload.setFocus()
 
+    def set_actor(self, actor: Actor) -> None:
+        """A login after a lock: the next check is recorded as this operator's."""
+        self.actor = actor
+
     def verify(self) -> None:
         """Check the code in the field (on the desk worker)."""
         text = self.ui.payload.text()
@@ -79,15 +84,15 @@ class VerifyDialog(QDialog):
         self.ui.messageLabel.setText(self.tr("正在核验……"))
         from mediation_desk import documents  # reportlab loads only when a code is checked
 
-        self.tasks.run(documents.verify, self.desk, self.actor, text,
-                       on_done=self._show_result, on_error=self._failed, owner=self)
+        self.tasks.run(
+            documents.verify, self.desk, self.actor, text, on_done=self._show_result, on_error=self._failed, owner=self
+        )
 
     def _show_result(self, result: VerificationResult) -> None:
         self._idle()
         self.result = result
         words, colour = STATUS_WORDS.get(result.status, (result.status, REFUSED_COLOUR))
-        self._show(QCoreApplication.translate("VerifyDialog", words), colour, result.message,
-                   "\n".join(result.details))
+        self._show(QCoreApplication.translate("VerifyDialog", words), colour, result.message, "\n".join(result.details))
         self._next()
 
     def _failed(self, error: BaseException) -> None:

@@ -6,41 +6,32 @@ itself, which the People's Mediation Law requires (registration, records, the ca
 not on consent (PIPL art. 13(3)): withdrawing a consent below never erases a case file. A case
 file's personal content is erased when its retention period ends (lifecycle/retention.py).
 
-What needs consent: SMS notices to a party, using photos of a mediation in publicity, and the
-平安手环 (bracelet) with its location and health data. Modules that keep data for a purpose
-register an erasure handler for it (`register_withdrawal_handler`); withdrawing runs the handlers
-in the same unit of work as the withdrawal, so the record and the erasure commit together.
+The purposes are what the capabilities register (core/registry.py `ConsentPurpose`), each with the
+handlers that erase what that capability keeps for it. Withdrawing runs them in the same unit of
+work as the withdrawal, so the record and the erasure commit together; a purpose nobody keeps data
+for yet has no handler, and the withdrawal says so.
 
-Every giving and withdrawal is audited: who (the operator), when, and why (the reason given)."""
+Who may record consents and withdrawals is the role table's `consent.manage`. Every giving and
+withdrawal is audited: who (the operator), when, and why (the reason given)."""
+
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mediation_desk.core.uow import Actor, UnitOfWork
-from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.people.models import Person
+from mediation_desk.core.registry import REGISTRY, ConsentPurpose, Registry
+from mediation_desk.core.uow import Actor
+from mediation_desk.errors import ValidationError
 from mediation_desk.lifecycle.models import Consent
+from mediation_desk.people.models import Person
+from mediation_desk.privacy import roles
 from mediation_desk.validation import clean_text
 
-PURPOSES = {
-    "sms_notice": "短信通知",
-    "photo_publicity": "调解案例宣传使用照片",
-    "bracelet_location": "手环定位",
-    "bracelet_health": "健康信息（手环）",
-}
-# Purposes whose processing goes on outside any case (the bracelet wearer): a person with such a
-# consent in force keeps their record when the cases they were party to are purged.
-STANDING_PURPOSES = frozenset({"bracelet_location", "bracelet_health"})
-RECORDING_ROLES = ("admin", "clerk", "mediator", "system")
-
-WithdrawalHandler = Callable[[UnitOfWork, str], int]  # (uow, person_id) -> items erased
-_HANDLERS: dict[str, list[WithdrawalHandler]] = {}
+ACTION = "consent.manage"
 
 
 @dataclass(frozen=True)
@@ -68,30 +59,21 @@ class WithdrawalReport:
     purpose: str
     withdrawn_at: dt.datetime
     erased: int  # items the registered handlers erased
-    handlers: int  # handlers run
+    handlers: int  # handlers run (0: no capability keeps data for this purpose)
+    outcome: str  # what became of the data kept for the purpose, in words
 
 
-def register_withdrawal_handler(purpose: str, fn: WithdrawalHandler) -> None:
-    """`fn(uow, person_id) -> int` erases what was kept for `purpose` and says how many items.
-    It runs inside the withdrawal's unit of work: if it raises, nothing is withdrawn."""
-    if purpose not in PURPOSES:
-        raise ValueError(f"unknown consent purpose {purpose!r}")
-    handlers = _HANDLERS.setdefault(purpose, [])
-    if fn not in handlers:
-        handlers.append(fn)
+def purposes(registry: Registry = REGISTRY) -> dict[str, str]:
+    """code → label of every registered purpose, in registration order."""
+    return {code: p.label for code, p in registry.consent_purposes.items()}
 
 
-def unregister_withdrawal_handler(purpose: str, fn: WithdrawalHandler) -> None:
-    if fn in _HANDLERS.get(purpose, []):
-        _HANDLERS[purpose].remove(fn)
-
-
-def _check_purpose(purpose: str) -> str:
-    if purpose not in PURPOSES:
-        raise ValidationError.single(
-            "purpose", "consent_purpose",
-            f"未知的同意事项「{purpose}」，可选：{'、'.join(f'{k}（{v}）' for k, v in PURPOSES.items())}")
-    return purpose
+def _purpose(registry: Registry, code: str) -> ConsentPurpose:
+    found = registry.consent_purposes.get(code)
+    if found is None:
+        choices = "、".join(f"{k}（{v}）" for k, v in purposes(registry).items())
+        raise ValidationError.single("purpose", "consent_purpose", f"未知的同意事项「{code}」，可选：{choices}")
+    return found
 
 
 def _person(s: Session, person_id: str) -> Person:
@@ -101,81 +83,114 @@ def _person(s: Session, person_id: str) -> Person:
     return person
 
 
-def _require(actor: Actor) -> None:
-    if actor.role not in RECORDING_ROLES:
-        raise PermissionDenied("无权登记个人信息处理同意")
-
-
 def _active(s: Session, person_id: str, purpose: str) -> Consent | None:
-    return s.scalars(select(Consent).where(
-        Consent.person_id == person_id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
-        .order_by(Consent.given_at.desc()).limit(1)).first()
+    return s.scalars(
+        select(Consent)
+        .where(Consent.person_id == person_id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
+        .order_by(Consent.given_at.desc())
+        .limit(1)
+    ).first()
 
 
-def give_consent(desk: Any, actor: Actor, person_id: str, purpose: str, note: str | None = None) -> str:
+def _outcome(purpose: ConsentPurpose, erased: int) -> str:
+    if not purpose.erase:
+        return f"本机没有为「{purpose.label}」保存个人信息（尚无功能为此用途处理数据），无需删除"
+    if erased == 0:
+        return f"本机没有为「{purpose.label}」保存该当事人的个人信息，无需删除"
+    return f"已删除为「{purpose.label}」保存的 {erased} 项个人信息"
+
+
+def give_consent(
+    desk: Any, actor: Actor, person_id: str, purpose: str, note: str | None = None, *, registry: Registry = REGISTRY
+) -> str:
     """Record that the person gave separate consent for `purpose` (signed form kept on paper);
     returns the consent's id."""
-    _require(actor)
-    _check_purpose(purpose)
-    note = clean_text(note, "note", "备注", required=False, max_chars=500, multiline=True)
     with desk.write(actor) as uow:
+        roles.authorize(actor, ACTION)  # refused: audited as access.denied (Desk.write)
+        p = _purpose(registry, purpose)
+        note = clean_text(note, "note", "备注", required=False, max_chars=500, multiline=True)
         s = uow.session
         person = _person(s, person_id)
         if person.purged_at is not None:
             raise ValidationError.single("person_id", "person_purged", "该当事人的个人信息已清除，不能登记同意")
-        if _active(s, person.id, purpose) is not None:
-            raise ValidationError.single("purpose", "consent_already_active",
-                                         f"该当事人已同意「{PURPOSES[purpose]}」，无需重复登记")
-        consent = Consent(person_id=person.id, purpose=purpose, given_at=uow.now, withdrawn_at=None,
-                          recorded_by=actor.username, note=note)
+        if _active(s, person.id, p.code) is not None:
+            raise ValidationError.single(
+                "purpose", "consent_already_active", f"该当事人已同意「{p.label}」，无需重复登记"
+            )
+        consent = Consent(
+            person_id=person.id,
+            purpose=p.code,
+            given_at=uow.now,
+            withdrawn_at=None,
+            recorded_by=actor.username,
+            note=note,
+        )
         s.add(consent)
         s.flush()
-        uow.audit("consent.give", "person", person.id, consent_id=consent.id, purpose=purpose,
-                  has_note=note is not None)
+        uow.audit("consent.give", "person", person.id, consent_id=consent.id, purpose=p.code, has_note=note is not None)
         return consent.id
 
 
-def withdraw_consent(desk: Any, actor: Actor, person_id: str, purpose: str, reason: str) -> WithdrawalReport:
+def withdraw_consent(
+    desk: Any, actor: Actor, person_id: str, purpose: str, reason: str, *, registry: Registry = REGISTRY
+) -> WithdrawalReport:
     """The person withdraws a consent: recorded, and what was kept for that purpose is erased
     by the handlers registered for it, all in one unit of work."""
-    _require(actor)
-    _check_purpose(purpose)
-    reason = clean_text(reason, "reason", "撤回理由", required=True, max_chars=500, multiline=True) or ""
     with desk.write(actor) as uow:
+        roles.authorize(actor, ACTION)
+        p = _purpose(registry, purpose)
+        reason = clean_text(reason, "reason", "撤回理由", required=True, max_chars=500, multiline=True) or ""
         s = uow.session
         person = _person(s, person_id)
-        consent = _active(s, person.id, purpose)
+        consent = _active(s, person.id, p.code)
         if consent is None:
-            raise ValidationError.single("purpose", "consent_not_active",
-                                         f"该当事人没有有效的「{PURPOSES[purpose]}」同意可撤回（未曾同意或已撤回）")
+            raise ValidationError.single(
+                "purpose", "consent_not_active", f"该当事人没有有效的「{p.label}」同意可撤回（未曾同意或已撤回）"
+            )
         consent.withdrawn_at, consent.withdrawn_by, consent.withdrawal_reason = uow.now, actor.username, reason
-        handlers = list(_HANDLERS.get(purpose, []))
-        erased = 0
-        for fn in handlers:
-            erased += int(fn(uow, person.id))
+        erased = sum(int(erase(uow, person.id)) for erase in p.erase)
         s.flush()
         # The reason is free text (may name people): it lives on the consent row, which retention
         # can erase, not in the audit record, which can never change.
-        uow.audit("consent.withdraw", "person", person.id, consent_id=consent.id, purpose=purpose,
-                  erased=erased, handlers=len(handlers))
-        return WithdrawalReport(consent.id, person.id, purpose, uow.now, erased, len(handlers))
+        uow.audit(
+            "consent.withdraw",
+            "person",
+            person.id,
+            consent_id=consent.id,
+            purpose=p.code,
+            erased=erased,
+            handlers=len(p.erase),
+        )
+        return WithdrawalReport(consent.id, person.id, p.code, uow.now, erased, len(p.erase), _outcome(p, erased))
 
 
-def has_consent(session: Session, person_id: str, purpose: str) -> bool:
+def has_consent(session: Session, person_id: str, purpose: str, *, registry: Registry = REGISTRY) -> bool:
     """Whether a consent for `purpose` is in force (never for a person whose data was purged)."""
-    _check_purpose(purpose)
+    _purpose(registry, purpose)
     person = session.get(Person, person_id)
     return person is not None and person.purged_at is None and _active(session, person_id, purpose) is not None
 
 
-def list_consents(desk: Any, person_id: str) -> list[ConsentView]:
+def list_consents(desk: Any, actor: Actor, person_id: str, *, registry: Registry = REGISTRY) -> list[ConsentView]:
     """Every consent the person gave, in force or withdrawn (with who withdrew it and why)."""
-    with desk.read() as s:
+    labels = purposes(registry)
+    with desk.read(actor) as s:
+        roles.authorize(actor, ACTION)
         person = _person(s, person_id)
-        out = []
-        for c in s.scalars(select(Consent).where(Consent.person_id == person.id)
-                           .order_by(Consent.given_at, Consent.id)):
-            out.append(ConsentView(
-                c.id, c.person_id, c.purpose, PURPOSES.get(c.purpose, c.purpose), c.given_at, c.recorded_by,
-                c.note, c.withdrawn_at, c.withdrawn_by, c.withdrawal_reason))
-        return out
+        return [
+            ConsentView(
+                c.id,
+                c.person_id,
+                c.purpose,
+                labels.get(c.purpose, c.purpose),
+                c.given_at,
+                c.recorded_by,
+                c.note,
+                c.withdrawn_at,
+                c.withdrawn_by,
+                c.withdrawal_reason,
+            )
+            for c in s.scalars(
+                select(Consent).where(Consent.person_id == person.id).order_by(Consent.given_at, Consent.id)
+            )
+        ]

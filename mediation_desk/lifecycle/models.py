@@ -1,4 +1,5 @@
 """What the data lifecycle keeps: separate consents (PIPL art. 29) and their withdrawal."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,7 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mediation_desk.storage.base import UUID_LEN, Base, new_id, utcnow
+from mediation_desk.storage.base import UUID_LEN, Base, new_id
 
 
 class Consent(Base):

@@ -1,5 +1,6 @@
 """After mediation succeeds: the agreement (written 协议书 or oral 口头协议), its signing,
 the 30-day judicial-confirmation window (art. 33) and performance status (art. 31)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,7 +29,6 @@ def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any
     p = Problems()
     out: dict[str, Any] = {}
 
-
     form = data.get("form") or "written"
     if form not in FORMS:
         p.add("form", "agreement_form", "协议形式须为书面协议或口头协议")
@@ -37,14 +37,39 @@ def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any
     out["reached_on"] = out.get("reached_on") or today
     if out["reached_on"] > today:
         p.add("reached_on", "date_future", "达成日期不能晚于今天")
-    out["facts"] = p.check(clean_text, data.get("facts"), "facts", "主要事实", required=True, max_chars=8000, multiline=True)
-    out["disputed_issues"] = p.check(clean_text, data.get("disputed_issues"), "disputed_issues", "争议事项",
-        required=True, max_chars=4000, multiline=True)
-    out["responsibility"] = p.check(clean_text, data.get("responsibility"), "responsibility", "各方责任",
-        required=False, max_chars=4000, multiline=True)
-    out["performance_method"] = p.check(clean_text, data.get("performance_method"), "performance_method",
-        "履行方式", required=True, max_chars=2000, multiline=True)
-    out["performance_deadline"] = p.check(parse_date, data.get("performance_deadline"), "performance_deadline", "履行期限")
+    out["facts"] = p.check(
+        clean_text, data.get("facts"), "facts", "主要事实", required=True, max_chars=8000, multiline=True
+    )
+    out["disputed_issues"] = p.check(
+        clean_text,
+        data.get("disputed_issues"),
+        "disputed_issues",
+        "争议事项",
+        required=True,
+        max_chars=4000,
+        multiline=True,
+    )
+    out["responsibility"] = p.check(
+        clean_text,
+        data.get("responsibility"),
+        "responsibility",
+        "各方责任",
+        required=False,
+        max_chars=4000,
+        multiline=True,
+    )
+    out["performance_method"] = p.check(
+        clean_text,
+        data.get("performance_method"),
+        "performance_method",
+        "履行方式",
+        required=True,
+        max_chars=2000,
+        multiline=True,
+    )
+    out["performance_deadline"] = p.check(
+        parse_date, data.get("performance_deadline"), "performance_deadline", "履行期限"
+    )
     if out.get("performance_deadline") and out["performance_deadline"] < out["reached_on"]:
         p.add("performance_deadline", "deadline_before_agreement", "履行期限不能早于协议达成日期")
     out["amount"] = p.check(parse_amount, data.get("amount"), "amount", "协议金额")
@@ -57,8 +82,9 @@ def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any
     clean_terms = []
     for i, term in enumerate(terms[:MAX_TERMS]):
         try:
-            clean_terms.append(clean_text(term, f"terms[{i}]", f"第 {i + 1} 项条款", required=True,
-                                          max_chars=2000, multiline=True))
+            clean_terms.append(
+                clean_text(term, f"terms[{i}]", f"第 {i + 1} 项条款", required=True, max_chars=2000, multiline=True)
+            )
         except ValidationError as e:
             p.extend(e)
     out["terms"] = clean_terms
@@ -76,8 +102,9 @@ def record_agreement(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
         case = load_case(s, case_key)
         authorize(s, actor, "agreement.record", case.id)
         if case.status != states.IN_MEDIATION:
-            raise ValidationError.single("case", "case_not_in_mediation",
-                                         f"只有调解中的案件才能登记协议（当前：{states.LABELS[case.status]}）")
+            raise ValidationError.single(
+                "case", "case_not_in_mediation", f"只有调解中的案件才能登记协议（当前：{states.LABELS[case.status]}）"
+            )
         fields = validate_agreement(data, uow.today)
         amount = fields.pop("amount")
         parties = len(party_person_ids(s, case.id))
@@ -96,8 +123,18 @@ def record_agreement(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
             _make_effective(a, a.reached_on)
         s.flush()
         uow.audit("agreement.record", "case", case.id, form=a.form, terms=len(a.terms))
-        uow.outbox("agreement", a.id, "create", {"case_id": case.id, "form": a.form, "amount_fen": a.amount_fen,
-                                                 "reached_on": a.reached_on, "updated_hlc": a.updated_hlc})
+        uow.outbox(
+            "agreement",
+            a.id,
+            "create",
+            {
+                "case_id": case.id,
+                "form": a.form,
+                "amount_fen": a.amount_fen,
+                "reached_on": a.reached_on,
+                "updated_hlc": a.updated_hlc,
+            },
+        )
         apply_transition(uow, case, states.AGREED)
         return agreement_view(a)
 
@@ -133,8 +170,11 @@ def record_judicial_application(desk: Any, actor: Actor, case_key: str, applied_
             raise ValidationError.single("applied_on", "agreement_not_effective", "协议尚未生效，不能申请司法确认")
         on = parse_date(applied_on, "applied_on", "申请日期") or uow.today
         if not a.effective_on <= on <= a.judicial_deadline:
-            raise ValidationError.single("applied_on", "judicial_window",
-                                         f"司法确认须在协议生效后 30 日内申请（{a.effective_on} 至 {a.judicial_deadline}）")
+            raise ValidationError.single(
+                "applied_on",
+                "judicial_window",
+                f"司法确认须在协议生效后 30 日内申请（{a.effective_on} 至 {a.judicial_deadline}）",
+            )
         a.judicial_applied_on, a.updated_hlc = on, uow.tick()
         uow.audit("agreement.judicial_applied", "case", case.id)
         uow.outbox("agreement", a.id, "update", {"fields": {"judicial_applied_on": on}, "updated_hlc": a.updated_hlc})
@@ -143,13 +183,15 @@ def record_judicial_application(desk: Any, actor: Actor, case_key: str, applied_
 
 def set_performance(uow: Any, case: MediationCase, a: Agreement, status: str) -> None:
     if status not in PERFORMANCE:
-        raise ValidationError.single("performance_status", "performance_status",
-                                     f"履行情况须为：{'、'.join(PERFORMANCE.values())}")
+        raise ValidationError.single(
+            "performance_status", "performance_status", f"履行情况须为：{'、'.join(PERFORMANCE.values())}"
+        )
     if a.performance_status != status:
         a.performance_status, a.updated_hlc = status, uow.tick()
         uow.audit("agreement.performance", "case", case.id, status=status)
-        uow.outbox("agreement", a.id, "update", {"fields": {"performance_status": status},
-                                                 "updated_hlc": a.updated_hlc})
+        uow.outbox(
+            "agreement", a.id, "update", {"fields": {"performance_status": status}, "updated_hlc": a.updated_hlc}
+        )
 
 
 def update_performance(desk: Any, actor: Actor, case_key: str, status: str) -> AgreementView:
@@ -170,10 +212,19 @@ def _agreement_of(s: Any, case_key: str, actor: Actor, action: str) -> tuple[Med
 
 def agreement_view(a: Agreement) -> AgreementView:
     return AgreementView(
-        id=a.id, form=a.form, reached_on=a.reached_on, facts=a.facts, disputed_issues=a.disputed_issues,
-        responsibility=a.responsibility, terms=tuple(a.terms), performance_method=a.performance_method,
+        id=a.id,
+        form=a.form,
+        reached_on=a.reached_on,
+        facts=a.facts,
+        disputed_issues=a.disputed_issues,
+        responsibility=a.responsibility,
+        terms=tuple(a.terms),
+        performance_method=a.performance_method,
         performance_deadline=a.performance_deadline,
-        amount=from_fen(a.amount_fen), copies=a.copies,
-        effective_on=a.effective_on, judicial_deadline=a.judicial_deadline,
-        judicial_applied_on=a.judicial_applied_on, performance_status=a.performance_status,
+        amount=from_fen(a.amount_fen),
+        copies=a.copies,
+        effective_on=a.effective_on,
+        judicial_deadline=a.judicial_deadline,
+        judicial_applied_on=a.judicial_applied_on,
+        performance_status=a.performance_status,
     )

@@ -1,5 +1,6 @@
 """派单: rank mediators for a case, assign one or more (art. 19), reassign with history, and
 record a party's refusal of a mediator (art. 23)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -12,15 +13,18 @@ from mediation_desk.core.uow import Actor
 from mediation_desk.errors import NotFound, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.assignment_rules import (
-    CaseForRanking, MediatorProfile, Ranking, rank_mediators,
+    CaseForRanking,
+    MediatorProfile,
+    Ranking,
+    rank_mediators,
 )
 from mediation_desk.mediation.case_access import active_mediator_ids, authorize, load_case, party_person_ids
 from mediation_desk.mediation.dispute_types import LABELS
 from mediation_desk.mediation.mediators import find_mediator, open_loads
 from mediation_desk.mediation.models_case import CaseAssignment, MediationCase, MediatorRefusal
 from mediation_desk.mediation.models_people import Mediator, MediatorRelation
-from mediation_desk.people.models import Person
 from mediation_desk.mediation.workflow import apply_transition
+from mediation_desk.people.models import Person
 from mediation_desk.validation import clean_text
 
 ASSIGNABLE = frozenset({states.ACCEPTED, states.ASSIGNED, states.IN_MEDIATION})
@@ -30,38 +34,63 @@ CHOSEN_BY = {"committee": "调委会指定", "parties": "当事人选定"}
 def _ranking(s: Session, case: MediationCase) -> Ranking:
     person_ids = party_person_ids(s, case.id)
     names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())
-    refusals = {r.mediator_id: r.person_id for r in s.scalars(
-        select(MediatorRefusal).where(MediatorRefusal.case_id == case.id))}
+    refusals = {
+        r.mediator_id: r.person_id for r in s.scalars(select(MediatorRefusal).where(MediatorRefusal.case_id == case.id))
+    }
     relations: dict[str, dict[str, str]] = {}
     for r in s.scalars(select(MediatorRelation).where(MediatorRelation.person_id.in_(person_ids))):
         relations.setdefault(r.mediator_id, {})[r.person_id] = r.relation
     loads = open_loads(s)
     profiles = [
         MediatorProfile(
-            mediator_id=m.id, name=m.name, skills=frozenset(m.skills), area=m.area,
-            available=m.available, open_cases=loads.get(m.id, 0), max_open_cases=m.max_open_cases,
+            mediator_id=m.id,
+            name=m.name,
+            skills=frozenset(m.skills),
+            area=m.area,
+            available=m.available,
+            open_cases=loads.get(m.id, 0),
+            max_open_cases=m.max_open_cases,
             related_person_ids=frozenset(relations.get(m.id, {})),
-            relation_notes=relations.get(m.id, {}), active=m.active,
+            relation_notes=relations.get(m.id, {}),
+            active=m.active,
         )
         for m in s.scalars(select(Mediator).where(Mediator.committee_id == case.committee_id))
     ]
     return rank_mediators(
         CaseForRanking(
-            dispute_type=case.dispute_type, dispute_subtype=case.dispute_subtype, area=case.area,
-            party_person_ids=frozenset(person_ids), party_names=names, refused_mediator_ids=refusals,
+            dispute_type=case.dispute_type,
+            dispute_subtype=case.dispute_subtype,
+            area=case.area,
+            party_person_ids=frozenset(person_ids),
+            party_names=names,
+            refused_mediator_ids=refusals,
             already_assigned_ids=frozenset(active_mediator_ids(s, case.id)),
         ),
-        profiles, type_labels=LABELS,
+        profiles,
+        type_labels=LABELS,
     )
 
 
-def rank_for_case(desk: Any, case_key: str) -> Ranking:
-    with desk.read() as s:
-        return _ranking(s, load_case(s, case_key))
+def rank_for_case(desk: Any, case_key: str, *, actor: Actor | None = None) -> Ranking:
+    """The mediators ranked for a case (its reasons name the parties a mediator must avoid); with
+    `actor`, only for one who may assign (`case.assign`), a refusal audited."""
+    with desk.read(actor) as s:
+        case = load_case(s, case_key)
+        if actor is not None:
+            authorize(s, actor, "case.assign", case.id)
+        return _ranking(s, case)
 
 
-def assign(desk: Any, actor: Actor, case_key: str, mediator_keys: Sequence[str], *,
-           lead: str | None = None, chosen_by: str = "committee", override_reason: str | None = None) -> list[str]:
+def assign(
+    desk: Any,
+    actor: Actor,
+    case_key: str,
+    mediator_keys: Sequence[str],
+    *,
+    lead: str | None = None,
+    chosen_by: str = "committee",
+    override_reason: str | None = None,
+) -> list[str]:
     """Put mediators on a case. Anyone related to or refused by a party is refused with the
     reason; choosing someone other than the best-ranked needs an override reason. An accepted
     case moves to "assigned" in the same unit of work. Returns the active mediator ids."""
@@ -75,8 +104,9 @@ def assign(desk: Any, actor: Actor, case_key: str, mediator_keys: Sequence[str],
         case = load_case(s, case_key)
         authorize(s, actor, "case.assign", case.id)
         if case.status not in ASSIGNABLE:
-            raise ValidationError.single("case", "case_not_assignable",
-                                         f"「{states.LABELS[case.status]}」的案件不能再派单")
+            raise ValidationError.single(
+                "case", "case_not_assignable", f"「{states.LABELS[case.status]}」的案件不能再派单"
+            )
         mediators = [find_mediator(s, k) for k in mediator_keys]
         if len({m.id for m in mediators}) != len(mediators):
             raise ValidationError.single("mediators", "mediator_duplicate", "同一名调解员被重复选择")
@@ -91,26 +121,49 @@ def assign(desk: Any, actor: Actor, case_key: str, mediator_keys: Sequence[str],
             if m.id in excluded:
                 raise ValidationError.single("mediators", excluded[m.id].rule, excluded[m.id].reason)
         ranked_by_id = {r.mediator_id: r for r in ranking.ranked}
-        needs_reason = [m.name for m in mediators
-                        if chosen_by == "committee" and (m.id not in top_ids or ranked_by_id[m.id].warnings)]
+        needs_reason = [
+            m.name
+            for m in mediators
+            if chosen_by == "committee" and (m.id not in top_ids or ranked_by_id[m.id].warnings)
+        ]
         if needs_reason and not override_reason:
             raise ValidationError.single(
-                "override_reason", "override_reason_required",
-                f"{'、'.join(needs_reason)}不是系统推荐的人选（或暂不可用、已满额），请填写调整理由")
-        current_leads = list(s.scalars(select(CaseAssignment).where(
-            CaseAssignment.case_id == case.id, CaseAssignment.ended_at.is_(None), CaseAssignment.role == "lead")))
+                "override_reason",
+                "override_reason_required",
+                f"{'、'.join(needs_reason)}不是系统推荐的人选（或暂不可用、已满额），请填写调整理由",
+            )
+        current_leads = list(
+            s.scalars(
+                select(CaseAssignment).where(
+                    CaseAssignment.case_id == case.id, CaseAssignment.ended_at.is_(None), CaseAssignment.role == "lead"
+                )
+            )
+        )
         if lead_id:  # one lead per case: the new lead replaces the old one, who stays as assistant
             for row in current_leads:
                 row.role = "assistant"
         for i, m in enumerate(mediators):
             is_lead = (m.id == lead_id) if lead_id else (i == 0 and not current_leads)
-            s.add(CaseAssignment(
-                case_id=case.id, mediator_id=m.id, role="lead" if is_lead else "assistant",
-                chosen_by=chosen_by, rank=positions.get(m.id), override_reason=override_reason,
-                assigned_at=uow.now, assigned_by=actor.username,
-            ))
-            uow.audit("case.assign", "case", case.id, mediator_id=m.id, rank=positions.get(m.id),
-                      override=bool(override_reason))
+            s.add(
+                CaseAssignment(
+                    case_id=case.id,
+                    mediator_id=m.id,
+                    role="lead" if is_lead else "assistant",
+                    chosen_by=chosen_by,
+                    rank=positions.get(m.id),
+                    override_reason=override_reason,
+                    assigned_at=uow.now,
+                    assigned_by=actor.username,
+                )
+            )
+            uow.audit(
+                "case.assign",
+                "case",
+                case.id,
+                mediator_id=m.id,
+                rank=positions.get(m.id),
+                override=bool(override_reason),
+            )
             uow.outbox("case_assignment", case.id, "append", {"mediator_id": m.id, "chosen_by": chosen_by})
         s.flush()
         if case.status == states.ACCEPTED:
@@ -127,15 +180,18 @@ def unassign(desk: Any, actor: Actor, case_key: str, mediator_key: str, reason: 
         case = load_case(s, case_key)
         authorize(s, actor, "case.assign", case.id)
         m = find_mediator(s, mediator_key)
-        row = s.scalars(select(CaseAssignment).where(
-            CaseAssignment.case_id == case.id, CaseAssignment.mediator_id == m.id,
-            CaseAssignment.ended_at.is_(None))).first()
+        row = s.scalars(
+            select(CaseAssignment).where(
+                CaseAssignment.case_id == case.id, CaseAssignment.mediator_id == m.id, CaseAssignment.ended_at.is_(None)
+            )
+        ).first()
         if row is None:
             raise NotFound("该案件的调解员", m.name)
         remaining = [x for x in active_mediator_ids(s, case.id) if x != m.id]
         if not remaining and case.status in (states.ASSIGNED, states.IN_MEDIATION):
-            raise ValidationError.single("mediator", "last_mediator",
-                                         "调解进行中至少保留一名调解员：请先指派接替人选，再撤换")
+            raise ValidationError.single(
+                "mediator", "last_mediator", "调解进行中至少保留一名调解员：请先指派接替人选，再撤换"
+            )
         row.ended_at, row.end_reason = uow.now, reason
         _keep_a_lead(s, case.id)
         uow.audit("case.unassign", "case", case.id, mediator_id=m.id)
@@ -143,8 +199,9 @@ def unassign(desk: Any, actor: Actor, case_key: str, mediator_key: str, reason: 
         return remaining
 
 
-def record_refusal(desk: Any, actor: Actor, case_key: str, person_id: str, mediator_key: str,
-                   reason: str | None = None) -> None:
+def record_refusal(
+    desk: Any, actor: Actor, case_key: str, person_id: str, mediator_key: str, reason: str | None = None
+) -> None:
     """A party refuses a mediator (art. 23): the mediator is excluded and, if on the case, removed."""
     reason = clean_text(reason, "reason", "拒绝理由", required=False, max_chars=500)
     with desk.write(actor) as uow:
@@ -155,9 +212,15 @@ def record_refusal(desk: Any, actor: Actor, case_key: str, person_id: str, media
         if person_id not in party_person_ids(s, case.id):
             raise ValidationError.single("person_id", "not_a_party", "提出拒绝的人不是本案当事人")
         s.add(MediatorRefusal(case_id=case.id, person_id=person_id, mediator_id=m.id, reason=reason, at=uow.now))
-        ended = list(s.scalars(select(CaseAssignment).where(
-            CaseAssignment.case_id == case.id, CaseAssignment.mediator_id == m.id,
-            CaseAssignment.ended_at.is_(None))))
+        ended = list(
+            s.scalars(
+                select(CaseAssignment).where(
+                    CaseAssignment.case_id == case.id,
+                    CaseAssignment.mediator_id == m.id,
+                    CaseAssignment.ended_at.is_(None),
+                )
+            )
+        )
         for row in ended:
             row.ended_at, row.end_reason = uow.now, "当事人拒绝该调解员（人民调解法第二十三条）"
         _keep_a_lead(s, case.id)
@@ -168,8 +231,12 @@ def record_refusal(desk: Any, actor: Actor, case_key: str, person_id: str, media
 
 def _keep_a_lead(s: Session, case_id: str) -> None:
     """After a mediator leaves a case, the longest-serving one left leads it if nobody does."""
-    active = list(s.scalars(select(CaseAssignment).where(
-        CaseAssignment.case_id == case_id, CaseAssignment.ended_at.is_(None))
-        .order_by(CaseAssignment.assigned_at, CaseAssignment.id)))
+    active = list(
+        s.scalars(
+            select(CaseAssignment)
+            .where(CaseAssignment.case_id == case_id, CaseAssignment.ended_at.is_(None))
+            .order_by(CaseAssignment.assigned_at, CaseAssignment.id)
+        )
+    )
     if active and not any(a.role == "lead" for a in active):
         active[0].role = "lead"

@@ -16,6 +16,7 @@ Hard rules (the mediator is *excluded* and never ranked):
 Soft rules only change the score, so a mediator who is on leave or at capacity is
 still listed (with a warning) and a clerk can pick them by hand if nobody else fits.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -143,8 +144,9 @@ def _exclusion(case: CaseForRanking, m: MediatorProfile) -> Exclusion | None:
         return Exclusion(m.mediator_id, m.name, RULE_RELATED, "、".join(parts) + "，应当回避")
     if m.mediator_id in case.refused_mediator_ids:
         who = _party_name(case, case.refused_mediator_ids[m.mediator_id])
-        return Exclusion(m.mediator_id, m.name, RULE_REFUSED,
-                         f"当事人{who}拒绝该调解员调解（《人民调解法》第二十三条）")
+        return Exclusion(
+            m.mediator_id, m.name, RULE_REFUSED, f"当事人{who}拒绝该调解员调解（《人民调解法》第二十三条）"
+        )
     if not m.active:
         return Exclusion(m.mediator_id, m.name, RULE_INACTIVE, "已退出调解员名册")
     if m.mediator_id in case.already_assigned_ids:
@@ -152,8 +154,9 @@ def _exclusion(case: CaseForRanking, m: MediatorProfile) -> Exclusion | None:
     return None
 
 
-def _score(case: CaseForRanking, m: MediatorProfile, w: RankingWeights,
-           type_labels: Mapping[str, str] | None) -> RankedMediator:
+def _score(
+    case: CaseForRanking, m: MediatorProfile, w: RankingWeights, type_labels: Mapping[str, str] | None
+) -> RankedMediator:
     """Sum of the components, each with its own reason so the total can be checked by hand."""
     score = 0.0
     reasons: list[str] = []

@@ -2,6 +2,7 @@
 
 The file is copied to a temporary name first and renamed only once the database row
 commits, so a crash leaves neither an orphan row nor a half-written file under a real name."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,26 +13,41 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, NotFound, ValidationError
-from mediation_desk.privacy.crypto import DecryptError
-from mediation_desk.privacy.vault import place
 from mediation_desk.mediation.case_access import authorize, load_case
 from mediation_desk.mediation.models_case import Attachment
+from mediation_desk.privacy.crypto import DecryptError
+from mediation_desk.privacy.vault import place
 from mediation_desk.storage.base import new_id
 from mediation_desk.validation import clean_text
 
 KINDS = {"evidence": "证据", "signed_scan": "签字扫描件", "id_copy": "身份证明", "other": "其他"}
 ALLOWED_TYPES = {
-    "application/pdf", "image/jpeg", "image/png", "image/tiff", "image/bmp", "image/webp",
-    "audio/mpeg", "audio/x-wav", "audio/wav", "audio/mp4", "video/mp4", "text/plain",
-    "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "image/bmp",
+    "image/webp",
+    "audio/mpeg",
+    "audio/x-wav",
+    "audio/wav",
+    "audio/mp4",
+    "video/mp4",
+    "text/plain",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 # Signatures of the common types: a renamed .exe must not pass as a .jpg.
 _MAGIC = {
-    "application/pdf": [b"%PDF"], "image/jpeg": [b"\xff\xd8\xff"], "image/png": [b"\x89PNG"],
-    "image/tiff": [b"II*\x00", b"MM\x00*"], "image/bmp": [b"BM"],
+    "application/pdf": [b"%PDF"],
+    "image/jpeg": [b"\xff\xd8\xff"],
+    "image/png": [b"\x89PNG"],
+    "image/tiff": [b"II*\x00", b"MM\x00*"],
+    "image/bmp": [b"BM"],
 }
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -47,8 +63,15 @@ class AttachmentView:
     note: str | None
 
 
-def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLike[str], *,
-                kind: str = "evidence", note: str | None = None) -> AttachmentView:
+def attach_file(
+    desk: Any,
+    actor: Actor,
+    case_key: str,
+    source: str | os.PathLike[str],
+    *,
+    kind: str = "evidence",
+    note: str | None = None,
+) -> AttachmentView:
     src = Path(source)
     if kind not in KINDS:
         raise ValidationError.single("kind", "attachment_kind", f"附件类别须为：{'、'.join(KINDS.values())}")
@@ -61,7 +84,9 @@ def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLik
         raise ValidationError.single("file", "file_too_large", f"文件超过 {MAX_BYTES // 1024 // 1024} MB 上限")
     media_type = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
     if media_type not in ALLOWED_TYPES:
-        raise ValidationError.single("file", "file_type", f"不支持的文件类型（{src.suffix or '无扩展名'}）：请用 PDF、图片、音视频或文档")
+        raise ValidationError.single(
+            "file", "file_type", f"不支持的文件类型（{src.suffix or '无扩展名'}）：请用 PDF、图片、音视频或文档"
+        )
     with src.open("rb") as f:
         head = f.read(8)
     if media_type in _MAGIC and not any(head.startswith(m) for m in _MAGIC[media_type]):
@@ -85,14 +110,24 @@ def attach_file(desk: Any, actor: Actor, case_key: str, source: str | os.PathLik
         with desk.write(actor) as uow:
             case = load_case(uow.session, case_key)
             authorize(uow.session, actor, "attachment.add", case.id)
-            row = Attachment(id=att_id, case_id=case.id, kind=kind, original_name=src.name[:256],
-                             stored_name=stored, media_type=media_type, size=size,
-                             sha256=digest.hexdigest(), note=note, created_at=uow.now,
-                             created_by=actor.username)
+            row = Attachment(
+                id=att_id,
+                case_id=case.id,
+                kind=kind,
+                original_name=src.name[:256],
+                stored_name=stored,
+                media_type=media_type,
+                size=size,
+                sha256=digest.hexdigest(),
+                note=note,
+                created_at=uow.now,
+                created_by=actor.username,
+            )
             uow.session.add(row)
             uow.audit("attachment.add", "case", case.id, attachment_id=att_id, kind=kind, size=size)
-            uow.outbox("attachment", att_id, "append", {"case_id": case.id, "kind": kind,
-                                                        "sha256": row.sha256, "size": size})
+            uow.outbox(
+                "attachment", att_id, "append", {"case_id": case.id, "kind": kind, "sha256": row.sha256, "size": size}
+            )
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -110,8 +145,15 @@ def list_attachments(desk: Any, case_key: str, *, actor: Actor | None = None) ->
         case = load_case(s, case_key)
         if actor is not None:
             authorize(s, actor, "case.view", case.id)
-        return [attachment_view(a) for a in s.scalars(select(Attachment).where(Attachment.case_id == case.id)
-                                   .order_by(Attachment.created_at))]
+        return attachment_views(s, case.id)
+
+
+def attachment_views(s: Session, case_id: str) -> list[AttachmentView]:
+    """The attachments of one case, read in the caller's unit of work (access already decided)."""
+    return [
+        attachment_view(a)
+        for a in s.scalars(select(Attachment).where(Attachment.case_id == case_id).order_by(Attachment.created_at))
+    ]
 
 
 def _content(desk: Any, a: Attachment) -> bytes | None:
@@ -148,5 +190,3 @@ def read_attachment(desk: Any, actor: Actor, attachment_id: str, reason: str | N
             raise DeskError("附件文件缺失或已被改动（与登记时的 SHA-256 不符）")
         uow.audit("attachment.open", "case", a.case_id, attachment_id=a.id, reason=reason)
         return content
-
-

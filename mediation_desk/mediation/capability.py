@@ -1,9 +1,13 @@
 """Mediation (人民调解) tells the ground what it has: its synced entities and permission actions
-(from its rule module, `states.py`), and its tables."""
+(from its rule module, `states.py`), what the data lifecycle handles for it (`data_lifecycle.py`),
+and its tables."""
+
 from __future__ import annotations
 
 from mediation_desk.core.registry import Registry
 from mediation_desk.mediation import models_case, models_people, states  # noqa: F401 (their tables)
+from mediation_desk.mediation.data_lifecycle import register_lifecycle
+from mediation_desk.mediation.demo import MediationDemo
 
 
 def register(registry: Registry) -> None:
@@ -11,3 +15,5 @@ def register(registry: Registry) -> None:
         return
     registry.add_entities(states.SYNCED_ENTITIES)
     registry.add_permissions(states.PERMISSIONS)
+    register_lifecycle(registry)  # retention rule, sealed records, consent purposes
+    registry.add_demo(MediationDemo())

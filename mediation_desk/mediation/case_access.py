@@ -1,22 +1,34 @@
-"""Finding a case, deciding who may act on it, and gathering the facts its state machine needs."""
+"""Finding a case, deciding who may act on it (one case, or a list of them), and gathering the
+facts its state machine needs."""
+
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, false, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from mediation_desk.errors import NotFound
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import (
-    Agreement, CaseAssignment, CaseParty, FollowUp, MediationCase, SessionRecord,
+    Agreement,
+    CaseAssignment,
+    CaseParty,
+    FollowUp,
+    MediationCase,
+    SessionRecord,
 )
 from mediation_desk.mediation.numbering import (
-    MAX_SEAT, CaseNumber, format_case_number, parse_case_number,
+    MAX_SEAT,
+    CaseNumber,
+    format_case_number,
+    parse_case_number,
 )
 from mediation_desk.privacy import roles
 
+SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])  # a select of any columns
 _SHORT_SEQ = re.compile(r"第\s*((?:\d{1,2}-)?)(\d{1,3})\s*号\s*$")
 
 
@@ -51,14 +63,17 @@ def load_case(s: Session, key: str) -> MediationCase:
 
 
 def active_mediator_ids(s: Session, case_id: str) -> list[str]:
-    return list(s.scalars(select(CaseAssignment.mediator_id).where(
-        CaseAssignment.case_id == case_id, CaseAssignment.ended_at.is_(None))
-        .order_by(CaseAssignment.assigned_at, CaseAssignment.id)))
+    return list(
+        s.scalars(
+            select(CaseAssignment.mediator_id)
+            .where(CaseAssignment.case_id == case_id, CaseAssignment.ended_at.is_(None))
+            .order_by(CaseAssignment.assigned_at, CaseAssignment.id)
+        )
+    )
 
 
 def party_person_ids(s: Session, case_id: str) -> list[str]:
-    return list(s.scalars(select(CaseParty.person_id).where(CaseParty.case_id == case_id)
-                          .order_by(CaseParty.position)))
+    return list(s.scalars(select(CaseParty.person_id).where(CaseParty.case_id == case_id).order_by(CaseParty.position)))
 
 
 def owns_case(s: Session, actor: Any, case_id: str) -> bool:
@@ -67,8 +82,14 @@ def owns_case(s: Session, actor: Any, case_id: str) -> bool:
     mediator_id = getattr(actor, "mediator_id", None)
     if not mediator_id:
         return False
-    return s.scalars(select(CaseAssignment.id).where(
-        CaseAssignment.case_id == case_id, CaseAssignment.mediator_id == mediator_id).limit(1)).first() is not None
+    return (
+        s.scalars(
+            select(CaseAssignment.id)
+            .where(CaseAssignment.case_id == case_id, CaseAssignment.mediator_id == mediator_id)
+            .limit(1)
+        ).first()
+        is not None
+    )
 
 
 def authorize(s: Session, actor: Any, action: str, case_id: str) -> None:
@@ -76,23 +97,70 @@ def authorize(s: Session, actor: Any, action: str, case_id: str) -> None:
     own = None
     if roles.scope(actor.role, action) == roles.OWN:  # only then does the history matter
         own = owns_case(s, actor, case_id)
-    try:
-        roles.check(actor, action, own_case=own)
-    except roles.ActionDenied as denied:
-        denied.case_id = case_id  # for the audit of refused access (Desk.write / Desk.read)
-        raise
+    roles.authorize(actor, action, own_case=own, case_id=case_id)  # case_id: for the refusal's audit
+
+
+@dataclass(frozen=True)
+class CaseScope:
+    """How far a list or a search of cases reaches for one actor (`roles.list_scope`): every case
+    (ALL), the cases the actor's mediator record is or was assigned to (OWN, exactly as `owns_case`
+    decides for one case; none without a mediator record), or none (NONE: a role that may see no
+    case is refused the list itself, see `refuse_if_none`)."""
+
+    action: str
+    scope: str
+    mediator_id: str | None
+
+    @property
+    def everything(self) -> bool:
+        return self.scope == roles.ALL
+
+    @property
+    def nothing(self) -> bool:
+        return self.scope == roles.NONE or (self.scope == roles.OWN and not self.mediator_id)
+
+    @property
+    def own_mediator(self) -> str | None:
+        """The mediator whose cases (past assignments included) are the scope, for OWN."""
+        return None if self.everything or self.nothing else self.mediator_id
+
+    def condition(self, case_id: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+        """`case_id` (a column holding a case's id) within the scope."""
+        if self.nothing:
+            return false()
+        return case_id.in_(select(CaseAssignment.case_id).where(CaseAssignment.mediator_id == self.mediator_id))
+
+    def apply(self, q: SelectT, case_id: InstrumentedAttribute[str] = MediationCase.id) -> SelectT:
+        """`q` limited to the cases of the scope (unchanged for ALL)."""
+        return q if self.everything else q.where(self.condition(case_id))
+
+    def refuse_if_none(self, actor: Any) -> None:
+        """A role that may see no case at all is refused the list (ActionDenied, audited by the
+        caller's `desk.read(actor)`); OWN with no case to show is an empty list, not a refusal."""
+        if self.scope == roles.NONE:
+            roles.authorize(actor, self.action)
+
+
+def case_scope(actor: Any, action: str = "case.view") -> CaseScope:
+    """The actor's scope for lists and searches of `action`'s records (by default: seeing cases)."""
+    return CaseScope(action, roles.list_scope(actor, action), getattr(actor, "mediator_id", None))
 
 
 def case_facts(s: Session, case: MediationCase, **given: object) -> states.CaseFacts:
     agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
-    sessions = s.scalar(select(func.count(func.distinct(SessionRecord.record_key)))
-                        .where(SessionRecord.case_id == case.id)) or 0
-    followups = s.scalar(select(func.count(FollowUp.id)).where(
-        FollowUp.case_id == case.id, FollowUp.done_at.is_not(None))) or 0
+    sessions = (
+        s.scalar(select(func.count(func.distinct(SessionRecord.record_key))).where(SessionRecord.case_id == case.id))
+        or 0
+    )
+    followups = (
+        s.scalar(select(func.count(FollowUp.id)).where(FollowUp.case_id == case.id, FollowUp.done_at.is_not(None))) or 0
+    )
     return states.CaseFacts(
-        active_mediators=len(active_mediator_ids(s, case.id)), sessions=sessions,
+        active_mediators=len(active_mediator_ids(s, case.id)),
+        sessions=sessions,
         has_agreement=agreement is not None,
         agreement_effective=agreement is not None and agreement.effective_on is not None,
         performance_status=agreement.performance_status if agreement else None,
-        followups_done=followups, **given,  # type: ignore[arg-type]
+        followups_done=followups,
+        **given,  # type: ignore[arg-type]
     )

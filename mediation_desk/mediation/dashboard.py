@@ -1,5 +1,10 @@
 """工作台 figures: cases by state, overdue cases, follow-ups due, judicial-confirmation deadlines
-near, and recent activity — plain values, case numbers only, no personal data."""
+near, and recent activity — plain values, case numbers only, no personal data.
+
+Every figure and list is of the cases the actor may see (`case_access.case_scope`): a 调解员's
+workbench counts and lists the cases they are or were assigned to, so a count never tells of
+cases its list may not show."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from mediation_desk.administration import desk_rules
-from mediation_desk.core.uow import china_today
-from mediation_desk.mediation import states
+from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.mediation import case_targets, states
+from mediation_desk.mediation.case_access import case_scope
 from mediation_desk.mediation.models_case import (
     Agreement,
     CaseTransition,
@@ -66,63 +71,101 @@ class DashboardFigures:
     recent: tuple[Activity, ...]  # newest first
 
 
-def dashboard_figures(desk: Any, *, today: dt.date | None = None, overdue_days: int | None = None,
-                      judicial_window_days: int | None = None, recent: int = 10) -> DashboardFigures:
-    """The figures; the two targets default to the committee's rules (administration/desk_rules.py)."""
+def dashboard_figures(
+    desk: Any,
+    actor: Actor,
+    *,
+    today: dt.date | None = None,
+    overdue_days: int | None = None,
+    judicial_window_days: int | None = None,
+    recent: int = 10,
+) -> DashboardFigures:
+    """The figures; the two targets default to the committee's rules (mediation/case_targets.py)."""
     today = today or china_today()
     open_states = sorted(states.OPEN_STATES)
-    with desk.read() as s:
-        targets = desk_rules.targets_in(s)
+    scope = case_scope(actor)
+    within = scope.apply
+    with desk.read(actor) as s:
+        scope.refuse_if_none(actor)
+        targets = case_targets.targets_in(s)
         overdue_days = targets.overdue_days if overdue_days is None else overdue_days
         if judicial_window_days is None:
             judicial_window_days = targets.judicial_window_days
         accepted_before = today - dt.timedelta(days=overdue_days)  # open on or before this: not overdue yet
-        counts = {code: 0 for code in states.STATES}
-        counts.update(dict(s.execute(select(MediationCase.status, func.count())
-                                     .group_by(MediationCase.status)).all()))
+        counts = dict.fromkeys(states.STATES, 0)
+        counts.update(
+            dict(s.execute(within(select(MediationCase.status, func.count()).group_by(MediationCase.status))).all())
+        )
 
         overdue_where = (MediationCase.status.in_(open_states), MediationCase.accepted_on < accepted_before)
-        overdue_count = s.scalar(select(func.count()).select_from(MediationCase).where(*overdue_where)) or 0
+        overdue_count = s.scalar(within(select(func.count()).select_from(MediationCase).where(*overdue_where))) or 0
         overdue = tuple(
             OverdueCase(case_id, number, accepted_on, (today - accepted_on).days)
             for case_id, number, accepted_on in s.execute(
-                select(MediationCase.id, MediationCase.number, MediationCase.accepted_on)
-                .where(*overdue_where)
-                .order_by(MediationCase.accepted_on, MediationCase.number).limit(OVERDUE_LIST_MAX)))
+                within(
+                    select(MediationCase.id, MediationCase.number, MediationCase.accepted_on)
+                    .where(*overdue_where)
+                    .order_by(MediationCase.accepted_on, MediationCase.number)
+                    .limit(OVERDUE_LIST_MAX)
+                )
+            )
+        )
 
-        due_where = (FollowUp.done_at.is_(None), FollowUp.due_on <= today,
-                     MediationCase.status.in_(open_states))
-        due_join = select(func.count()).select_from(FollowUp).join(
-            MediationCase, MediationCase.id == FollowUp.case_id)
-        followups_due_count = s.scalar(due_join.where(*due_where)) or 0
+        due_where = (FollowUp.done_at.is_(None), FollowUp.due_on <= today, MediationCase.status.in_(open_states))
+        due_join = select(func.count()).select_from(FollowUp).join(MediationCase, MediationCase.id == FollowUp.case_id)
+        followups_due_count = s.scalar(within(due_join.where(*due_where))) or 0
         followups_due = tuple(
             DueFollowUp(case_id, number, due_on)
             for case_id, number, due_on in s.execute(
-                select(FollowUp.case_id, MediationCase.number, FollowUp.due_on)
-                .join(MediationCase, MediationCase.id == FollowUp.case_id)
-                .where(*due_where).order_by(FollowUp.due_on, MediationCase.number).limit(DUE_LIST_MAX)))
+                within(
+                    select(FollowUp.case_id, MediationCase.number, FollowUp.due_on)
+                    .join(MediationCase, MediationCase.id == FollowUp.case_id)
+                    .where(*due_where)
+                    .order_by(FollowUp.due_on, MediationCase.number)
+                    .limit(DUE_LIST_MAX)
+                )
+            )
+        )
 
         judicial = tuple(
             JudicialDeadline(case_id, number, deadline)
             for case_id, number, deadline in s.execute(
-                select(Agreement.case_id, MediationCase.number, Agreement.judicial_deadline)
-                .join(MediationCase, MediationCase.id == Agreement.case_id)
-                .where(Agreement.judicial_applied_on.is_(None),
-                       Agreement.judicial_deadline >= today,
-                       Agreement.judicial_deadline <= today + dt.timedelta(days=judicial_window_days))
-                .order_by(Agreement.judicial_deadline, MediationCase.number)))
+                within(
+                    select(Agreement.case_id, MediationCase.number, Agreement.judicial_deadline)
+                    .join(MediationCase, MediationCase.id == Agreement.case_id)
+                    .where(
+                        Agreement.judicial_applied_on.is_(None),
+                        Agreement.judicial_deadline >= today,
+                        Agreement.judicial_deadline <= today + dt.timedelta(days=judicial_window_days),
+                    )
+                    .order_by(Agreement.judicial_deadline, MediationCase.number)
+                )
+            )
+        )
 
         activity = tuple(
             Activity(number, states.LABELS.get(old, old) if old else None, states.LABELS.get(new, new), at)
             for number, old, new, at in s.execute(
-                select(MediationCase.number, CaseTransition.from_status, CaseTransition.to_status,
-                       CaseTransition.at)
-                .join(MediationCase, MediationCase.id == CaseTransition.case_id)
-                .order_by(CaseTransition.at.desc(), CaseTransition.hlc.desc()).limit(max(0, recent))))
+                within(
+                    select(
+                        MediationCase.number, CaseTransition.from_status, CaseTransition.to_status, CaseTransition.at
+                    )
+                    .join(MediationCase, MediationCase.id == CaseTransition.case_id)
+                    .order_by(CaseTransition.at.desc(), CaseTransition.hlc.desc())
+                    .limit(max(0, recent))
+                )
+            )
+        )
 
     return DashboardFigures(
-        today=today, overdue_days=overdue_days, judicial_window_days=judicial_window_days,
-        counts=counts, overdue_count=overdue_count, overdue=overdue,
-        followups_due_count=followups_due_count, followups_due=followups_due,
-        judicial=judicial, recent=activity,
+        today=today,
+        overdue_days=overdue_days,
+        judicial_window_days=judicial_window_days,
+        counts=counts,
+        overdue_count=overdue_count,
+        overdue=overdue,
+        followups_due_count=followups_due_count,
+        followups_due=followups_due,
+        judicial=judicial,
+        recent=activity,
     )

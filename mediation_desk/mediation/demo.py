@@ -1,10 +1,11 @@
-"""演示数据: fill an empty desk with a realistic village mediation room (谢塘镇).
+"""演示数据 of mediation: the roster and cases of a realistic village mediation room (谢塘镇), filled
+into the desk that `administration/demo.py` has set up.
 
 Deterministic for a given seed. Everything goes through the services, so the audit chain, the
 outbox and the case history look exactly as they would after months of real use (the services
 stamp transitions with the current time; accepted, session and agreement dates are spread over
-the past eight months). The operators share one demo password, returned in the summary with the
-recovery key of the data key when the demo set the desk up."""
+the past eight months)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,71 +13,76 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from mediation_desk.administration import accounts
-from mediation_desk.core.uow import SYSTEM, Actor, china_today
-from mediation_desk.errors import DeskError
+from mediation_desk.core.demo import DemoContext
+from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.mediation import (
-    agreement, assignment, followup, intake, mediators, queries, sessions, states, workflow,
+    agreement,
+    assignment,
+    followup,
+    intake,
+    mediators,
+    queries,
+    sessions,
+    states,
+    workflow,
 )
 from mediation_desk.mediation import demo_data as D
 from mediation_desk.mediation.dispute_types import LABELS
-from mediation_desk.mediation.dto import to_jsonable
+from mediation_desk.privacy import roles
 from mediation_desk.validation import USCC_CHARSET, resident_id_check_char, uscc_check_char
 
-DEMO_PASSWORD = "demo-password-2026"
-COMMITTEE = {"name": "谢家塘村人民调解委员会", "code": "330604-XT-01", "town": D.TOWN,
-             "village": "谢家塘村", "case_word": "谢调字"}
-OPERATORS = (("zhuren", "谢国强", "admin"), ("jiluyuan", "金晓燕", "clerk"),
-             ("wangyongnian", "王永年", "mediator"))  # the last is linked to 王永年's mediator record
+MEDIATOR_OPERATOR = ("wangyongnian", "王永年")  # an operator account linked to 王永年's mediator record
 
 WRITTEN, ORAL = "agreed_written", "agreed_oral"  # "agreed" twice: both agreement forms appear
-TARGETS = (states.ACCEPTED, states.ASSIGNED, states.IN_MEDIATION, WRITTEN, ORAL, states.PERFORMING,
-           states.FOLLOW_UP, states.CLOSED, states.TERMINATED, states.DECLINED, states.ESCALATED)
+TARGETS = (
+    states.ACCEPTED,
+    states.ASSIGNED,
+    states.IN_MEDIATION,
+    WRITTEN,
+    ORAL,
+    states.PERFORMING,
+    states.FOLLOW_UP,
+    states.CLOSED,
+    states.TERMINATED,
+    states.DECLINED,
+    states.ESCALATED,
+)
 WEIGHTS = (3, 3, 5, 3, 2, 5, 5, 16, 4, 2, 2)  # a working desk: most cases are closed
 AGE_DAYS = {  # how long ago a case in that state was accepted
-    states.ACCEPTED: (0, 10), states.ASSIGNED: (2, 20), states.IN_MEDIATION: (6, 45), WRITTEN: (8, 60),
-    ORAL: (8, 60), states.PERFORMING: (30, 120), states.FOLLOW_UP: (40, 160), states.CLOSED: (60, 240),
-    states.TERMINATED: (20, 220), states.DECLINED: (5, 220), states.ESCALATED: (5, 220),
+    states.ACCEPTED: (0, 10),
+    states.ASSIGNED: (2, 20),
+    states.IN_MEDIATION: (6, 45),
+    WRITTEN: (8, 60),
+    ORAL: (8, 60),
+    states.PERFORMING: (30, 120),
+    states.FOLLOW_UP: (40, 160),
+    states.CLOSED: (60, 240),
+    states.TERMINATED: (20, 220),
+    states.DECLINED: (5, 220),
+    states.ESCALATED: (5, 220),
 }
 RECUSAL_AT = (1, 6)  # the 2nd and 7th assignments: the best-ranked mediator is a party's relative
 REFUSAL_AT = 3  # the 4th: a party refuses the first mediator assigned (人民调解法第二十三条)
 
 
-def seed_demo(desk: Any, *, cases: int = 60, seed: int = 2026) -> dict[str, Any]:
-    """Fill an empty desk with demo data; refuses a desk that already has cases."""
-    recovery_key = None  # only when the demo sets the desk up (and so makes its data key)
-    if desk.is_set_up():
-        if sum(queries.count_by_status(desk).values()):
-            raise DeskError("本机已有案件，演示数据只能装入没有案件的调解台")
-    else:
-        recovery_key = accounts.setup_committee(desk, COMMITTEE).recovery_key
-    committee = accounts.get_committee(desk)
-    rng = random.Random(seed)
-    existing = {o.username for o in accounts.list_operators(desk)}
-    created: list[str] = []
-    admin = _operator(desk, SYSTEM, OPERATORS[0], existing, created)
-    roster = {m["name"]: mediators.add_mediator(desk, admin, {**m, "phone": _mobile(rng)}).id
-              for m in D.MEDIATORS}
-    clerk = _operator(desk, admin, OPERATORS[1], existing, created)
-    mediator = _operator(desk, admin, OPERATORS[2], existing, created, mediator_id=roster["王永年"])
-    seeder = _Seeder(desk, rng, china_today(), admin, clerk, mediator, _People(rng))
-    for i, (target, accepted_on) in enumerate(_plan(rng, cases, seeder.today)):
-        seeder.run(i, target, accepted_on)
-    return {
-        "committee": to_jsonable(committee), "operators": created, "demo_password": DEMO_PASSWORD,
-        "mediators": len(roster), "cases": cases, "by_status": queries.count_by_status(desk),
-        "recovery_key": recovery_key,
-    }
+class MediationDemo:
+    """The mediation part of the demo desk (registered in `capability.py`): the roster of
+    mediators, a 调解员 account, and cases in every state with their whole history."""
 
+    name = "mediation"
 
-def _operator(desk: Any, by: Actor, spec: tuple[str, str, str], existing: set[str], created: list[str],
-              mediator_id: str | None = None) -> Actor:
-    username, display, role = spec
-    if username not in existing:
-        accounts.add_operator(desk, by, {"username": username, "display_name": display, "role": role,
-                                         "password": DEMO_PASSWORD, "mediator_id": mediator_id})
-        created.append(username)
-    return accounts.actor_for(desk, username)
+    def has_data(self, desk: Desk) -> int:
+        return sum(queries.count_by_status(desk).values())
+
+    def fill(self, context: DemoContext, *, size: int) -> dict[str, Any]:
+        desk, rng, admin = context.desk, context.rng, context.admin
+        roster = {m["name"]: mediators.add_mediator(desk, admin, {**m, "phone": _mobile(rng)}).id for m in D.MEDIATORS}
+        mediator = context.make_operator(*MEDIATOR_OPERATOR, roles.MEDIATOR, roster[MEDIATOR_OPERATOR[1]])
+        seeder = _Seeder(desk, rng, context.today, admin, context.clerk, mediator, _People(rng))
+        for i, (target, accepted_on) in enumerate(_plan(rng, size, seeder.today)):
+            seeder.run(i, target, accepted_on)
+        return {"mediators": len(roster), "cases": size, "by_status": queries.count_by_status(desk)}
 
 
 def _plan(rng: random.Random, cases: int, today: dt.date) -> list[tuple[str, dt.date]]:
@@ -89,7 +95,7 @@ def _plan(rng: random.Random, cases: int, today: dt.date) -> list[tuple[str, dt.
 
 
 def _mobile(rng: random.Random) -> str:
-    return rng.choice(D.MOBILE_PREFIXES) + f"{rng.randrange(10 ** 8):08d}"
+    return rng.choice(D.MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
 
 
 def _cn_date(d: dt.date) -> str:
@@ -116,20 +122,33 @@ class _People:
                 self.used_ids.add(number)
                 return number
 
-    def natural(self, *, name: str | None = None, male: bool | None = None, elder: bool = False,
-                ethnicity: str = "汉族", occupation: str | None = None, region: str | None = None) -> dict[str, Any]:
+    def natural(
+        self,
+        *,
+        name: str | None = None,
+        male: bool | None = None,
+        elder: bool = False,
+        ethnicity: str = "汉族",
+        occupation: str | None = None,
+        region: str | None = None,
+    ) -> dict[str, Any]:
         rng = self.rng
         male = rng.random() < 0.6 if male is None else male
         name = name or rng.choice(D.SURNAMES) + rng.choice(D.MALE_GIVEN if male else D.FEMALE_GIVEN)
-        birth = dt.date(rng.randint(1936, 1950) if elder else rng.randint(1958, 2001), rng.randint(1, 12),
-                        rng.randint(1, 28))
+        birth = dt.date(
+            rng.randint(1936, 1950) if elder else rng.randint(1958, 2001), rng.randint(1, 12), rng.randint(1, 28)
+        )
         region = region or (D.OLD_REGION if elder and rng.random() < 0.5 else D.REGION)
         landline = elder and rng.random() < 0.6  # many elders have only the house phone
         return {
-            "kind": "natural", "name": name, "gender": "male" if male else "female", "ethnicity": ethnicity,
-            "id_type": "resident_id", "id_number": self._resident_id(region, birth, male),
+            "kind": "natural",
+            "name": name,
+            "gender": "male" if male else "female",
+            "ethnicity": ethnicity,
+            "id_type": "resident_id",
+            "id_number": self._resident_id(region, birth, male),
             "occupation": occupation or ("退休" if elder else rng.choice(D.OCCUPATIONS)),
-            "phone": f"0575-82{rng.randrange(10 ** 6):06d}" if landline else _mobile(rng),
+            "phone": f"0575-82{rng.randrange(10**6):06d}" if landline else _mobile(rng),
             "address": f"上虞区{D.TOWN}{rng.choice(D.VILLAGES)}{rng.randint(1, 12)}组{rng.randint(1, 80)}号",
         }
 
@@ -138,9 +157,15 @@ class _People:
         if spec["uscc_prefix"]:
             first17 = spec["uscc_prefix"] + "".join(self.rng.choice(USCC_CHARSET) for _ in range(9))
             uscc = first17 + uscc_check_char(first17)
-        return {"kind": "legal", "name": spec["name"], "uscc": uscc, "representative": spec["representative"],
-                "representative_title": spec["representative_title"], "address": spec["address"],
-                "phone": f"0575-82{self.rng.randrange(10 ** 6):06d}"}
+        return {
+            "kind": "legal",
+            "name": spec["name"],
+            "uscc": uscc,
+            "representative": spec["representative"],
+            "representative_title": spec["representative_title"],
+            "address": spec["address"],
+            "phone": f"0575-82{self.rng.randrange(10**6):06d}",
+        }
 
     def pick(self, kind: str, male: bool | None, avoid: str | None) -> dict[str, Any]:
         if kind in self.legal_ids:
@@ -172,8 +197,16 @@ class _Case:
 
 
 class _Seeder:
-    def __init__(self, desk: Any, rng: random.Random, today: dt.date, admin: Actor, clerk: Actor,
-                 mediator: Actor, people: _People) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        rng: random.Random,
+        today: dt.date,
+        admin: Actor,
+        clerk: Actor,
+        mediator: Actor,
+        people: _People,
+    ) -> None:
         self.desk, self.rng, self.today = desk, rng, today
         self.admin, self.clerk, self.mediator, self.people = admin, clerk, mediator, people
         self.templates = rng.sample(D.TEMPLATES, len(D.TEMPLATES))  # every dispute type early on
@@ -207,8 +240,9 @@ class _Seeder:
     def perform(self, case: _Case, target: str, day: dt.date) -> None:
         """Agreement, then performance, the follow-up visit and closing, as far as `target`."""
         self.agree(case, day, oral=target == ORAL or (target != WRITTEN and self.rng.random() < 0.3))
-        fid = followup.schedule_follow_up(self.desk, self.clerk, case.id, day + dt.timedelta(days=30),
-                                          "协议履行情况回访", case.person_ids[0])
+        fid = followup.schedule_follow_up(
+            self.desk, self.clerk, case.id, day + dt.timedelta(days=30), "协议履行情况回访", case.person_ids[0]
+        )
         if target in (WRITTEN, ORAL):
             return
         if target == states.PERFORMING or self.rng.random() < 0.5:
@@ -218,10 +252,18 @@ class _Seeder:
         if target == states.PERFORMING:
             return
         done = target == states.CLOSED
-        followup.record_follow_up(self.desk, self.clerk, case.id, {
-            "follow_up_id": fid, "performance_status": "fully_performed" if done else "partial",
-            "satisfaction": "satisfied" if done else "basic", "visitor": self.clerk.display_name,
-            "notes": (self.rng.choice(D.FOLLOW_UP_NOTES) if done else D.PARTLY_PERFORMED).format(**case.ctx)})
+        followup.record_follow_up(
+            self.desk,
+            self.clerk,
+            case.id,
+            {
+                "follow_up_id": fid,
+                "performance_status": "fully_performed" if done else "partial",
+                "satisfaction": "satisfied" if done else "basic",
+                "visitor": self.clerk.display_name,
+                "notes": (self.rng.choice(D.FOLLOW_UP_NOTES) if done else D.PARTLY_PERFORMED).format(**case.ctx),
+            },
+        )
         if done:
             workflow.transition(self.desk, self.admin, case.id, states.CLOSED, prevented=case.risks)
 
@@ -240,17 +282,24 @@ class _Seeder:
         source, referrer = rng.choice(tpl["sources"])
         risks = list(tpl.get("risks", [])) if rng.random() < 0.5 else []
         data = {
-            "source": source, "referrer_kind": referrer,
+            "source": source,
+            "referrer_kind": referrer,
             "referrer_name": rng.choice(D.REFERRERS[referrer]) if referrer in D.REFERRERS else None,
-            "found_in_screening": source == "initiative", "dispute_type": tpl["type"],
-            "dispute_subtype": tpl.get("subtype"), "brief_facts": tpl["facts"].format(**ctx),
-            "requests": tpl["requests"].format(**ctx), "amount": str(amount) if amount else None,
-            "persons_involved": n, "risk_flags": risks, "area": village, "accepted_on": accepted_on,
+            "found_in_screening": source == "initiative",
+            "dispute_type": tpl["type"],
+            "dispute_subtype": tpl.get("subtype"),
+            "brief_facts": tpl["facts"].format(**ctx),
+            "requests": tpl["requests"].format(**ctx),
+            "amount": str(amount) if amount else None,
+            "persons_involved": n,
+            "risk_flags": risks,
+            "area": village,
+            "accepted_on": accepted_on,
             "parties": [{**a, "role": "applicant"}, {**b, "role": "respondent"}],
         }
         case_id = intake.open_case(self.desk, self.clerk, data)
         person_ids = [p.person.id for p in queries.case_detail(self.desk, self.clerk, case_id).parties]
-        for kind, person_id in zip((tpl["a"], tpl["b"]), person_ids):
+        for kind, person_id in zip((tpl["a"], tpl["b"]), person_ids, strict=False):
             if kind in D.LEGAL_PERSONS:
                 self.people.legal_ids[kind] = person_id
         return _Case(case_id, tpl, ctx, person_ids, amount, risks)
@@ -266,8 +315,14 @@ class _Seeder:
         reason = "人手紧张，经主任同意指派" if any(r.warnings for r in picks) else None
         assignment.assign(self.desk, self.admin, case.id, [r.mediator_id for r in picks], override_reason=reason)
         if not again and k == REFUSAL_AT:
-            assignment.record_refusal(self.desk, self.clerk, case.id, case.person_ids[1], picks[0].mediator_id,
-                                      "认为该调解员与对方当事人来往密切")
+            assignment.record_refusal(
+                self.desk,
+                self.clerk,
+                case.id,
+                case.person_ids[1],
+                picks[0].mediator_id,
+                "认为该调解员与对方当事人来往密切",
+            )
             self.assign(case, again=True)
 
     def session(self, case: _Case, day: dt.date, outcome: str) -> None:
@@ -275,29 +330,52 @@ class _Seeder:
         detail = queries.case_detail(self.desk, self.clerk, case.id)
         on_case = [a.mediator_name for a in detail.assignments if a.ended_at is None]
         actor = self.mediator if self.mediator.label in on_case else self.clerk
-        result = {"continue": "双方各自陈述意见，同意回去考虑后再次调解",
-                  "agreement": "经调解员释法说理，双方互谅互让，自愿达成协议",
-                  "failed": "双方分歧较大，均不愿让步，调解不成"}[outcome]
-        sessions.add_session(self.desk, actor, case.id, {
-            "held_at": dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.choice((0, 30)))),
-            "place": rng.choice(D.PLACES).format(**ctx), "matter": f"{LABELS[case.tpl['type']]}纠纷",
-            "participants": [ctx["a"], ctx["b"], *on_case], "helpers": [rng.choice(D.HELPERS)],
-            "recorder": self.clerk.display_name, "facts_checked": case.tpl["issues"], "result": result,
-            "statements": [{"person_id": case.person_ids[0], "text": case.tpl["a_says"]},
-                           {"person_id": case.person_ids[1], "text": case.tpl["b_says"]}],
-            "outcome": outcome,
-        })
+        result = {
+            "continue": "双方各自陈述意见，同意回去考虑后再次调解",
+            "agreement": "经调解员释法说理，双方互谅互让，自愿达成协议",
+            "failed": "双方分歧较大，均不愿让步，调解不成",
+        }[outcome]
+        sessions.add_session(
+            self.desk,
+            actor,
+            case.id,
+            {
+                "held_at": dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.choice((0, 30)))),
+                "place": rng.choice(D.PLACES).format(**ctx),
+                "matter": f"{LABELS[case.tpl['type']]}纠纷",
+                "participants": [ctx["a"], ctx["b"], *on_case],
+                "helpers": [rng.choice(D.HELPERS)],
+                "recorder": self.clerk.display_name,
+                "facts_checked": case.tpl["issues"],
+                "result": result,
+                "statements": [
+                    {"person_id": case.person_ids[0], "text": case.tpl["a_says"]},
+                    {"person_id": case.person_ids[1], "text": case.tpl["b_says"]},
+                ],
+                "outcome": outcome,
+            },
+        )
 
     def agree(self, case: _Case, day: dt.date, oral: bool) -> None:
         deadline = day + dt.timedelta(days=self.rng.randint(10, 45))
         ctx = {**case.ctx, "deadline": _cn_date(deadline)}
         tpl = case.tpl
-        agreement.record_agreement(self.desk, self.clerk, case.id, {
-            "form": "oral" if oral else "written", "reached_on": day, "facts": tpl["facts"].format(**ctx),
-            "disputed_issues": tpl["issues"], "responsibility": None,
-            "terms": [t.format(**ctx) for t in tpl["terms"]], "performance_method": tpl["method"].format(**ctx),
-            "performance_deadline": deadline, "amount": str(case.amount) if case.amount else None,
-        })
+        agreement.record_agreement(
+            self.desk,
+            self.clerk,
+            case.id,
+            {
+                "form": "oral" if oral else "written",
+                "reached_on": day,
+                "facts": tpl["facts"].format(**ctx),
+                "disputed_issues": tpl["issues"],
+                "responsibility": None,
+                "terms": [t.format(**ctx) for t in tpl["terms"]],
+                "performance_method": tpl["method"].format(**ctx),
+                "performance_deadline": deadline,
+                "amount": str(case.amount) if case.amount else None,
+            },
+        )
         if oral:
             return
         signed = min(day + dt.timedelta(days=self.rng.randint(0, 2)), self.today)
@@ -309,13 +387,25 @@ class _Seeder:
     def end(self, case: _Case, target: str) -> None:
         ctx, rng = case.ctx, self.rng
         if target == states.DECLINED:
-            workflow.transition(self.desk, self.admin, case.id, target,
-                                reason=rng.choice(D.DECLINE_REASONS).format(**ctx))
+            workflow.transition(
+                self.desk, self.admin, case.id, target, reason=rng.choice(D.DECLINE_REASONS).format(**ctx)
+            )
         elif target == states.ESCALATED:
-            workflow.transition(self.desk, self.admin, case.id, target,
-                                reason=rng.choice(D.ESCALATE_REASONS).format(**ctx),
-                                escalate_to=rng.choice(("town", "town", "county")))
+            workflow.transition(
+                self.desk,
+                self.admin,
+                case.id,
+                target,
+                reason=rng.choice(D.ESCALATE_REASONS).format(**ctx),
+                escalate_to=rng.choice(("town", "town", "county")),
+            )
         else:
             routes = ["arbitration", "litigation"] if case.tpl["type"] == "labour" else ["litigation"]
-            workflow.transition(self.desk, self.admin, case.id, target, routes=routes,
-                                reason=rng.choice(D.TERMINATE_REASONS).format(**ctx))
+            workflow.transition(
+                self.desk,
+                self.admin,
+                case.id,
+                target,
+                routes=routes,
+                reason=rng.choice(D.TERMINATE_REASONS).format(**ctx),
+            )

@@ -3,10 +3,13 @@
 Everything here is invented but true to life: names, villages and facts a mediation room in a
 Shangyu town really sees. Placeholders in templates: {a} applicant, {b} respondent, {village},
 {amount} (yuan), {n} (people), {deadline} (performance deadline, 2026年3月15日 style)."""
+
 from __future__ import annotations
 
 from typing import Any
 
+# Tables of demo text, laid out as tables: the formatter leaves them as written.
+# fmt: off
 TOWN = "谢塘镇"
 VILLAGES = ("谢家塘村", "晋生村", "项家村", "下楼村", "东湖村", "盛丰村")
 REGION = "330604"  # 绍兴市上虞区
@@ -191,3 +194,4 @@ ESCALATE_REASONS = ("双方矛盾激化，{b}扬言报复，存在民转刑风�
 RELATIONS = ("外甥（姐姐的儿子）", "同一村民小组的邻居，多年好友")
 PARTLY_PERFORMED = "{a}反映对方已付部分款项，余款承诺月底前付清"
 FOLLOW_UP_NOTES = ("电话回访{a}，协议约定事项已按期履行，双方关系缓和", "上门回访，当事人对调解结果表示认可")
+# fmt: on

@@ -1,6 +1,7 @@
 """National dispute-type code table (15 types, statistics form) with common sub-types.
 
 Local lists (e.g. a county's 村务管理) map onto a national code so monthly reports add up."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ def resolve_type(value: str, subtype: str | None = None) -> tuple[str, str | Non
             return code, sub_code
     allowed = "、".join(subs.values()) or "无"
     raise ValidationError.single(
-        "dispute_subtype", "dispute_subtype_unknown",
+        "dispute_subtype",
+        "dispute_subtype_unknown",
         f"纠纷子类「{subtype}」不属于「{LABELS[code]}」，可选：{allowed}",
     )
 

@@ -1,6 +1,7 @@
 """Plain frozen results the services hand to the window and the command line.
 
 Never ORM objects: the GUI must not meet a detached instance or lazy-load on the UI thread."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -3,6 +3,7 @@
 No desk, no database: column names (English as exported, or Chinese as a clerk types them), Chinese
 values mapped to codes, Excel's habits guarded against (BOM, formulas, long numbers as text), and
 every problem with the file as a whole reported as row 0."""
+
 from __future__ import annotations
 
 import csv
@@ -20,35 +21,115 @@ from mediation_desk.mediation.people import KINDS
 from mediation_desk.validation import ID_TYPES
 
 FORMATS = ("csv", "json")
-CASE_FIELDS = ("number", "source", "referrer_kind", "referrer_name", "found_in_screening", "dispute_type",
-               "dispute_subtype", "brief_facts", "requests", "amount", "persons_involved", "risk_flags", "area",
-               "accepted_on", "private_mediation", "status")
-PARTY_FIELDS = ("role", "name", "id_number", "phone", "address", "gender", "kind", "uscc", "representative",
-                "representative_title", "id_type", "ethnicity", "birth_date", "occupation", "agent_name")
-MEDIATOR_FIELDS = ("name", "gender", "phone", "area", "skills", "available", "max_open_cases", "active", "title", "notes")
+CASE_FIELDS = (
+    "number",
+    "source",
+    "referrer_kind",
+    "referrer_name",
+    "found_in_screening",
+    "dispute_type",
+    "dispute_subtype",
+    "brief_facts",
+    "requests",
+    "amount",
+    "persons_involved",
+    "risk_flags",
+    "area",
+    "accepted_on",
+    "private_mediation",
+    "status",
+)
+PARTY_FIELDS = (
+    "role",
+    "name",
+    "id_number",
+    "phone",
+    "address",
+    "gender",
+    "kind",
+    "uscc",
+    "representative",
+    "representative_title",
+    "id_type",
+    "ethnicity",
+    "birth_date",
+    "occupation",
+    "agent_name",
+)
+MEDIATOR_FIELDS = (
+    "name",
+    "gender",
+    "phone",
+    "area",
+    "skills",
+    "available",
+    "max_open_cases",
+    "active",
+    "title",
+    "notes",
+)
 CASE_HEADERS_ZH = {
-    "案号": "number", "来源": "source", "移送机关": "referrer_kind", "移送单位": "referrer_name",
-    "排查发现": "found_in_screening", "纠纷类型": "dispute_type", "纠纷子类": "dispute_subtype",
-    "简要案情": "brief_facts", "当事人请求": "requests", "涉及金额": "amount", "涉及人数": "persons_involved",
-    "风险标记": "risk_flags", "纠纷发生地": "area", "受理日期": "accepted_on", "不公开调解": "private_mediation",
+    "案号": "number",
+    "来源": "source",
+    "移送机关": "referrer_kind",
+    "移送单位": "referrer_name",
+    "排查发现": "found_in_screening",
+    "纠纷类型": "dispute_type",
+    "纠纷子类": "dispute_subtype",
+    "简要案情": "brief_facts",
+    "当事人请求": "requests",
+    "涉及金额": "amount",
+    "涉及人数": "persons_involved",
+    "风险标记": "risk_flags",
+    "纠纷发生地": "area",
+    "受理日期": "accepted_on",
+    "不公开调解": "private_mediation",
     "状态": "status",
 }
 PARTY_HEADERS_ZH = {
-    "身份": "role", "类型": "kind", "姓名": "name", "名称": "name", "性别": "gender", "民族": "ethnicity",
-    "出生日期": "birth_date", "证件类型": "id_type", "身份证号": "id_number", "身份证号码": "id_number",
-    "证件号码": "id_number", "电话": "phone", "联系电话": "phone", "联系方式": "phone", "住址": "address",
-    "单位或住址": "address", "职业": "occupation", "职业或职务": "occupation", "统一社会信用代码": "uscc",
-    "法定代表人": "representative", "负责人": "representative", "职务": "representative_title",
+    "身份": "role",
+    "类型": "kind",
+    "姓名": "name",
+    "名称": "name",
+    "性别": "gender",
+    "民族": "ethnicity",
+    "出生日期": "birth_date",
+    "证件类型": "id_type",
+    "身份证号": "id_number",
+    "身份证号码": "id_number",
+    "证件号码": "id_number",
+    "电话": "phone",
+    "联系电话": "phone",
+    "联系方式": "phone",
+    "住址": "address",
+    "单位或住址": "address",
+    "职业": "occupation",
+    "职业或职务": "occupation",
+    "统一社会信用代码": "uscc",
+    "法定代表人": "representative",
+    "负责人": "representative",
+    "职务": "representative_title",
     "委托代理人": "agent_name",
 }
 MEDIATOR_HEADERS_ZH = {
-    "姓名": "name", "性别": "gender", "电话": "phone", "联系电话": "phone", "片区": "area", "负责片区": "area",
-    "擅长": "skills", "擅长类型": "skills", "可派单": "available", "在办上限": "max_open_cases",
-    "在册": "active", "称谓": "title", "备注": "notes",
+    "姓名": "name",
+    "性别": "gender",
+    "电话": "phone",
+    "联系电话": "phone",
+    "片区": "area",
+    "负责片区": "area",
+    "擅长": "skills",
+    "擅长类型": "skills",
+    "可派单": "available",
+    "在办上限": "max_open_cases",
+    "在册": "active",
+    "称谓": "title",
+    "备注": "notes",
 }
 PARTY_COLUMN = re.compile(r"party([1-9][0-9]?)_([a-z_]+)")
 _VALUES_ZH: dict[str, dict[str, str]] = {  # Chinese labels typed by a clerk → codes
-    "source": {v: k for k, v in intake.SOURCES.items()} | {"申请": "application", "主动": "initiative", "移送": "referral"},
+    "source": {v: k for k, v in intake.SOURCES.items()}
+    | {"申请": "application", "主动": "initiative", "移送": "referral"},
     "referrer_kind": {v: k for k, v in intake.REFERRERS.items()},
     "role": {v: k for k, v in intake.ROLES.items()},
     "kind": {v: k for k, v in KINDS.items()} | {"法人": "legal", "组织": "legal", "单位": "legal"},
@@ -70,6 +151,7 @@ class RowError:
 def write_json(rows: list[dict[str, Any]], out: TextIO) -> None:
     def default(v: Any) -> Any:
         return str(v) if isinstance(v, Decimal) else v.isoformat()
+
     json.dump(rows, out, ensure_ascii=False, indent=2, default=default)
     out.write("\n")
 
@@ -115,8 +197,9 @@ def _file_error(rule: str, message: str) -> list[RowError]:
     return [RowError(0, "file", rule, message)]
 
 
-def read_rows(path: str | os.PathLike[str], fmt: str | None, column: Callable[[str], str | None],
-              required: tuple[str, ...]) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+def read_rows(
+    path: str | os.PathLike[str], fmt: str | None, column: Callable[[str], str | None], required: tuple[str, ...]
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """(row number, raw row) pairs, or the file-level problem that stops the import."""
     fmt = (fmt or os.path.splitext(os.fspath(path))[1].lstrip(".")).lower()
     if fmt not in FORMATS:
@@ -141,8 +224,9 @@ def read_rows(path: str | os.PathLike[str], fmt: str | None, column: Callable[[s
     return _read_csv(text, column, required)
 
 
-def _read_csv(text: str, column: Callable[[str], str | None],
-              required: tuple[str, ...]) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+def _read_csv(
+    text: str, column: Callable[[str], str | None], required: tuple[str, ...]
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as e:
@@ -159,8 +243,8 @@ def _read_csv(text: str, column: Callable[[str], str | None],
     for n, values in enumerate(records[1:], start=1):
         if not any(v.strip() for v in values):
             continue  # blank line: not a row, but keeps the numbering of the rows after it
-        row: dict[str, Any] = {k: _from_cell(v) for k, v in zip(names, values) if k}
-        if any(v.strip() for v in values[len(names):]):
+        row: dict[str, Any] = {k: _from_cell(v) for k, v in zip(names, values, strict=False) if k}
+        if any(v.strip() for v in values[len(names) :]):
             row["__extra__"] = True
         rows.append((n, row))
     return rows, []
@@ -172,8 +256,8 @@ def case_column(header: str) -> str | None:
     if header in CASE_HEADERS_ZH:
         return CASE_HEADERS_ZH[header]
     for prefix, n in (("被申请人", "2"), ("申请人", "1")):
-        if header.startswith(prefix) and header[len(prefix):] in PARTY_HEADERS_ZH:
-            return f"party{n}_{PARTY_HEADERS_ZH[header[len(prefix):]]}"
+        if header.startswith(prefix) and header[len(prefix) :] in PARTY_HEADERS_ZH:
+            return f"party{n}_{PARTY_HEADERS_ZH[header[len(prefix) :]]}"
     if (m := re.fullmatch(r"当事人([1-9][0-9]?)(.+)", header)) and m.group(2) in PARTY_HEADERS_ZH:
         return f"party{m.group(1)}_{PARTY_HEADERS_ZH[m.group(2)]}"
     return None  # unknown columns are ignored
@@ -212,8 +296,9 @@ def _scalar(n: int, key: str, value: Any, kind: type, problems: list[RowError]) 
     return None
 
 
-def pick(n: int, raw: Any, keys: tuple[str, ...],
-         scalars: dict[str, type]) -> tuple[dict[str, Any] | None, list[RowError]]:
+def pick(
+    n: int, raw: Any, keys: tuple[str, ...], scalars: dict[str, type]
+) -> tuple[dict[str, Any] | None, list[RowError]]:
     """The non-empty `keys` of a row, with booleans and integers parsed."""
     if not isinstance(raw, dict):
         return None, [RowError(n, "row", "row_format", "每条记录须为对象（键值对）")]
@@ -225,5 +310,3 @@ def pick(n: int, raw: Any, keys: tuple[str, ...],
         else:
             data.pop(key, None)
     return data, problems
-
-

@@ -1,4 +1,5 @@
 """回访: follow-up visits scheduled after an agreement and recorded when done (art. 31)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,7 @@ from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.agreement import PERFORMANCE, set_performance
-from mediation_desk.mediation.case_access import authorize, load_case, party_person_ids
+from mediation_desk.mediation.case_access import authorize, case_scope, load_case, party_person_ids
 from mediation_desk.mediation.models_case import Agreement, FollowUp, MediationCase
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.validation import clean_name, clean_text, parse_date
@@ -36,8 +37,9 @@ class FollowUpView:
     visitor: str | None
 
 
-def schedule_follow_up(desk: Any, actor: Actor, case_key: str, due_on: Any, reason: str | None = None,
-                       person_id: str | None = None) -> str:
+def schedule_follow_up(
+    desk: Any, actor: Actor, case_key: str, due_on: Any, reason: str | None = None, person_id: str | None = None
+) -> str:
     due = parse_date(due_on, "due_on", "回访日期")
     if due is None:
         raise ValidationError.single("due_on", "required", "回访日期必填")
@@ -46,8 +48,9 @@ def schedule_follow_up(desk: Any, actor: Actor, case_key: str, due_on: Any, reas
         case = load_case(uow.session, case_key)
         authorize(uow.session, actor, "follow_up.record", case.id)
         if case.status not in FOLLOWABLE:
-            raise ValidationError.single("case", "case_not_followable",
-                                         f"「{states.LABELS[case.status]}」的案件无需回访")
+            raise ValidationError.single(
+                "case", "case_not_followable", f"「{states.LABELS[case.status]}」的案件无需回访"
+            )
         if person_id and person_id not in party_person_ids(uow.session, case.id):
             raise ValidationError.single("person_id", "not_a_party", "回访对象须为本案当事人")
         f = FollowUp(case_id=case.id, due_on=due, reason=reason, person_id=person_id, created_at=uow.now)
@@ -81,16 +84,21 @@ def record_follow_up(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
         case = load_case(s, case_key)
         authorize(s, actor, "follow_up.record", case.id)
         if case.status not in FOLLOWABLE:
-            raise ValidationError.single("case", "case_not_followable",
-                                         f"「{states.LABELS[case.status]}」的案件不能登记回访")
+            raise ValidationError.single(
+                "case", "case_not_followable", f"「{states.LABELS[case.status]}」的案件不能登记回访"
+            )
         f = s.get(FollowUp, data["follow_up_id"]) if data.get("follow_up_id") else None
         if data.get("follow_up_id") and (f is None or f.case_id != case.id):
             raise NotFound("回访安排", str(data["follow_up_id"]))
         if f is not None and f.done_at is not None:
             raise ValidationError.single("follow_up_id", "follow_up_done", "这次回访已登记过")
         if f is None:  # a visit made without naming its schedule fulfils the earliest one pending
-            f = s.scalars(select(FollowUp).where(FollowUp.case_id == case.id, FollowUp.done_at.is_(None))
-                          .order_by(FollowUp.due_on, FollowUp.created_at).limit(1)).first()
+            f = s.scalars(
+                select(FollowUp)
+                .where(FollowUp.case_id == case.id, FollowUp.done_at.is_(None))
+                .order_by(FollowUp.due_on, FollowUp.created_at)
+                .limit(1)
+            ).first()
         if f is None:
             f = FollowUp(case_id=case.id, due_on=uow.today, created_at=uow.now)
             s.add(f)
@@ -99,24 +107,61 @@ def record_follow_up(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
         s.flush()
         agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).one()
         set_performance(uow, case, agreement, perf)
-        uow.audit("follow_up.record", "case", case.id, follow_up_id=f.id, satisfaction=sat,
-                  renewed_conflict=f.renewed_conflict)
-        uow.outbox("follow_up", f.id, "append", {"case_id": case.id, "performance_status": perf,
-                                                 "satisfaction": sat, "renewed_conflict": f.renewed_conflict})
+        uow.audit(
+            "follow_up.record",
+            "case",
+            case.id,
+            follow_up_id=f.id,
+            satisfaction=sat,
+            renewed_conflict=f.renewed_conflict,
+        )
+        uow.outbox(
+            "follow_up",
+            f.id,
+            "append",
+            {
+                "case_id": case.id,
+                "performance_status": perf,
+                "satisfaction": sat,
+                "renewed_conflict": f.renewed_conflict,
+            },
+        )
         if case.status in (states.AGREED, states.PERFORMING):
             apply_transition(uow, case, states.FOLLOW_UP)
         return f.id
 
 
-def due_follow_ups(desk: Any, *, until: dt.date | None = None, include_done: bool = False) -> list[FollowUpView]:
+def due_follow_ups(
+    desk: Any, actor: Actor, *, until: dt.date | None = None, include_done: bool = False
+) -> list[FollowUpView]:
+    """Visits due by `until`, of the cases the actor may see (a 调解员: those they are or were on)."""
     until = until or china_today()
-    with desk.read() as s:
-        q = (select(FollowUp, MediationCase.number).join(MediationCase, MediationCase.id == FollowUp.case_id)
-             .where(FollowUp.due_on <= until).order_by(FollowUp.due_on))
+    scope = case_scope(actor)
+    with desk.read(actor) as s:
+        scope.refuse_if_none(actor)
+        q = scope.apply(
+            select(FollowUp, MediationCase.number)
+            .join(MediationCase, MediationCase.id == FollowUp.case_id)
+            .where(FollowUp.due_on <= until)
+            .order_by(FollowUp.due_on)
+        )
         if not include_done:
             # A visit still pending on a closed case can never be recorded (see FOLLOWABLE):
             # it must not stay on the reminder list for ever.
             q = q.where(FollowUp.done_at.is_(None), MediationCase.status.in_(FOLLOWABLE))
-        return [FollowUpView(f.id, f.case_id, number, f.due_on, f.reason, f.done_at, f.performance_status,
-                             f.satisfaction, f.renewed_conflict, f.notes, f.visitor)
-                for f, number in s.execute(q)]
+        return [
+            FollowUpView(
+                f.id,
+                f.case_id,
+                number,
+                f.due_on,
+                f.reason,
+                f.done_at,
+                f.performance_status,
+                f.satisfaction,
+                f.renewed_conflict,
+                f.notes,
+                f.visitor,
+            )
+            for f, number in s.execute(q)
+        ]

@@ -1,4 +1,5 @@
 """受理登记: validate a dispute's intake and open a numbered case, in one unit of work."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,10 @@ SOURCES = {"application": "依申请", "initiative": "主动调解", "referral":
 REFERRERS = {"court": "法院", "procuratorate": "检察院", "police": "公安", "petition": "信访", "other": "其他"}
 ROLES = {"applicant": "申请人", "respondent": "被申请人", "third_party": "第三人"}
 RISK_FLAGS = {  # also the monthly report's prevention counters
-    "suicide": "防止自杀", "civil_to_criminal": "防止民转刑",
-    "group_petition": "防止群体性上访", "group_fight": "防止群体性械斗",
+    "suicide": "防止自杀",
+    "civil_to_criminal": "防止民转刑",
+    "group_petition": "防止群体性上访",
+    "group_fight": "防止群体性械斗",
 }
 MAX_PARTIES = 50
 
@@ -52,12 +55,13 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
     """Pure check of an intake form; every problem reported at once, named by field."""
     p = Problems()
 
-
     source = data.get("source") or "application"
     if source not in SOURCES:
         p.add("source", "source", f"来源须为：{'、'.join(f'{k}（{v}）' for k, v in SOURCES.items())}")
     referrer_kind = data.get("referrer_kind") or None
-    referrer_name = p.check(clean_text, data.get("referrer_name"), "referrer_name", "移送单位", required=False, max_chars=64)
+    referrer_name = p.check(
+        clean_text, data.get("referrer_name"), "referrer_name", "移送单位", required=False, max_chars=64
+    )
     if source == "referral":
         if referrer_kind not in REFERRERS:
             p.add("referrer_kind", "referrer_kind", f"委托移送须注明移送机关：{'、'.join(REFERRERS.values())}")
@@ -67,10 +71,12 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
         if referrer_name:  # would otherwise be stored on a case that was never referred
             p.add("referrer_name", "referrer_without_referral", "只有来源为委托移送的案件才有移送单位")
     dispute = p.check(resolve_type, str(data.get("dispute_type") or ""), data.get("dispute_subtype"))
-    facts = p.check(clean_text, data.get("brief_facts"), "brief_facts", "简要案情", required=True,
-                max_chars=4000, multiline=True)
-    requests = p.check(clean_text, data.get("requests"), "requests", "当事人请求", required=False,
-                   max_chars=2000, multiline=True)
+    facts = p.check(
+        clean_text, data.get("brief_facts"), "brief_facts", "简要案情", required=True, max_chars=4000, multiline=True
+    )
+    requests = p.check(
+        clean_text, data.get("requests"), "requests", "当事人请求", required=False, max_chars=2000, multiline=True
+    )
     amount = p.check(parse_amount, data.get("amount"), "amount", "涉及金额")
     persons = data.get("persons_involved")
     parties_raw = data.get("parties") or []
@@ -109,11 +115,21 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
         p.add("parties", "applicant_required", "依申请受理的案件须有申请人")
     p.raise_if_any()
     return IntakeSpec(
-        source=source, referrer_kind=referrer_kind if source == "referral" else None,
-        referrer_name=referrer_name, found_in_screening=bool(data.get("found_in_screening")),
-        dispute_type=dispute[0], dispute_subtype=dispute[1], brief_facts=facts, requests=requests,
-        amount=amount, persons_involved=persons, risk_flags=flags, area=area, accepted_on=accepted,
-        private_mediation=bool(data.get("private_mediation", True)), parties=tuple(parties_raw),
+        source=source,
+        referrer_kind=referrer_kind if source == "referral" else None,
+        referrer_name=referrer_name,
+        found_in_screening=bool(data.get("found_in_screening")),
+        dispute_type=dispute[0],
+        dispute_subtype=dispute[1],
+        brief_facts=facts,
+        requests=requests,
+        amount=amount,
+        persons_involved=persons,
+        risk_flags=flags,
+        area=area,
+        accepted_on=accepted,
+        private_mediation=bool(data.get("private_mediation", True)),
+        parties=tuple(parties_raw),
     )
 
 
@@ -123,11 +139,17 @@ def next_case_number(uow: UnitOfWork, committee: Any, year: int, seat: int) -> t
     counter = s.get(CaseNumberCounter, (committee.id, year, seat))
     if counter is None:
         # Imported or restored cases may already use numbers: start after the highest.
-        highest = s.scalars(
-            select(MediationCase.seq).where(MediationCase.committee_id == committee.id,
-                                            MediationCase.year == year, MediationCase.seat == seat)
-            .order_by(MediationCase.seq.desc()).limit(1)
-        ).first() or 0
+        highest = (
+            s.scalars(
+                select(MediationCase.seq)
+                .where(
+                    MediationCase.committee_id == committee.id, MediationCase.year == year, MediationCase.seat == seat
+                )
+                .order_by(MediationCase.seq.desc())
+                .limit(1)
+            ).first()
+            or 0
+        )
         counter = CaseNumberCounter(committee_id=committee.id, year=year, seat=seat, last_seq=highest)
         s.add(counter)
     counter.last_seq += 1
@@ -144,15 +166,28 @@ def from_fen(fen: int | None) -> Decimal | None:
     return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
 
-def build_search_text(number: str, names: list[str], facts: str, requests: str | None,
-                      referrer: str | None) -> str:
+def build_search_text(number: str, names: list[str], facts: str, requests: str | None, referrer: str | None) -> str:
     """What free-text search looks in. No phone or ID numbers: those are found by exact lookup."""
     return "\n".join(x for x in (number, " ".join(names), facts, requests or "", referrer or "") if x)
 
 
+@dataclass(frozen=True)
+class OpenedCase:
+    """A case just opened at intake: what the intake page shows and hands on."""
+
+    id: str
+    number: str  # 案号, e.g. （2026）谢调字第 0065 号
+
+
 def open_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> str:
     """Validate and save an intake; returns the new case id. Nothing is saved on any error."""
-    roles.check(actor, "case.create")
+    return open_numbered_case(desk, actor, data).id
+
+
+def open_numbered_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> OpenedCase:
+    """Validate and save an intake in one unit of work; the new case's id and number. Nothing
+    is saved on any error."""
+    roles.authorize(actor, "case.create")
     spec = validate_intake(data)
     vault = desk.require_vault()  # parties' personal data are stored encrypted
     with desk.write(actor) as uow:
@@ -169,41 +204,86 @@ def open_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> str:
             raise ValidationError.single("parties", "party_duplicate", "同一当事人被重复登记")
         hlc = uow.tick()
         case = MediationCase(
-            committee_id=committee.id, number=number, year=spec.accepted_on.year, seat=desk.seat, seq=seq,
-            source=spec.source, referrer_kind=spec.referrer_kind, referrer_name=spec.referrer_name,
-            found_in_screening=spec.found_in_screening, dispute_type=spec.dispute_type,
-            dispute_subtype=spec.dispute_subtype, brief_facts=spec.brief_facts, requests=spec.requests,
-            amount_fen=to_fen(spec.amount), persons_involved=spec.persons_involved,
-            risk_flags=list(spec.risk_flags), prevented=[], area=spec.area,
-            private_mediation=spec.private_mediation, accepted_on=spec.accepted_on,
-            status=states.ACCEPTED, status_changed_at=uow.now, routes_told=[],
-            search_text=build_search_text(number, [p.name for p in persons], spec.brief_facts,
-                                          spec.requests, spec.referrer_name),
-            created_by=actor.username, created_at=uow.now, updated_at=uow.now, updated_hlc=hlc,
+            committee_id=committee.id,
+            number=number,
+            year=spec.accepted_on.year,
+            seat=desk.seat,
+            seq=seq,
+            source=spec.source,
+            referrer_kind=spec.referrer_kind,
+            referrer_name=spec.referrer_name,
+            found_in_screening=spec.found_in_screening,
+            dispute_type=spec.dispute_type,
+            dispute_subtype=spec.dispute_subtype,
+            brief_facts=spec.brief_facts,
+            requests=spec.requests,
+            amount_fen=to_fen(spec.amount),
+            persons_involved=spec.persons_involved,
+            risk_flags=list(spec.risk_flags),
+            prevented=[],
+            area=spec.area,
+            private_mediation=spec.private_mediation,
+            accepted_on=spec.accepted_on,
+            status=states.ACCEPTED,
+            status_changed_at=uow.now,
+            routes_told=[],
+            search_text=build_search_text(
+                number, [p.name for p in persons], spec.brief_facts, spec.requests, spec.referrer_name
+            ),
+            created_by=actor.username,
+            created_at=uow.now,
+            updated_at=uow.now,
+            updated_hlc=hlc,
         )
         s.add(case)
         s.flush()
         search_index.index_many(s, [(case.id, case.search_text)])  # a new case: nothing to replace
-        for i, (person, party) in enumerate(zip(persons, spec.parties)):
+        for i, (person, party) in enumerate(zip(persons, spec.parties, strict=False)):
             role = party.get("role") or ("applicant" if i == 0 else "respondent")
-            s.add(CaseParty(case_id=case.id, person_id=person.id, role=role, position=i,
-                            agent_name=party.get("agent_name") or None))
-        s.add(CaseTransition(case_id=case.id, from_status=None, to_status=states.ACCEPTED, at=uow.now,
-                             hlc=hlc, actor=actor.username, reason=None, details={}))
+            s.add(
+                CaseParty(
+                    case_id=case.id,
+                    person_id=person.id,
+                    role=role,
+                    position=i,
+                    agent_name=party.get("agent_name") or None,
+                )
+            )
+        s.add(
+            CaseTransition(
+                case_id=case.id,
+                from_status=None,
+                to_status=states.ACCEPTED,
+                at=uow.now,
+                hlc=hlc,
+                actor=actor.username,
+                reason=None,
+                details={},
+            )
+        )
         uow.audit("case.open", "case", case.id, number=number, parties=len(persons))
         uow.outbox("case", case.id, "create", case_sync_payload(case))
-        return case.id
+        return OpenedCase(case.id, number)
 
 
 def case_sync_payload(case: MediationCase) -> dict[str, Any]:
     """Minimum necessary for the district (PIPL): status, type, source, dates, amounts, counts —
     no names, ID numbers or session records."""
     return {
-        "number": case.number, "year": case.year, "seat": case.seat, "seq": case.seq,
-        "committee_id": case.committee_id, "source": case.source, "referrer_kind": case.referrer_kind,
-        "found_in_screening": case.found_in_screening, "dispute_type": case.dispute_type,
-        "dispute_subtype": case.dispute_subtype, "amount_fen": case.amount_fen,
-        "persons_involved": case.persons_involved, "risk_flags": list(case.risk_flags),
-        "accepted_on": case.accepted_on.isoformat(), "status": case.status,
+        "number": case.number,
+        "year": case.year,
+        "seat": case.seat,
+        "seq": case.seq,
+        "committee_id": case.committee_id,
+        "source": case.source,
+        "referrer_kind": case.referrer_kind,
+        "found_in_screening": case.found_in_screening,
+        "dispute_type": case.dispute_type,
+        "dispute_subtype": case.dispute_subtype,
+        "amount_fen": case.amount_fen,
+        "persons_involved": case.persons_involved,
+        "risk_flags": list(case.risk_flags),
+        "accepted_on": case.accepted_on.isoformat(),
+        "status": case.status,
         "updated_hlc": case.updated_hlc,
     }

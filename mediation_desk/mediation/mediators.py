@@ -1,4 +1,5 @@
 """调解员 roster (老娘舅): add, update, list, and relations to people for recusal."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -67,10 +68,6 @@ def validate_mediator(data: Mapping[str, Any], *, partial: bool = False) -> dict
     return out
 
 
-def _require_admin(actor: Actor) -> None:
-    roles.check(actor, "mediator.manage")
-
-
 def mediator_phone(m: Mediator, vault: Vault | None) -> str | None:
     if m.phone_enc is None or vault is None:
         return m.legacy_phone
@@ -84,10 +81,10 @@ def _set_phone(m: Mediator, desk: Any, phone: str | None) -> None:
 
 
 def add_mediator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> MediatorView:
-    _require_admin(actor)
-    fields = validate_mediator(data)
-    phone = fields.pop("phone", None)
     with desk.write(actor) as uow:
+        roles.authorize(actor, "mediator.manage")  # inside the unit of work: a refusal is audited
+        fields = validate_mediator(data)
+        phone = fields.pop("phone", None)
         s = uow.session
         m = Mediator(id=new_id(), committee_id=desk.committee(s).id, updated_hlc=uow.tick(), **fields)
         _set_phone(m, desk, phone)
@@ -99,9 +96,9 @@ def add_mediator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> MediatorVi
 
 
 def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str, Any]) -> MediatorView:
-    _require_admin(actor)
-    fields = validate_mediator(data, partial=True)
     with desk.write(actor) as uow:
+        roles.authorize(actor, "mediator.manage")  # inside the unit of work: a refusal is audited
+        fields = validate_mediator(data, partial=True)
         s = uow.session
         m = s.get(Mediator, mediator_id)
         if m is None:
@@ -116,25 +113,31 @@ def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str
         if changed:
             m.updated_hlc = uow.tick()
             uow.audit("mediator.update", "mediator", m.id, fields=changed)
-            uow.outbox("mediator", m.id, "update",
-                       {"fields": {k: _sync_payload(m).get(k) for k in changed if k != "phone"},
-                        "updated_hlc": m.updated_hlc})
+            uow.outbox(
+                "mediator",
+                m.id,
+                "update",
+                {"fields": {k: _sync_payload(m).get(k) for k in changed if k != "phone"}, "updated_hlc": m.updated_hlc},
+            )
         return mediator_view(s, m, desk.vault, full=True)
 
 
 def add_relation(desk: Any, actor: Actor, mediator_id: str, person_id: str, relation: str) -> None:
     """Record that a mediator is related to a person: that mediator is then recused from
     every case the person is a party to."""
-    _require_admin(actor)
-    relation = clean_text(relation, "relation", "关系", required=True, max_chars=32) or ""
     with desk.write(actor) as uow:
+        roles.authorize(actor, "mediator.manage")  # inside the unit of work: a refusal is audited
+        relation = clean_text(relation, "relation", "关系", required=True, max_chars=32) or ""
         s = uow.session
         if s.get(Mediator, mediator_id) is None:
             raise NotFound("调解员", mediator_id)
         if s.get(Person, person_id) is None:
             raise NotFound("当事人", person_id)
-        existing = s.scalars(select(MediatorRelation).where(
-            MediatorRelation.mediator_id == mediator_id, MediatorRelation.person_id == person_id)).first()
+        existing = s.scalars(
+            select(MediatorRelation).where(
+                MediatorRelation.mediator_id == mediator_id, MediatorRelation.person_id == person_id
+            )
+        ).first()
         if existing:
             existing.relation = relation
         else:
@@ -150,19 +153,27 @@ def open_loads(s: Session) -> dict[str, int]:
         .where(CaseAssignment.ended_at.is_(None), MediationCase.status.in_(states.OPEN_STATES))
         .group_by(CaseAssignment.mediator_id)
     ).all()
-    return {mid: n for mid, n in rows}
+    return dict(rows)
 
 
-def mediator_view(s: Session, m: Mediator, vault: Vault | None, *, full: bool = False,
-                  load: int | None = None) -> MediatorView:
+def mediator_view(
+    s: Session, m: Mediator, vault: Vault | None, *, full: bool = False, load: int | None = None
+) -> MediatorView:
     if load is None:
         load = open_loads(s).get(m.id, 0)
     phone = mediator_phone(m, vault)
     return MediatorView(
-        id=m.id, name=m.name, gender=m.gender,
+        id=m.id,
+        name=m.name,
+        gender=m.gender,
         phone=phone if full or not phone else mask_phone(phone),
-        area=m.area, skills=tuple(m.skills), available=m.available, active=m.active,
-        max_open_cases=m.max_open_cases, open_cases=load, title=m.title,
+        area=m.area,
+        skills=tuple(m.skills),
+        available=m.available,
+        active=m.active,
+        max_open_cases=m.max_open_cases,
+        open_cases=load,
+        title=m.title,
         relations=tuple((r.person_id, r.relation) for r in m.relations),
     )
 
@@ -190,5 +201,12 @@ def find_mediator(s: Session, key: str) -> Mediator:
 
 
 def _sync_payload(m: Mediator) -> dict[str, Any]:
-    return {"name": m.name, "area": m.area, "skills": list(m.skills), "available": m.available,
-            "active": m.active, "title": m.title, "updated_hlc": m.updated_hlc}
+    return {
+        "name": m.name,
+        "area": m.area,
+        "skills": list(m.skills),
+        "available": m.available,
+        "active": m.active,
+        "title": m.title,
+        "updated_hlc": m.updated_hlc,
+    }

@@ -1,4 +1,5 @@
 """A mediation case and everything recorded along its life."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,9 +51,7 @@ class MediationCase(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_hlc: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (
-        UniqueConstraint("committee_id", "year", "seat", "seq", name="uq_case_sequence"),
-    )
+    __table_args__ = (UniqueConstraint("committee_id", "year", "seat", "seq", name="uq_case_sequence"),)
 
 
 class CaseNumberCounter(Base):

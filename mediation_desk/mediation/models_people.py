@@ -1,4 +1,5 @@
 """Mediators (老娘舅) on the roster, and their ties to persons (grounds for recusal)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,9 +31,7 @@ class Mediator(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_hlc: Mapped[str] = mapped_column(String(64))
 
-    relations: Mapped[list["MediatorRelation"]] = relationship(
-        back_populates="mediator", cascade="all, delete-orphan"
-    )
+    relations: Mapped[list[MediatorRelation]] = relationship(back_populates="mediator", cascade="all, delete-orphan")
 
 
 class MediatorRelation(Base):

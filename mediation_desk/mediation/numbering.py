@@ -7,6 +7,7 @@ enrollment), and numbers from its own series: seat 1 — the committee's main de
 classic form; seat 2 and up put the seat before the sequence: ``（2026）谢调字第 2-0007 号``.
 Two desks can never produce the same number, and a committee with one desk never sees a prefix.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Parties: validation (pure), creation or reuse, lookup, and masked views."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,15 +10,25 @@ from typing import Any
 from sqlalchemy import select
 
 from mediation_desk.core.uow import UnitOfWork, china_today
-from mediation_desk.privacy.vault import Vault
-from mediation_desk.storage.base import new_id
 from mediation_desk.errors import Problems, ValidationError
 from mediation_desk.mediation.dto import PersonView
 from mediation_desk.people.identity import Secrets, find_by_document, seal_secrets, secrets_of
 from mediation_desk.people.models import Person
+from mediation_desk.privacy.vault import Vault
+from mediation_desk.storage.base import new_id
 from mediation_desk.validation import (
-    ID_TYPES, clean_name, clean_text, mask_id_number, mask_phone, normalize_phone, parse_date,
-    parse_gender, parse_resident_id, validate_ethnicity, validate_id_document, validate_uscc,
+    ID_TYPES,
+    clean_name,
+    clean_text,
+    mask_id_number,
+    mask_phone,
+    normalize_phone,
+    parse_date,
+    parse_gender,
+    parse_resident_id,
+    validate_ethnicity,
+    validate_id_document,
+    validate_uscc,
 )
 
 KINDS = {"natural": "自然人", "legal": "法人或其他组织"}
@@ -56,7 +67,6 @@ def validate_person(data: Mapping[str, Any]) -> PersonSpec:
         p.add("kind", "person_kind", "当事人类型须为自然人（natural）或法人/组织（legal）")
         p.raise_if_any()
 
-
     name = p.check(clean_name, data.get("name"), "name", "姓名" if kind == "natural" else "名称", 128)
     phone = p.check(normalize_phone, _opt(data, "phone")) if _opt(data, "phone") else None
     address = p.check(clean_text, data.get("address"), "address", "住址", required=False, max_chars=200)
@@ -64,11 +74,20 @@ def validate_person(data: Mapping[str, Any]) -> PersonSpec:
     if kind == "legal":
         uscc = p.check(validate_uscc, _opt(data, "uscc")) if _opt(data, "uscc") else None
         rep = p.check(clean_name, data.get("representative"), "representative", "法定代表人或负责人", 64)
-        title = p.check(clean_text, data.get("representative_title"), "representative_title", "职务",
-                    required=False, max_chars=60)
+        title = p.check(
+            clean_text, data.get("representative_title"), "representative_title", "职务", required=False, max_chars=60
+        )
         p.raise_if_any()
-        return PersonSpec(kind, name, phone=phone, address=address, uscc=uscc, representative=rep,
-                          representative_title=title, occupation=occupation)
+        return PersonSpec(
+            kind,
+            name,
+            phone=phone,
+            address=address,
+            uscc=uscc,
+            representative=rep,
+            representative_title=title,
+            occupation=occupation,
+        )
 
     gender = p.check(parse_gender, _opt(data, "gender")) if _opt(data, "gender") else None
     ethnicity = p.check(validate_ethnicity, _opt(data, "ethnicity")) if _opt(data, "ethnicity") else None
@@ -91,8 +110,9 @@ def validate_person(data: Mapping[str, Any]) -> PersonSpec:
     if birth and birth > china_today():
         p.add("birth_date", "birth_date_future", "出生日期不能晚于今天")
     p.raise_if_any()
-    return PersonSpec(kind, name, gender, ethnicity, birth, id_type if id_number else None, id_number,
-                      occupation, phone, address)
+    return PersonSpec(
+        kind, name, gender, ethnicity, birth, id_type if id_number else None, id_number, occupation, phone, address
+    )
 
 
 def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any], vault: Vault) -> Person:
@@ -113,7 +133,8 @@ def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any], v
         if existing.name != spec.name:
             field_name = "id_number" if spec.id_number else "uscc"
             raise ValidationError.single(
-                field_name, "document_registered_to_other",
+                field_name,
+                "document_registered_to_other",
                 f"该证件号码已登记在「{existing.name}」名下，与所填姓名「{spec.name}」不一致，请核对",
             )
         return existing
@@ -122,8 +143,13 @@ def resolve_party(uow: UnitOfWork, committee_id: str, data: Mapping[str, Any], v
     seal_secrets(person, vault, Secrets(spec.id_number, spec.phone, spec.address))
     s.add(person)
     s.flush()
-    uow.audit("person.create", "person", person.id, kind=spec.kind,
-              fields=sorted(k for k, v in spec.__dict__.items() if v is not None))
+    uow.audit(
+        "person.create",
+        "person",
+        person.id,
+        kind=spec.kind,
+        fields=sorted(k for k, v in spec.__dict__.items() if v is not None),
+    )
     return person
 
 
@@ -135,9 +161,17 @@ def person_view(person: Person, vault: Vault | None, *, full: bool = False) -> P
         id_number = mask_id_number(id_number) if id_number else None
         phone = mask_phone(phone) if phone else None
     return PersonView(
-        id=person.id, kind=person.kind, name=person.name, gender=person.gender,
-        ethnicity=person.ethnicity, birth_date=person.birth_date if full else None,
-        id_type=person.id_type, id_number=id_number, occupation=person.occupation, phone=phone,
-        address=sec.address if full else None, uscc=person.uscc,
+        id=person.id,
+        kind=person.kind,
+        name=person.name,
+        gender=person.gender,
+        ethnicity=person.ethnicity,
+        birth_date=person.birth_date if full else None,
+        id_type=person.id_type,
+        id_number=id_number,
+        occupation=person.occupation,
+        phone=phone,
+        address=sec.address if full else None,
+        uscc=person.uscc,
         representative=person.representative,
     )

@@ -1,5 +1,6 @@
 """Existing people found by ID number or phone, so an intake reuses a person instead of
 registering a duplicate."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -9,8 +10,7 @@ from mediation_desk.mediation.people import person_view
 from mediation_desk.people.identity import find_people
 
 
-def find_existing_people(desk: Any, *, id_number: str | None = None,
-                         phone: str | None = None) -> list[PersonView]:
+def find_existing_people(desk: Any, *, id_number: str | None = None, phone: str | None = None) -> list[PersonView]:
     """Masked views of the people with this ID number (or else this phone); none for neither."""
     if not (id_number or phone):
         return []

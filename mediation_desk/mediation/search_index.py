@@ -6,8 +6,10 @@ Two SQLite FTS5 tables (created by migration 0002):
   queries such as a surname (王) or a short word (围墙), which trigrams cannot answer and a
   table scan over 100,000 cases answers too slowly.
 The index is written by the same unit of work that writes the case."""
+
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from sqlalchemy import text
@@ -23,7 +25,7 @@ def grams(body: str) -> str:
             run.append(ch)
             continue
         out.extend(run)
-        out.extend(a + b for a, b in zip(run, run[1:]))
+        out.extend(a + b for a, b in itertools.pairwise(run))
         run = []
     return " ".join(dict.fromkeys(out))  # de-duplicated, order kept
 
@@ -41,25 +43,29 @@ def index_many(session: Session, rows: Iterable[tuple[str, str]]) -> None:
     rows = list(rows)
     if not rows:
         return
-    session.execute(text("INSERT INTO case_fts(case_id, body) VALUES (:id, :body)"),
-                    [{"id": i, "body": b} for i, b in rows])
-    session.execute(text("INSERT INTO case_grams(case_id, grams) VALUES (:id, :grams)"),
-                    [{"id": i, "grams": grams(b)} for i, b in rows])
+    session.execute(
+        text("INSERT INTO case_fts(case_id, body) VALUES (:id, :body)"), [{"id": i, "body": b} for i, b in rows]
+    )
+    session.execute(
+        text("INSERT INTO case_grams(case_id, grams) VALUES (:id, :grams)"),
+        [{"id": i, "grams": grams(b)} for i, b in rows],
+    )
 
 
 def _phrase(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
 
-def search(session: Session, query: str, limit: int) -> list[str]:
-    """Case ids whose text contains `query` (any length ≥ 1)."""
+def search(session: Session, query: str, limit: int, *, mediator_id: str | None = None) -> list[str]:
+    """Case ids whose text contains `query` (any length ≥ 1); with `mediator_id`, only among the
+    cases that mediator is or was assigned to (the limit counts those only)."""
     query = query.strip()
     if not query:
         return []
     if len(query) >= 3:
-        sql = "SELECT case_id FROM case_fts WHERE case_fts MATCH :q LIMIT :n"
-        q = _phrase(query)
+        table, q = "case_fts", _phrase(query)
     else:
-        sql = "SELECT case_id FROM case_grams WHERE case_grams MATCH :q LIMIT :n"
-        q = _phrase(query.lower())
-    return [r[0] for r in session.execute(text(sql), {"q": q, "n": limit})]
+        table, q = "case_grams", _phrase(query.lower())
+    within = " AND case_id IN (SELECT case_id FROM case_assignment WHERE mediator_id = :m)" if mediator_id else ""
+    sql = f"SELECT case_id FROM {table} WHERE {table} MATCH :q{within} LIMIT :n"
+    return [r[0] for r in session.execute(text(sql), {"q": q, "n": limit, "m": mediator_id})]

@@ -1,4 +1,5 @@
 """调解记录: session records, append-only. A correction is a new version; the old one stays."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import NotFound, Problems, ValidationError
@@ -47,27 +49,36 @@ def _parse_time(value: Any) -> dt.datetime:
         try:
             when = dt.datetime.fromisoformat(str(value))
         except ValueError:
-            raise ValidationError.single("held_at", "datetime_format",
-                                         "调解时间格式应为 YYYY-MM-DD HH:MM") from None
+            raise ValidationError.single("held_at", "datetime_format", "调解时间格式应为 YYYY-MM-DD HH:MM") from None
     if when.tzinfo is None:  # typed at the desk: Beijing time
         when = when.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    return when.astimezone(dt.timezone.utc)
+    return when.astimezone(dt.UTC)
 
 
 def validate_session(data: Mapping[str, Any], party_ids: list[str]) -> dict[str, Any]:
     p = Problems()
     out: dict[str, Any] = {}
 
-
-    out["held_at"] = p.check(_parse_time, data.get("held_at") or dt.datetime.now(dt.timezone.utc))
-    if out["held_at"] and out["held_at"] > dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5):
+    out["held_at"] = p.check(_parse_time, data.get("held_at") or dt.datetime.now(dt.UTC))
+    if out["held_at"] and out["held_at"] > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5):
         p.add("held_at", "date_future", "调解时间不能晚于现在")
     out["place"] = p.check(clean_text, data.get("place"), "place", "调解地点", required=True, max_chars=100)
-    out["matter"] = p.check(clean_text, data.get("matter"), "matter", "调解事项", required=False, max_chars=500, multiline=True)
+    out["matter"] = p.check(
+        clean_text, data.get("matter"), "matter", "调解事项", required=False, max_chars=500, multiline=True
+    )
     out["recorder"] = p.check(clean_name, data.get("recorder"), "recorder", "记录人", 32)
-    out["facts_checked"] = p.check(clean_text, data.get("facts_checked"), "facts_checked", "查明事实",
-        required=False, max_chars=8000, multiline=True)
-    out["result"] = p.check(clean_text, data.get("result"), "result", "调解结果", required=True, max_chars=4000, multiline=True)
+    out["facts_checked"] = p.check(
+        clean_text,
+        data.get("facts_checked"),
+        "facts_checked",
+        "查明事实",
+        required=False,
+        max_chars=8000,
+        multiline=True,
+    )
+    out["result"] = p.check(
+        clean_text, data.get("result"), "result", "调解结果", required=True, max_chars=4000, multiline=True
+    )
     for key, label in (("participants", "参加人"), ("helpers", "邀请协助人员")):
         names = []
         for i, name in enumerate(data.get(key) or []):
@@ -82,8 +93,9 @@ def validate_session(data: Mapping[str, Any], party_ids: list[str]) -> dict[str,
             p.add(f"statements[{i}].person_id", "not_a_party", "陈述人须为本案当事人")
             continue
         try:
-            text = clean_text(st.get("text"), f"statements[{i}].text", "当事人陈述", required=True,
-                              max_chars=8000, multiline=True)
+            text = clean_text(
+                st.get("text"), f"statements[{i}].text", "当事人陈述", required=True, max_chars=8000, multiline=True
+            )
             statements.append({"person_id": st["person_id"], "text": text})
         except ValidationError as e:
             p.extend(e)
@@ -104,19 +116,28 @@ def add_session(desk: Any, actor: Actor, case_key: str, data: Mapping[str, Any])
         case = load_case(s, case_key)
         authorize(s, actor, "session.record", case.id)
         if case.status not in RECORDABLE:
-            raise ValidationError.single("case", "case_not_in_mediation",
-                                         f"「{states.LABELS[case.status]}」的案件不能再添加调解记录")
+            raise ValidationError.single(
+                "case", "case_not_in_mediation", f"「{states.LABELS[case.status]}」的案件不能再添加调解记录"
+            )
         fields = validate_session(data, party_person_ids(s, case.id))
-        rec = SessionRecord(case_id=case.id, record_key=new_id(), version=1, supersedes_id=None,
-                            mediator_ids=active_mediator_ids(s, case.id), created_by=actor.username,
-                            created_at=uow.now, **fields)
+        rec = SessionRecord(
+            case_id=case.id,
+            record_key=new_id(),
+            version=1,
+            supersedes_id=None,
+            mediator_ids=active_mediator_ids(s, case.id),
+            created_by=actor.username,
+            created_at=uow.now,
+            **fields,
+        )
         s.add(rec)
         s.flush()
         if case.status == states.ASSIGNED:
             apply_transition(uow, case, states.IN_MEDIATION)
         uow.audit("session.add", "case", case.id, session_id=rec.id, outcome=rec.outcome)
-        uow.outbox("session_record", rec.id, "append", {"case_id": case.id, "outcome": rec.outcome,
-                                                         "held_at": rec.held_at})
+        uow.outbox(
+            "session_record", rec.id, "append", {"case_id": case.id, "outcome": rec.outcome, "held_at": rec.held_at}
+        )
         return rec.id
 
 
@@ -129,19 +150,45 @@ def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str,
         if old is None:
             raise NotFound("调解记录", session_id)
         authorize(s, actor, "session.record", old.case_id)
-        latest = s.scalars(select(SessionRecord).where(SessionRecord.record_key == old.record_key)
-                           .order_by(SessionRecord.version.desc()).limit(1)).one()
+        latest = s.scalars(
+            select(SessionRecord)
+            .where(SessionRecord.record_key == old.record_key)
+            .order_by(SessionRecord.version.desc())
+            .limit(1)
+        ).one()
         if latest.id != old.id:
-            raise ValidationError.single("session_id", "not_latest_version",
-                                         f"只能更正最新版本（第 {latest.version} 版）")
-        merged = {k: getattr(old, k) for k in ("held_at", "place", "matter", "recorder", "facts_checked",
-                                               "result", "participants", "helpers", "statements",
-                                               "outcome", "rights_notified")}
+            raise ValidationError.single(
+                "session_id", "not_latest_version", f"只能更正最新版本（第 {latest.version} 版）"
+            )
+        merged = {
+            k: getattr(old, k)
+            for k in (
+                "held_at",
+                "place",
+                "matter",
+                "recorder",
+                "facts_checked",
+                "result",
+                "participants",
+                "helpers",
+                "statements",
+                "outcome",
+                "rights_notified",
+            )
+        }
         merged.update(data)
         fields = validate_session(merged, party_person_ids(s, old.case_id))
-        rec = SessionRecord(case_id=old.case_id, record_key=old.record_key, version=old.version + 1,
-                            supersedes_id=old.id, correction_reason=reason, mediator_ids=old.mediator_ids,
-                            created_by=actor.username, created_at=uow.now, **fields)
+        rec = SessionRecord(
+            case_id=old.case_id,
+            record_key=old.record_key,
+            version=old.version + 1,
+            supersedes_id=old.id,
+            correction_reason=reason,
+            mediator_ids=old.mediator_ids,
+            created_by=actor.username,
+            created_at=uow.now,
+            **fields,
+        )
         s.add(rec)
         s.flush()
         uow.audit("session.correct", "case", old.case_id, session_id=rec.id, supersedes=old.id)
@@ -149,22 +196,49 @@ def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str,
         return rec.id
 
 
-def list_sessions(desk: Any, case_key: str, *, all_versions: bool = False,
-                  actor: Actor | None = None) -> list[SessionView]:
+def list_sessions(
+    desk: Any, case_key: str, *, all_versions: bool = False, actor: Actor | None = None
+) -> list[SessionView]:
     """The session records of a case; with `actor`, only if that actor may see the case."""
     with desk.read(actor) as s:
         case = load_case(s, case_key)
         if actor is not None:
             authorize(s, actor, "case.view", case.id)
-        rows = list(s.scalars(select(SessionRecord).where(SessionRecord.case_id == case.id)
-                              .order_by(SessionRecord.held_at, SessionRecord.version)))
-        if not all_versions:
-            latest: dict[str, SessionRecord] = {}
-            for r in rows:
-                latest[r.record_key] = r
-            rows = sorted(latest.values(), key=lambda r: r.held_at)
-        return [SessionView(r.id, r.record_key, r.version, r.held_at, r.place, r.matter,
-                            tuple(r.participants), tuple(r.helpers), r.recorder,
-                            tuple((st["person_id"], st["text"]) for st in r.statements),
-                            r.facts_checked, r.result, r.outcome, r.correction_reason, r.created_by)
-                for r in rows]
+        return session_views(s, case.id, all_versions=all_versions)
+
+
+def session_views(s: Session, case_id: str, *, all_versions: bool = False) -> list[SessionView]:
+    """The session records of one case, read in the caller's unit of work (which has decided
+    the access already)."""
+    rows = list(
+        s.scalars(
+            select(SessionRecord)
+            .where(SessionRecord.case_id == case_id)
+            .order_by(SessionRecord.held_at, SessionRecord.version)
+        )
+    )
+    if not all_versions:
+        latest: dict[str, SessionRecord] = {}
+        for r in rows:
+            latest[r.record_key] = r
+        rows = sorted(latest.values(), key=lambda r: r.held_at)
+    return [
+        SessionView(
+            r.id,
+            r.record_key,
+            r.version,
+            r.held_at,
+            r.place,
+            r.matter,
+            tuple(r.participants),
+            tuple(r.helpers),
+            r.recorder,
+            tuple((st["person_id"], st["text"]) for st in r.statements),
+            r.facts_checked,
+            r.result,
+            r.outcome,
+            r.correction_reason,
+            r.created_by,
+        )
+        for r in rows
+    ]

@@ -7,6 +7,7 @@ accepted → assigned → in_mediation → agreed (written or oral) → performi
 accepted/assigned → declined (art. 17: a party refuses)
 accepted/assigned/in_mediation → escalated (art. 25, 枫桥经验: to town or county)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.sync_contract import APPEND_ONLY, FIELDS, STATE_MACHINE, SyncedEntity
 from mediation_desk.errors import TransitionError
-from mediation_desk.privacy.roles import ALL, OWN, Permission
+from mediation_desk.privacy.roles import ALL, NONE, OWN, Permission
 
 ACCEPTED = "accepted"  # 已受理
 ASSIGNED = "assigned"  # 已派单
@@ -28,9 +29,16 @@ DECLINED = "declined"  # 不予调解（当事人拒绝）
 ESCALATED = "escalated"  # 已上报
 
 LABELS: dict[str, str] = {
-    ACCEPTED: "已受理", ASSIGNED: "已派单", IN_MEDIATION: "调解中", AGREED: "已达成协议",
-    PERFORMING: "履行中", FOLLOW_UP: "回访中", CLOSED: "已结案", TERMINATED: "终止调解",
-    DECLINED: "不予调解", ESCALATED: "已上报",
+    ACCEPTED: "已受理",
+    ASSIGNED: "已派单",
+    IN_MEDIATION: "调解中",
+    AGREED: "已达成协议",
+    PERFORMING: "履行中",
+    FOLLOW_UP: "回访中",
+    CLOSED: "已结案",
+    TERMINATED: "终止调解",
+    DECLINED: "不予调解",
+    ESCALATED: "已上报",
 }
 STATES = tuple(LABELS)
 OPEN_STATES = frozenset({ACCEPTED, ASSIGNED, IN_MEDIATION, AGREED, PERFORMING, FOLLOW_UP})
@@ -50,7 +58,10 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 ROUTES = {  # art. 26: other routes the parties must be told of when mediation ends
-    "arbitration": "仲裁", "administrative": "行政途径", "litigation": "诉讼", "petition": "信访",
+    "arbitration": "仲裁",
+    "administrative": "行政途径",
+    "litigation": "诉讼",
+    "petition": "信访",
 }
 ESCALATION_LEVELS = {"town": "镇（街道）矛调中心", "county": "区（县）社会治理中心"}
 PERFORMANCE_DONE = "fully_performed"
@@ -128,8 +139,9 @@ def check_transition(current: str, target: str, facts: CaseFacts) -> None:
     reason = blocking_reason(current, target, facts)
     if reason is not None:
         allowed = [LABELS.get(t, t) for t in available_actions(current, facts)]
-        raise TransitionError(LABELS.get(current, current), LABELS.get(target, target), reason, allowed,
-                              final=current in FINAL_STATES)
+        raise TransitionError(
+            LABELS.get(current, current), LABELS.get(target, target), reason, allowed, final=current in FINAL_STATES
+        )
 
 
 def available_actions(current: str, facts: CaseFacts) -> list[str]:
@@ -153,33 +165,78 @@ def transition_conflict(server_status: str, claimed_from: str, target: str) -> s
     if server_status == target:
         return None  # the same move arrived twice by different routes: nothing to do
     if server_status != claimed_from:
-        return (f"区里记录的状态是“{LABELS.get(server_status, server_status)}”，"
-                f"本机是从“{LABELS.get(claimed_from, claimed_from)}”变更的")
+        return (
+            f"区里记录的状态是“{LABELS.get(server_status, server_status)}”，"
+            f"本机是从“{LABELS.get(claimed_from, claimed_from)}”变更的"
+        )
     if target not in allowed_targets(server_status):
-        return (f"不能从“{LABELS.get(server_status, server_status)}”"
-                f"变为“{LABELS.get(target, target)}”")
+        return f"不能从“{LABELS.get(server_status, server_status)}”变为“{LABELS.get(target, target)}”"
     return None
 
 
 # What the district keeps of each entity mediation syncs (PIPL minimum necessary).
 SYNCED_ENTITIES = (
-    SyncedEntity("case", STATE_MACHINE, frozenset({  # created once; status only by transitions
-        "number", "year", "seat", "seq", "committee_id", "source", "referrer_kind", "found_in_screening",
-        "dispute_type", "dispute_subtype", "amount_fen", "persons_involved", "risk_flags", "accepted_on",
-        "status", "routes", "escalate_to", "prevented", "closed_on", contract.TAKEN_OVER_BY,
-        contract.TAKEN_OVER_AT,
-    }), transition_conflict),
+    SyncedEntity(
+        "case",
+        STATE_MACHINE,
+        frozenset(
+            {  # created once; status only by transitions
+                "number",
+                "year",
+                "seat",
+                "seq",
+                "committee_id",
+                "source",
+                "referrer_kind",
+                "found_in_screening",
+                "dispute_type",
+                "dispute_subtype",
+                "amount_fen",
+                "persons_involved",
+                "risk_flags",
+                "accepted_on",
+                "status",
+                "routes",
+                "escalate_to",
+                "prevented",
+                "closed_on",
+                contract.TAKEN_OVER_BY,
+                contract.TAKEN_OVER_AT,
+            }
+        ),
+        transition_conflict,
+    ),
     SyncedEntity("mediator", FIELDS, frozenset({"name", "area", "skills", "available", "active", "title"})),
-    SyncedEntity("agreement", FIELDS, frozenset({
-        "case_id", "form", "amount_fen", "reached_on", "effective_on", "judicial_applied_on",
-        "performance_status",
-    })),
+    SyncedEntity(
+        "agreement",
+        FIELDS,
+        frozenset(
+            {
+                "case_id",
+                "form",
+                "amount_fen",
+                "reached_on",
+                "effective_on",
+                "judicial_applied_on",
+                "performance_status",
+            }
+        ),
+    ),
     SyncedEntity("case_assignment", APPEND_ONLY, frozenset({"mediator_id", "chosen_by", "ended"})),
     # Only the fact and outcome of a session: never the record's text.
     SyncedEntity("session_record", APPEND_ONLY, frozenset({"case_id", "outcome", "held_at", "supersedes"})),
-    SyncedEntity("follow_up", APPEND_ONLY, frozenset({
-        "case_id", "performance_status", "satisfaction", "renewed_conflict",
-    })),
+    SyncedEntity(
+        "follow_up",
+        APPEND_ONLY,
+        frozenset(
+            {
+                "case_id",
+                "performance_status",
+                "satisfaction",
+                "renewed_conflict",
+            }
+        ),
+    ),
     # Only the fact of an attachment: the file stays at the desk.
     SyncedEntity("attachment", APPEND_ONLY, frozenset({"case_id", "kind", "sha256", "size"})),
     # The whole file of a case escalated to a town (its keys are checked by the district apart).
@@ -201,6 +258,8 @@ PERMISSIONS = (
     Permission("attachment.add", "添加附件", "为自己承办的案件添加附件", mediator=OWN),
     Permission("attachment.open", "查看附件原件", "查看自己承办案件的附件", mediator=OWN),
     Permission("mediator.manage", "维护调解员名册"),
+    Permission("mediator.export", "导出调解员名册（含电话）"),
     Permission("export", "导出案件数据"),
     Permission("import", "导入案件数据"),
+    Permission("case_targets.manage", "修改办案提醒设置", clerk=NONE),
 )

@@ -4,6 +4,7 @@ files line up row by row. Counts and sums only: no case numbers, no names.
 
 Exporting is audited (`report.export`: the month, never values). Every operator may export it:
 the report holds no personal data (PIPL art. 51, de-identified statistics)."""
+
 from __future__ import annotations
 
 import os
@@ -23,23 +24,25 @@ HEADER = ["类别", "项目", "数值"]
 
 
 def rate_text(rate: float | None) -> str:
-    """"66.67%", or "" when nothing was concluded in the month (no rate, not 0 %)."""
+    """ "66.67%", or "" when nothing was concluded in the month (no rate, not 0 %)."""
     return "" if rate is None else f"{rate * 100:.2f}%"
 
 
 def report_rows(r: MonthlyReport) -> list[tuple[str, str, str]]:
     """(section, item, value) for every figure of the report, in the order of the printed form."""
-    rows = [("报表", "月份", r.month),
-            ("总体", "受理", str(r.accepted)),
-            ("总体", "调解成功", str(r.mediated_successfully)),
-            ("总体", "终止调解", str(r.terminated)),
-            ("总体", "调解成功率", rate_text(r.success_rate)),
-            ("总体", "协议金额（元）", f"{r.agreement_amount:.2f}"),
-            ("总体", "涉及人数", str(r.persons_involved)),
-            ("总体", "排查发现", str(r.found_in_screening)),
-            ("总体", "上报", str(r.escalated)),
-            ("总体", "结案", str(r.closed)),
-            ("总体", "月末在办", str(r.open_at_month_end))]
+    rows = [
+        ("报表", "月份", r.month),
+        ("总体", "受理", str(r.accepted)),
+        ("总体", "调解成功", str(r.mediated_successfully)),
+        ("总体", "终止调解", str(r.terminated)),
+        ("总体", "调解成功率", rate_text(r.success_rate)),
+        ("总体", "协议金额（元）", f"{r.agreement_amount:.2f}"),
+        ("总体", "涉及人数", str(r.persons_involved)),
+        ("总体", "排查发现", str(r.found_in_screening)),
+        ("总体", "上报", str(r.escalated)),
+        ("总体", "结案", str(r.closed)),
+        ("总体", "月末在办", str(r.open_at_month_end)),
+    ]
     rows += [("案件来源", label, str(r.by_source.get(code, 0))) for code, label in SOURCES.items()]
     rows += [("委托移送机关", label, str(r.by_referrer.get(code, 0))) for code, label in REFERRERS.items()]
     rows += [("协议形式", label, str(r.by_agreement_form.get(code, 0))) for code, label in FORMS.items()]
@@ -52,7 +55,7 @@ def report_rows(r: MonthlyReport) -> list[tuple[str, str, str]]:
 def write_report_csv(report: MonthlyReport, out: TextIO) -> int:
     """Write the report to `out` (opened with encoding="utf-8", newline=""); returns the rows."""
     rows = report_rows(report)
-    write_csv(HEADER, [dict(zip(HEADER, row)) for row in rows], out)
+    write_csv(HEADER, [dict(zip(HEADER, row, strict=False)) for row in rows], out)
     return len(rows)
 
 

@@ -1,6 +1,7 @@
 """Monthly figures over a run of months (for the statistics page's charts), counted exactly as
 `stats.monthly_report` counts them, but for all the months in two queries instead of one report
 per month. Anonymous: counts only."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,14 +74,19 @@ def monthly_series(desk: Any, month: str, count: int = 12) -> list[MonthFigures]
     with desk.read() as s:
         # Per day, not per month: the database needs no calendar functions and a year is at
         # most 366 rows.
-        for day, n in s.execute(select(MediationCase.accepted_on, func.count())
-                                .where(MediationCase.accepted_on >= first, MediationCase.accepted_on < nxt)
-                                .group_by(MediationCase.accepted_on)):
+        for day, n in s.execute(
+            select(MediationCase.accepted_on, func.count())
+            .where(MediationCase.accepted_on >= first, MediationCase.accepted_on < nxt)
+            .group_by(MediationCase.accepted_on)
+        ):
             accepted[f"{day:%Y-%m}"] += n
         for case_id, to_status, at in s.execute(
-                select(CaseTransition.case_id, CaseTransition.to_status, CaseTransition.at)
-                .where(CaseTransition.to_status.in_((states.AGREED, states.TERMINATED)),
-                       CaseTransition.at >= start, CaseTransition.at < end)):
+            select(CaseTransition.case_id, CaseTransition.to_status, CaseTransition.at).where(
+                CaseTransition.to_status.in_((states.AGREED, states.TERMINATED)),
+                CaseTransition.at >= start,
+                CaseTransition.at < end,
+            )
+        ):
             key = f"{at.astimezone(CHINA):%Y-%m}"  # months are Beijing-time months
             if to_status == states.AGREED:
                 agreed[key].add(case_id)  # the report counts cases that reached an agreement
@@ -89,8 +95,7 @@ def monthly_series(desk: Any, month: str, count: int = 12) -> list[MonthFigures]
     series = []
     for m in months:
         ok, failed = len(agreed[m]), terminated[m]
-        series.append(MonthFigures(m, accepted[m], ok, failed,
-                                   round(ok / (ok + failed), 4) if ok + failed else None))
+        series.append(MonthFigures(m, accepted[m], ok, failed, round(ok / (ok + failed), 4) if ok + failed else None))
     return series
 
 

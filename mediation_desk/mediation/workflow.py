@@ -1,5 +1,6 @@
 """Moving a case through its life. The rules live in `states`; this applies them and records
 the change, its history, the audit record and the outbox op in one unit of work."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -14,9 +15,16 @@ from mediation_desk.mediation.models_case import CaseTransition, MediationCase
 from mediation_desk.validation import clean_text
 
 
-def apply_transition(uow: UnitOfWork, case: MediationCase, target: str, *, reason: str | None = None,
-                     routes: Iterable[str] = (), escalate_to: str | None = None,
-                     prevented: Iterable[str] = ()) -> None:
+def apply_transition(
+    uow: UnitOfWork,
+    case: MediationCase,
+    target: str,
+    *,
+    reason: str | None = None,
+    routes: Iterable[str] = (),
+    escalate_to: str | None = None,
+    prevented: Iterable[str] = (),
+) -> None:
     """Check and apply `case.status → target` inside the caller's unit of work."""
     reason = clean_text(reason, "reason", "理由", required=False, max_chars=2000, multiline=True)
     routes = tuple(routes)
@@ -45,24 +53,46 @@ def apply_transition(uow: UnitOfWork, case: MediationCase, target: str, *, reaso
         details["escalate_to"] = escalate_to
     if prevented:
         details["prevented"] = list(prevented)
-    uow.session.add(CaseTransition(case_id=case.id, from_status=previous, to_status=target, at=uow.now,
-                                   hlc=hlc, actor=uow.actor.username, reason=reason, details=details))
+    uow.session.add(
+        CaseTransition(
+            case_id=case.id,
+            from_status=previous,
+            to_status=target,
+            at=uow.now,
+            hlc=hlc,
+            actor=uow.actor.username,
+            reason=reason,
+            details=details,
+        )
+    )
     uow.audit("case.transition", "case", case.id, from_status=previous, to_status=target)
     # State machines sync as transitions (the server re-validates from its own state).
-    uow.outbox("case", case.id, "transition", {"from": previous, "to": target, "hlc": hlc, **details,
-                                               "closed_on": case.closed_on})
+    uow.outbox(
+        "case",
+        case.id,
+        "transition",
+        {"from": previous, "to": target, "hlc": hlc, **details, "closed_on": case.closed_on},
+    )
 
 
-def transition(desk: Any, actor: Actor, case_key: str, target: str, *, reason: str | None = None,
-               routes: Iterable[str] = (), escalate_to: str | None = None,
-               prevented: Iterable[str] = ()) -> str:
+def transition(
+    desk: Any,
+    actor: Actor,
+    case_key: str,
+    target: str,
+    *,
+    reason: str | None = None,
+    routes: Iterable[str] = (),
+    escalate_to: str | None = None,
+    prevented: Iterable[str] = (),
+) -> str:
     """Move a case; returns its new status. Refusals raise `TransitionError` saying why."""
     if target not in states.TRANSITIONS:
-        raise ValidationError.single("target", "status_unknown",
-                                     f"未知的状态「{target}」，可选：{'、'.join(states.STATES)}")
+        raise ValidationError.single(
+            "target", "status_unknown", f"未知的状态「{target}」，可选：{'、'.join(states.STATES)}"
+        )
     with desk.write(actor) as uow:
         case = load_case(uow.session, case_key)
         authorize(uow.session, actor, "case.transition", case.id)
-        apply_transition(uow, case, target, reason=reason, routes=routes, escalate_to=escalate_to,
-                         prevented=prevented)
+        apply_transition(uow, case, target, reason=reason, routes=routes, escalate_to=escalate_to, prevented=prevented)
         return case.status

@@ -1,5 +1,6 @@
 """A person's sealed identity values (ID number, phone, address): opening, sealing and exact
 lookup by keyed hash. Every capability that registers people uses these; none re-implements them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,12 +25,14 @@ class Secrets:
 
 def secrets_of(person: Person, vault: Vault | None) -> Secrets:
     """Decrypted values; plaintext ones of a desk not yet protected; None where locked."""
+
     def one(column: str) -> str | None:
-        legacy = getattr(person, f"legacy_{column}")
+        legacy: str | None = getattr(person, f"legacy_{column}")
         blob = getattr(person, f"{column}_enc")
         if blob is None or vault is None:
             return legacy
         return vault.open_text(blob, place("person", column, person.id))
+
     return Secrets(one("id_number"), one("phone"), one("address"))
 
 
@@ -49,8 +52,15 @@ def find_by_document(session: Session, vault: Vault, id_type: str, id_number: st
     ).first()
 
 
-def find_people(session: Session, vault: Vault, *, id_number: str | None = None, phone: str | None = None,
-                name: str | None = None, limit: int = 20) -> list[Person]:
+def find_people(
+    session: Session,
+    vault: Vault,
+    *,
+    id_number: str | None = None,
+    phone: str | None = None,
+    name: str | None = None,
+    limit: int = 20,
+) -> list[Person]:
     """Existing people matching an ID number, a phone or a name: the intake form asks before it
     creates a duplicate."""
     q = select(Person)

@@ -1,5 +1,6 @@
 """The register of persons the desk knows, shared by every capability: parties to a dispute,
 residents who earn green coins, bracelet wearers. Identity values are sealed (privacy/vault.py)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,7 +44,8 @@ class Person(Base):
 
     __table_args__ = (
         # One record per identity document; NULLs (unknown numbers) may repeat.
-        Index("uq_person_id_doc", "id_type", "id_number_idx", unique=True,
-              sqlite_where=text("id_number_idx IS NOT NULL")),
+        Index(
+            "uq_person_id_doc", "id_type", "id_number_idx", unique=True, sqlite_where=text("id_number_idx IS NOT NULL")
+        ),
         Index("uq_person_uscc", "uscc", unique=True, sqlite_where=text("uscc IS NOT NULL")),
     )

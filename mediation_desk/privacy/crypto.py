@@ -6,6 +6,7 @@
 - Exact-match lookup of encrypted values: HMAC-SHA256 "blind index" under its own key.
 - Keys from passwords: Argon2id (memory-hard); from the high-entropy recovery key: HKDF.
 """
+
 from __future__ import annotations
 
 import base64
@@ -35,8 +36,9 @@ class DecryptError(DeskError):
     user as a refusal naming no values, never as a crash."""
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__("加密的个人信息无法打开：记录可能被改动，或不是用本机的数据密钥加密的"
-                         + (f"（{detail}）" if detail else ""))
+        super().__init__(
+            "加密的个人信息无法打开：记录可能被改动，或不是用本机的数据密钥加密的" + (f"（{detail}）" if detail else "")
+        )
 
 
 def new_key() -> bytes:
@@ -52,15 +54,22 @@ def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
     if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] != VERSION:
         raise DecryptError("格式不符")
     try:
-        return AESGCM(key).decrypt(blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:], aad)
+        return AESGCM(key).decrypt(blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :], aad)
     except InvalidTag:
         raise DecryptError("校验失败") from None
 
 
 def kek_from_password(password: str, salt: bytes, params: dict[str, int] | None = None) -> bytes:
     p = params or KDF_PARAMS
-    return hash_secret_raw(password.encode("utf-8"), salt, time_cost=p["t"], memory_cost=p["m"],
-                           parallelism=p["p"], hash_len=KEY_BYTES, type=Type.ID)
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        salt,
+        time_cost=p["t"],
+        memory_cost=p["m"],
+        parallelism=p["p"],
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
 
 
 def kek_from_recovery(raw: bytes, salt: bytes) -> bytes:
@@ -69,8 +78,10 @@ def kek_from_recovery(raw: bytes, salt: bytes) -> bytes:
 
 def subkeys(master: bytes) -> tuple[bytes, bytes]:
     """(encryption key, blind-index key): one master, separate keys per purpose."""
-    return (_hkdf(master, b"", b"mediation-desk field encryption v1"),
-            _hkdf(master, b"", b"mediation-desk blind index v1"))
+    return (
+        _hkdf(master, b"", b"mediation-desk field encryption v1"),
+        _hkdf(master, b"", b"mediation-desk blind index v1"),
+    )
 
 
 def _hkdf(secret: bytes, salt: bytes, info: bytes) -> bytes:
@@ -88,7 +99,7 @@ def new_recovery_key() -> bytes:
 def format_recovery_key(raw: bytes) -> str:
     """Eight groups of four, easy to print and to type back: ABCD-EFGH-…"""
     text = base64.b32encode(raw).decode("ascii").rstrip("=")
-    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def parse_recovery_key(text: str) -> bytes | None:

@@ -5,6 +5,7 @@ from a timer; when the desk has been idle longer than the timeout, `check()` loc
 (`desk.lock()` wipes the key) and the window asks for a login, which unlocks it again
 (`accounts.authenticate`). Without the key, personal data can be neither read nor written.
 No Qt here: the clock is injected, so the rule is tested without a window."""
+
 from __future__ import annotations
 
 import math
@@ -16,8 +17,9 @@ DEFAULT_TIMEOUT = 10 * 60  # seconds
 
 
 class IdleLock:
-    def __init__(self, desk: Any, timeout_seconds: float = DEFAULT_TIMEOUT,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, desk: Any, timeout_seconds: float = DEFAULT_TIMEOUT, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.desk = desk
         self._clock = clock
         self.timeout_seconds = timeout_seconds  # validated by the setter

@@ -2,9 +2,11 @@
 unlocked at login (or from the OS keyring), never written to disk in clear.
 
 Losing every password is recoverable only with the recovery key printed at setup."""
+
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import os
 from typing import Any
@@ -39,8 +41,9 @@ def wrap_for_operator(session: Session, vault: Vault, operator_id: str, password
     blob = crypto.seal(kek, vault.master, _aad("operator", operator_id))
     row = session.scalars(select(KeyWrap).where(KeyWrap.operator_id == operator_id)).first()
     if row is None:
-        session.add(KeyWrap(kind="operator", operator_id=operator_id, salt=salt, kdf=dict(crypto.KDF_PARAMS),
-                            blob=blob))
+        session.add(
+            KeyWrap(kind="operator", operator_id=operator_id, salt=salt, kdf=dict(crypto.KDF_PARAMS), blob=blob)
+        )
     else:
         row.salt, row.kdf, row.blob = salt, dict(crypto.KDF_PARAMS), blob
 
@@ -69,26 +72,31 @@ def unlock_with_password(session: Session, operator_id: str, password: str) -> V
 def unlock_with_recovery(session: Session, recovery_text: str) -> Vault:
     raw = crypto.parse_recovery_key(recovery_text)
     if raw is None:
-        raise ValidationError.single("recovery_key", "recovery_key_format",
-                                     "恢复密钥格式不对：应为 32 个字母或数字（2–7），可按 4 个一组用“-”分隔")
+        raise ValidationError.single(
+            "recovery_key",
+            "recovery_key_format",
+            "恢复密钥格式不对：应为 32 个字母或数字（2–7），可按 4 个一组用“-”分隔",
+        )
     row = session.scalars(select(KeyWrap).where(KeyWrap.kind == "recovery")).first()
     if row is None:
         raise ValidationError.single("recovery_key", "recovery_key_missing", "本机没有恢复密钥记录")
     try:
         return Vault(crypto.open_sealed(crypto.kek_from_recovery(raw, row.salt), row.blob, _aad("recovery", None)))
     except crypto.DecryptError:
-        raise ValidationError.single("recovery_key", "recovery_key_wrong",
-                                     "恢复密钥不正确（与本机设置时打印的不一致）") from None
+        raise ValidationError.single(
+            "recovery_key", "recovery_key_wrong", "恢复密钥不正确（与本机设置时打印的不一致）"
+        ) from None
 
 
 # ---- OS keyring -------------------------------------------------------------------------------
+
 
 def keyring_backend() -> tuple[bool, str]:
     """(usable, name). Usable means a real secure store: not the fail/null backends, not a
     plaintext file. With none, the desk says so and asks for a password each session."""
     try:
         backend = keyring.get_keyring()
-    except Exception as exc:  # a broken keyring configuration must not stop the desk
+    except Exception as exc:  # noqa: BLE001 - a broken keyring configuration must not stop the desk
         return False, f"keyring error: {type(exc).__name__}"
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     insecure = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file")
@@ -116,10 +124,8 @@ def remember_in_keyring(device_id: str, vault: Vault) -> bool:
 
 
 def forget_in_keyring(device_id: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(KEYRING_SERVICE, _entry(device_id))
-    except keyring.errors.KeyringError:
-        pass
 
 
 def vault_from_keyring(device_id: str, session: Session) -> Vault | None:

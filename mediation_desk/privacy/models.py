@@ -1,4 +1,5 @@
 """Tables of the data key: its wraps under passwords and under the recovery key."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,10 +4,11 @@ Pure data and logic (no database, no files), so the desk's services and the dist
 read the same table. The services enforce it (the window only hides what the table refuses);
 for actions on one case the caller says whether the actor's mediator record is, or was, on
 that case (`own_case`), which is what a 调解员's permissions are scoped to."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from mediation_desk.errors import PermissionDenied
@@ -19,6 +20,7 @@ ROLES = (ADMIN, CLERK, MEDIATOR)  # the roles an operator account can have
 # Scope of a permission.
 ALL, OWN, NONE = "all", "own", "none"
 SCOPE_LABELS = {ALL: "允许", OWN: "仅限本人承办的案件", NONE: "不允许"}
+
 
 @dataclass(frozen=True)
 class Permission:
@@ -99,8 +101,7 @@ def refusal(role: str, action: str) -> str:
     return f"{who}无权{label}"
 
 
-def authorize(actor: HasRole, action: str, *, own_case: bool | None = None,
-              case_id: str | None = None) -> None:
+def authorize(actor: HasRole, action: str, *, own_case: bool | None = None, case_id: str | None = None) -> None:
     """The one access decision every service asks: raise `ActionDenied` (a `PermissionDenied`)
     naming the role and the action unless the table allows it. `own_case` says whether the case
     acted on is, or was, the actor's (for OWN scopes); `case_id` names it in the refusal, which the
@@ -113,6 +114,12 @@ def list_scope(actor: HasRole, action: str) -> str:
     """How far a list or search of `action`'s records reaches for this actor: ALL, OWN (only the
     cases the actor is or was assigned to) or NONE. Lists are scoped exactly like details."""
     return scope(actor.role, action)
+
+
+def roles_allowed(action: str) -> tuple[str, ...]:
+    """The operator roles that may do `action` everywhere (ALL), in the order of `ROLES`: e.g. who
+    is the committee's 主任 for the command line's default operator (`operator.manage`)."""
+    return tuple(role for role in ROLES if scope(role, action) == ALL)
 
 
 check = authorize  # the older name, kept while services move to `authorize`

@@ -2,6 +2,7 @@
 
 Every personal value the desk stores encrypted passes through here. The associated data
 binds a ciphertext to its place (e.g. ``person.phone:<row id>``)."""
+
 from __future__ import annotations
 
 from mediation_desk.errors import DeskError

@@ -7,6 +7,7 @@ over them would leave a stale WAL to be replayed onto the restored data).
 
 After a restore the caller runs `storage.migrate.upgrade`, so a backup made by an older version
 of the desk is brought up to the current schema like any other old database."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -94,7 +95,7 @@ def check_backup_file(source: Path | str) -> str:
         try:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            revision = None
+            revision: str | None = None
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
@@ -111,9 +112,7 @@ def check_backup_file(source: Path | str) -> str:
             f"「{source.name}」不是调解工作台的数据库（缺少 {'、'.join(missing) or 'alembic_version 记录'}），未恢复"
         )
     if revision not in _known_revisions():
-        raise DeskError(
-            f"备份文件「{source.name}」的数据结构版本 {revision} 比本软件新，请先升级软件再恢复"
-        )
+        raise DeskError(f"备份文件「{source.name}」的数据结构版本 {revision} 比本软件新，请先升级软件再恢复")
     return revision
 
 
@@ -147,6 +146,5 @@ def restore_database(source: Path | str, db_path: Path | str, backups_dir: Path 
             target.close()
     finally:
         src.close()
-    log.info("database restored from %s (previous copy kept as %s)", source.name,
-             safety.name if safety else "none")
+    log.info("database restored from %s (previous copy kept as %s)", source.name, safety.name if safety else "none")
     return safety

@@ -4,6 +4,7 @@ Two engines share one file. Writers open `BEGIN IMMEDIATE`, so a unit of work ta
 lock before it reads what it will change (the audit chain head, the case-number counter, the
 clock): two desk processes on one file then serialise instead of interleaving. Readers use a
 plain deferred `BEGIN` and, thanks to WAL, never block or wait for a writer."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -2,14 +2,14 @@
 
 A desk installed a year ago must upgrade without losing a row; if a migration ever fails, the
 copy made just before it is the way back (`mediation-desk restore FILE`)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import sqlite3
 from pathlib import Path
-
-import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

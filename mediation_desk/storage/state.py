@@ -1,4 +1,5 @@
 """Small key/value facts of this installation (device id, seat number, last HLC, settings)."""
+
 from __future__ import annotations
 
 from sqlalchemy import String, Text

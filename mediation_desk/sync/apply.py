@@ -8,6 +8,7 @@ merge come from its own ops on the row: those still to push (the desk's value st
 district has judged them) and those the district accepted (the feed replays every earlier state
 of a row, and an earlier state must not undo a later change). A field the desk has not set since
 takes the district's value, which already includes everything the desk pushed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,12 @@ from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import HLC_KEY, UnitOfWork
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import (
-    Agreement, Attachment, CaseTransition, FollowUp, MediationCase, SessionRecord,
+    Agreement,
+    Attachment,
+    CaseTransition,
+    FollowUp,
+    MediationCase,
+    SessionRecord,
 )
 from mediation_desk.mediation.models_people import Mediator
 from mediation_desk.sync import state
@@ -33,21 +39,36 @@ DISTRICT_ACTOR = "区社会治理中心"
 PENDING = "pending"
 # Entities whose id is the id of a row in one of the desk's own tables.
 OWN_TABLES: dict[str, Any] = {
-    "case": MediationCase, "mediator": Mediator, "agreement": Agreement, "session_record": SessionRecord,
-    "follow_up": FollowUp, "attachment": Attachment,
+    "case": MediationCase,
+    "mediator": Mediator,
+    "agreement": Agreement,
+    "session_record": SessionRecord,
+    "follow_up": FollowUp,
+    "attachment": Attachment,
 }
 BY_CASE = frozenset({"case_assignment", contract.CASE_FILE})  # entity_id is the case's id
 # Plain fields of the desk's own rows the pull may change: field on the wire → column. A case's
 # `prevented` is not among them: the desk keeps the union of every transition's, the district
 # the last one's.
 MERGED: dict[str, dict[str, str]] = {
-    "case": {"source": "source", "referrer_kind": "referrer_kind", "found_in_screening": "found_in_screening",
-             "dispute_type": "dispute_type", "dispute_subtype": "dispute_subtype", "amount_fen": "amount_fen",
-             "persons_involved": "persons_involved", "risk_flags": "risk_flags", "accepted_on": "accepted_on",
-             "escalate_to": "escalated_to", "routes": "routes_told", "closed_on": "closed_on"},
+    "case": {
+        "source": "source",
+        "referrer_kind": "referrer_kind",
+        "found_in_screening": "found_in_screening",
+        "dispute_type": "dispute_type",
+        "dispute_subtype": "dispute_subtype",
+        "amount_fen": "amount_fen",
+        "persons_involved": "persons_involved",
+        "risk_flags": "risk_flags",
+        "accepted_on": "accepted_on",
+        "escalate_to": "escalated_to",
+        "routes": "routes_told",
+        "closed_on": "closed_on",
+    },
     "mediator": {f: f for f in ("name", "area", "skills", "available", "active", "title")},
-    "agreement": {f: f for f in ("form", "amount_fen", "reached_on", "effective_on", "judicial_applied_on",
-                                 "performance_status")},
+    "agreement": {
+        f: f for f in ("form", "amount_fen", "reached_on", "effective_on", "judicial_applied_on", "performance_status")
+    },
 }
 # Fields an op of each kind sets (for the desk's clocks of pending ops).
 _TRANSITION_FIELDS = {"status": "to", "escalate_to": "escalate_to", "routes": "routes", "closed_on": "closed_on"}
@@ -78,7 +99,7 @@ def to_column(model: Any, column: str, value: Any) -> Any:
         return value
     if kind is dt.datetime and isinstance(value, str):
         when = dt.datetime.fromisoformat(value)
-        return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+        return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
     if kind is dt.date and isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
     if kind in (int, bool) and not isinstance(value, kind):
@@ -86,8 +107,9 @@ def to_column(model: Any, column: str, value: Any) -> Any:
     return value
 
 
-def apply_page(uow: UnitOfWork, changes: list[contract.Change], *, committee_code: str | None,
-               scope: str | None, node: str) -> PageTally:
+def apply_page(
+    uow: UnitOfWork, changes: list[contract.Change], *, committee_code: str | None, scope: str | None, node: str
+) -> PageTally:
     """Apply one page inside the caller's unit of work (which stores the cursor with it)."""
     s = uow.session
     tally = PageTally(received=len(changes))
@@ -103,20 +125,39 @@ def apply_page(uow: UnitOfWork, changes: list[contract.Change], *, committee_cod
     if not latest:
         return tally
     ids = {entity_id for _, entity_id in latest}
-    stored = {(e, i) for e, i in s.execute(select(DistrictRecord.entity, DistrictRecord.entity_id)
-                                           .where(DistrictRecord.entity_id.in_(ids)))}
+    stored = {
+        (e, i)
+        for e, i in s.execute(
+            select(DistrictRecord.entity, DistrictRecord.entity_id).where(DistrictRecord.entity_id.in_(ids))
+        )
+    }
     own = _own_keys(s, latest)
     rows = _own_rows(s, [k for k in own if k[0] in MERGED])
     clocks = _desk_clocks(s, {k[1] for k in rows})
-    before = {(r.entity, r.entity_id): r.data for r in s.scalars(select(DistrictRecord).where(
-        DistrictRecord.entity == "case", DistrictRecord.entity_id.in_([i for e, i in rows if e == "case"])))}
+    before = {
+        (r.entity, r.entity_id): r.data
+        for r in s.scalars(
+            select(DistrictRecord).where(
+                DistrictRecord.entity == "case", DistrictRecord.entity_id.in_([i for e, i in rows if e == "case"])
+            )
+        )
+    }
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for key, change in latest.items():
-        (updates if key in stored else inserts).append({
-            "entity": change.entity, "entity_id": change.entity_id, "committee_code": change.committee_code,
-            "origin_device": change.origin_device, "own": key in own, "hlc": change.hlc, "seq": change.seq,
-            "data": change.data, "pulled_at": uow.now})
+        (updates if key in stored else inserts).append(
+            {
+                "entity": change.entity,
+                "entity_id": change.entity_id,
+                "committee_code": change.committee_code,
+                "origin_device": change.origin_device,
+                "own": key in own,
+                "hlc": change.hlc,
+                "seq": change.seq,
+                "data": change.data,
+                "pulled_at": uow.now,
+            }
+        )
         row = rows.get(key)
         if row is not None and _apply_own(uow, row, change, clocks.get(change.entity_id, DeskClocks()), tally):
             tally.own_updated += 1
@@ -136,8 +177,14 @@ def _note_take_over(uow: UnitOfWork, case: MediationCase, change: contract.Chang
     town = change.data.get(contract.TAKEN_OVER_BY)
     if town and town != before.get(contract.TAKEN_OVER_BY):
         case.updated_at = uow.now
-        uow.audit("sync.case_taken_over", "case", case.id, town=town,
-                  taken_over_at=change.data.get(contract.TAKEN_OVER_AT), seq=change.seq)
+        uow.audit(
+            "sync.case_taken_over",
+            "case",
+            case.id,
+            town=town,
+            taken_over_at=change.data.get(contract.TAKEN_OVER_AT),
+            seq=change.seq,
+        )
 
 
 def _own_keys(s: Session, latest: dict[tuple[str, str], contract.Change]) -> set[tuple[str, str]]:
@@ -148,8 +195,10 @@ def _own_keys(s: Session, latest: dict[tuple[str, str], contract.Change]) -> set
         table = "case" if entity in BY_CASE else entity
         if table in OWN_TABLES:
             by_entity.setdefault(table, set()).add(entity_id)
-    found = {table: set(s.scalars(select(OWN_TABLES[table].id).where(OWN_TABLES[table].id.in_(wanted))))
-             for table, wanted in by_entity.items()}
+    found = {
+        table: set(s.scalars(select(OWN_TABLES[table].id).where(OWN_TABLES[table].id.in_(wanted))))
+        for table, wanted in by_entity.items()
+    }
     for entity, entity_id in latest:
         table = "case" if entity in BY_CASE else entity
         if entity_id in found.get(table, ()):
@@ -175,8 +224,10 @@ class DeskClocks:
     accepted: dict[str, str] = field(default_factory=dict)
 
     def merged(self) -> dict[str, str]:
-        return {name: max(self.pending.get(name, ""), self.accepted.get(name, ""))
-                for name in {*self.pending, *self.accepted}}
+        return {
+            name: max(self.pending.get(name, ""), self.accepted.get(name, ""))
+            for name in {*self.pending, *self.accepted}
+        }
 
 
 def _desk_clocks(s: Session, entity_ids: set[str]) -> dict[str, DeskClocks]:
@@ -185,8 +236,10 @@ def _desk_clocks(s: Session, entity_ids: set[str]) -> dict[str, DeskClocks]:
     if not entity_ids:
         return out
     for entity_id, kind, op_state, clock, payload in s.execute(
-            select(OutboxOp.entity_id, OutboxOp.kind, OutboxOp.state, OutboxOp.hlc, OutboxOp.payload).where(
-                OutboxOp.entity_id.in_(entity_ids), OutboxOp.state.in_((PENDING, contract.APPLIED, contract.DUPLICATE)))):
+        select(OutboxOp.entity_id, OutboxOp.kind, OutboxOp.state, OutboxOp.hlc, OutboxOp.payload).where(
+            OutboxOp.entity_id.in_(entity_ids), OutboxOp.state.in_((PENDING, contract.APPLIED, contract.DUPLICATE))
+        )
+    ):
         fields: list[str]
         if kind == contract.TRANSITION:
             fields = [f for f, k in _TRANSITION_FIELDS.items() if k in payload]
@@ -214,9 +267,18 @@ def _apply_own(uow: UnitOfWork, row: Any, change: contract.Change, desk: DeskClo
         desk_lost = name in merged.taken
         if not desk_lost and change.hlc <= desk.accepted.get(name, ""):
             continue  # an earlier state replayed by the feed, not another writer's value
-        uow.session.add(FieldHistory(entity=change.entity, entity_id=change.entity_id, field=name, value=value,
-                                     hlc=clock, lost_to_hlc=change.hlc if desk_lost else clocks.get(name, ""),
-                                     side="desk" if desk_lost else "district", recorded_at=uow.now))
+        uow.session.add(
+            FieldHistory(
+                entity=change.entity,
+                entity_id=change.entity_id,
+                field=name,
+                value=value,
+                hlc=clock,
+                lost_to_hlc=change.hlc if desk_lost else clocks.get(name, ""),
+                side="desk" if desk_lost else "district",
+                recorded_at=uow.now,
+            )
+        )
     status_changed = change.entity == "case" and _follow_status(uow, row, change, desk)
     if status_changed:
         tally.status_changes += 1
@@ -242,9 +304,18 @@ def _follow_status(uow: UnitOfWork, case: MediationCase, change: contract.Change
         return False
     previous = case.status
     case.status, case.status_changed_at = target, uow.now
-    uow.session.add(CaseTransition(case_id=case.id, from_status=previous, to_status=target, at=uow.now,
-                                   hlc=change.hlc, actor=DISTRICT_ACTOR, reason="以区里的状态为准（同步）",
-                                   details={"district_seq": change.seq, "origin_device": change.origin_device}))
+    uow.session.add(
+        CaseTransition(
+            case_id=case.id,
+            from_status=previous,
+            to_status=target,
+            at=uow.now,
+            hlc=change.hlc,
+            actor=DISTRICT_ACTOR,
+            reason="以区里的状态为准（同步）",
+            details={"district_seq": change.seq, "origin_device": change.origin_device},
+        )
+    )
     uow.audit("sync.case_status", "case", case.id, from_status=previous, to_status=target, seq=change.seq)
     return True
 

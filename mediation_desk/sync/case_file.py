@@ -7,6 +7,7 @@ file itself — parties with their contact details, facts, session records, agre
 history — is read from the desk database at push time and decrypted in memory only, because the
 outbox table is not encrypted. A locked desk cannot read the parties' details: the file then
 waits (counted as `held`) until someone logs in; nothing else waits for it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,19 +22,38 @@ from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import UnitOfWork
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import (
-    Agreement, Attachment, CaseAssignment, CaseParty, CaseTransition, FollowUp, MediationCase, SessionRecord,
+    Agreement,
+    Attachment,
+    CaseAssignment,
+    CaseParty,
+    CaseTransition,
+    FollowUp,
+    MediationCase,
+    SessionRecord,
 )
 from mediation_desk.mediation.models_people import Mediator
-from mediation_desk.people.models import Person
 from mediation_desk.people.identity import secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.privacy.vault import Vault
 
 CASE_FILE = contract.CASE_FILE
 TOWN = "town"  # the district keeps files for the town that takes a case over, not for the county
 _NAMESPACE = uuid.UUID("6f1c2a4e-8d1b-4c57-9e0a-3b5d7c9e1f20")
 # Columns that are the desk's own bookkeeping, not part of the file.
-_SKIP = {"search_text", "purged_at", "id_number_enc", "id_number_idx", "phone_enc", "phone_idx",
-         "address_enc", "legacy_id_number", "legacy_phone", "legacy_address", "stored_name", "encrypted"}
+_SKIP = {
+    "search_text",
+    "purged_at",
+    "id_number_enc",
+    "id_number_idx",
+    "phone_enc",
+    "phone_idx",
+    "address_enc",
+    "legacy_id_number",
+    "legacy_phone",
+    "legacy_address",
+    "stored_name",
+    "encrypted",
+}
 
 
 def file_op_id(escalation_op_id: str) -> str:
@@ -43,10 +63,17 @@ def file_op_id(escalation_op_id: str) -> str:
 
 def _missing(s: Session) -> dict[str, OutboxOp]:
     """Pending escalations without their case file op, by the file op's id."""
-    escalations = s.scalars(select(OutboxOp).where(
-        OutboxOp.state == "pending", OutboxOp.entity == "case", OutboxOp.kind == contract.TRANSITION,
-        func.json_extract(OutboxOp.payload, "$.to") == states.ESCALATED,
-        func.json_extract(OutboxOp.payload, "$.escalate_to") == TOWN).order_by(OutboxOp.seq)).all()
+    escalations = s.scalars(
+        select(OutboxOp)
+        .where(
+            OutboxOp.state == "pending",
+            OutboxOp.entity == "case",
+            OutboxOp.kind == contract.TRANSITION,
+            func.json_extract(OutboxOp.payload, "$.to") == states.ESCALATED,
+            func.json_extract(OutboxOp.payload, "$.escalate_to") == TOWN,
+        )
+        .order_by(OutboxOp.seq)
+    ).all()
     wanted = {file_op_id(op.op_id): op for op in escalations}
     if wanted:
         for have in s.scalars(select(OutboxOp.op_id).where(OutboxOp.op_id.in_(list(wanted)))):
@@ -63,10 +90,21 @@ def add_missing_file_ops(uow: UnitOfWork) -> int:
     s = uow.session
     added = 0
     for op_id, escalation in _missing(s).items():
-        s.add(OutboxOp(op_id=op_id, hlc=uow.tick(), entity=CASE_FILE, entity_id=escalation.entity_id,
-                       kind=contract.APPEND, created_at=uow.now,
-                       payload={"case_id": escalation.entity_id, "escalation_op_id": escalation.op_id,
-                                "escalate_to": escalation.payload.get("escalate_to")}))
+        s.add(
+            OutboxOp(
+                op_id=op_id,
+                hlc=uow.tick(),
+                entity=CASE_FILE,
+                entity_id=escalation.entity_id,
+                kind=contract.APPEND,
+                created_at=uow.now,
+                payload={
+                    "case_id": escalation.entity_id,
+                    "escalation_op_id": escalation.op_id,
+                    "escalate_to": escalation.payload.get("escalate_to"),
+                },
+            )
+        )
         added += 1
     s.flush()
     return added
@@ -74,10 +112,20 @@ def add_missing_file_ops(uow: UnitOfWork) -> int:
 
 def needs_vault(s: Session, case_id: str) -> bool:
     """The file includes encrypted personal values: it can only be read on an unlocked desk."""
-    return s.scalars(select(Person.id).join(CaseParty, CaseParty.person_id == Person.id).where(
-        CaseParty.case_id == case_id,
-        (Person.id_number_enc.is_not(None)) | (Person.phone_enc.is_not(None)) | (Person.address_enc.is_not(None)),
-    ).limit(1)).first() is not None
+    return (
+        s.scalars(
+            select(Person.id)
+            .join(CaseParty, CaseParty.person_id == Person.id)
+            .where(
+                CaseParty.case_id == case_id,
+                (Person.id_number_enc.is_not(None))
+                | (Person.phone_enc.is_not(None))
+                | (Person.address_enc.is_not(None)),
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -98,15 +146,31 @@ def build_case_file(s: Session, case_id: str, vault: Vault | None) -> dict[str, 
     if case is None:
         return {"case_id": case_id, "missing": True}
     parties = []
-    for cp, person in s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
-                                .where(CaseParty.case_id == case_id).order_by(CaseParty.position)):
+    for cp, person in s.execute(
+        select(CaseParty, Person)
+        .join(Person, Person.id == CaseParty.person_id)
+        .where(CaseParty.case_id == case_id)
+        .order_by(CaseParty.position)
+    ):
         secrets = secrets_of(person, vault)
-        parties.append({"role": cp.role, "position": cp.position, "agent_name": cp.agent_name,
-                        "person": {**_row(person), "id_number": secrets.id_number, "phone": secrets.phone,
-                                   "address": secrets.address}})
+        parties.append(
+            {
+                "role": cp.role,
+                "position": cp.position,
+                "agent_name": cp.agent_name,
+                "person": {
+                    **_row(person),
+                    "id_number": secrets.id_number,
+                    "phone": secrets.phone,
+                    "address": secrets.address,
+                },
+            }
+        )
     mediator_ids = set(s.scalars(select(CaseAssignment.mediator_id).where(CaseAssignment.case_id == case_id)))
-    mediators = {m.id: {"id": m.id, "name": m.name, "title": m.title}
-                 for m in s.scalars(select(Mediator).where(Mediator.id.in_(mediator_ids)))}
+    mediators = {
+        m.id: {"id": m.id, "name": m.name, "title": m.title}
+        for m in s.scalars(select(Mediator).where(Mediator.id.in_(mediator_ids)))
+    }
 
     def rows(model: Any, order: Any) -> list[dict[str, Any]]:
         return [_row(r) for r in s.scalars(select(model).where(model.case_id == case_id).order_by(order))]

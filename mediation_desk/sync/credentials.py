@@ -1,26 +1,26 @@
-"""The device token: in the OS keyring when a secure one exists, else in memory for this session.
+"""The device token: in the OS keyring when a secure one exists, held in the desk's session once read.
 
-Never in a file or the database (the server keeps only its hash). Without a secure keyring
-backend the desk says so plainly (`keyring_backend`, the same check as the data key's in
-`privacy/keys.py`) and the window or the command line asks for the token once per session.
-A token the server refuses is dropped from both places."""
+Never in a file or the database (the server keeps only its hash). This module reads and writes the
+keyring; the open desk's session (`core/session.py`, `desk.session`) holds the token in memory and
+forgets it with the data key when the desk locks or closes. Without a secure keyring backend the
+desk says so plainly (`keyring_backend`, the same check as the data key's in `privacy/keys.py`)
+and the window or the command line asks for the token once per session. A token the server
+refuses is dropped from both places."""
+
 from __future__ import annotations
 
 import logging
-import weakref
 from typing import Any
 
 import keyring
 import keyring.errors
 
+from mediation_desk.core.session import TOKEN_IN_KEYRING, TOKEN_TYPED
 from mediation_desk.privacy import keys
 
 log = logging.getLogger(__name__)
 KEYRING_SERVICE = keys.KEYRING_SERVICE
-IN_KEYRING, IN_MEMORY = "keyring", "memory"
-
-# The session's tokens, by open desk: gone when the desk object goes (the end of the session).
-_session: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
+IN_KEYRING, IN_MEMORY = TOKEN_IN_KEYRING, TOKEN_TYPED
 
 
 def _entry(device_id: str) -> str:
@@ -32,57 +32,65 @@ def keyring_backend() -> tuple[bool, str]:
     return keys.keyring_backend()
 
 
-def store(desk: Any, token: str) -> bool:
-    """Keep the token for this desk; True when it went into the OS keyring (it is also held in
-    memory for the session either way)."""
-    _session[desk] = token
-    usable, name = keyring_backend()
+def _from_keyring(desk: Any) -> str | None:
+    usable, _ = keyring_backend()
     if not usable:
-        log.info("no secure keyring backend (%s): the device token is held for this session only", name)
-        return False
+        return None
     try:
-        keyring.set_password(KEYRING_SERVICE, _entry(desk.device_id), token)
-        return True
-    except keyring.errors.KeyringError as exc:
-        log.warning("keyring refused to store the device token: %s", type(exc).__name__)
-        return False
+        return keyring.get_password(KEYRING_SERVICE, _entry(desk.device_id)) or None
+    except keyring.errors.KeyringError:
+        return None
+
+
+def store(desk: Any, token: str) -> bool:
+    """Keep the token for this desk; True when it went into the OS keyring. Without one, the
+    session holds it until the desk locks or closes."""
+    epoch = desk.session.epoch
+    usable, name = keyring_backend()
+    if usable:
+        try:
+            keyring.set_password(KEYRING_SERVICE, _entry(desk.device_id), token)
+        except keyring.errors.KeyringError as exc:
+            log.warning("keyring refused to store the device token: %s", type(exc).__name__)
+        else:
+            desk.session.keep_keyring_token(token, since=epoch)
+            return True
+    else:
+        log.info("no secure keyring backend (%s): the device token is held for this session only", name)
+    desk.session.keep_typed_token(token)
+    return False
 
 
 def use_for_session(desk: Any, token: str) -> None:
-    """A token typed by the clerk (no secure keyring): held in memory until the desk closes."""
+    """A token typed by the clerk (no secure keyring): held until the desk locks or closes."""
     token = (token or "").strip()
     if token:
-        _session[desk] = token
+        desk.session.keep_typed_token(token)
 
 
 def token(desk: Any) -> str | None:
-    if desk in _session:
-        return _session[desk]
-    usable, _ = keyring_backend()
-    if not usable:
-        return None
-    try:
-        found = keyring.get_password(KEYRING_SERVICE, _entry(desk.device_id))
-    except keyring.errors.KeyringError:
-        return None
-    return found or None
+    """The session's token, or the keyring's (then held by the session while it is unlocked)."""
+    held, _ = desk.session.token()
+    if held:
+        return held
+    epoch = desk.session.epoch  # before the (slow) keyring read: a lock meanwhile wins
+    found = _from_keyring(desk)
+    if found:
+        desk.session.keep_keyring_token(found, since=epoch)
+    return found
 
 
 def where(desk: Any) -> str | None:
-    """"keyring", "memory" or None: where this desk's token is now."""
-    usable, _ = keyring_backend()
-    if usable:
-        try:
-            if keyring.get_password(KEYRING_SERVICE, _entry(desk.device_id)):
-                return IN_KEYRING
-        except keyring.errors.KeyringError:
-            pass
-    return IN_MEMORY if desk in _session else None
+    """ "keyring", "memory" or None: where this desk's token is now."""
+    if _from_keyring(desk):
+        return IN_KEYRING
+    held, _ = desk.session.token()
+    return IN_MEMORY if held else None
 
 
 def drop(desk: Any) -> None:
     """Forget the token everywhere (the server refused it, or the desk enrolls anew)."""
-    _session.pop(desk, None)
+    desk.session.forget_token()
     try:
         keyring.delete_password(KEYRING_SERVICE, _entry(desk.device_id))
     except keyring.errors.KeyringError:

@@ -1,6 +1,7 @@
 """What the desk knows of the district: the read-only view of the committee's cases born on
 other desks, the district's state of the desk's own cases (a town took one over), and the
 reference data handed down."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,11 +12,11 @@ from sqlalchemy import select
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.uow import Actor
-from mediation_desk.errors import PermissionDenied
 from mediation_desk.mediation import states
+from mediation_desk.privacy import roles
 from mediation_desk.sync.models import DistrictRecord, ReferenceData
 
-VIEWERS = ("admin", "clerk", "system")
+ACTION = "sync.district_view"  # administration/capability.py
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,26 @@ def _case_view(r: DistrictRecord) -> DistrictCaseView:
     d = r.data
     status = d.get("status")
     return DistrictCaseView(
-        r.entity_id, r.committee_code, d.get("number"), status, states.LABELS.get(status or "", status or ""),
-        d.get("dispute_type"), d.get("accepted_on"), d.get("escalate_to"), d.get(contract.TAKEN_OVER_BY),
-        d.get(contract.TAKEN_OVER_AT), d.get("closed_on"), r.own, r.pulled_at)
+        r.entity_id,
+        r.committee_code,
+        d.get("number"),
+        status,
+        states.LABELS.get(status or "", status or ""),
+        d.get("dispute_type"),
+        d.get("accepted_on"),
+        d.get("escalate_to"),
+        d.get(contract.TAKEN_OVER_BY),
+        d.get(contract.TAKEN_OVER_AT),
+        d.get("closed_on"),
+        r.own,
+        r.pulled_at,
+    )
 
 
 def list_district_cases(desk: Any, actor: Actor, *, include_own: bool = False) -> list[DistrictCaseView]:
     """The committee's cases born on its other desks (read-only), newest first."""
-    if actor.role not in VIEWERS:
-        raise PermissionDenied("只有主任或记录员可以查看本委员会其他电脑的案件")
     with desk.read(actor) as s:
+        roles.authorize(actor, ACTION)  # inside the unit of work: a refusal is audited
         q = select(DistrictRecord).where(DistrictRecord.entity == "case")
         if not include_own:
             q = q.where(DistrictRecord.own.is_(False))

@@ -2,6 +2,7 @@
 
 Input the clerk typed (server address, enrollment code, CA file) is refused with
 `ValidationError` naming the field and the rule; everything else is a `SyncError`."""
+
 from __future__ import annotations
 
 from mediation_desk.errors import DeskError
@@ -17,8 +18,10 @@ class NotEnrolled(SyncError):
     code = "not_enrolled"
 
     def __init__(self) -> None:
-        super().__init__("本机尚未登记到区社会治理中心：请向区里索取登记码，"
-                         "再运行 `mediation-desk enroll --server 地址 --code 登记码`")
+        super().__init__(
+            "本机尚未登记到区社会治理中心：请向区里索取登记码，"
+            "再运行 `mediation-desk enroll --server 地址 --code 登记码`"
+        )
 
 
 class TokenMissing(SyncError):
@@ -27,8 +30,10 @@ class TokenMissing(SyncError):
     code = "token_missing"
 
     def __init__(self) -> None:
-        super().__init__("本机没有安全的系统钥匙串，设备令牌不会保存在电脑上：请输入登记时抄下的设备令牌"
-                         "（命令行可设置环境变量 MEDIATION_DESK_DEVICE_TOKEN）")
+        super().__init__(
+            "本机没有安全的系统钥匙串，设备令牌不会保存在电脑上：请输入登记时抄下的设备令牌"
+            "（命令行可设置环境变量 MEDIATION_DESK_DEVICE_TOKEN）"
+        )
 
 
 class DeviceRefused(SyncError):
@@ -38,16 +43,19 @@ class DeviceRefused(SyncError):
     def __init__(self, code: str, server_message: str | None = None) -> None:
         self.code = code
         what = "已被区里撤销" if code == "device_revoked" else "未被区服务器认可"
-        super().__init__(f"本机的同步授权{what}，已从本机删除该设备令牌：请向区社会治理中心索取新的登记码后重新登记"
-                         + (f"（区服务器：{server_message}）" if server_message else ""))
+        super().__init__(
+            f"本机的同步授权{what}，已从本机删除该设备令牌：请向区社会治理中心索取新的登记码后重新登记"
+            + (f"（区服务器：{server_message}）" if server_message else "")
+        )
 
 
 class OutOfScope(SyncError):
     code = "out_of_scope"
 
     def __init__(self, server_message: str | None = None) -> None:
-        super().__init__("区服务器拒绝：本机只能读写本调解委员会的数据"
-                         + (f"（{server_message}）" if server_message else ""))
+        super().__init__(
+            "区服务器拒绝：本机只能读写本调解委员会的数据" + (f"（{server_message}）" if server_message else "")
+        )
 
 
 class ServerUnreachable(SyncError):
@@ -62,8 +70,10 @@ class TlsFailure(SyncError):
     code = "tls_failure"
 
     def __init__(self, url: str) -> None:
-        super().__init__(f"区服务器 {url} 的证书无法验证（自签名或不受信任的证书），为安全起见未连接："
-                         "请向区里索取 CA 证书文件，登记时用 --ca-bundle 指定")
+        super().__init__(
+            f"区服务器 {url} 的证书无法验证（自签名或不受信任的证书），为安全起见未连接："
+            "请向区里索取 CA 证书文件，登记时用 --ca-bundle 指定"
+        )
 
 
 class ServerFailure(SyncError):

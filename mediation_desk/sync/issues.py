@@ -6,6 +6,7 @@ Choices:
   case's rules allow it from the district's state (checked like any transition at the desk);
 - dismiss 知悉并关闭: the change stays only at the desk; a note saying why is required.
 Every resolution is one unit of work with its audit record; the issue row is kept."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,11 +18,12 @@ from sqlalchemy import select
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import Actor, UnitOfWork
-from mediation_desk.errors import DeskError, NotFound, PermissionDenied, ValidationError
+from mediation_desk.errors import DeskError, NotFound, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.intake import case_sync_payload
 from mediation_desk.mediation.models_case import CaseTransition, MediationCase
 from mediation_desk.mediation.workflow import apply_transition
+from mediation_desk.privacy import roles
 from mediation_desk.storage.base import new_id
 from mediation_desk.sync import case_file
 from mediation_desk.sync.apply import MERGED, OWN_TABLES, plain, to_column
@@ -32,13 +34,23 @@ KEEP_SERVER, REAPPLY, DISMISS = "keep_server", "reapply", "dismiss"
 CHOICES = {KEEP_SERVER: "以区里为准", REAPPLY: "重新提交本机的变更", DISMISS: "知悉并关闭"}
 STATUS_LABELS = {contract.REJECTED: "被区里拒绝", contract.CONFLICT: "与区里的记录冲突"}
 ENTITY_LABELS = {
-    "case": "案件", "mediator": "调解员", "agreement": "调解协议", "case_assignment": "派单",
-    "session_record": "调解记录", "follow_up": "回访", "attachment": "附件", "committee": "调解委员会",
+    "case": "案件",
+    "mediator": "调解员",
+    "agreement": "调解协议",
+    "case_assignment": "派单",
+    "session_record": "调解记录",
+    "follow_up": "回访",
+    "attachment": "附件",
+    "committee": "调解委员会",
     case_file.CASE_FILE: "上报卷宗",
 }
-KIND_LABELS = {contract.CREATE: "新建", contract.UPDATE: "修改", contract.TRANSITION: "状态变更",
-               contract.APPEND: "登记"}
-RESOLVERS = ("admin", "clerk", "system")
+KIND_LABELS = {
+    contract.CREATE: "新建",
+    contract.UPDATE: "修改",
+    contract.TRANSITION: "状态变更",
+    contract.APPEND: "登记",
+}
+ACTION = "sync.resolve"  # seeing and settling them (administration/capability.py)
 
 
 @dataclass(frozen=True)
@@ -62,11 +74,6 @@ class SyncIssueView:
     resolved_by: str | None = None
     resolution: str | None = None
     note: str | None = None
-
-
-def _require_resolver(actor: Actor) -> None:
-    if actor.role not in RESOLVERS:
-        raise PermissionDenied("只有主任或记录员可以查看和处理同步问题")
 
 
 def _case_id(issue: SyncIssue) -> str | None:
@@ -98,10 +105,26 @@ def _what(issue: SyncIssue, number: str | None) -> str:
 
 def _view(issue: SyncIssue, number: str | None) -> SyncIssueView:
     return SyncIssueView(
-        issue.id, issue.op_id, issue.entity, issue.entity_id, issue.kind, issue.status,
-        STATUS_LABELS.get(issue.status, issue.status), _what(issue, number), _case_id(issue), number,
-        issue.reason, issue.server_state, dict(issue.payload), issue.raised_at, choices_for(issue),
-        issue.resolved_at, issue.resolved_by, issue.resolution, issue.note)
+        issue.id,
+        issue.op_id,
+        issue.entity,
+        issue.entity_id,
+        issue.kind,
+        issue.status,
+        STATUS_LABELS.get(issue.status, issue.status),
+        _what(issue, number),
+        _case_id(issue),
+        number,
+        issue.reason,
+        issue.server_state,
+        dict(issue.payload),
+        issue.raised_at,
+        choices_for(issue),
+        issue.resolved_at,
+        issue.resolved_by,
+        issue.resolution,
+        issue.note,
+    )
 
 
 def _numbers(s: Any, issues: list[SyncIssue]) -> dict[str, str]:
@@ -111,8 +134,8 @@ def _numbers(s: Any, issues: list[SyncIssue]) -> dict[str, str]:
 
 def list_issues(desk: Any, actor: Actor, *, include_resolved: bool = False) -> list[SyncIssueView]:
     """Open issues (oldest first); with `include_resolved`, the settled ones too."""
-    _require_resolver(actor)
     with desk.read(actor) as s:
+        roles.authorize(actor, ACTION)  # inside the unit of work: a refusal is audited
         q = select(SyncIssue).order_by(SyncIssue.op_seq)
         if not include_resolved:
             q = q.where(SyncIssue.resolved_at.is_(None))
@@ -123,12 +146,13 @@ def list_issues(desk: Any, actor: Actor, *, include_resolved: bool = False) -> l
 
 def resolve_issue(desk: Any, actor: Actor, issue_id: str, choice: str, note: str | None = None) -> SyncIssueView:
     """Settle one issue; refused (nothing changes) when the choice does not fit it."""
-    _require_resolver(actor)
-    if choice not in CHOICES:
-        raise ValidationError.single("choice", "choice_unknown",
-                                     f"处理方式须为 {'、'.join(f'{k}（{v}）' for k, v in CHOICES.items())}")
-    note = clean_text(note, "note", "说明", required=choice == DISMISS, max_chars=500, multiline=True)
     with desk.write(actor) as uow:
+        roles.authorize(actor, ACTION)  # inside the unit of work: a refusal is audited
+        if choice not in CHOICES:
+            raise ValidationError.single(
+                "choice", "choice_unknown", f"处理方式须为 {'、'.join(f'{k}（{v}）' for k, v in CHOICES.items())}"
+            )
+        note = clean_text(note, "note", "说明", required=choice == DISMISS, max_chars=500, multiline=True)
         s = uow.session
         issue = s.get(SyncIssue, issue_id)
         if issue is None:
@@ -136,15 +160,24 @@ def resolve_issue(desk: Any, actor: Actor, issue_id: str, choice: str, note: str
         if issue.resolved_at is not None:
             raise DeskError(f"该同步问题已于 {issue.resolved_at:%Y-%m-%d %H:%M} 由 {issue.resolved_by} 处理")
         if choice not in choices_for(issue):
-            raise ValidationError.single("choice", "choice_not_allowed",
-                                         f"「{STATUS_LABELS[issue.status]}」的问题不能选择「{CHOICES[choice]}」")
+            raise ValidationError.single(
+                "choice", "choice_not_allowed", f"「{STATUS_LABELS[issue.status]}」的问题不能选择「{CHOICES[choice]}」"
+            )
         if choice == KEEP_SERVER:
             _keep_server(uow, issue)
         elif choice == REAPPLY:
             issue.reapplied_op_id = _reapply(uow, issue)
         issue.resolved_at, issue.resolved_by, issue.resolution, issue.note = uow.now, actor.username, choice, note
-        uow.audit("sync.issue_resolved", "sync_issue", issue.id, choice=choice, op_id=issue.op_id,
-                  op_entity=issue.entity, op_entity_id=issue.entity_id, reapplied_op_id=issue.reapplied_op_id)
+        uow.audit(
+            "sync.issue_resolved",
+            "sync_issue",
+            issue.id,
+            choice=choice,
+            op_id=issue.op_id,
+            op_entity=issue.entity,
+            op_entity_id=issue.entity_id,
+            reapplied_op_id=issue.reapplied_op_id,
+        )
         s.flush()
         return _view(issue, _numbers(s, [issue]).get(_case_id(issue) or ""))
 
@@ -161,8 +194,18 @@ def _follow_district_status(uow: UnitOfWork, case: MediationCase, status: str | 
     previous = case.status
     hlc = uow.tick()
     case.status, case.status_changed_at, case.updated_at, case.updated_hlc = status, uow.now, uow.now, hlc
-    uow.session.add(CaseTransition(case_id=case.id, from_status=previous, to_status=status, at=uow.now, hlc=hlc,
-                                   actor=uow.actor.username, reason=why, details={"sync_issue": True}))
+    uow.session.add(
+        CaseTransition(
+            case_id=case.id,
+            from_status=previous,
+            to_status=status,
+            at=uow.now,
+            hlc=hlc,
+            actor=uow.actor.username,
+            reason=why,
+            details={"sync_issue": True},
+        )
+    )
     uow.audit("case.transition", "case", case.id, from_status=previous, to_status=status, by_sync_issue=True)
 
 
@@ -189,14 +232,26 @@ def _reapply(uow: UnitOfWork, issue: SyncIssue) -> str:
         server_status = _district_state(uow, issue).get("status")
         _follow_district_status(uow, case, server_status, "同步冲突：先以区里的状态为准，再重新提交本机的变更")
         p = issue.payload
-        apply_transition(uow, case, p["to"], reason=case.status_reason if p["to"] in
-                         (states.TERMINATED, states.DECLINED, states.ESCALATED) else None,
-                         routes=p.get("routes") or (), escalate_to=p.get("escalate_to"),
-                         prevented=p.get("prevented") or ())  # TransitionError: refused, nothing saved
+        apply_transition(
+            uow,
+            case,
+            p["to"],
+            reason=case.status_reason if p["to"] in (states.TERMINATED, states.DECLINED, states.ESCALATED) else None,
+            routes=p.get("routes") or (),
+            escalate_to=p.get("escalate_to"),
+            prevented=p.get("prevented") or (),
+        )  # TransitionError: refused, nothing saved
         return _last_op_id(uow, case.id)
     if issue.entity == case_file.CASE_FILE:
-        op = OutboxOp(op_id=new_id(), hlc=uow.tick(), entity=issue.entity, entity_id=issue.entity_id,
-                      kind=issue.kind, payload=dict(issue.payload), created_at=uow.now)
+        op = OutboxOp(
+            op_id=new_id(),
+            hlc=uow.tick(),
+            entity=issue.entity,
+            entity_id=issue.entity_id,
+            kind=issue.kind,
+            payload=dict(issue.payload),
+            created_at=uow.now,
+        )
         s.add(op)
         return op.op_id
     payload = dict(issue.payload)
@@ -218,5 +273,6 @@ def _reapply(uow: UnitOfWork, issue: SyncIssue) -> str:
 def _last_op_id(uow: UnitOfWork, entity_id: str) -> str:
     """The op the transition just wrote (this unit of work holds the write lock)."""
     uow.session.flush()
-    return uow.session.scalars(select(OutboxOp.op_id).where(OutboxOp.entity_id == entity_id)
-                               .order_by(OutboxOp.seq.desc()).limit(1)).one()
+    return uow.session.scalars(
+        select(OutboxOp.op_id).where(OutboxOp.entity_id == entity_id).order_by(OutboxOp.seq.desc()).limit(1)
+    ).one()

@@ -2,6 +2,7 @@
 
 The pull cursor, the server's address and this device's scope live in `desk_state` (see
 `sync/state.py`); the device token lives in the OS keyring only (`sync/credentials.py`)."""
+
 from __future__ import annotations
 
 import datetime as dt

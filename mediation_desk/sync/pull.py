@@ -3,6 +3,7 @@
 A page and the cursor after it commit together, so a desk killed mid-pull resumes from the last
 page it stored and never applies a page twice; a page another sync of this desk has already
 stored (the window and the command line at once) is not applied again."""
+
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,8 +28,9 @@ class PullTally:
     cursor: int = 0
 
 
-def pull_changes(desk: Any, client: DistrictClient, progress: Progress | None = None,
-                 page_size: int = contract.MAX_PULL_PAGE) -> PullTally:
+def pull_changes(
+    desk: Any, client: DistrictClient, progress: Progress | None = None, page_size: int = contract.MAX_PULL_PAGE
+) -> PullTally:
     """Every change after the desk's cursor. The next page is fetched while the desk applies the
     one before (one request at a time), so the desk's share mostly hides behind the network's."""
     tally = PullTally()
@@ -83,8 +85,9 @@ def _wait_quietly(request: Future[Any]) -> None:
         pass
 
 
-def _store_page(desk: Any, expected: int, changes: list[contract.Change], next_cursor: int,
-                tally: PullTally) -> int | None:
+def _store_page(
+    desk: Any, expected: int, changes: list[contract.Change], next_cursor: int, tally: PullTally
+) -> int | None:
     """Apply the page and store the new cursor; None when the cursor had moved meanwhile.
     Returns the cursor the page started from."""
     with desk.write(SYNC_ACTOR) as uow:
@@ -92,12 +95,20 @@ def _store_page(desk: Any, expected: int, changes: list[contract.Change], next_c
         if state.cursor(s) != expected:
             return None
         settings = state.load(s)
-        page = apply.apply_page(uow, changes, committee_code=settings.committee_code, scope=settings.scope,
-                                node=desk.node)
+        page = apply.apply_page(
+            uow, changes, committee_code=settings.committee_code, scope=settings.scope, node=desk.node
+        )
         state.put(s, state.CURSOR, str(next_cursor))
         if changes:
-            uow.audit("sync.pull", "desk", None, changes=page.received, own_updated=page.own_updated,
-                      status_changes=page.status_changes, cursor=next_cursor)
+            uow.audit(
+                "sync.pull",
+                "desk",
+                None,
+                changes=page.received,
+                own_updated=page.own_updated,
+                status_changes=page.status_changes,
+                cursor=next_cursor,
+            )
     tally.stored += page.stored
     tally.own_updated += page.own_updated
     tally.status_changes += page.status_changes

@@ -5,6 +5,7 @@ records the server's answer to it (one transaction per batch). A desk killed aft
 applied a batch but before that transaction resends the batch; the server answers `duplicate`
 (the op id is the idempotency key) and nothing is applied twice. `rejected` and `conflict`
 answers become sync issues the clerk resolves; nothing is dropped silently."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -43,12 +44,19 @@ def pending_count(s: Any) -> int:
 
 
 def to_wire(op: OutboxOp, payload: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"op_id": op.op_id, "hlc": op.hlc, "entity": op.entity, "entity_id": op.entity_id,
-            "kind": op.kind, "payload": op.payload if payload is None else payload}
+    return {
+        "op_id": op.op_id,
+        "hlc": op.hlc,
+        "entity": op.entity,
+        "entity_id": op.entity_id,
+        "kind": op.kind,
+        "payload": op.payload if payload is None else payload,
+    }
 
 
-def push_pending(desk: Any, client: DistrictClient, progress: Progress | None = None,
-                 batch_size: int = contract.MAX_PUSH_BATCH) -> PushTally:
+def push_pending(
+    desk: Any, client: DistrictClient, progress: Progress | None = None, batch_size: int = contract.MAX_PUSH_BATCH
+) -> PushTally:
     """Send every pending op once; returns what the server answered.
 
     While the server works on one batch the desk records the answers to the one before (one
@@ -90,8 +98,14 @@ def _add_case_file_ops(desk: Any) -> None:
             case_file.add_missing_file_ops(uow)
 
 
-def _answered(desk: Any, in_flight: tuple[Any, dict[str, OutboxOp], int], tally: PushTally, done: int,
-              total: int, progress: Progress | None) -> int:
+def _answered(
+    desk: Any,
+    in_flight: tuple[Any, dict[str, OutboxOp], int],
+    tally: PushTally,
+    done: int,
+    total: int,
+    progress: Progress | None,
+) -> int:
     request, sent, count = in_flight
     if request is not None:
         try:
@@ -105,11 +119,18 @@ def _answered(desk: Any, in_flight: tuple[Any, dict[str, OutboxOp], int], tally:
     return done
 
 
-def _next_batch(desk: Any, after_seq: int, size: int) -> tuple[list[dict[str, Any]], dict[str, OutboxOp],
-                                                                int | None, int]:
+def _next_batch(
+    desk: Any, after_seq: int, size: int
+) -> tuple[list[dict[str, Any]], dict[str, OutboxOp], int | None, int]:
     with desk.read() as s:
-        ops = list(s.scalars(select(OutboxOp).where(OutboxOp.state == PENDING, OutboxOp.seq > after_seq)
-                             .order_by(OutboxOp.seq).limit(size)))
+        ops = list(
+            s.scalars(
+                select(OutboxOp)
+                .where(OutboxOp.state == PENDING, OutboxOp.seq > after_seq)
+                .order_by(OutboxOp.seq)
+                .limit(size)
+            )
+        )
         if not ops:
             return [], {}, None, 0
         wire: list[dict[str, Any]] = []
@@ -141,29 +162,62 @@ def _record(desk: Any, sent: dict[str, OutboxOp], results: list[contract.OpResul
         return
     with desk.write(SYNC_ACTOR) as uow:
         s = uow.session
-        rows = s.execute(select(OutboxOp.seq, OutboxOp.op_id, OutboxOp.state, OutboxOp.attempts)
-                         .where(OutboxOp.op_id.in_(list(answered)))).all()
+        rows = s.execute(
+            select(OutboxOp.seq, OutboxOp.op_id, OutboxOp.state, OutboxOp.attempts).where(
+                OutboxOp.op_id.in_(list(answered))
+            )
+        ).all()
         known_issues = set(s.scalars(select(SyncIssue.op_id).where(SyncIssue.op_id.in_(list(answered)))))
-        counts = {status: 0 for status in contract.OP_STATUSES}
+        counts = dict.fromkeys(contract.OP_STATUSES, 0)
         updates: list[dict[str, Any]] = []
         for seq, op_id, op_state, attempts in rows:
             if op_state != PENDING:  # another sync (window and CLI at once) recorded it
                 continue
             result = answered[op_id]
-            updates.append({"seq": seq, "state": result.status, "attempts": attempts + 1, "result": {
-                k: v for k, v in (("status", result.status), ("reason", result.reason),
-                                  ("server_state", result.server_state)) if v is not None}})
+            updates.append(
+                {
+                    "seq": seq,
+                    "state": result.status,
+                    "attempts": attempts + 1,
+                    "result": {
+                        k: v
+                        for k, v in (
+                            ("status", result.status),
+                            ("reason", result.reason),
+                            ("server_state", result.server_state),
+                        )
+                        if v is not None
+                    },
+                }
+            )
             counts[result.status] += 1
             if result.status in (contract.REJECTED, contract.CONFLICT) and op_id not in known_issues:
                 op = sent[op_id]
-                s.add(SyncIssue(op_id=op_id, op_seq=seq, entity=op.entity, entity_id=op.entity_id, kind=op.kind,
-                                status=result.status, reason=result.reason, server_state=result.server_state,
-                                payload=dict(op.payload), raised_at=uow.now))
+                s.add(
+                    SyncIssue(
+                        op_id=op_id,
+                        op_seq=seq,
+                        entity=op.entity,
+                        entity_id=op.entity_id,
+                        kind=op.kind,
+                        status=result.status,
+                        reason=result.reason,
+                        server_state=result.server_state,
+                        payload=dict(op.payload),
+                        raised_at=uow.now,
+                    )
+                )
         if updates:
             s.execute(update(OutboxOp), updates)  # by primary key, in one executemany
-        uow.audit("sync.push", "desk", None, applied=counts[contract.APPLIED],
-                  duplicates=counts[contract.DUPLICATE], rejected=counts[contract.REJECTED],
-                  conflicts=counts[contract.CONFLICT])
+        uow.audit(
+            "sync.push",
+            "desk",
+            None,
+            applied=counts[contract.APPLIED],
+            duplicates=counts[contract.DUPLICATE],
+            rejected=counts[contract.REJECTED],
+            conflicts=counts[contract.CONFLICT],
+        )
     tally.pushed += sum(counts.values())
     tally.applied += counts[contract.APPLIED]
     tally.duplicates += counts[contract.DUPLICATE]

@@ -2,6 +2,7 @@
 
 Written at enrollment (server, scope) and by each sync round (cursor, last success). The device
 token is not here: it lives in the OS keyring (`sync/credentials.py`)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -66,7 +67,7 @@ def put(session: Session, key: str, value: str | None) -> None:
 
 
 def put_time(session: Session, key: str, when: dt.datetime) -> None:
-    put(session, key, when.astimezone(dt.timezone.utc).isoformat())
+    put(session, key, when.astimezone(dt.UTC).isoformat())
 
 
 def _time(text: str | None) -> dt.datetime | None:
@@ -80,10 +81,16 @@ def cursor(session: Session) -> int:
 def load(session: Session) -> SyncSettings:
     rows = {r.key: r.value for r in session.scalars(select(DeskState).where(DeskState.key.like(f"{PREFIX}%")))}
     return SyncSettings(
-        server_url=rows.get(SERVER_URL), ca_bundle=rows.get(CA_BUNDLE), scope=rows.get(SCOPE),
-        committee_code=rows.get(COMMITTEE_CODE), town=rows.get(TOWN),
-        server_device_id=rows.get(SERVER_DEVICE_ID), enrolled_at=_time(rows.get(ENROLLED_AT)),
-        refused=rows.get(REFUSED), cursor=int(rows.get(CURSOR) or 0),
-        last_success=_time(rows.get(LAST_SUCCESS)), last_attempt=_time(rows.get(LAST_ATTEMPT)),
+        server_url=rows.get(SERVER_URL),
+        ca_bundle=rows.get(CA_BUNDLE),
+        scope=rows.get(SCOPE),
+        committee_code=rows.get(COMMITTEE_CODE),
+        town=rows.get(TOWN),
+        server_device_id=rows.get(SERVER_DEVICE_ID),
+        enrolled_at=_time(rows.get(ENROLLED_AT)),
+        refused=rows.get(REFUSED),
+        cursor=int(rows.get(CURSOR) or 0),
+        last_success=_time(rows.get(LAST_SUCCESS)),
+        last_attempt=_time(rows.get(LAST_ATTEMPT)),
         last_error=rows.get(LAST_ERROR),
     )

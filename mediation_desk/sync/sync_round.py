@@ -3,6 +3,7 @@
 Plain dataclasses, no Qt: the window calls these from a worker thread. An unreachable or failing
 server is a normal state (the report says offline and why); a refusal that needs a person — not
 enrolled, token refused, certificate not trusted, out of scope — raises a `SyncError`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,12 @@ from mediation_desk.storage.base import utcnow
 from mediation_desk.sync import credentials, state
 from mediation_desk.sync.district_view import store_reference
 from mediation_desk.sync.errors import (
-    DeviceRefused, NotEnrolled, ServerFailure, ServerUnreachable, SyncError, TokenMissing,
+    DeviceRefused,
+    NotEnrolled,
+    ServerFailure,
+    ServerUnreachable,
+    SyncError,
+    TokenMissing,
 )
 from mediation_desk.sync.models import SyncIssue
 from mediation_desk.sync.pull import PullTally, pull_changes
@@ -83,9 +89,23 @@ def sync_status(desk: Any) -> SyncStatus:
         settings = state.load(s)
         pending, issues = pending_count(s), _open_issues(s)
     secure, backend = credentials.keyring_backend()
-    return SyncStatus(settings.enrolled, settings.server_url, settings.scope, settings.committee_code,
-                      settings.town, credentials.where(desk), secure, backend, settings.refused, pending, issues,
-                      settings.last_success, settings.last_attempt, settings.last_error, settings.cursor)
+    return SyncStatus(
+        settings.enrolled,
+        settings.server_url,
+        settings.scope,
+        settings.committee_code,
+        settings.town,
+        credentials.where(desk),
+        secure,
+        backend,
+        settings.refused,
+        pending,
+        issues,
+        settings.last_success,
+        settings.last_attempt,
+        settings.last_error,
+        settings.cursor,
+    )
 
 
 def ready_client(desk: Any, options: TransportOptions = DEFAULT_OPTIONS) -> tuple[state.SyncSettings, DistrictClient]:
@@ -103,8 +123,9 @@ def ready_client(desk: Any, options: TransportOptions = DEFAULT_OPTIONS) -> tupl
     return settings, DistrictClient(settings.server_url, token=token, ca_pem=settings.ca_bundle, options=options)
 
 
-def sync_once(desk: Any, *, progress: Progress | None = None,
-              options: TransportOptions = DEFAULT_OPTIONS) -> SyncReport:
+def sync_once(
+    desk: Any, *, progress: Progress | None = None, options: TransportOptions = DEFAULT_OPTIONS
+) -> SyncReport:
     """Push everything pending, refresh the reference data, pull every change; one report.
     `progress(done, total, stage)`: stage "push" (total known) or "pull" (total None).
 
@@ -142,11 +163,25 @@ def sync_once(desk: Any, *, progress: Progress | None = None,
         settings = state.load(s)
         pending, issues = pending_count(s), _open_issues(s)
     return SyncReport(
-        online=online, pushed=pushed.pushed, applied=pushed.applied, duplicates=pushed.duplicates,
-        rejected=pushed.rejected, conflicts=pushed.conflicts, held=pushed.held, pulled=pulled.pulled,
-        own_updated=pulled.own_updated, status_changes=pulled.status_changes, reference_updated=reference_updated,
-        pending=pending, open_issues=issues, started_at=started, duration_s=round(time.monotonic() - clock, 3),
-        last_success=settings.last_success, error=error, error_code=error_code)
+        online=online,
+        pushed=pushed.pushed,
+        applied=pushed.applied,
+        duplicates=pushed.duplicates,
+        rejected=pushed.rejected,
+        conflicts=pushed.conflicts,
+        held=pushed.held,
+        pulled=pulled.pulled,
+        own_updated=pulled.own_updated,
+        status_changes=pulled.status_changes,
+        reference_updated=reference_updated,
+        pending=pending,
+        open_issues=issues,
+        started_at=started,
+        duration_s=round(time.monotonic() - clock, 3),
+        last_success=settings.last_success,
+        error=error,
+        error_code=error_code,
+    )
 
 
 def _refresh_reference(desk: Any, client: DistrictClient) -> bool:
@@ -154,8 +189,13 @@ def _refresh_reference(desk: Any, client: DistrictClient) -> bool:
     with desk.write(SYNC_ACTOR) as uow:
         changed = store_reference(uow.session, answer, uow.now)
         if changed:
-            uow.audit("sync.reference", "desk", None, version=answer.get("version"),
-                      parts=sorted(k for k in answer if k != "version"))
+            uow.audit(
+                "sync.reference",
+                "desk",
+                None,
+                version=answer.get("version"),
+                parts=sorted(k for k in answer if k != "version"),
+            )
     return changed
 
 

@@ -2,6 +2,7 @@
 
 The district checks that the case was escalated to this device's town and answers why not; the
 village desk learns of the take-over at its next pull (`district_state_of_case`)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import PermissionDenied
-from mediation_desk.sync.district_view import VIEWERS
+from mediation_desk.privacy import roles
 from mediation_desk.sync.errors import DeviceRefused
 from mediation_desk.sync.sync_round import drop_refused_token, ready_client
 from mediation_desk.sync.transport import DEFAULT_OPTIONS, TransportOptions
@@ -24,11 +25,10 @@ class TakeOver:
     changed: bool  # False: the town had taken it over already (asking again changes nothing)
 
 
-def take_over_case(desk: Any, actor: Actor, case_id: str, *,
-                   options: TransportOptions = DEFAULT_OPTIONS) -> TakeOver:
+def take_over_case(desk: Any, actor: Actor, case_id: str, *, options: TransportOptions = DEFAULT_OPTIONS) -> TakeOver:
     """Refused unless this desk is enrolled for a town and the case was escalated to it."""
-    if actor.role not in VIEWERS:
-        raise PermissionDenied("只有主任或记录员可以接手上报到镇里的案件")
+    with desk.read(actor):
+        roles.authorize(actor, "sync.take_over")  # before any contact with the district; audited
     settings, client = ready_client(desk, options)
     if settings.scope != contract.SCOPE_TOWN:
         client.close()

@@ -4,6 +4,7 @@ error answers turned into the desk's errors.
 
 Retrying is safe: pushes are deduplicated by op id on the server and pulls only read. A refused
 request (4xx), a server error or a certificate that does not verify is never retried."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -18,7 +19,12 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.errors import ValidationError
 from mediation_desk.sync.errors import (
-    DeviceRefused, OutOfScope, ServerFailure, ServerUnreachable, SyncError, TlsFailure,
+    DeviceRefused,
+    OutOfScope,
+    ServerFailure,
+    ServerUnreachable,
+    SyncError,
+    TlsFailure,
 )
 
 USER_AGENT = "mediation-desk-sync/1"
@@ -53,11 +59,13 @@ def normalise_server_url(text: str | None) -> str:
     except (httpx.InvalidURL, ValueError):
         raise ValidationError.single("server_url", "url_format", f"区服务器地址格式不对：{raw}") from None
     if url.scheme not in ("http", "https") or not url.host or not _HOST.fullmatch(url.raw_host.decode("ascii")):
-        raise ValidationError.single("server_url", "url_format",
-                                     f"区服务器地址须以 https:// 开头并包含主机名：{raw}")
+        raise ValidationError.single("server_url", "url_format", f"区服务器地址须以 https:// 开头并包含主机名：{raw}")
     if url.scheme == "http" and not _is_loopback(url.host):
-        raise ValidationError.single("server_url", "url_https",
-                                     "区服务器地址须使用 https://（设备令牌不能明文传输）；只有本机上的服务器可用 http://")
+        raise ValidationError.single(
+            "server_url",
+            "url_https",
+            "区服务器地址须使用 https://（设备令牌不能明文传输）；只有本机上的服务器可用 http://",
+        )
     if url.query or url.fragment:
         raise ValidationError.single("server_url", "url_format", "区服务器地址不能带“?”或“#”后面的内容")
     return str(url.copy_with(path=url.path.rstrip("/") or "")).rstrip("/")
@@ -77,9 +85,9 @@ def check_ca_bundle(pem: str, field: str = "ca_bundle") -> str:
     try:
         ssl.create_default_context(cadata=pem)
     except (ssl.SSLError, ValueError, TypeError):
-        raise ValidationError.single(field, "ca_bundle_invalid",
-                                     "CA 证书文件无法读取：须为 PEM 格式（以 -----BEGIN CERTIFICATE----- 开头）"
-                                     ) from None
+        raise ValidationError.single(
+            field, "ca_bundle_invalid", "CA 证书文件无法读取：须为 PEM 格式（以 -----BEGIN CERTIFICATE----- 开头）"
+        ) from None
     return pem
 
 
@@ -106,26 +114,44 @@ def _connection_failed(exc: BaseException) -> bool:
     """Worth another try: the connection could not be made or broke (not TLS, not an answer)."""
     if _tls_failure(exc):
         return False
-    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadError, httpx.WriteError,
-                            httpx.RemoteProtocolError, httpx.PoolTimeout))
+    return isinstance(
+        exc,
+        (
+            httpx.ConnectError,
+            httpx.ConnectTimeout,
+            httpx.ReadError,
+            httpx.WriteError,
+            httpx.RemoteProtocolError,
+            httpx.PoolTimeout,
+        ),
+    )
 
 
 class DistrictClient:
     """One server, one device token; every call returns the decoded JSON answer."""
 
-    def __init__(self, server_url: str, *, token: str | None = None, ca_pem: str | None = None,
-                 options: TransportOptions = DEFAULT_OPTIONS) -> None:
+    def __init__(
+        self,
+        server_url: str,
+        *,
+        token: str | None = None,
+        ca_pem: str | None = None,
+        options: TransportOptions = DEFAULT_OPTIONS,
+    ) -> None:
         self.server_url = server_url
         self.options = options
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.Client(
-            base_url=server_url, headers=headers, verify=_verify(ca_pem), follow_redirects=False,
+            base_url=server_url,
+            headers=headers,
+            verify=_verify(ca_pem),
+            follow_redirects=False,
             timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout),
         )
 
-    def __enter__(self) -> "DistrictClient":
+    def __enter__(self) -> DistrictClient:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -166,7 +192,8 @@ class DistrictClient:
 
     def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
         retrying = Retrying(
-            retry=retry_if_exception(_connection_failed), reraise=True,
+            retry=retry_if_exception(_connection_failed),
+            reraise=True,
             stop=stop_after_attempt(max(1, self.options.attempts)),
             wait=wait_exponential(multiplier=self.options.backoff_first, max=self.options.backoff_max),
         )

@@ -2,6 +2,7 @@
 ``mediation_desk.errors.ValidationError`` naming the field and the rule (domain.md §4, §10).
 No I/O, no Qt, no database, so the window, the command line and imports share one set of rules.
 """
+
 from mediation_desk.validation.idcard import (
     EARLIEST_BIRTH_DATE,
     ID_TYPES,

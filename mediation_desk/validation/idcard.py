@@ -4,6 +4,7 @@ party may show instead (passport, permits). Pure functions: no I/O, no database.
 Every failed check raises ``ValidationError.single(field, rule, message)`` so a form can put
 the Chinese message next to the right input (domain.md §4).
 """
+
 from __future__ import annotations
 
 import re
@@ -63,7 +64,7 @@ def resident_id_check_char(first17: str) -> str:
     """The GB 11643-1999 check character ("0"-"9" or "X") for 17 ASCII digits."""
     if len(first17) != 17 or any(c not in _ASCII_DIGITS for c in first17):
         raise ValueError("first17 must be exactly 17 ASCII digits")
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS))
+    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_CHARS[total % 11]
 
 
@@ -92,9 +93,7 @@ def parse_resident_id(
 
     if len(number) != 18:
         hint = "（15 位旧号码请改填换发后的 18 位号码）" if len(number) == 15 else ""
-        raise ValidationError.single(
-            field, "id_length", f"{label}应为 18 位，实际为 {len(number)} 位{hint}"
-        )
+        raise ValidationError.single(field, "id_length", f"{label}应为 18 位，实际为 {len(number)} 位{hint}")
 
     for pos, ch in enumerate(number[:17], start=1):
         if ch not in _ASCII_DIGITS:
@@ -114,17 +113,13 @@ def parse_resident_id(
 
     province = number[:2]
     if province not in _PROVINCE_CODES:
-        raise ValidationError.single(
-            field, "id_province", f"{label}前两位省级代码 {province} 不存在"
-        )
+        raise ValidationError.single(field, "id_province", f"{label}前两位省级代码 {province} 不存在")
 
     digits = number[6:14]
     try:
         birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise ValidationError.single(
-            field, "id_birth_date", f"{label}中的出生日期 {digits} 不是有效日期"
-        ) from None
+        raise ValidationError.single(field, "id_birth_date", f"{label}中的出生日期 {digits} 不是有效日期") from None
     today = today or date.today()
     if birth > today:
         raise ValidationError.single(
@@ -156,9 +151,7 @@ def validate_id_document(id_type: str, number: str, field: str = "id_number") ->
     """Check a document number for its type and return it normalised."""
     if id_type not in ID_TYPES:
         known = "、".join(f"{code}（{name}）" for code, name in ID_TYPES.items())
-        raise ValidationError.single(
-            field, "id_type", f"证件类型「{id_type}」不存在，可选：{known}"
-        )
+        raise ValidationError.single(field, "id_type", f"证件类型「{id_type}」不存在，可选：{known}")
     label = "身份证号码" if id_type == "resident_id" else f"{ID_TYPES[id_type]}号码"
     if id_type in ("resident_id", "residence_permit"):
         # Residence permits for HK/Macao/Taiwan residents use the same 18-character scheme
@@ -173,9 +166,7 @@ def validate_id_document(id_type: str, number: str, field: str = "id_number") ->
 
     if id_type == "passport":
         if not _PASSPORT_RE.fullmatch(text):
-            raise ValidationError.single(
-                field, "id_format", f"{label}应为 5–20 位英文字母或数字，实际为「{text}」"
-            )
+            raise ValidationError.single(field, "id_format", f"{label}应为 5–20 位英文字母或数字，实际为「{text}」")
         return text.upper()
     if id_type == "hk_macao_permit":
         if not _HK_MACAO_RE.fullmatch(text):
@@ -187,17 +178,13 @@ def validate_id_document(id_type: str, number: str, field: str = "id_number") ->
         return text.upper()
     if id_type == "taiwan_permit":
         if not _TAIWAN_RE.fullmatch(text):
-            raise ValidationError.single(
-                field, "id_format", f"{label}应为 8 位或 10 位数字，实际为「{text}」"
-            )
+            raise ValidationError.single(field, "id_format", f"{label}应为 8 位或 10 位数字，实际为「{text}」")
         return text
 
     # foreign_permanent and other: formats vary too much to check more than this; keep
     # the value exactly as typed (no case change) because we cannot know it is insensitive.
     if len(text) > 30:
-        raise ValidationError.single(
-            field, "id_format", f"{label}最多 30 个字符，实际为 {len(text)} 个"
-        )
+        raise ValidationError.single(field, "id_format", f"{label}最多 30 个字符，实际为 {len(text)} 个")
     for pos, ch in enumerate(text, start=1):
         if ch.isspace() or not ch.isprintable():
             raise ValidationError.single(

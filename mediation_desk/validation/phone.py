@@ -2,6 +2,7 @@
 
 Landlines matter: many elderly parties have no mobile (domain.md §4). Pure functions only.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,7 @@ _ACCEPTED_FORMS = (
 
 
 def _format_error(field: str, label: str, raw: str) -> ValidationError:
-    return ValidationError.single(
-        field, "phone_format", f"{label}格式不正确（「{raw}」）：请填写{_ACCEPTED_FORMS}"
-    )
+    return ValidationError.single(field, "phone_format", f"{label}格式不正确（「{raw}」）：请填写{_ACCEPTED_FORMS}")
 
 
 def _area_length(digits: str) -> int:
@@ -62,8 +61,8 @@ def normalize_phone(value: str, field: str = "phone", label: str = "联系电话
     if _MOBILE_RE.fullmatch(digits):
         return digits
     for prefix in _COUNTRY_PREFIXES:
-        if digits.startswith(prefix) and _MOBILE_RE.fullmatch(digits[len(prefix):]):
-            return digits[len(prefix):]
+        if digits.startswith(prefix) and _MOBILE_RE.fullmatch(digits[len(prefix) :]):
+            return digits[len(prefix) :]
 
     # Landline, optionally with an extension written "转123" or "-123".
     ext_suffix = ""

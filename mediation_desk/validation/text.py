@@ -4,6 +4,7 @@ Names follow GB 18030-2022 (domain.md §10): rare characters outside the BMP are
 exactly as typed, lengths are counted in code points, and nothing is ever normalised or
 substituted. Pure functions only.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,19 +21,67 @@ _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # The 56 nationalities in the order of GB/T 3304, then its two extra entries.
 ETHNIC_GROUPS: tuple[str, ...] = (
-    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
-    "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
-    "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族",
-    "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族",
-    "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
-    "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
+    "汉族",
+    "蒙古族",
+    "回族",
+    "藏族",
+    "维吾尔族",
+    "苗族",
+    "彝族",
+    "壮族",
+    "布依族",
+    "朝鲜族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "土家族",
+    "哈尼族",
+    "哈萨克族",
+    "傣族",
+    "黎族",
+    "傈僳族",
+    "佤族",
+    "畲族",
+    "高山族",
+    "拉祜族",
+    "水族",
+    "东乡族",
+    "纳西族",
+    "景颇族",
+    "柯尔克孜族",
+    "土族",
+    "达斡尔族",
+    "仫佬族",
+    "羌族",
+    "布朗族",
+    "撒拉族",
+    "毛南族",
+    "仡佬族",
+    "锡伯族",
+    "阿昌族",
+    "普米族",
+    "塔吉克族",
+    "怒族",
+    "乌孜别克族",
+    "俄罗斯族",
+    "鄂温克族",
+    "德昂族",
+    "保安族",
+    "裕固族",
+    "京族",
+    "塔塔尔族",
+    "独龙族",
+    "鄂伦春族",
+    "赫哲族",
+    "门巴族",
+    "珞巴族",
     "基诺族",
-    "其他", "外国血统",
+    "其他",
+    "外国血统",
 )
 # People often write "汉" for "汉族"; no short form collides with another group's name.
-_ETHNIC_LOOKUP: dict[str, str] = {g: g for g in ETHNIC_GROUPS} | {
-    g[:-1]: g for g in ETHNIC_GROUPS if g.endswith("族")
-}
+_ETHNIC_LOOKUP: dict[str, str] = {g: g for g in ETHNIC_GROUPS} | {g[:-1]: g for g in ETHNIC_GROUPS if g.endswith("族")}
 
 GENDERS: dict[str, str] = {"male": "男", "female": "女"}
 _GENDER_LOOKUP = {"male": "male", "female": "female", "男": "male", "女": "female"}
@@ -110,9 +159,7 @@ def clean_text(
     return text
 
 
-def clean_name(
-    value: str | None, field: str = "name", label: str = "姓名", max_chars: int = 64
-) -> str:
+def clean_name(value: str | None, field: str = "name", label: str = "姓名", max_chars: int = 64) -> str:
     """A person's or organisation's name: required, single line, kept exactly as typed
     (rare characters such as "𠀾" and the middle dot in "阿卜杜拉·艾买提" included)."""
     name = clean_text(value, field, label, required=True, max_chars=max_chars)
@@ -122,9 +169,7 @@ def clean_name(
     return name
 
 
-def parse_amount(
-    value: str | int | Decimal | None, field: str = "amount", label: str = "金额"
-) -> Decimal | None:
+def parse_amount(value: str | int | Decimal | None, field: str = "amount", label: str = "金额") -> Decimal | None:
     """Yuan, non-negative, whole cents, at most 10^12; returned with exactly 2 places.
 
     Floats are refused: 0.1 + 0.2 style binary errors must never reach a legal document.
@@ -151,14 +196,10 @@ def parse_amount(
         raise ValidationError.single(field, "amount_negative", f"{label}不能为负数")
     # Checked before quantize(): a huge value would overflow the decimal context there.
     if amount > AMOUNT_MAX:
-        raise ValidationError.single(
-            field, "amount_too_large", f"{label}不能超过 1000000000000 元（一万亿元）"
-        )
+        raise ValidationError.single(field, "amount_too_large", f"{label}不能超过 1000000000000 元（一万亿元）")
     cents = amount.quantize(_CENT)
     if cents != amount:
-        raise ValidationError.single(
-            field, "amount_precision", f"{label}最多保留两位小数（精确到分）"
-        )
+        raise ValidationError.single(field, "amount_precision", f"{label}最多保留两位小数（精确到分）")
     # "-0.00" compares equal to zero but would print with a minus sign.
     return cents if cents else Decimal("0.00")
 
@@ -177,12 +218,8 @@ def parse_date(value: date | str | None, field: str, label: str) -> date | None:
             try:
                 return date(int(text[:4]), int(text[5:7]), int(text[8:10]))
             except ValueError:
-                raise ValidationError.single(
-                    field, "date_format", f"{label}「{text}」不是有效日期"
-                ) from None
-    raise ValidationError.single(
-        field, "date_format", f"{label}格式不正确：请按 年-月-日 填写，如 2024-03-05"
-    )
+                raise ValidationError.single(field, "date_format", f"{label}「{text}」不是有效日期") from None
+    raise ValidationError.single(field, "date_format", f"{label}格式不正确：请按 年-月-日 填写，如 2024-03-05")
 
 
 def validate_ethnicity(value: str | None, field: str = "ethnicity") -> str:
@@ -192,20 +229,16 @@ def validate_ethnicity(value: str | None, field: str = "ethnicity") -> str:
         raise ValidationError.single(field, "required", "民族不能为空")
     canonical = _ETHNIC_LOOKUP.get(text)
     if canonical is None:
-        raise ValidationError.single(
-            field, "ethnicity", f"民族「{text}」不在 56 个民族及「其他」「外国血统」之列"
-        )
+        raise ValidationError.single(field, "ethnicity", f"民族「{text}」不在 56 个民族及「其他」「外国血统」之列")
     return canonical
 
 
 def parse_gender(value: str | None, field: str = "gender") -> str:
-    """"male"/"female" from "male", "female", "男" or "女" (English in any case)."""
+    """ "male"/"female" from "male", "female", "男" or "女" (English in any case)."""
     text = value.strip() if isinstance(value, str) else ""
     if not text:
         raise ValidationError.single(field, "required", "性别不能为空")
     gender = _GENDER_LOOKUP.get(text.lower() if text.isascii() else text)
     if gender is None:
-        raise ValidationError.single(
-            field, "gender", f"性别「{text}」无效：请填写 男 或 女"
-        )
+        raise ValidationError.single(field, "gender", f"性别「{text}」无效：请填写 男 或 女")
     return gender

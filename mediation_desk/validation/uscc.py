@@ -3,6 +3,7 @@
 Individual businesses without a code exist (domain.md §4); whether a code is required is
 the caller's decision. This module only checks a code that was given. Pure functions only.
 """
+
 from __future__ import annotations
 
 from mediation_desk.errors import ValidationError
@@ -19,7 +20,7 @@ def uscc_check_char(first17: str) -> str:
     """The check character for the first 17 characters of a code (already upper-case)."""
     if len(first17) != 17 or any(c not in _VALUES for c in first17):
         raise ValueError("first17 must be 17 characters from USCC_CHARSET")
-    total = sum(_VALUES[c] * w for c, w in zip(first17, _WEIGHTS))
+    total = sum(_VALUES[c] * w for c, w in zip(first17, _WEIGHTS, strict=True))
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 
@@ -34,9 +35,7 @@ def validate_uscc(value: str, field: str = "uscc", label: str = "统一社会信
     code = "".join(c.upper() if "a" <= c <= "z" else c for c in value.strip())
 
     if len(code) != 18:
-        raise ValidationError.single(
-            field, "uscc_length", f"{label}应为 18 位，实际为 {len(code)} 位"
-        )
+        raise ValidationError.single(field, "uscc_length", f"{label}应为 18 位，实际为 {len(code)} 位")
     for pos, ch in enumerate(code, start=1):
         if ch not in _VALUES:
             hint = (

@@ -19,6 +19,7 @@ mediation_desk/resources/fonts/, where the installed package finds them:
 
 Each font's licence file is written beside it. Run again after a Debian font update; the
 versions used are recorded in the licence files."""
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,14 @@ RARE_FAMILY = "Desk Rare Han"
 RARE_PS_NAME = "DeskRareHan-Regular"
 # Dictionaries and corpora of historical or special scripts: their characters are not in names.
 HISTORICAL_SOURCES = {"GKX", "GHZ", "GHZR", "GZ", "GZJW", "GZFY"}
-BMP_RANGES = [(0x2E80, 0x2FDF), (0x2FF0, 0x2FFF), (0x31C0, 0x31EF), (0x3400, 0x4DBF),
-              (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+BMP_RANGES = [
+    (0x2E80, 0x2FDF),
+    (0x2FF0, 0x2FFF),
+    (0x31C0, 0x31EF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+]
 
 
 def fetch(work: Path) -> dict[str, Path]:
@@ -95,8 +102,15 @@ def subset_font(path: Path, codepoints: set[int], out: Path) -> None:
 
 def rename(font: TTFont) -> None:
     """A derivative gets a name of its own (the originals' names stay theirs)."""
-    names = {1: RARE_FAMILY, 2: "Regular", 3: f"{RARE_PS_NAME};subset of HanaMinA/HanaMinB",
-             4: f"{RARE_FAMILY} Regular", 6: RARE_PS_NAME, 16: RARE_FAMILY, 17: "Regular"}
+    names = {
+        1: RARE_FAMILY,
+        2: "Regular",
+        3: f"{RARE_PS_NAME};subset of HanaMinA/HanaMinB",
+        4: f"{RARE_FAMILY} Regular",
+        6: RARE_PS_NAME,
+        16: RARE_FAMILY,
+        17: "Regular",
+    }
     table = font["name"]
     table.names = [n for n in table.names if n.nameID not in names]
     for name_id, text in names.items():
@@ -128,7 +142,11 @@ def build(work: Path) -> None:
         f"WenQuanYi Micro Hei 文泉驿微米黑, Debian package fonts-wqy-microhei "
         f"{pkgs['fonts-wqy-microhei.version']}, unmodified.\n"
         "Used under the Apache License, Version 2.0 (full text at the end of this file).\n\n"
-        + wqy_doc.read_text(encoding="utf-8") + "\n\n" + apache, encoding="utf-8")
+        + wqy_doc.read_text(encoding="utf-8")
+        + "\n\n"
+        + apache,
+        encoding="utf-8",
+    )
     hana_doc = pkgs["fonts-hanazono"] / "usr/share/doc/fonts-hanazono/copyright"
     (TARGET / "desk-rare-han.LICENSE.txt").write_text(
         f"{RARE_FAMILY} ({RARE_PS_NAME}) is a subset of HanaMinA and HanaMinB (花園明朝 A/B) of the "
@@ -136,10 +154,14 @@ def build(work: Path) -> None:
         "merged into one font and renamed by resources/fonts/build_fonts.py of mediation-desk.\n"
         "It is used and redistributed under the Hanazono Font License (below), which permits "
         "modification; the original fonts are also offered under the SIL Open Font License 1.1.\n\n"
-        + hana_doc.read_text(encoding="utf-8"), encoding="utf-8")
-    print(f"body font: {len(body)} characters; rare font: {len(from_a) + len(from_b)} characters "
-          f"({len(from_a)} from HanaMinA, {len(from_b)} from HanaMinB); "
-          f"{(TARGET / 'desk-rare-han.ttf').stat().st_size / 1e6:.1f} MB")
+        + hana_doc.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    print(
+        f"body font: {len(body)} characters; rare font: {len(from_a) + len(from_b)} characters "
+        f"({len(from_a)} from HanaMinA, {len(from_b)} from HanaMinB); "
+        f"{(TARGET / 'desk-rare-han.ttf').stat().st_size / 1e6:.1f} MB"
+    )
 
 
 def main() -> None:

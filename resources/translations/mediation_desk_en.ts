@@ -3351,8 +3351,8 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Stored in the system keyring ({backend}), never written to a file</translation>
     </message>
     <message>
-        <source>只在本次运行中使用（本机的系统钥匙串不安全：{backend}）</source>
-        <translation>Used only while the desk is running (the system keyring of this PC is not secure: {backend})</translation>
+        <source>只在本次登录期间使用，锁定或关闭后须重新输入（本机的系统钥匙串不安全：{backend}）</source>
+        <translation>Used only until the desk is locked or closed; enter it again after the next login (the system keyring of this PC is not secure: {backend})</translation>
     </message>
     <message>
         <source>无</source>
@@ -3455,8 +3455,8 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>The desk is closing; not registered</translation>
     </message>
     <message>
-        <source>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次打开工作台同步时需要输入。</source>
-        <translation>This PC has no secure system keyring, so the device token is not stored on it and is shown below only this once: copy it or write it down now and keep it safe; you will need to enter it each time you open the desk to sync.</translation>
+        <source>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次登录后同步时需要输入。</source>
+        <translation>This PC has no secure system keyring, so the device token is not stored on it and is shown below only this once: copy it or write it down now and keep it safe; you will need to enter it after each login to sync.</translation>
     </message>
     <message>
         <source>未登记：请按提示修改</source>
@@ -3483,8 +3483,8 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Please enter the device token you wrote down when registering</translation>
     </message>
     <message>
-        <source>设备令牌已在本次运行中使用，正在同步…</source>
-        <translation>The device token is used for this run; syncing…</translation>
+        <source>设备令牌已用于本次登录，正在同步…</source>
+        <translation>The device token is used until the desk is locked; syncing…</translation>
     </message>
     <message>
         <source>同步状态与登记</source>
@@ -3555,8 +3555,8 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Enter the device token</translation>
     </message>
     <message>
-        <source>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次运行中使用。</source>
-        <translation>This PC has no secure system keyring, so the device token is not stored on it: enter the device token you wrote down when registering; it is used only while the desk is running.</translation>
+        <source>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次登录期间使用，锁定后须重新输入。</source>
+        <translation>This PC has no secure system keyring, so the device token is not stored on it: enter the device token you wrote down when registering; it is used only until the desk is locked or closed.</translation>
     </message>
     <message>
         <source>设备令牌(&amp;K)：</source>

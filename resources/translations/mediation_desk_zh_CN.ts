@@ -3351,8 +3351,8 @@
         <translation>保存在系统钥匙串（{backend}）中，不写入任何文件</translation>
     </message>
     <message>
-        <source>只在本次运行中使用（本机的系统钥匙串不安全：{backend}）</source>
-        <translation>只在本次运行中使用（本机的系统钥匙串不安全：{backend}）</translation>
+        <source>只在本次登录期间使用，锁定或关闭后须重新输入（本机的系统钥匙串不安全：{backend}）</source>
+        <translation>只在本次登录期间使用，锁定或关闭后须重新输入（本机的系统钥匙串不安全：{backend}）</translation>
     </message>
     <message>
         <source>无</source>
@@ -3455,8 +3455,8 @@
         <translation>工作台正在关闭，未登记</translation>
     </message>
     <message>
-        <source>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次打开工作台同步时需要输入。</source>
-        <translation>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次打开工作台同步时需要输入。</translation>
+        <source>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次登录后同步时需要输入。</source>
+        <translation>本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，以后每次登录后同步时需要输入。</translation>
     </message>
     <message>
         <source>未登记：请按提示修改</source>
@@ -3483,8 +3483,8 @@
         <translation>请输入登记时抄下的设备令牌</translation>
     </message>
     <message>
-        <source>设备令牌已在本次运行中使用，正在同步…</source>
-        <translation>设备令牌已在本次运行中使用，正在同步…</translation>
+        <source>设备令牌已用于本次登录，正在同步…</source>
+        <translation>设备令牌已用于本次登录，正在同步…</translation>
     </message>
     <message>
         <source>同步状态与登记</source>
@@ -3555,8 +3555,8 @@
         <translation>输入设备令牌</translation>
     </message>
     <message>
-        <source>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次运行中使用。</source>
-        <translation>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次运行中使用。</translation>
+        <source>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次登录期间使用，锁定后须重新输入。</source>
+        <translation>本机没有安全的系统钥匙串，设备令牌不保存在电脑上：请输入登记时抄下的设备令牌，它只在本次登录期间使用，锁定后须重新输入。</translation>
     </message>
     <message>
         <source>设备令牌(&amp;K)：</source>

@@ -3,6 +3,7 @@
 Loaded in bulk (Core executemany) rather than through the services, which would take an
 hour; the rows have the same shape the services write, and the search index is filled by the
 same triggers. The measured operations then go through the real services."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,9 +21,9 @@ from mediation_desk.mediation import search_index, states
 from mediation_desk.mediation.dispute_types import DISPUTE_TYPES
 from mediation_desk.mediation.intake import build_search_text
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, MediationCase, SessionRecord
-from mediation_desk.people.models import Person
 from mediation_desk.mediation.numbering import format_case_number
 from mediation_desk.paths import AppPaths
+from mediation_desk.people.models import Person
 from mediation_desk.privacy.vault import place
 from mediation_desk.validation import resident_id_check_char
 
@@ -59,10 +60,11 @@ def build(root: Path, cases: int = 100_000, notes: int = 500_000, seed: int = 7)
     rng = random.Random(seed)
     started = time.perf_counter()
     committee = setup_committee(desk, {"name": "谢家塘村人民调解委员会", "code": "BENCH-01", "town": "谢塘镇"})
-    add_operator(desk, SYSTEM, {"username": "admin", "display_name": "戴才良", "role": "admin",
-                                "password": BENCH_PASSWORD})
+    add_operator(
+        desk, SYSTEM, {"username": "admin", "display_name": "戴才良", "role": "admin", "password": BENCH_PASSWORD}
+    )
     vault = desk.require_vault()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     types = [t.code for t in DISPUTE_TYPES]
     case_rows, party_rows, person_rows, note_rows = [], [], [], []
     per_year: dict[int, int] = {}
@@ -83,49 +85,98 @@ def build(root: Path, cases: int = 100_000, notes: int = 500_000, seed: int = 7)
             first17 = f"330604{born:%Y%m%d}{k % 900 + 100:03d}"
             id_number = first17 + resident_id_check_char(first17)
             phone = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
-            person_rows.append({
-                "id": pid, "committee_id": committee.id, "kind": "natural", "name": name,
-                "gender": "male" if int(first17[16]) % 2 else "female", "id_type": "resident_id",
-                # Sealed exactly as people.seal_secrets does it, so lookups go through the index.
-                "id_number_enc": vault.seal_text(id_number, place("person", "id_number", pid)),
-                "id_number_idx": vault.index(id_number),
-                "phone_enc": vault.seal_text(phone, place("person", "phone", pid)),
-                "phone_idx": vault.index(phone),
-                "address_enc": vault.seal_text(rng.choice(PLACES), place("person", "address", pid)),
-                "created_at": now, "updated_hlc": "0",
-            })
+            person_rows.append(
+                {
+                    "id": pid,
+                    "committee_id": committee.id,
+                    "kind": "natural",
+                    "name": name,
+                    "gender": "male" if int(first17[16]) % 2 else "female",
+                    "id_type": "resident_id",
+                    # Sealed exactly as people.seal_secrets does it, so lookups go through the index.
+                    "id_number_enc": vault.seal_text(id_number, place("person", "id_number", pid)),
+                    "id_number_idx": vault.index(id_number),
+                    "phone_enc": vault.seal_text(phone, place("person", "phone", pid)),
+                    "phone_idx": vault.index(phone),
+                    "address_enc": vault.seal_text(rng.choice(PLACES), place("person", "address", pid)),
+                    "created_at": now,
+                    "updated_hlc": "0",
+                }
+            )
             if len(phones) < 1000:
                 phones.append(phone)
-            party_rows.append({"id": str(uuid.uuid4()), "case_id": cid, "person_id": pid,
-                               "role": "applicant" if pos == 0 else "respondent", "position": pos})
+            party_rows.append(
+                {
+                    "id": str(uuid.uuid4()),
+                    "case_id": cid,
+                    "person_id": pid,
+                    "role": "applicant" if pos == 0 else "respondent",
+                    "position": pos,
+                }
+            )
         facts = rng.choice(FACTS) + f"（{rng.choice(PLACES)}）"
-        case_rows.append({
-            "id": cid, "committee_id": committee.id, "number": number, "year": accepted.year, "seat": 1,
-            "seq": seq, "source": rng.choice(("application", "initiative", "referral")),
-            "found_in_screening": False, "dispute_type": rng.choice(types), "brief_facts": facts,
-            "persons_involved": 2, "risk_flags": [], "prevented": [], "area": rng.choice(PLACES),
-            "private_mediation": True, "accepted_on": accepted,
-            "status": rng.choice(states.STATES), "status_changed_at": now, "routes_told": [],
-            "search_text": build_search_text(number, names, facts, None, None),
-            "created_by": "admin", "created_at": now, "updated_at": now, "updated_hlc": "0",
-        })
+        case_rows.append(
+            {
+                "id": cid,
+                "committee_id": committee.id,
+                "number": number,
+                "year": accepted.year,
+                "seat": 1,
+                "seq": seq,
+                "source": rng.choice(("application", "initiative", "referral")),
+                "found_in_screening": False,
+                "dispute_type": rng.choice(types),
+                "brief_facts": facts,
+                "persons_involved": 2,
+                "risk_flags": [],
+                "prevented": [],
+                "area": rng.choice(PLACES),
+                "private_mediation": True,
+                "accepted_on": accepted,
+                "status": rng.choice(states.STATES),
+                "status_changed_at": now,
+                "routes_told": [],
+                "search_text": build_search_text(number, names, facts, None, None),
+                "created_by": "admin",
+                "created_at": now,
+                "updated_at": now,
+                "updated_hlc": "0",
+            }
+        )
         case_ids.append(cid)
     for j in range(notes):
         cid = case_ids[j % cases]
-        note_rows.append({
-            "id": str(uuid.uuid4()), "case_id": cid, "record_key": str(uuid.uuid4()), "version": 1,
-            "held_at": now, "place": "村调解室", "mediator_ids": [], "participants": [], "helpers": [],
-            "recorder": "记录员", "rights_notified": True, "statements": [],
-            "result": "双方各自陈述意见，约定下次继续调解", "outcome": "continue", "created_at": now,
-            "created_by": "admin",
-        })
+        note_rows.append(
+            {
+                "id": str(uuid.uuid4()),
+                "case_id": cid,
+                "record_key": str(uuid.uuid4()),
+                "version": 1,
+                "held_at": now,
+                "place": "村调解室",
+                "mediator_ids": [],
+                "participants": [],
+                "helpers": [],
+                "recorder": "记录员",
+                "rights_notified": True,
+                "statements": [],
+                "result": "双方各自陈述意见，约定下次继续调解",
+                "outcome": "continue",
+                "created_at": now,
+                "created_by": "admin",
+            }
+        )
     with desk.db.writer.begin() as s:
-        for model, rows in ((Person, person_rows), (MediationCase, case_rows), (CaseParty, party_rows),
-                            (SessionRecord, note_rows)):
+        for model, rows in (
+            (Person, person_rows),
+            (MediationCase, case_rows),
+            (CaseParty, party_rows),
+            (SessionRecord, note_rows),
+        ):
             for k in range(0, len(rows), 20_000):
-                s.execute(insert(model), rows[k:k + 20_000])
+                s.execute(insert(model), rows[k : k + 20_000])
         for k in range(0, len(case_rows), 20_000):
-            search_index.index_many(s, [(r["id"], r["search_text"]) for r in case_rows[k:k + 20_000]])
+            search_index.index_many(s, [(r["id"], r["search_text"]) for r in case_rows[k : k + 20_000]])
         for year, last in per_year.items():
             s.add(CaseNumberCounter(committee_id=committee.id, year=year, seat=1, last_seq=last))
     with desk.db.write_engine.connect() as conn:

@@ -6,6 +6,7 @@
 Starts the real server on 127.0.0.1, pushes 10,000 ops (2,500 cases: create, two transitions, a
 session fact) in batches of 500, replays them all (answered duplicate), then pulls the 10,000
 changes; prints a table."""
+
 from __future__ import annotations
 
 import os
@@ -18,13 +19,16 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import httpx  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+import httpx
+from sqlalchemy import create_engine, text
 
-from mediation_desk.core import hlc  # noqa: E402
-from mediation_desk.core import sync_contract as contract  # noqa: E402
-from mediation_desk.district import admin  # noqa: E402
-from mediation_desk.district.db import Database  # noqa: E402
+from mediation_desk.capabilities import register_all
+from mediation_desk.core import hlc
+from mediation_desk.core import sync_contract as contract
+from mediation_desk.district import admin
+from mediation_desk.district.db import Database
+
+register_all()  # as the window and the command line do at start-up
 from tests.district_server import PG_ENV, DistrictServer, postgres_url  # noqa: E402
 
 OPS = 10_000
@@ -36,16 +40,35 @@ def _ops() -> list[dict]:
     def op(entity: str, entity_id: str, kind: str, payload: dict) -> dict:
         nonlocal clock
         clock = hlc.tick(clock, int(time.time() * 1000), "bench")
-        return {"op_id": str(uuid.uuid4()), "hlc": clock.encode(), "entity": entity, "entity_id": entity_id,
-                "kind": kind, "payload": payload}
+        return {
+            "op_id": str(uuid.uuid4()),
+            "hlc": clock.encode(),
+            "entity": entity,
+            "entity_id": entity_id,
+            "kind": kind,
+            "payload": payload,
+        }
 
     for n in range(OPS // 4):
         cid = str(uuid.uuid4())
-        ops += [op("case", cid, "create", {"number": f"（2026）谢调字第 {n:04d} 号", "year": 2026, "status": "accepted",
-                                           "dispute_type": "neighbour", "amount_fen": n, "risk_flags": []}),
-                op("case", cid, "transition", {"from": "accepted", "to": "assigned"}),
-                op("session_record", str(uuid.uuid4()), "append", {"case_id": cid, "outcome": "continued"}),
-                op("case", cid, "transition", {"from": "assigned", "to": "in_mediation"})]
+        ops += [
+            op(
+                "case",
+                cid,
+                "create",
+                {
+                    "number": f"（2026）谢调字第 {n:04d} 号",
+                    "year": 2026,
+                    "status": "accepted",
+                    "dispute_type": "neighbour",
+                    "amount_fen": n,
+                    "risk_flags": [],
+                },
+            ),
+            op("case", cid, "transition", {"from": "accepted", "to": "assigned"}),
+            op("session_record", str(uuid.uuid4()), "append", {"case_id": cid, "outcome": "continued"}),
+            op("case", cid, "transition", {"from": "assigned", "to": "in_mediation"}),
+        ]
     return ops
 
 
@@ -59,7 +82,7 @@ def measure(database_url: str, log: Path) -> list[tuple[str, float, str]]:
         db.dispose()
         token = httpx.post(f"{server.url}{contract.ENROLL_PATH}", json={"code": code}).json()["token"]
         ops = _ops()
-        batches = [ops[i:i + contract.MAX_PUSH_BATCH] for i in range(0, len(ops), contract.MAX_PUSH_BATCH)]
+        batches = [ops[i : i + contract.MAX_PUSH_BATCH] for i in range(0, len(ops), contract.MAX_PUSH_BATCH)]
         with server.client(token) as c:
             for label, budget in (("push 10,000 ops (first time)", "≤ 5 s"), ("push them again (all duplicate)", "")):
                 t = time.perf_counter()

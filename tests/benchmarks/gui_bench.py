@@ -16,6 +16,7 @@ reused afterwards). Prints a table:
 - memory: RSS of the window with the 100,000-case list open and scrolled to its end.
 
 Offscreen platform unless QT_QPA_PLATFORM says otherwise."""
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,9 @@ START_BUDGET_MS, START_RATIO, SEARCH_BUDGET_MS, RSS_BUDGET_MB = 1500, 3.0, 50, 3
 def start(*args: str) -> dict[str, str]:
     """Run the window runner once; returns its `key value` lines (and the marks) by key."""
     env = dict(os.environ, MEDIATION_DESK_PASSWORD=BENCH_PASSWORD, BENCH_T0=repr(time.time()))
-    done = subprocess.run([sys.executable, str(RUNNER), *args], env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), *args], env=env, capture_output=True, text=True, timeout=600, check=False
+    )
     found = {}
     for line in done.stdout.splitlines():
         key, _, value = line.partition(" ")
@@ -63,8 +65,9 @@ def cold_starts(root: Path, runs: int) -> list[tuple[str, str, str]]:
     login_runs = [start(str(root), "--login-dialog") for _ in range(runs)]
     desk_runs = [start(str(root)) for _ in range(runs)]
     bare, login, desk = ([ready_ms(r) for r in rs] for rs in (bare_runs, login_runs, desk_runs))
-    cpu_bare, cpu_login, cpu_desk = (statistics.median(cpu_ms(r) for r in rs)
-                                     for rs in (bare_runs, login_runs, desk_runs))
+    cpu_bare, cpu_login, cpu_desk = (
+        statistics.median(cpu_ms(r) for r in rs) for rs in (bare_runs, login_runs, desk_runs)
+    )
     marks: dict[str, list[float]] = {}
     for r in desk_runs:
         for item in r["marks"].split():
@@ -76,16 +79,24 @@ def cold_starts(root: Path, runs: int) -> list[tuple[str, str, str]]:
         at = statistics.median(values)
         steps.append(f"{name} +{at - last:.0f}")
         last = at
+
     def spread(values: list[float], cpu: float) -> str:
         return f"{statistics.median(values):.0f} ms (min {min(values):.0f}; cpu {cpu:.0f})"
+
     return [
         ("cold start: bare PySide6 QMainWindow", spread(bare, cpu_bare), "-"),
         ("cold start: desk to its login dialog", spread(login, cpu_login), "-"),
         ("cold start: desk, logged in, dashboard shown", spread(desk, cpu_desk), f"≤ {START_BUDGET_MS} ms"),
-        ("cold start: ratio desk / bare (medians)",
-         f"{med_desk / med_bare:.1f}× (login dialog {med_login / med_bare:.1f}×)", f"≤ {START_RATIO:.0f}×"),
-        ("cold start: ratio desk / bare (cpu time)",
-         f"{cpu_desk / cpu_bare:.1f}× (login dialog {cpu_login / cpu_bare:.1f}×)", f"≤ {START_RATIO:.0f}×"),
+        (
+            "cold start: ratio desk / bare (medians)",
+            f"{med_desk / med_bare:.1f}× (login dialog {med_login / med_bare:.1f}×)",
+            f"≤ {START_RATIO:.0f}×",
+        ),
+        (
+            "cold start: ratio desk / bare (cpu time)",
+            f"{cpu_desk / cpu_bare:.1f}× (login dialog {cpu_login / cpu_bare:.1f}×)",
+            f"≤ {START_RATIO:.0f}×",
+        ),
         ("  where the desk's start goes (median ms)", ", ".join(steps), ""),
     ]
 
@@ -95,6 +106,7 @@ def searches(root: Path, desk: object, repeat: int) -> list[tuple[str, str, str]
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
+    from mediation_desk.core.uow import SYSTEM
     from mediation_desk.gui.pages.cases import CasesPage
     from mediation_desk.gui.tasks import TaskManager
     from mediation_desk.mediation.models_case import MediationCase
@@ -106,7 +118,7 @@ def searches(root: Path, desk: object, repeat: int) -> list[tuple[str, str, str]
         name = s.execute(select(Person.name).offset(77_777).limit(1)).scalar_one()
     phone = (root / "sample-phones.txt").read_text().split()[777]
     tasks = TaskManager()
-    page = CasesPage(desk, tasks)
+    page = CasesPage(desk, tasks, SYSTEM)
     page.resize(1200, 800)
     page.show()
 
@@ -117,6 +129,7 @@ def searches(root: Path, desk: object, repeat: int) -> list[tuple[str, str, str]
         def arrived() -> None:
             if not model.fetching:
                 loop.quit()
+
         model.loaded.connect(arrived)
         page.ui.searchEdit.blockSignals(True)  # the typing pause is the page's choice, not work
         page.ui.searchEdit.setText(query)
@@ -133,9 +146,14 @@ def searches(root: Path, desk: object, repeat: int) -> list[tuple[str, str, str]
     rows = []
     try:
         search("")  # the list as the page opens, once, so every query below starts alike
-        for label, query in (("case number", number), ("party name", name), ("phone", phone),
-                             ("Chinese free text (3+ chars)", "农民工工资"), ("Chinese free text (2 chars)", "围墙"),
-                             ("no filter (the list as opened)", "")):
+        for label, query in (
+            ("case number", number),
+            ("party name", name),
+            ("phone", phone),
+            ("Chinese free text (3+ chars)", "农民工工资"),
+            ("Chinese free text (2 chars)", "围墙"),
+            ("no filter (the list as opened)", ""),
+        ):
             times, found = [], 0
             for _ in range(repeat):
                 ms, found = search(query)

@@ -17,6 +17,7 @@ fetched, as a person holding the End key would) and prints `rss <MB> rows <n>`.
 --login-dialog stops earlier, at what a person sees first: the flow's login dialog shown and
 idle (no password needed).
 --bare shows an empty QMainWindow the same way: the yardstick of design §5."""
+
 from __future__ import annotations
 
 import argparse
@@ -36,6 +37,7 @@ def mark(name: str) -> None:
 def when_idle(then: object) -> None:
     """Run `then` once the event loop has handled everything already queued."""
     from PySide6.QtCore import QTimer
+
     QTimer.singleShot(0, then)  # type: ignore[arg-type]
 
 
@@ -48,6 +50,7 @@ def ready(app: object, stay: bool) -> None:
     print("marks " + " ".join(f"{name}={ms:.0f}" for name, ms in marks), flush=True)
     try:
         import psutil
+
         rss = f" rss {psutil.Process().memory_info().rss / 2**20:.0f}"
     except ImportError:
         rss = ""
@@ -58,6 +61,7 @@ def ready(app: object, stay: bool) -> None:
 
 def bare(stay: bool) -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
+
     mark("imports")
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
@@ -71,12 +75,15 @@ def desk_window(data_dir: str, username: str, scroll: bool, stay: bool, login_di
     from PySide6.QtCore import QTimer
 
     from mediation_desk.administration import accounts
+    from mediation_desk.capabilities import register_all
     from mediation_desk.desk import Desk
     from mediation_desk.gui.app import create_application, prepare_application
     from mediation_desk.gui.flow import DeskFlow
     from mediation_desk.gui.settings import DeskSettings
     from mediation_desk.gui.tasks import TaskManager
     from mediation_desk.paths import AppPaths
+
+    register_all()
     mark("imports")
 
     paths = AppPaths.resolve(data_dir)
@@ -116,6 +123,7 @@ def desk_window(data_dir: str, username: str, scroll: bool, stay: bool, login_di
 
     def scroll_cases() -> None:
         import psutil
+
         window = flow.window
         assert window is not None
         window.search_cases()

@@ -5,6 +5,7 @@
 Prints a table: pushing N offline ops (budget ≤ 5 s), the same push killed half-way and resumed
 (nothing doubled), and a desk's first pull of M changes made by another desk of its committee.
 The OS keyring is replaced by one in memory; everything lives in a temporary folder."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,17 +23,28 @@ os.environ.setdefault("MEDIATION_DESK_NO_GUI", "1")
 
 import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
+from district_server import DistrictServer  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from district_server import DistrictServer  # noqa: E402
+from mediation_desk.capabilities import register_all  # noqa: E402
 from mediation_desk.core import sync_contract as contract  # noqa: E402
 from mediation_desk.district.models import Change  # noqa: E402
 from mediation_desk.sync import api  # noqa: E402
 from mediation_desk.sync.pull import pull_changes  # noqa: E402
 from mediation_desk.sync.push import push_pending  # noqa: E402
 from mediation_desk.sync.sync_round import ready_client  # noqa: E402
+
+register_all()  # as the window and the command line do at start-up
 from sync_helpers import (  # noqa: E402
-    ROOT, bulk_offline_work, child_env, desk_ops, district_db, enroll, make_desk, pending, prepare_district,
+    ROOT,
+    bulk_offline_work,
+    child_env,
+    desk_ops,
+    district_db,
+    enroll,
+    make_desk,
+    pending,
+    prepare_district,
     sync_command,
 )
 
@@ -61,8 +73,8 @@ def feed_entries(server: DistrictServer, committee_code: str) -> int:
         return s.scalar(select(func.count()).select_from(Change).where(Change.committee_code == committee_code)) or 0
 
 
-def push_all(env) -> tuple[float, object]:  # noqa: ANN001
-    settings, client = ready_client(env.desk, api.TransportOptions())
+def push_all(env) -> tuple[float, object]:
+    _settings, client = ready_client(env.desk, api.TransportOptions())
     with client:
         started = time.perf_counter()
         tally = push_pending(env.desk, client)
@@ -77,8 +89,9 @@ def main() -> None:
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     root = Path(tempfile.mkdtemp(prefix="sync-bench-"))
-    server = DistrictServer(args.database_url or f"sqlite:///{root / 'district.sqlite3'}",
-                            log_path=root / "district.log").start()
+    server = DistrictServer(
+        args.database_url or f"sqlite:///{root / 'district.sqlite3'}", log_path=root / "district.log"
+    ).start()
     rows: list[tuple[str, str, str]] = []
     try:
         prepare_district(server)
@@ -89,8 +102,9 @@ def main() -> None:
         n = pending(a)
         seconds, tally = push_all(a)
         batches = -(-n // contract.MAX_PUSH_BATCH)
-        rows.append((f"push {n:,} offline ops ({batches} batches)", f"{seconds:.2f} s ({n / seconds:,.0f} ops/s)",
-                     "≤ 5 s"))
+        rows.append(
+            (f"push {n:,} offline ops ({batches} batches)", f"{seconds:.2f} s ({n / seconds:,.0f} ops/s)", "≤ 5 s")
+        )
         assert tally.applied == n and pending(a) == 0
 
         # 2. the same push killed half-way, then resumed
@@ -98,8 +112,9 @@ def main() -> None:
         enroll(server, r)
         bulk_offline_work(r, args.push // OPS_PER_CASE)
         total = pending(r)
-        proc = subprocess.Popen(sync_command(r), env=child_env(r), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            sync_command(r), env=child_env(r), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         while proc.poll() is None and pending(r) > total // 2:
             time.sleep(0.01)
         if proc.poll() is None:
@@ -108,8 +123,13 @@ def main() -> None:
         left = pending(r)
         seconds, tally = push_all(r)
         doubled = feed_entries(server, "XT-002") - len(desk_ops(r))  # each op makes exactly one change
-        rows.append((f"resume after SIGKILL with {left:,} of {total:,} ops left",
-                     f"{seconds:.2f} s, {tally.duplicates} duplicate answers, {doubled} doubled", "resumable"))
+        rows.append(
+            (
+                f"resume after SIGKILL with {left:,} of {total:,} ops left",
+                f"{seconds:.2f} s, {tally.duplicates} duplicate answers, {doubled} doubled",
+                "resumable",
+            )
+        )
         assert pending(r) == 0 and set(desk_ops(r).values()) <= {contract.APPLIED, contract.DUPLICATE}
 
         # 3. another desk of the committee pulls M changes for the first time
@@ -117,18 +137,28 @@ def main() -> None:
         t = time.perf_counter()
         bulk_offline_work(a, extra, seq_from=args.push // OPS_PER_CASE + 1)
         seconds, tally = push_all(a)
-        rows.append((f"push {tally.applied:,} more ops (the other desk's feed)",
-                     f"{seconds:.1f} s ({tally.applied / seconds:,.0f} ops/s)", "—"))
+        rows.append(
+            (
+                f"push {tally.applied:,} more ops (the other desk's feed)",
+                f"{seconds:.1f} s ({tally.applied / seconds:,.0f} ops/s)",
+                "—",
+            )
+        )
         b = make_desk(root / "b", "XT-001", seat=2)
         enroll(server, b)
-        settings, client = ready_client(b.desk, api.TransportOptions())
+        _settings, client = ready_client(b.desk, api.TransportOptions())
         with client:
             t = time.perf_counter()
             pulled = pull_changes(b.desk, client)
             seconds = time.perf_counter() - t
         size = b.desk.paths.database.stat().st_size / 1e6
-        rows.append((f"first pull of {pulled.pulled:,} changes ({pulled.pages} pages)",
-                     f"{seconds:.1f} s ({pulled.pulled / seconds:,.0f} changes/s), desk DB {size:.1f} MB", "—"))
+        rows.append(
+            (
+                f"first pull of {pulled.pulled:,} changes ({pulled.pages} pages)",
+                f"{seconds:.1f} s ({pulled.pulled / seconds:,.0f} changes/s), desk DB {size:.1f} MB",
+                "—",
+            )
+        )
         for env in (a, r, b):
             env.desk.close()
     finally:

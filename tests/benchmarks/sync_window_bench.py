@@ -8,6 +8,7 @@ desk worker during the round (against the same saves with no round), and the lon
 thread's event loop went without running (a 10 ms heartbeat) — design §5: ≤ 100 ms. The round's
 Python work competes with the UI thread for the GIL; `--switch-interval` sets how soon a thread
 must hand it over (Python's default is 0.005 s)."""
+
 from __future__ import annotations
 
 import argparse
@@ -24,16 +25,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MEDIATION_DESK_NO_GUI", "1")
 
 import keyring  # noqa: E402
+from district_server import DistrictServer  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from district_server import DistrictServer  # noqa: E402
+from mediation_desk.capabilities import register_all  # noqa: E402
 from mediation_desk.gui.pages.sync_page import SyncPage  # noqa: E402
 from mediation_desk.gui.settings import DeskSettings  # noqa: E402
 from mediation_desk.gui.sync_status import SyncStatusWidget  # noqa: E402
 from mediation_desk.gui.sync_worker import SyncWorker  # noqa: E402
 from mediation_desk.gui.tasks import TaskManager  # noqa: E402
 from mediation_desk.mediation import intake  # noqa: E402
+
+register_all()  # as the window and the command line do at start-up
 from sync_bench import MemoryKeyring  # noqa: E402
 from sync_helpers import FAST, bulk_offline_work, enroll, make_desk, pending, prepare_district  # noqa: E402
 
@@ -42,8 +46,11 @@ SAVE_EVERY_MS = 150
 
 
 def form(n: int) -> dict[str, object]:
-    return {"dispute_type": "neighbour", "brief_facts": f"基准测试：两家因围墙发生争执 {n}",
-            "parties": [{"name": "基准甲", "phone": "13800000000"}, {"name": "基准乙"}]}
+    return {
+        "dispute_type": "neighbour",
+        "brief_facts": f"基准测试：两家因围墙发生争执 {n}",
+        "parties": [{"name": "基准甲", "phone": "13800000000"}, {"name": "基准乙"}],
+    }
 
 
 def pump(app: QApplication, until, timeout_s: float = 600) -> None:
@@ -66,8 +73,14 @@ def saves_latency(app: QApplication, tasks: TaskManager, desk, actor, count: int
             return
         asked += 1
         started = time.perf_counter()
-        tasks.run(intake.open_case, desk, actor, form(asked),
-                  on_done=lambda _r: waits.append((time.perf_counter() - started) * 1000))
+        tasks.run(
+            intake.open_case,
+            desk,
+            actor,
+            form(asked),
+            on_done=lambda _r: waits.append((time.perf_counter() - started) * 1000),
+        )
+
     timer = QTimer()
     timer.timeout.connect(ask)
     timer.start(SAVE_EVERY_MS)
@@ -105,6 +118,7 @@ def main() -> None:
             now = time.perf_counter()
             gaps.append((now - last[0]) * 1000 - HEARTBEAT_MS)
             last[0] = now
+
         heartbeat = QTimer()
         heartbeat.timeout.connect(beat)
         heartbeat.start(HEARTBEAT_MS)
@@ -137,15 +151,21 @@ def main() -> None:
         return f"median {statistics.median(values):.0f} ms, max {values[-1]:.0f} ms (n={len(values)})"
 
     print(f"{'what':<52} {'measured':<40} budget")
-    print(f"{'round pushing ' + format(ops, ',') + ' ops and pulling them back':<52} "
-          f"{round_s:.1f} s, {len(progress)} progress reports{'':<8} push of 10,000 ≤ 5 s (sync layer)")
+    print(
+        f"{'round pushing ' + format(ops, ',') + ' ops and pulling them back':<52} "
+        f"{round_s:.1f} s, {len(progress)} progress reports{'':<8} push of 10,000 ≤ 5 s (sync layer)"
+    )
     print(f"{'intake save via the desk worker, no round':<52} {ms(idle):<40} ≤ 20 ms + queue")
     print(f"{'intake save via the desk worker, during the round':<52} {ms(during):<40} not held up by the round")
     print(f"{'UI event loop, longest stall, saves only':<52} {max(idle_gaps, default=0):.0f} ms{'':<34} ≤ 100 ms")
-    print(f"{'UI event loop, longest stall during the round':<52} {max(gaps, default=0):.0f} ms, "
-          f"p99 {sorted(gaps)[int(len(gaps) * 0.99)] if gaps else 0:.0f} ms{'':<22} ≤ 100 ms")
-    print(f"round outcome: online={outcome.report.online if outcome and outcome.report else None}, "
-          f"pending after={outcome.report.pending if outcome and outcome.report else None}")
+    print(
+        f"{'UI event loop, longest stall during the round':<52} {max(gaps, default=0):.0f} ms, "
+        f"p99 {sorted(gaps)[int(len(gaps) * 0.99)] if gaps else 0:.0f} ms{'':<22} ≤ 100 ms"
+    )
+    print(
+        f"round outcome: online={outcome.report.online if outcome and outcome.report else None}, "
+        f"pending after={outcome.report.pending if outcome and outcome.report else None}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Fixtures of the district server's tests: a running server with two towns and three
 committees, and the server's database opened in-process for inspection."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

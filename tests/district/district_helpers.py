@@ -1,5 +1,6 @@
 """Helpers for the district server's tests: a desk-like client that pushes ops and pulls changes,
 op builders with a hybrid logical clock per desk, and in-process admin on the server's database."""
+
 from __future__ import annotations
 
 import itertools
@@ -67,23 +68,40 @@ class Desk:
     def http(self) -> httpx.Client:
         return self.server.client(self.token)
 
-    def op(self, entity: str, entity_id: str, kind: str, payload: dict[str, Any],
-           clock: str | None = None) -> dict[str, Any]:
-        return {"op_id": new_id(), "hlc": clock or self.clock.tick(), "entity": entity, "entity_id": entity_id,
-                "kind": kind, "payload": payload}
+    def op(
+        self, entity: str, entity_id: str, kind: str, payload: dict[str, Any], clock: str | None = None
+    ) -> dict[str, Any]:
+        return {
+            "op_id": new_id(),
+            "hlc": clock or self.clock.tick(),
+            "entity": entity,
+            "entity_id": entity_id,
+            "kind": kind,
+            "payload": payload,
+        }
 
     def new_case(self, case_id: str | None = None, **fields: Any) -> dict[str, Any]:
-        payload = {"number": "（2026）谢调字第 0001 号", "year": 2026, "seat": 1, "seq": 1,
-                   "source": "walk_in", "dispute_type": "neighbour", "amount_fen": 120000,
-                   "persons_involved": 2, "risk_flags": [], "accepted_on": "2026-11-28",
-                   "status": "accepted", **fields}
+        payload = {
+            "number": "（2026）谢调字第 0001 号",
+            "year": 2026,
+            "seat": 1,
+            "seq": 1,
+            "source": "walk_in",
+            "dispute_type": "neighbour",
+            "amount_fen": 120000,
+            "persons_involved": 2,
+            "risk_flags": [],
+            "accepted_on": "2026-11-28",
+            "status": "accepted",
+            **fields,
+        }
         return self.op("case", case_id or new_id(), contract.CREATE, payload)
 
     def move(self, case_id: str, frm: str, to: str, **details: Any) -> dict[str, Any]:
         return self.op("case", case_id, contract.TRANSITION, {"from": frm, "to": to, **details})
 
     def push(self, ops: list[dict[str, Any]], client: httpx.Client | None = None) -> list[dict[str, Any]]:
-        with (client or self.http()) as c:
+        with client or self.http() as c:
             r = c.post(contract.PUSH_PATH, json={"ops": ops})
         assert r.status_code == 200, r.text
         results = r.json()["results"]
@@ -112,8 +130,12 @@ def enroll(server: DistrictServer, committee_code: str | None = None, town: str 
         code = admin.issue_code(db, committee_code=committee_code, town=town)
     finally:
         db.dispose()
-    r = httpx.post(f"{server.url}{contract.ENROLL_PATH}", json={"code": code, "device_name": "测试工作台"},
-                   timeout=30, verify=False)
+    r = httpx.post(
+        f"{server.url}{contract.ENROLL_PATH}",
+        json={"code": code, "device_name": "测试工作台"},
+        timeout=30,
+        verify=False,
+    )
     assert r.status_code == 201, r.text
     return Desk(server, r.json())
 

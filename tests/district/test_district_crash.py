@@ -1,6 +1,7 @@
 """The server SIGKILLed in the middle of applying big batches, again and again: after the desk
 pushes everything once more, each op has had exactly one effect and the change feed has no gap.
 And while several desks push at once, a desk pulling all the time never skips a change."""
+
 from __future__ import annotations
 
 import random
@@ -28,9 +29,12 @@ def _case_life(desk) -> list[dict]:
     for _ in range(CASES):
         case = desk.new_case()
         cid = case["entity_id"]
-        ops += [case, desk.move(cid, "accepted", "assigned"),
-                desk.op("session_record", new_id(), "append", {"case_id": cid, "outcome": "continued"}),
-                desk.move(cid, "assigned", "in_mediation")]
+        ops += [
+            case,
+            desk.move(cid, "accepted", "assigned"),
+            desk.op("session_record", new_id(), "append", {"case_id": cid, "outcome": "continued"}),
+            desk.move(cid, "assigned", "in_mediation"),
+        ]
     return ops
 
 
@@ -46,6 +50,7 @@ def _push_all(desk, batches: list[list[dict]], answers: dict[str, str] | None = 
 def _pusher(desk, batches: list[list[dict]], confirmed: list[int]) -> threading.Thread:
     """Push the batches not yet answered, as the desk's outbox does; `confirmed[0]` counts the
     batches whose answer arrived."""
+
     def run() -> None:
         try:
             with desk.http() as c:
@@ -63,7 +68,7 @@ def _pusher(desk, batches: list[list[dict]], confirmed: list[int]) -> threading.
 def test_killed_mid_apply_every_op_has_exactly_one_effect(district, district_db):
     desk = enroll(district, "XT-001")
     ops = _case_life(desk)
-    batches = [ops[i:i + contract.MAX_PUSH_BATCH] for i in range(0, len(ops), contract.MAX_PUSH_BATCH)]
+    batches = [ops[i : i + contract.MAX_PUSH_BATCH] for i in range(0, len(ops), contract.MAX_PUSH_BATCH)]
     rng = random.Random(20261128)
     confirmed = [0]
     for _ in range(KILLS):

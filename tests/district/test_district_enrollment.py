@@ -1,4 +1,5 @@
 """Enrollment, tokens, health and the admin commands, against the real server on 127.0.0.1."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,14 @@ def test_health_and_openapi(district_server):
     r = httpx.get(f"{district_server.url}{contract.HEALTH_PATH}")
     assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["version"]
     schema = httpx.get(f"{district_server.url}/openapi.json").json()
-    for path in (contract.ENROLL_PATH, contract.PUSH_PATH, contract.PULL_PATH, contract.REFERENCE_PATH,
-                 contract.TOWN_CASES_PATH, contract.take_over_path("{case_id}")):
+    for path in (
+        contract.ENROLL_PATH,
+        contract.PUSH_PATH,
+        contract.PULL_PATH,
+        contract.REFERENCE_PATH,
+        contract.TOWN_CASES_PATH,
+        contract.take_over_path("{case_id}"),
+    ):
         assert path in schema["paths"], path
 
 
@@ -49,8 +56,11 @@ def test_a_code_from_the_admin_command_enrolls_a_desk_once(district_server):
 def test_unknown_and_expired_codes_are_refused(district, district_db):
     r = _enroll(district, "AAAA-BBBB-CCCC")
     assert r.status_code == 400
-    assert r.json()["error"] == {"code": contract.ERROR_CODE_UNKNOWN, "message": r.json()["error"]["message"],
-                                 "field": "code"}
+    assert r.json()["error"] == {
+        "code": contract.ERROR_CODE_UNKNOWN,
+        "message": r.json()["error"]["message"],
+        "field": "code",
+    }
     long_ago = utcnow() - dt.timedelta(hours=100)
     expired = admin.issue_code(district_db, committee_code="XT-001", expires_hours=72, now=long_ago)
     r = _enroll(district, expired)
@@ -64,6 +74,7 @@ def test_the_server_keeps_only_hashes_of_codes_and_tokens(district, district_db,
     from sqlalchemy import select
 
     from mediation_desk.district.models import Device, EnrollmentCode
+
     with district_db.read() as s:
         hashes = list(s.scalars(select(EnrollmentCode.code_hash))) + list(s.scalars(select(Device.token_hash)))
     assert credentials.code_hash(code) in hashes and credentials.token_hash(token) in hashes
@@ -75,14 +86,21 @@ def test_the_server_keeps_only_hashes_of_codes_and_tokens(district, district_db,
 
 def test_bad_tokens_and_a_revoked_device_get_401(district):
     desk = enroll(district, "XT-001")
-    for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic abc"},
-                    {"Authorization": "Bearer " + "x" * 500}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer not-a-token"},
+        {"Authorization": "Basic abc"},
+        {"Authorization": "Bearer " + "x" * 500},
+    ):
         r = httpx.get(f"{district.url}{contract.PULL_PATH}", headers=headers)
         assert r.status_code == 401 and r.json()["error"]["code"] == contract.ERROR_TOKEN_INVALID
     assert "已撤销" in district.admin("device", "revoke", desk.device_id)
     with desk.http() as c:
-        for r in (c.get(contract.PULL_PATH), c.post(contract.PUSH_PATH, json={"ops": []}),
-                  c.get(contract.REFERENCE_PATH)):
+        for r in (
+            c.get(contract.PULL_PATH),
+            c.post(contract.PUSH_PATH, json={"ops": []}),
+            c.get(contract.REFERENCE_PATH),
+        ):
             assert r.status_code == 401 and r.json()["error"]["code"] == contract.ERROR_DEVICE_REVOKED
     assert "此前已撤销" in district.admin("device", "revoke", desk.device_id)
     assert "revoked" in district.admin("device", "list")
@@ -94,12 +112,15 @@ def test_a_town_code_enrolls_a_town_device(district):
     assert desk.enrollment["committee_code"] is None and desk.enrollment["town"] == TOWN_A
 
 
-@pytest.mark.parametrize("body, field", [
-    ({}, "code"),
-    ({"code": 12345}, "code"),
-    ({"code": "x" * 65}, "code"),
-    ({"code": "AAAA-BBBB-CCCC", "device_name": "名" * 201}, "device_name"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({}, "code"),
+        ({"code": 12345}, "code"),
+        ({"code": "x" * 65}, "code"),
+        ({"code": "AAAA-BBBB-CCCC", "device_name": "名" * 201}, "device_name"),
+    ],
+)
 def test_bad_enrollment_requests(district_server, body, field):
     r = httpx.post(f"{district_server.url}{contract.ENROLL_PATH}", json=body)
     assert r.status_code == 400
@@ -108,8 +129,11 @@ def test_bad_enrollment_requests(district_server, body, field):
 
 
 def test_malformed_json_and_unknown_paths(district_server):
-    r = httpx.post(f"{district_server.url}{contract.ENROLL_PATH}", content=b'{"code": ',
-                   headers={"Content-Type": "application/json"})
+    r = httpx.post(
+        f"{district_server.url}{contract.ENROLL_PATH}",
+        content=b'{"code": ',
+        headers={"Content-Type": "application/json"},
+    )
     assert r.status_code == 400 and r.json()["error"]["code"] == contract.ERROR_BAD_REQUEST
     assert "JSON" in r.json()["error"]["message"]
     r = httpx.get(f"{district_server.url}/api/v1/nothing-here")

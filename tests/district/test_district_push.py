@@ -1,5 +1,6 @@
 """Push and pull against the real server: per-op answers, idempotency, the merge policies, the
 minimum-necessary rule and bad input of every kind."""
+
 from __future__ import annotations
 
 import socket
@@ -21,13 +22,15 @@ def test_each_op_gets_its_own_answer(district):
     desk = enroll(district, "XT-001")
     case = desk.new_case()
     cid = case["entity_id"]
-    results = desk.push([
-        case,
-        desk.move(cid, "accepted", "assigned"),
-        desk.move(cid, "accepted", "declined"),  # made offline before the desk saw the assignment
-        desk.op("parcel", new_id(), "create", {}),
-        case,  # the same op twice in one batch
-    ])
+    results = desk.push(
+        [
+            case,
+            desk.move(cid, "accepted", "assigned"),
+            desk.move(cid, "accepted", "declined"),  # made offline before the desk saw the assignment
+            desk.op("parcel", new_id(), "create", {}),
+            case,  # the same op twice in one batch
+        ]
+    )
     assert statuses(results) == ["applied", "applied", "conflict", "rejected", "duplicate"]
     conflict = results[2]
     assert "已派单" in conflict["reason"] and conflict["server_state"]["status"] == "assigned"
@@ -44,24 +47,66 @@ def _busy_day(desk) -> list[dict]:
     """A day of a desk's ops over every entity and kind."""
     cid, mediator, agreement = new_id(), new_id(), new_id()
     return [
-        desk.op("committee", new_id(), "create", {"code": "XT-001", "name": "谢家塘村人民调解委员会",
-                                                  "town": "谢塘镇", "village": "谢家塘村", "case_word": "谢"}),
-        desk.op("mediator", mediator, "create", {"name": "谢阿根", "area": "谢家塘村", "skills": ["neighbour"],
-                                                 "available": True, "active": True, "title": "老娘舅"}),
+        desk.op(
+            "committee",
+            new_id(),
+            "create",
+            {
+                "code": "XT-001",
+                "name": "谢家塘村人民调解委员会",
+                "town": "谢塘镇",
+                "village": "谢家塘村",
+                "case_word": "谢",
+            },
+        ),
+        desk.op(
+            "mediator",
+            mediator,
+            "create",
+            {
+                "name": "谢阿根",
+                "area": "谢家塘村",
+                "skills": ["neighbour"],
+                "available": True,
+                "active": True,
+                "title": "老娘舅",
+            },
+        ),
         desk.new_case(cid),
         desk.op("case_assignment", cid, "append", {"mediator_id": mediator, "chosen_by": "ranking"}),
         desk.move(cid, "accepted", "assigned"),
-        desk.op("session_record", new_id(), "append", {"case_id": cid, "outcome": "agreed",
-                                                       "held_at": "2026-11-28T02:00:00+00:00"}),
+        desk.op(
+            "session_record",
+            new_id(),
+            "append",
+            {"case_id": cid, "outcome": "agreed", "held_at": "2026-11-28T02:00:00+00:00"},
+        ),
         desk.move(cid, "assigned", "in_mediation"),
-        desk.op("agreement", agreement, "create", {"case_id": cid, "form": "written", "amount_fen": 50000,
-                                                   "reached_on": "2026-11-28"}),
+        desk.op(
+            "agreement",
+            agreement,
+            "create",
+            {"case_id": cid, "form": "written", "amount_fen": 50000, "reached_on": "2026-11-28"},
+        ),
         desk.move(cid, "in_mediation", "agreed"),
         desk.op("agreement", agreement, "update", {"fields": {"effective_on": "2026-11-29"}}),
-        desk.op("attachment", new_id(), "append", {"case_id": cid, "kind": "photo", "size": 2048,
-                                                   "sha256": "a1391234567812345678" + "0" * 44}),
-        desk.op("follow_up", new_id(), "append", {"case_id": cid, "performance_status": "fully_performed",
-                                                  "satisfaction": "satisfied", "renewed_conflict": False}),
+        desk.op(
+            "attachment",
+            new_id(),
+            "append",
+            {"case_id": cid, "kind": "photo", "size": 2048, "sha256": "a1391234567812345678" + "0" * 44},
+        ),
+        desk.op(
+            "follow_up",
+            new_id(),
+            "append",
+            {
+                "case_id": cid,
+                "performance_status": "fully_performed",
+                "satisfaction": "satisfied",
+                "renewed_conflict": False,
+            },
+        ),
     ]
 
 
@@ -90,15 +135,17 @@ def test_plain_fields_merge_last_writer_wins_and_keep_the_loser(district, distri
     early, late = first.clock.tick(), second.clock.tick()  # `late` is the later clock
     # The later edit arrives first; the earlier one then loses, and is kept in history.
     results = second.push([second.op("mediator", mediator, "update", {"fields": {"area": "三组"}}, late)])
-    results += first.push([first.op("mediator", mediator, "update", {"fields": {"area": "二组", "title": "老娘舅"}},
-                                    early)])
+    results += first.push(
+        [first.op("mediator", mediator, "update", {"fields": {"area": "二组", "title": "老娘舅"}}, early)]
+    )
     assert statuses(results) == ["applied", "applied"]
     changes, _ = second.pull_all()
     state = changes[-1]["data"]
     assert state["area"] == "三组" and state["title"] == "老娘舅"
     with district_db.read() as s:
-        history = {(h.field, h.value, h.hlc) for h in s.scalars(
-            select(FieldHistory).where(FieldHistory.entity_id == mediator))}
+        history = {
+            (h.field, h.value, h.hlc) for h in s.scalars(select(FieldHistory).where(FieldHistory.entity_id == mediator))
+        }
     assert history == {("area", "一组", created["hlc"]), ("area", "二组", early)}
 
 
@@ -110,7 +157,7 @@ def test_the_same_edits_in_either_order_end_the_same(district):
         desk_a.push([desk_a.op("mediator", mediator, "create", {"name": "谢阿根"})])
         one = desk_a.op("mediator", mediator, "update", {"fields": {"area": "一组", "available": False}})
         two = desk_b.op("mediator", mediator, "update", {"fields": {"area": "二组"}})
-        for op in ([one, two] if order == 0 else [two, one]):
+        for op in [one, two] if order == 0 else [two, one]:
             (desk_a if op is one else desk_b).push([op])
         changes, _ = desk_a.pull_all()
         finals.append(next(c["data"] for c in reversed(changes) if c["entity_id"] == mediator))
@@ -123,14 +170,16 @@ def test_case_status_moves_only_by_transitions(district):
     case = desk.new_case()
     cid = case["entity_id"]
     desk.push([case, desk.move(cid, "accepted", "assigned")])
-    results = desk.push([
-        desk.op("case", cid, "update", {"fields": {"status": "closed"}}),
-        desk.new_case(cid, status="closed", amount_fen=5),  # a second create: fields merge, status stays
-        desk.move(cid, "assigned", "closed"),  # not a move the state machine allows
-        desk.move(cid, "assigned", "escalated", escalate_to="town"),
-        desk.move(cid, "assigned", "escalated", escalate_to="town"),  # the same move by another route
-        desk.move(cid, "escalated", "no_such_state"),
-    ])
+    results = desk.push(
+        [
+            desk.op("case", cid, "update", {"fields": {"status": "closed"}}),
+            desk.new_case(cid, status="closed", amount_fen=5),  # a second create: fields merge, status stays
+            desk.move(cid, "assigned", "closed"),  # not a move the state machine allows
+            desk.move(cid, "assigned", "escalated", escalate_to="town"),
+            desk.move(cid, "assigned", "escalated", escalate_to="town"),  # the same move by another route
+            desk.move(cid, "escalated", "no_such_state"),
+        ]
+    )
     assert statuses(results) == ["rejected", "applied", "conflict", "applied", "applied", "rejected"]
     assert "transition" in results[0]["reason"]
     assert "不能从" in results[2]["reason"] and results[2]["server_state"]["status"] == "assigned"
@@ -160,8 +209,14 @@ def test_only_the_contract_fields_are_kept(district, district_db):
             assert secret.encode() not in raw, secret
 
 
-OP = {"op_id": "x", "hlc": "0001764336000123-0000-node", "entity": "case", "entity_id": "c1", "kind": "create",
-      "payload": {"status": "accepted"}}
+OP = {
+    "op_id": "x",
+    "hlc": "0001764336000123-0000-node",
+    "entity": "case",
+    "entity_id": "c1",
+    "kind": "create",
+    "payload": {"status": "accepted"},
+}
 
 
 MALFORMED = [  # what is wrong with the op, and a word its rejection must name
@@ -204,6 +259,7 @@ def test_malformed_ops_are_rejected_with_a_reason(district):
 def test_bad_push_requests_are_refused_whole(district):
     desk = enroll(district, "XT-001")
     with desk.http() as c:
+
         def refused(status: int, **kw) -> dict:
             r = c.post(contract.PUSH_PATH, **kw)
             assert r.status_code == status, r.text
@@ -224,8 +280,10 @@ def test_bad_push_requests_are_refused_whole(district):
     assert desk.pull_all()[0] == []  # nothing of the refused requests was applied
     # A declared length over the limit is refused before a byte of the body is read.
     with socket.create_connection(("127.0.0.1", district.port), timeout=30) as raw:
-        raw.sendall(f"POST {contract.PUSH_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {desk.token}\r\n"
-                    f"Content-Type: application/json\r\nContent-Length: {contract.MAX_BODY_BYTES + 1}\r\n\r\n".encode())
+        raw.sendall(
+            f"POST {contract.PUSH_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {desk.token}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {contract.MAX_BODY_BYTES + 1}\r\n\r\n".encode()
+        )
         answer = b""
         while contract.ERROR_BODY_TOO_LARGE.encode() not in answer and (chunk := raw.recv(65536)):
             answer += chunk
@@ -241,9 +299,14 @@ def test_pull_pages_and_bad_cursors(district):
         assert first["next_cursor"] == 10 and first["has_more"] is True
         last = c.get(contract.PULL_PATH, params={"after": 20, "limit": 10}).json()
         assert len(last["changes"]) == 5 and last["next_cursor"] == 25 and last["has_more"] is False
-        for params, field in ([{"after": -1}, "after"], [{"after": "abc"}, "after"], [{"after": 1.5}, "after"],
-                              [{"limit": 0}, "limit"], [{"limit": contract.MAX_PULL_PAGE + 1}, "limit"],
-                              [{"after": 2**70}, "after"]):
+        for params, field in (
+            [{"after": -1}, "after"],
+            [{"after": "abc"}, "after"],
+            [{"after": 1.5}, "after"],
+            [{"limit": 0}, "limit"],
+            [{"limit": contract.MAX_PULL_PAGE + 1}, "limit"],
+            [{"after": 2**70}, "after"],
+        ):
             r = c.get(contract.PULL_PATH, params=params)
             assert r.status_code == 400 and r.json()["error"]["field"] == field, (params, r.text)
         ahead = c.get(contract.PULL_PATH, params={"after": 26})

@@ -1,5 +1,6 @@
 """Every read and write is scoped to the device's committee (or, for a town device, to its
 villages): a desk can neither see nor change another village's data."""
+
 from __future__ import annotations
 
 from district_helpers import TOWN_A, enroll, new_id, statuses
@@ -11,10 +12,18 @@ def test_a_committee_cannot_write_another_committees_data(district):
     ours, theirs = enroll(district, "XT-001"), enroll(district, "XT-002")
     case, mediator, agreement = ours.new_case(), new_id(), new_id()
     cid = case["entity_id"]
-    assert statuses(ours.push([
-        case, ours.op("mediator", mediator, "create", {"name": "谢阿根"}),
-        ours.op("agreement", agreement, "create", {"case_id": cid, "form": "oral"}),
-    ])) == ["applied"] * 3
+    assert (
+        statuses(
+            ours.push(
+                [
+                    case,
+                    ours.op("mediator", mediator, "create", {"name": "谢阿根"}),
+                    ours.op("agreement", agreement, "create", {"case_id": cid, "form": "oral"}),
+                ]
+            )
+        )
+        == ["applied"] * 3
+    )
     intrusions = [
         theirs.move(cid, "accepted", "declined"),
         theirs.new_case(cid, amount_fen=1),  # "create" over an existing case of another village
@@ -78,15 +87,18 @@ def test_a_town_device_does_not_push_and_a_committee_device_has_no_town_view(dis
     case = desk.new_case()
     desk.push([case])
     with desk.http() as c:
-        for r in (c.get(contract.TOWN_CASES_PATH), c.get(contract.town_case_path(case["entity_id"])),
-                  c.post(contract.take_over_path(case["entity_id"]))):
+        for r in (
+            c.get(contract.TOWN_CASES_PATH),
+            c.get(contract.town_case_path(case["entity_id"])),
+            c.post(contract.take_over_path(case["entity_id"])),
+        ):
             assert r.status_code == 403 and r.json()["error"]["code"] == contract.ERROR_OUT_OF_SCOPE
 
 
 def test_town_list_filters_and_pages(district):
     town, desk = enroll(district, town=TOWN_A), enroll(district, "XT-001")
     cases = [desk.new_case() for _ in range(5)]
-    desk.push(cases + [desk.move(cases[0]["entity_id"], "accepted", "declined")])
+    desk.push([*cases, desk.move(cases[0]["entity_id"], "accepted", "declined")])
     with town.http() as c:
         declined = c.get(contract.TOWN_CASES_PATH, params={"status": "declined"}).json()["cases"]
         assert [x["case_id"] for x in declined] == [cases[0]["entity_id"]]
@@ -94,7 +106,11 @@ def test_town_list_filters_and_pages(district):
         rest = c.get(contract.TOWN_CASES_PATH, params={"limit": 3, "after": first["next"]}).json()
         assert len(first["cases"]) == 3 and len(rest["cases"]) == 2 and rest["next"] is None
         assert {x["case_id"] for x in first["cases"] + rest["cases"]} == {x["entity_id"] for x in cases}
-        for params, field in (({"status": "finished"}, "status"), ({"limit": 0}, "limit"),
-                              ({"limit": 501}, "limit"), ({"escalated": "maybe"}, "escalated")):
+        for params, field in (
+            ({"status": "finished"}, "status"),
+            ({"limit": 0}, "limit"),
+            ({"limit": 501}, "limit"),
+            ({"escalated": "maybe"}, "escalated"),
+        ):
             r = c.get(contract.TOWN_CASES_PATH, params=params)
             assert r.status_code == 400 and r.json()["error"]["field"] == field, r.text

@@ -1,5 +1,6 @@
 """HTTPS with a certificate made here, the schema migrations, and logs that never carry what
 desks send."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,18 +26,24 @@ from mediation_desk.district.errors import AdminError
 def self_signed(folder: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = folder / "district.crt", folder / "district.key"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert_path, key_path
 
 
@@ -84,17 +91,30 @@ def test_logs_carry_no_personal_data_or_payloads(district):
     secrets = ["王永年", "330604195001010011", "13912345678", "东头第三户的围墙"]
     case = desk.new_case()
     cid = case["entity_id"]
-    desk.push([
-        case, desk.move(cid, "accepted", "escalated", escalate_to="town"),
-        desk.op("case_file", cid, "append", {"case_id": cid, "parties": [{"name": secrets[0], "id_number": secrets[1],
-                                                                        "phone": secrets[2]}],
-                                             "brief_facts": secrets[3]}),
-        desk.op("mediator", new_id(), "create", {"name": "谢阿根", "phone": secrets[2]}),  # rejected
-        desk.new_case(note=secrets[3]),  # an unknown field: applied, not kept
-    ])
+    desk.push(
+        [
+            case,
+            desk.move(cid, "accepted", "escalated", escalate_to="town"),
+            desk.op(
+                "case_file",
+                cid,
+                "append",
+                {
+                    "case_id": cid,
+                    "parties": [{"name": secrets[0], "id_number": secrets[1], "phone": secrets[2]}],
+                    "brief_facts": secrets[3],
+                },
+            ),
+            desk.op("mediator", new_id(), "create", {"name": "谢阿根", "phone": secrets[2]}),  # rejected
+            desk.new_case(note=secrets[3]),  # an unknown field: applied, not kept
+        ]
+    )
     with desk.http() as c:
-        c.post(contract.PUSH_PATH, content=f'{{"ops": [{{"op_id": "{secrets[0]}"'.encode(),
-               headers={"Content-Type": "application/json"})
+        c.post(
+            contract.PUSH_PATH,
+            content=f'{{"ops": [{{"op_id": "{secrets[0]}"'.encode(),
+            headers={"Content-Type": "application/json"},
+        )
     with town.http() as c:
         assert c.get(contract.town_case_path(cid)).json()["case_files"][0]["content"]["brief_facts"] == secrets[3]
         c.post(contract.take_over_path(cid))

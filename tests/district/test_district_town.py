@@ -1,13 +1,17 @@
 """Escalation to the town: the case file goes up, the town reads it and takes the case over,
 and the origin desk pulls the take-over."""
+
 from __future__ import annotations
 
 from district_helpers import TOWN_A, TOWN_B, enroll, new_id, statuses
 
 from mediation_desk.core import sync_contract as contract
 
-CASE_FILE = {"parties": [{"name": "王永年", "id_number": "330604195001010011", "phone": "13912345678"}],
-             "brief_facts": "两家因宅基地边界的围墙高度发生争执", "sessions": [{"text": "第一次调解未果"}]}
+CASE_FILE = {
+    "parties": [{"name": "王永年", "id_number": "330604195001010011", "phone": "13912345678"}],
+    "brief_facts": "两家因宅基地边界的围墙高度发生争执",
+    "sessions": [{"text": "第一次调解未果"}],
+}
 
 
 def _escalated(desk, to: str = "town") -> tuple[str, list[dict]]:
@@ -20,7 +24,7 @@ def test_the_town_reads_the_file_and_takes_the_case_over(district):
     desk, town = enroll(district, "XT-001"), enroll(district, town=TOWN_A)
     cid, ops = _escalated(desk)
     file_op = desk.op("case_file", cid, "append", {"case_id": cid, **CASE_FILE})
-    assert statuses(desk.push(ops + [file_op])) == ["applied"] * 3
+    assert statuses(desk.push([*ops, file_op])) == ["applied"] * 3
     with town.http() as c:
         escalated = c.get(contract.TOWN_CASES_PATH, params={"escalated": "true"}).json()["cases"]
         assert [x["case_id"] for x in escalated] == [cid] and escalated[0]["escalated_to_town"] is True
@@ -51,9 +55,14 @@ def test_a_case_file_only_for_a_case_escalated_to_the_town(district):
     desk = enroll(district, "XT-001")
     open_case = desk.new_case()
     county_cid, county_ops = _escalated(desk, "county")
-    results = desk.push([open_case, *county_ops,
-                         desk.op("case_file", open_case["entity_id"], "append", CASE_FILE),
-                         desk.op("case_file", county_cid, "append", {"case_id": county_cid, **CASE_FILE})])
+    results = desk.push(
+        [
+            open_case,
+            *county_ops,
+            desk.op("case_file", open_case["entity_id"], "append", CASE_FILE),
+            desk.op("case_file", county_cid, "append", {"case_id": county_cid, **CASE_FILE}),
+        ]
+    )
     assert statuses(results) == ["applied", "applied", "applied", "rejected", "rejected"]
     assert "尚未上报到镇" in results[3]["reason"] and "尚未上报到镇" in results[4]["reason"]
 

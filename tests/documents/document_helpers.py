@@ -1,4 +1,5 @@
 """Reading generated PDFs back (text, fonts, QR codes) and cases set up for the document tests."""
+
 from __future__ import annotations
 
 import io
@@ -8,12 +9,12 @@ from typing import Any
 import pypdf
 import pypdfium2
 import zxingcpp
+from service_helpers import Env, agreement_data, assigned_case, parties_of, party, session_data
 
 from mediation_desk import documents
 from mediation_desk.documents import GeneratedDocument
 from mediation_desk.mediation import agreement as agreement_svc
 from mediation_desk.mediation import mediators, sessions
-from service_helpers import Env, agreement_data, assigned_case, parties_of, party, session_data
 
 REASON = "当事人签字用"
 SUBSET_PREFIX = re.compile(r"^/?[A-Z]{6}\+")
@@ -47,8 +48,10 @@ def fonts_of(pdf: bytes) -> list[dict[str, Any]]:
             descriptor = font.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor is not None else {}
             found[str(font["/BaseFont"])] = {
-                "name": str(font["/BaseFont"]), "subtype": str(font["/Subtype"]),
-                "embedded": "/FontFile2" in descriptor, "to_unicode": "/ToUnicode" in font,
+                "name": str(font["/BaseFont"]),
+                "subtype": str(font["/Subtype"]),
+                "embedded": "/FontFile2" in descriptor,
+                "to_unicode": "/ToUnicode" in font,
             }
     return list(found.values())
 
@@ -63,8 +66,15 @@ def generate(env: Env, case_id: str, kind: str, **kw: Any) -> GeneratedDocument:
     return documents.generate(env.desk, env.admin, case_id, kind, reason=kw.pop("reason", REASON), **kw)
 
 
-def case_with(env: Env, parties: list[dict[str, Any]], *, form: str = "written", signed: bool = True,
-              terms: list[str] | None = None, **agreement_kw: Any) -> str:
+def case_with(
+    env: Env,
+    parties: list[dict[str, Any]],
+    *,
+    form: str = "written",
+    signed: bool = True,
+    terms: list[str] | None = None,
+    **agreement_kw: Any,
+) -> str:
     """A case mediated to an agreement between `parties` (signed unless told not), by the desk's
     one mediator (谢阿根, added with the first case)."""
     roster = mediators.list_mediators(env.desk)
@@ -86,6 +96,13 @@ def people(n: int, start: int = 100) -> list[dict[str, Any]]:
 
 
 def legal_party(seq: int) -> dict[str, Any]:
-    return {"kind": "legal", "name": "上虞谢塘建材有限公司", "uscc": "91350100M000100Y43",
-            "representative": "俞建国", "representative_title": "总经理", "phone": f"0575-8{seq:07d}",
-            "address": "谢塘镇工业园区 8 号", "role": "respondent"}
+    return {
+        "kind": "legal",
+        "name": "上虞谢塘建材有限公司",
+        "uscc": "91350100M000100Y43",
+        "representative": "俞建国",
+        "representative_title": "总经理",
+        "phone": f"0575-8{seq:07d}",
+        "address": "谢塘镇工业园区 8 号",
+        "role": "respondent",
+    }

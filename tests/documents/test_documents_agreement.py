@@ -1,44 +1,91 @@
 """人民调解协议书 read back from the PDF: every element of 人民调解法第二十九条 and the format,
 N+1 copies, page headers on long agreements, the signature block kept with the last term, rare
 characters in names, the verification QR code."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
-from mediation_desk import documents
-from mediation_desk.documents import canonical
-from mediation_desk.errors import ValidationError
 from document_helpers import (
-    REASON, SUBSET_PREFIX, case_with, flat, fonts_of, generate, legal_party, missing, page_texts, people,
+    REASON,
+    SUBSET_PREFIX,
+    case_with,
+    flat,
+    fonts_of,
+    generate,
+    legal_party,
+    missing,
+    page_texts,
+    people,
     qr_codes,
 )
 from service_helpers import Env, env, party, today  # noqa: F401  (env is a fixture)
 
+from mediation_desk import documents
+from mediation_desk.documents import canonical
+from mediation_desk.errors import ValidationError
+
 
 def test_agreement_has_every_required_element(env: Env) -> None:
     parties = [party("王永年", 1, occupation="农民", address="谢塘镇谢家塘村 12 号"), legal_party(2)]
-    case_id = case_with(env, parties, terms=["被申请人于 2026 年 12 月 31 日前赔偿申请人损失 1500 元",
-                                             "申请人撤回投诉"])
+    case_id = case_with(
+        env, parties, terms=["被申请人于 2026 年 12 月 31 日前赔偿申请人损失 1500 元", "申请人撤回投诉"]
+    )
     doc = generate(env, case_id, "agreement")
     assert (doc.kind, doc.title, doc.pages) == ("agreement", "人民调解协议书", doc.pages)
     assert doc.pdf.startswith(b"%PDF") and len(doc.sha256) == 64
     number = doc.case_number
     assert not missing(
-        doc.pdf, "人民调解协议书", f"编号：{number}",
+        doc.pdf,
+        "人民调解协议书",
+        f"编号：{number}",
         # party blocks: the seven fields, the identity document; the organisation's representative
-        "申请人", "王永年", "性别", "男", "民族", "汉族", "年龄", "职业或职务", "农民", "联系方式", "13900000001",
-        "单位或住址", "谢塘镇谢家塘村12号", "居民身份证", parties[0]["id_number"],
-        "被申请人", "上虞谢塘建材有限公司", "统一社会信用代码", "91350100M000100Y43",
-        "法定代表人或负责人", "俞建国", "总经理",
-        "纠纷主要事实", "两家围墙高度争执", "争议事项", "围墙是否降低", "各方责任", "双方各有责任",
-        "经调解，双方自愿达成如下协议", "一、被申请人于2026年12月31日前赔偿申请人损失1500元", "二、申请人撤回投诉",
-        "履行方式：自行施工，村委见证", "履行期限：", "协议涉及金额：人民币1500.00元",
+        "申请人",
+        "王永年",
+        "性别",
+        "男",
+        "民族",
+        "汉族",
+        "年龄",
+        "职业或职务",
+        "农民",
+        "联系方式",
+        "13900000001",
+        "单位或住址",
+        "谢塘镇谢家塘村12号",
+        "居民身份证",
+        parties[0]["id_number"],
+        "被申请人",
+        "上虞谢塘建材有限公司",
+        "统一社会信用代码",
+        "91350100M000100Y43",
+        "法定代表人或负责人",
+        "俞建国",
+        "总经理",
+        "纠纷主要事实",
+        "两家围墙高度争执",
+        "争议事项",
+        "围墙是否降低",
+        "各方责任",
+        "双方各有责任",
+        "经调解，双方自愿达成如下协议",
+        "一、被申请人于2026年12月31日前赔偿申请人损失1500元",
+        "二、申请人撤回投诉",
+        "履行方式：自行施工，村委见证",
+        "履行期限：",
+        "协议涉及金额：人民币1500.00元",
         "本协议一式三份，当事人各执一份，调解委员会留存一份",
-        "（签名）", "按指印", "上虞谢塘建材有限公司（盖章）", "法定代表人或负责人（签名）",
-        "调解员（签名）", "谢阿根", "记录人（签名）", "金晓燕",
-        "谢家塘村人民调解委员会", "（盖章）",
+        "（签名）",
+        "按指印",
+        "上虞谢塘建材有限公司（盖章）",
+        "法定代表人或负责人（签名）",
+        "调解员（签名）",
+        "谢阿根",
+        "记录人（签名）",
+        "金晓燕",
+        "谢家塘村人民调解委员会",
+        "（盖章）",
     ), doc.pdf
     assert f"{today().year}年{today().month}月{today().day}日" in "".join(page_texts(doc.pdf))  # its date
     assert doc.verification_payload and doc.verification_payload.startswith(f"MDA1|XT-001|{number}|")
@@ -68,13 +115,12 @@ def test_copies_are_parties_plus_one(env: Env, count: int, words: str) -> None:
     assert len(re.findall(r"(?<![或者])按指印", text)) == count  # a fingerprint box per party
     assert ("双方自愿达成如下协议" if count == 2 else "各方自愿达成如下协议") in text
     if count > 2:  # several respondents are numbered among themselves
-        others = [f"被申请人{n}" for n in "一二三四"[:count - 1]]
+        others = [f"被申请人{n}" for n in "一二三四"[: count - 1]]
         assert all(f"{label}：" in text for label in others) and f"被申请人{'一二三四五'[count - 1]}：" not in text
 
 
 def test_long_agreement_spans_pages_with_number_and_page_count_and_keeps_signatures_with_last_term(env: Env) -> None:
-    terms = [f"第{i + 1}项约定：" + "被申请人应当按照约定的时间和方式履行义务，申请人予以配合。" * 6
-             for i in range(40)]
+    terms = [f"第{i + 1}项约定：" + "被申请人应当按照约定的时间和方式履行义务，申请人予以配合。" * 6 for i in range(40)]
     case_id = case_with(env, people(3), terms=terms)
     doc = generate(env, case_id, "agreement")
     pages = page_texts(doc.pdf)
@@ -128,9 +174,20 @@ def test_oral_agreement_registration_form(env: Env) -> None:
     case_id = case_with(env, people(2), form="oral")
     assert "agreement" not in documents.available_kinds(env.desk, env.admin, case_id)
     doc = generate(env, case_id, "oral_agreement")
-    assert not missing(doc.pdf, "口头调解协议登记表", doc.case_number, "达成日期", "王永年", "陈建林",
-                       "自愿达成如下口头协议", "一、陈建林将围墙降低三十公分", "二、王永年承担一半费用",
-                       "人民调解法》第三十条", "按指印", "（盖章）")
+    assert not missing(
+        doc.pdf,
+        "口头调解协议登记表",
+        doc.case_number,
+        "达成日期",
+        "王永年",
+        "陈建林",
+        "自愿达成如下口头协议",
+        "一、陈建林将围墙降低三十公分",
+        "二、王永年承担一半费用",
+        "人民调解法》第三十条",
+        "按指印",
+        "（盖章）",
+    )
     assert [c for p in range(doc.pages) for c in qr_codes(doc.pdf, p)] == [doc.verification_payload]
     with pytest.raises(ValidationError) as refused:
         generate(env, case_id, "agreement")
@@ -143,10 +200,26 @@ def test_judicial_application_is_the_parties_joint_application(env: Env) -> None
     case_id = case_with(env, parties)
     doc = generate(env, case_id, "judicial_application")
     assert doc.verification_payload is None
-    assert not missing(doc.pdf, "司法确认申请书", "申请人一", "申请人二", parties[0]["id_number"],
-                       parties[1]["id_number"], "请求事项", "请求人民法院依法确认", doc.case_number,
-                       "事实和理由", "人民调解法》第三十三条", "三十日内", "申请人承诺", "恶意串通",
-                       "此致", "人民法院", "申请人（签名、盖章或按指印）", "按指印")
+    assert not missing(
+        doc.pdf,
+        "司法确认申请书",
+        "申请人一",
+        "申请人二",
+        parties[0]["id_number"],
+        parties[1]["id_number"],
+        "请求事项",
+        "请求人民法院依法确认",
+        doc.case_number,
+        "事实和理由",
+        "人民调解法》第三十三条",
+        "三十日内",
+        "申请人承诺",
+        "恶意串通",
+        "此致",
+        "人民法院",
+        "申请人（签名、盖章或按指印）",
+        "按指印",
+    )
 
 
 def test_judicial_application_needs_an_effective_written_agreement(env: Env) -> None:
@@ -171,6 +244,7 @@ def test_reason_is_required_and_generation_is_audited_without_personal_values(en
     from sqlalchemy import select
 
     from mediation_desk.core.models import AuditRecord
+
     with env.desk.read() as s:
         rec = s.scalars(select(AuditRecord).where(AuditRecord.action == "document.generate")).one()
     assert rec.entity_id == case_id

@@ -1,5 +1,6 @@
 """`mediation-desk document KIND CASE -o FILE.pdf --reason TEXT` and `mediation-desk verify PAYLOAD`,
 driven in-process through `main([...])` on a real desk."""
+
 from __future__ import annotations
 
 import json
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from document_helpers import case_with, missing, people
+from service_helpers import PASSWORD, Env, env, party  # noqa: F401  (env is a fixture)
 from sqlalchemy import select
 
 from mediation_desk.cli import main
@@ -18,8 +21,6 @@ from mediation_desk.cli.context import PASSWORD_ENV
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.mediation import followup, workflow
 from mediation_desk.mediation.models_case import Agreement, MediationCase
-from document_helpers import case_with, missing, people
-from service_helpers import PASSWORD, Env, env, party  # noqa: F401  (env is a fixture)
 
 
 @dataclass
@@ -50,8 +51,12 @@ def run(env: Env, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monkey
 
 def closed_case(env: Env) -> str:
     case_id = case_with(env, people(2))
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"},
+    )
     workflow.transition(env.desk, env.admin, case_id, "closed")
     return case_id
 
@@ -77,16 +82,29 @@ def test_document_writes_the_pdf_and_audits_generation_and_saving(env: Env, run:
         assert stat.S_IMODE(target.stat().st_mode) == 0o600  # it holds full identity numbers
     assert "身份证件号码" in result.err
     with env.desk.read() as s:
-        audited = [(r.action, r.detail.get("how"), r.detail.get("sha256")) for r in s.scalars(
-            select(AuditRecord).where(AuditRecord.action.in_(["document.generate", "document.export"]))
-            .order_by(AuditRecord.seq))]
+        audited = [
+            (r.action, r.detail.get("how"), r.detail.get("sha256"))
+            for r in s.scalars(
+                select(AuditRecord)
+                .where(AuditRecord.action.in_(["document.generate", "document.export"]))
+                .order_by(AuditRecord.seq)
+            )
+        ]
     assert audited == [("document.generate", None, answer["sha256"]), ("document.export", "save", answer["sha256"])]
 
 
 def test_every_kind_from_the_command_line(env: Env, run: Run, tmp_path: Path) -> None:
     case_id = closed_case(env)
-    for kind in ("application", "registration", "rights_notice", "session_record", "agreement", "follow_up",
-                 "judicial_application", "case_file"):
+    for kind in (
+        "application",
+        "registration",
+        "rights_notice",
+        "session_record",
+        "agreement",
+        "follow_up",
+        "judicial_application",
+        "case_file",
+    ):
         result = run("document", kind, case_id, "-o", str(tmp_path / f"{kind}.pdf"), "--reason", "归档")
         assert result.code == 0, (kind, result.err)
         assert (tmp_path / f"{kind}.pdf").read_bytes().startswith(b"%PDF")
@@ -94,14 +112,18 @@ def test_every_kind_from_the_command_line(env: Env, run: Run, tmp_path: Path) ->
     assert run("document", "口头调解协议登记表", oral, "-o", str(tmp_path / "oral.pdf"), "--reason", "登记").code == 0
 
 
-@pytest.mark.parametrize("argv, field, rule", [
-    (["document", "contract", "{case}", "-o", "{out}", "--reason", "x"], "kind", "document_kind"),
-    (["document", "agreement", "{case}", "-o", "{out}"], "reason", "reason_required"),
-    (["document", "agreement", "{case}", "-o", "{out}", "--reason", "  "], "reason", "reason_required"),
-    (["document", "follow_up", "{case}", "-o", "{out}", "--reason", "x"], "kind", "document_not_available"),
-])
-def test_bad_document_requests_are_refused(env: Env, run: Run, tmp_path: Path, argv: list[str], field: str,
-                                           rule: str) -> None:
+@pytest.mark.parametrize(
+    "argv, field, rule",
+    [
+        (["document", "contract", "{case}", "-o", "{out}", "--reason", "x"], "kind", "document_kind"),
+        (["document", "agreement", "{case}", "-o", "{out}"], "reason", "reason_required"),
+        (["document", "agreement", "{case}", "-o", "{out}", "--reason", "  "], "reason", "reason_required"),
+        (["document", "follow_up", "{case}", "-o", "{out}", "--reason", "x"], "kind", "document_not_available"),
+    ],
+)
+def test_bad_document_requests_are_refused(
+    env: Env, run: Run, tmp_path: Path, argv: list[str], field: str, rule: str
+) -> None:
     case_id = case_with(env, people(2))
     out = tmp_path / "x.pdf"
     result = run(*(a.format(case=case_id, out=out) for a in argv))
@@ -110,8 +132,9 @@ def test_bad_document_requests_are_refused(env: Env, run: Run, tmp_path: Path, a
     assert not out.exists()
 
 
-def test_unknown_case_locked_desk_and_existing_file(env: Env, run: Run, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_case_locked_desk_and_existing_file(
+    env: Env, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     case_id = case_with(env, people(2))
     out = tmp_path / "x.pdf"
     unknown = run("document", "agreement", "（2026）谢调字第 0999 号", "-o", str(out), "--reason", "x", "--json")

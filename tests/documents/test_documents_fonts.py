@@ -1,5 +1,6 @@
 """The bundled fonts: shipped as package data with their licences, TrueType outlines, the coverage
 of rare characters, per-run font switching and the refusal of a character no font has."""
+
 from __future__ import annotations
 
 import io
@@ -14,7 +15,6 @@ from mediation_desk.documents import fonts
 from mediation_desk.documents.blocks import F, Writer, chinese_number
 from mediation_desk.errors import ValidationError
 
-
 ROOT = Path(__file__).resolve().parents[2]
 FONT_DIR = ROOT / "mediation_desk" / "resources" / "fonts"
 
@@ -27,7 +27,8 @@ def test_fonts_ship_with_their_licences_as_package_data() -> None:
         licence = path.with_name(path.name.rsplit(".", 1)[0] + ".LICENSE.txt")
         assert licence.is_file() and "License" in licence.read_text(encoding="utf-8")
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
-        "package-data"]["mediation_desk"]
+        "package-data"
+    ]["mediation_desk"]
     assert "resources/**/*" in package_data
     assert (ROOT / "resources" / "fonts" / "README.md").is_file()  # how the fonts are made
 
@@ -49,18 +50,23 @@ def test_coverage_of_common_and_rare_characters() -> None:
         assert fonts.font_for(ch) == fonts.RARE, ch
     for ch in "堃昇喆":
         assert fonts.font_for(ch) == fonts.BODY, ch
-    assert fonts.font_for("𠮷") is None and fonts.font_for("\U0001F600") is None
+    assert fonts.font_for("𠮷") is None and fonts.font_for("\U0001f600") is None
 
 
 def test_runs_switch_font_only_for_rare_characters() -> None:
-    assert fonts.runs("刘䶮与王㛃𠀾签字") == [(fonts.BODY, "刘"), (fonts.RARE, "䶮"), (fonts.BODY, "与王"),
-                                          (fonts.RARE, "㛃𠀾"), (fonts.BODY, "签字")]
+    assert fonts.runs("刘䶮与王㛃𠀾签字") == [
+        (fonts.BODY, "刘"),
+        (fonts.RARE, "䶮"),
+        (fonts.BODY, "与王"),
+        (fonts.RARE, "㛃𠀾"),
+        (fonts.BODY, "签字"),
+    ]
     markup = fonts.markup("A<B>&C\n刘䶮")
     assert markup == f'A&lt;B&gt;&amp;C<br/>刘<font face="{fonts.RARE}">䶮</font>'
 
 
 def test_uncovered_characters_are_listed_once_in_order() -> None:
-    assert fonts.uncovered("𠮷田𠮷\U0001F600王𠮷\n") == ["𠮷", "\U0001F600"]
+    assert fonts.uncovered("𠮷田𠮷\U0001f600王𠮷\n") == ["𠮷", "\U0001f600"]
     assert fonts.uncovered("普通的文字\t与换行\n") == []
 
 
@@ -70,8 +76,7 @@ def test_glyph_check_names_the_field_the_character_and_its_code() -> None:
     w.text(F("parties[0].name", "申请人姓名", "𠮷田"))  # the same field again: reported once
     w.text(F("facts", "主要事实", "一只🐄走失"))
     problems = w.check.problems
-    assert [(p.field, p.rule) for p in problems] == [("parties[0].name", "glyph_missing"),
-                                                     ("facts", "glyph_missing")]
+    assert [(p.field, p.rule) for p in problems] == [("parties[0].name", "glyph_missing"), ("facts", "glyph_missing")]
     assert "申请人姓名" in problems[0].message and "「𠮷」" in problems[0].message
     assert "U+20BB7" in problems[0].message and "U+1F404" in problems[1].message
     with pytest.raises(ValidationError):
@@ -89,8 +94,10 @@ def test_supplementary_characters_extract_back_from_the_pdf() -> None:
     assert "谢𠀾与刘䶮" in "".join(text.split())
 
 
-@pytest.mark.parametrize("n, words", [(1, "一"), (3, "三"), (10, "十"), (11, "十一"), (20, "二十"),
-                                      (26, "二十六"), (51, "五十一"), (99, "九十九")])
+@pytest.mark.parametrize(
+    "n, words",
+    [(1, "一"), (3, "三"), (10, "十"), (11, "十一"), (20, "二十"), (26, "二十六"), (51, "五十一"), (99, "九十九")],
+)
 def test_chinese_numbers(n: int, words: str) -> None:
     assert chinese_number(n) == words
 

@@ -1,9 +1,12 @@
 """Verifying a printed agreement against the record, offline: the original matches; a record
 altered after printing does not, naming what changed; unknown numbers are not found; malformed
 codes are refused clearly."""
+
 from __future__ import annotations
 
 import pytest
+from document_helpers import case_with, generate, people, qr_codes
+from service_helpers import Env, actor, add_mediator, env, new_case  # noqa: F401  (env is a fixture)
 from sqlalchemy import select
 
 from mediation_desk import documents
@@ -13,11 +16,9 @@ from mediation_desk.errors import PermissionDenied
 from mediation_desk.mediation import agreement as agreement_svc
 from mediation_desk.mediation import followup, workflow
 from mediation_desk.mediation.models_case import Agreement, CaseParty, MediationCase
-from mediation_desk.people.models import Person
 from mediation_desk.people.identity import Secrets, seal_secrets, secrets_of
+from mediation_desk.people.models import Person
 from mediation_desk.privacy.vault import Locked
-from document_helpers import case_with, generate, people, qr_codes
-from service_helpers import Env, actor, add_mediator, env, new_case  # noqa: F401  (env is a fixture)
 
 
 def printed(env: Env, **kw: object) -> tuple[str, str]:
@@ -37,8 +38,12 @@ def edit_agreement(env: Env, case_id: str, **fields: object) -> None:
 
 def first_party(env: Env, case_id: str) -> str:
     with env.desk.read() as s:
-        return s.scalars(select(CaseParty.person_id).where(CaseParty.case_id == case_id)
-                         .order_by(CaseParty.position)).first() or ""
+        return (
+            s.scalars(
+                select(CaseParty.person_id).where(CaseParty.case_id == case_id).order_by(CaseParty.position)
+            ).first()
+            or ""
+        )
 
 
 def test_the_original_matches(env: Env) -> None:
@@ -73,8 +78,12 @@ def test_an_altered_term_is_a_mismatch_naming_the_term(env: Env) -> None:
 
 def test_added_terms_and_a_new_deadline_are_named(env: Env) -> None:
     case_id, payload = printed(env)
-    edit_agreement(env, case_id, terms=["陈建林将围墙降低三十公分", "王永年承担一半费用", "另赔偿五百元"],
-                   performance_deadline=None)
+    edit_agreement(
+        env,
+        case_id,
+        terms=["陈建林将围墙降低三十公分", "王永年承担一半费用", "另赔偿五百元"],
+        performance_deadline=None,
+    )
     result = documents.verify(env.desk, env.admin, payload)
     assert set(result.changed_fields) == {"terms", "terms[2]", "performance_deadline"}
     text = "".join(result.details)
@@ -122,17 +131,23 @@ def test_unknown_agreements_are_not_found(env: Env) -> None:
     assert result.status == "not_found" and "没有登记调解协议" in result.message
 
 
-@pytest.mark.parametrize("payload, rule_words", [
-    ("", "不能为空"), ("   ", "不能为空"), (None, "不能为空"), ("hello", "MDA1|"),
-    ("MDA2|XT-001|（2026）谢调字第 0001 号|" + "a" * 64, "MDA1|"),
-    ("MDA1|XT-001|（2026）谢调字第 0001 号", "四段"),
-    ("MDA1|XT-001|（2026）谢调字第 0001 号|" + "a" * 64 + "|x", "四段"),
-    ("MDA1|X T|（2026）谢调字第 0001 号|" + "a" * 64, "委员会代码"),
-    ("MDA1|XT-001|第一号|" + "a" * 64, "协议书编号"),
-    ("MDA1|XT-001|（2026）谢调字第 0001 号|" + "g" * 64, "64 位十六进制"),
-    ("MDA1|XT-001|（2026）谢调字第 0001 号|abc", "64 位十六进制"),
-    ("MDA1|" + "x" * 400, "过长"),
-])
+@pytest.mark.parametrize(
+    "payload, rule_words",
+    [
+        ("", "不能为空"),
+        ("   ", "不能为空"),
+        (None, "不能为空"),
+        ("hello", "MDA1|"),
+        ("MDA2|XT-001|（2026）谢调字第 0001 号|" + "a" * 64, "MDA1|"),
+        ("MDA1|XT-001|（2026）谢调字第 0001 号", "四段"),
+        ("MDA1|XT-001|（2026）谢调字第 0001 号|" + "a" * 64 + "|x", "四段"),
+        ("MDA1|X T|（2026）谢调字第 0001 号|" + "a" * 64, "委员会代码"),
+        ("MDA1|XT-001|第一号|" + "a" * 64, "协议书编号"),
+        ("MDA1|XT-001|（2026）谢调字第 0001 号|" + "g" * 64, "64 位十六进制"),
+        ("MDA1|XT-001|（2026）谢调字第 0001 号|abc", "64 位十六进制"),
+        ("MDA1|" + "x" * 400, "过长"),
+    ],
+)
 def test_malformed_payloads_are_invalid_with_a_clear_message(env: Env, payload: object, rule_words: str) -> None:
     result = documents.verify(env.desk, env.admin, payload)  # type: ignore[arg-type]
     assert result.status == "invalid" and rule_words in result.message, result
@@ -151,8 +166,12 @@ def test_verifying_needs_the_unlocked_desk_and_the_right_to_see_the_case(env: En
 
 def test_the_case_file_carries_the_same_verification_code(env: Env) -> None:
     case_id, payload = printed(env)
-    followup.record_follow_up(env.desk, env.admin, case_id, {
-        "performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        case_id,
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已履行"},
+    )
     workflow.transition(env.desk, env.admin, case_id, "closed")
     doc = generate(env, case_id, "case_file")
     assert doc.verification_payload == payload

@@ -1,5 +1,6 @@
 """Builders for the case page tests: the page on a prepared desk (`env`, fast), a case opened
 and read, the dialog the page presents, and waiting until a save has been read back."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -39,8 +40,11 @@ def offered(page: CasePage) -> dict[str, bool]:
     """The action buttons shown, in order, and whether each can be pressed."""
     layout = page.ui.actionsLayout
     buttons = [layout.itemAt(i).widget() for i in range(layout.count())]
-    return {b.objectName().removeprefix("action_"): b.isEnabled() for b in buttons
-            if b is not None and b.objectName().startswith("action_")}
+    return {
+        b.objectName().removeprefix("action_"): b.isEnabled()
+        for b in buttons
+        if b is not None and b.objectName().startswith("action_")
+    }
 
 
 def press(qtbot: Any, page: CasePage, key: str) -> Any:

@@ -1,5 +1,6 @@
 """Window tests: real widgets driven with qtbot on the offscreen platform, a fresh desk (from the
 top-level conftest, with its in-memory keyring) and fresh window settings per test."""
+
 from __future__ import annotations
 
 import os
@@ -30,6 +31,7 @@ class MessageLog:
         def record(_parent: Any, title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
             self.shown.append((kind, title, text))
             return self.answer if kind == "question" else QMessageBox.StandardButton.Ok
+
         return record
 
     def texts(self, kind: str | None = None) -> list[str]:
@@ -84,6 +86,7 @@ def visible() -> Callable[[type[QWidget]], Any]:
 def type_text(qtbot: Any) -> Callable[[QLineEdit, str], None]:
     """Clear a field and type into it: Latin keys as key presses, Chinese as the input method
     commits it (QTest can only press keys that exist on a keyboard)."""
+
     def type_into(edit: QLineEdit, text: str) -> None:
         edit.clear()
         edit.setFocus()
@@ -95,4 +98,5 @@ def type_text(qtbot: Any) -> Callable[[QLineEdit, str], None]:
                 commit = QInputMethodEvent()
                 commit.setCommitString(char)
                 QApplication.sendEvent(edit, commit)
+
     return type_into

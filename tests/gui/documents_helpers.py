@@ -1,6 +1,7 @@
 """Builders for the documents window tests: the documents dialog on a prepared desk, generating
 through it, a printer that writes a PDF file, reading PDFs back (pages, QR codes), and a record of
 the threads the desk was used from."""
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,12 @@ def qr_codes(pdf: bytes | Path) -> list[str]:
     """Every QR code of every page, rendered at 200 dpi and decoded."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     document = pypdfium2.PdfDocument(data)
-    return [r.text for page in document for r in zxingcpp.read_barcodes(page.render(scale=200 / 72).to_pil())
-            if r.format == zxingcpp.BarcodeFormat.QRCode]
+    return [
+        r.text
+        for page in document
+        for r in zxingcpp.read_barcodes(page.render(scale=200 / 72).to_pil())
+        if r.format == zxingcpp.BarcodeFormat.QRCode
+    ]
 
 
 def pdf_printer(path: Path, dpi: int = PRINT_DPI) -> QPrinter:
@@ -50,8 +55,9 @@ def case_number(env: Env, case_id: str) -> str:
     return queries.case_detail(env.desk, env.admin, case_id).summary.number
 
 
-def open_dialog(qtbot: Any, env: Env, tasks: TaskManager, case_id: str, number: str | None = None,
-                **kw: Any) -> DocumentsDialog:
+def open_dialog(
+    qtbot: Any, env: Env, tasks: TaskManager, case_id: str, number: str | None = None, **kw: Any
+) -> DocumentsDialog:
     """The documents dialog of a case, once it has read which kinds the case has."""
     number = number or case_number(env, case_id)
     dialog = DocumentsDialog(env.desk, tasks, env.admin, case_id, number, **kw)
@@ -84,6 +90,7 @@ def desk_threads(env: Env, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str
         def opened(*args: Any, **kwargs: Any) -> Any:
             names.append(threading.current_thread().name)
             return original(*args, **kwargs)
+
         return opened
 
     for method in ("read", "write"):

@@ -1,6 +1,7 @@
 """Helpers of the window's sync tests: a real district server on 127.0.0.1 (on SQLite), desks of
 their own, the sync worker, the 同步 page and the status-bar widget, and waits for the work that
 runs on the desk worker and the sync thread."""
+
 from __future__ import annotations
 
 import functools
@@ -111,8 +112,15 @@ def enroll_from_page(qtbot: Any, page: SyncPage, url: str, code: str, ca_bundle:
 
 
 # The desk's sync calls and the network, watched for the thread they run on.
-WATCHED_SYNC_CALLS = ("enroll", "sync_once", "sync_status", "list_issues", "resolve_issue", "list_district_cases",
-                      "use_token_for_session")
+WATCHED_SYNC_CALLS = (
+    "enroll",
+    "sync_once",
+    "sync_status",
+    "list_issues",
+    "resolve_issue",
+    "list_district_cases",
+    "use_token_for_session",
+)
 
 
 @contextmanager
@@ -126,6 +134,7 @@ def calls_on_threads() -> Iterator[list[tuple[str, threading.Thread]]]:
         def call(*args: Any, **kwargs: Any) -> Any:
             calls.append((name, threading.current_thread()))
             return fn(*args, **kwargs)
+
         return call
 
     with pytest.MonkeyPatch.context() as patch:

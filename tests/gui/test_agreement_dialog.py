@@ -1,6 +1,7 @@
 """The agreement editor and the signing: numbered terms added, removed and reordered; the copies
 counted from the parties (N+1, art. 29); missing facts, issues, terms and method named next to
 their fields with nothing saved; the signatures confirmed with their date."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,8 +71,9 @@ def test_terms_are_added_removed_and_reordered(qtbot: Any, page: CasePage, env: 
     assert u.termsTable.currentRow() == 0 and not u.termUpButton.isEnabled() and u.termDownButton.isEnabled()
     qtbot.mouseClick(u.termDownButton, Qt.MouseButton.LeftButton)
     assert dialog.terms() == ["陈建林将围墙降低三十公分", "王永年承担一半费用"]
-    assert u.termsTable.verticalHeaderItem(0) is None and u.termsTable.model().headerData(
-        1, Qt.Orientation.Vertical) == 2  # the rows are numbered 1, 2 … as the terms are
+    assert (
+        u.termsTable.verticalHeaderItem(0) is None and u.termsTable.model().headerData(1, Qt.Orientation.Vertical) == 2
+    )  # the rows are numbered 1, 2 … as the terms are
 
 
 def test_missing_parts_are_named_and_nothing_is_saved(qtbot: Any, page: CasePage, env: Env) -> None:
@@ -91,8 +93,9 @@ def test_missing_parts_are_named_and_nothing_is_saved(qtbot: Any, page: CasePage
     assert count(env.desk, Agreement) == 0 and case_row(env.desk, case_id).status == "in_mediation"
 
 
-def test_a_written_agreement_counts_a_copy_per_party_plus_one(qtbot: Any, page: CasePage, env: Env,
-                                                              type_text: Any) -> None:
+def test_a_written_agreement_counts_a_copy_per_party_plus_one(
+    qtbot: Any, page: CasePage, env: Env, type_text: Any
+) -> None:
     case_id = three_party_case(env)
     open_case(qtbot, page, case_id)
     dialog = press(qtbot, page, "agreement")
@@ -114,8 +117,11 @@ def test_a_written_agreement_counts_a_copy_per_party_plus_one(qtbot: Any, page: 
         save(qtbot, page, dialog)
 
     a = queries.case_detail(env.desk, env.admin, case_id).agreement
-    assert a is not None and (a.form, a.copies, a.terms) == ("written", 4, (
-        "陈建林将围墙降低三十公分", "王永年承担一半费用"))
+    assert a is not None and (a.form, a.copies, a.terms) == (
+        "written",
+        4,
+        ("陈建林将围墙降低三十公分", "王永年承担一半费用"),
+    )
     assert (a.performance_deadline, str(a.amount), a.effective_on) == (deadline, "1500.00", None)
     text = page.ui.agreementLabel.text()
     assert "本协议一式4份，当事人各执一份，调解委员会留存一份" in text

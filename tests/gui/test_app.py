@@ -1,4 +1,5 @@
 """Start-up: the exception hook, the settings, `run_gui` and the command line opening the window."""
+
 from __future__ import annotations
 
 import logging
@@ -27,13 +28,14 @@ def raised(error: BaseException) -> tuple[type[BaseException], BaseException, An
         return type(caught), caught, caught.__traceback__
 
 
-def test_an_unexpected_error_is_logged_and_shown_calmly(qapp: QApplication, tmp_path: Path, messages: Any,
-                                                        caplog: pytest.LogCaptureFixture) -> None:
+def test_an_unexpected_error_is_logged_and_shown_calmly(
+    qapp: QApplication, tmp_path: Path, messages: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     reporter = ExceptionReporter(tmp_path)
     with caplog.at_level(logging.ERROR, logger="mediation_desk.gui"):
         reporter(*raised(ValueError("broken")))
     assert [r.exc_info[0] for r in caplog.records if r.exc_info] == [ValueError]
-    (kind, _title, text), = messages.shown
+    ((kind, _title, text),) = messages.shown
     assert kind == "critical"
     assert "之前保存的资料都在" in text and str(tmp_path / "desk.log") in text
     assert "broken" not in text  # an exception's text can quote personal data: log only
@@ -62,8 +64,9 @@ def test_settings_are_typed_with_defaults(tmp_path: Path) -> None:
         settings.set(LANGUAGE, "fr")
     again = DeskSettings(tmp_path)
     assert again.idle_lock_minutes == 3
-    (tmp_path / DeskSettings.FILE_NAME).write_text("[ui]\nlanguage=klingon\nlarge_font=true\n"
-                                                   "[privacy]\nidle_lock_minutes=many\n", encoding="utf-8")
+    (tmp_path / DeskSettings.FILE_NAME).write_text(
+        "[ui]\nlanguage=klingon\nlarge_font=true\n[privacy]\nidle_lock_minutes=many\n", encoding="utf-8"
+    )
     damaged = DeskSettings(tmp_path)
     assert (damaged.language, damaged.large_font, damaged.idle_lock_minutes) == ("zh_CN", True, 10)
 
@@ -98,8 +101,9 @@ def test_the_command_without_arguments_opens_the_window(monkeypatch: pytest.Monk
     assert [p.data for p in opened] == [(tmp_path / "desk").resolve()]
 
 
-def test_without_a_display_the_command_says_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_a_display_the_command_says_why(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv(gui.NO_GUI_ENV, raising=False)
     for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(variable, raising=False)

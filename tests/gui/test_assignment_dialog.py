@@ -1,6 +1,7 @@
 """派单 through the case page's dialog: the roster ranked with the reason of each component,
 every recusal with its reason, a mediator other than the recommended one refused without an
 override reason and accepted with one; nothing is saved by a refused form."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -67,8 +68,9 @@ def tick_only(qtbot: Any, dialog: AssignmentDialog, name: str) -> None:
             qtbot.keyClick(tree, Qt.Key.Key_Space)
 
 
-def test_the_ranking_explains_itself_and_shows_the_recusal(qtbot: Any, page: CasePage, env: Env,
-                                                           roster: dict[str, str]) -> None:
+def test_the_ranking_explains_itself_and_shows_the_recusal(
+    qtbot: Any, page: CasePage, env: Env, roster: dict[str, str]
+) -> None:
     _, dialog = open_assignment(qtbot, page, env, roster)
     shown = rows(dialog)
     assert [r[:3] for r in shown] == [["1", "谢阿根", "65"], ["2", "陈老伯", "40"], ["3", "王大妈", "-35"]]
@@ -80,8 +82,9 @@ def test_the_ranking_explains_itself_and_shows_the_recusal(qtbot: Any, page: Cas
     assert dialog.chosen_ids() == [roster["best"]]  # the recommended one is ticked for a new case
 
 
-def test_the_recommended_mediator_is_assigned_with_ok(qtbot: Any, page: CasePage, env: Env,
-                                                      roster: dict[str, str]) -> None:
+def test_the_recommended_mediator_is_assigned_with_ok(
+    qtbot: Any, page: CasePage, env: Env, roster: dict[str, str]
+) -> None:
     case_id, dialog = open_assignment(qtbot, page, env, roster)
     with qtbot.waitSignal(page.case_changed, timeout=10_000) as changed:
         save(qtbot, page, dialog)
@@ -93,8 +96,9 @@ def test_the_recommended_mediator_is_assigned_with_ok(qtbot: Any, page: CasePage
     assert offered(page) == {"assign": True, "session": True, "decline": True, "escalate": True}
 
 
-def test_an_override_needs_a_reason(qtbot: Any, page: CasePage, env: Env, roster: dict[str, str],
-                                    type_text: Any) -> None:
+def test_an_override_needs_a_reason(
+    qtbot: Any, page: CasePage, env: Env, roster: dict[str, str], type_text: Any
+) -> None:
     case_id, dialog = open_assignment(qtbot, page, env, roster)
     tick_only(qtbot, dialog, "陈老伯")
     assert dialog.chosen_ids() == [roster["second"]]
@@ -120,8 +124,9 @@ def test_nothing_ticked_is_named(qtbot: Any, page: CasePage, env: Env, roster: d
     assert count(env.desk, CaseAssignment) == 0 and case_row(env.desk, case_id).status == "accepted"
 
 
-def test_chosen_by_the_parties_needs_no_override_reason(qtbot: Any, page: CasePage, env: Env,
-                                                        roster: dict[str, str]) -> None:
+def test_chosen_by_the_parties_needs_no_override_reason(
+    qtbot: Any, page: CasePage, env: Env, roster: dict[str, str]
+) -> None:
     _, dialog = open_assignment(qtbot, page, env, roster)
     tick_only(qtbot, dialog, "王大妈")
     dialog.ui.chosenBy.setCurrentIndex(dialog.ui.chosenBy.findData("parties"))

@@ -1,6 +1,7 @@
 """The case page as a clerk opens it: the header with the parties masked, the timeline, exactly
 the actions the state allows (a blocked one says why), full personal data only with a reason
 (audited), the back button, and a 调解员 refused calmly on someone else's case."""
+
 from __future__ import annotations
 
 import threading
@@ -26,11 +27,11 @@ from service_helpers import (  # noqa: F401  (env is a fixture)
 from mediation_desk.gui import case_labels
 from mediation_desk.gui.dialogs.assignment import AssignmentDialog
 from mediation_desk.gui.pages.case_page import CasePage
-from mediation_desk.gui.pages.case_view import ORDER
 from mediation_desk.mediation import (
     agreement,
     assignment,
     attachments,
+    case_page_view,
     followup,
     intake,
     queries,
@@ -38,6 +39,7 @@ from mediation_desk.mediation import (
     states,
     workflow,
 )
+from mediation_desk.mediation.case_page_view import ORDER
 
 
 def test_opening_a_case_shows_its_header_masked_and_its_history(qtbot: Any, page: CasePage, env: Env) -> None:
@@ -72,8 +74,7 @@ def test_the_offered_actions_follow_the_state(qtbot: Any, page: CasePage, env: E
 
     in_mediation = mediating_case(env)
     open_case(qtbot, page, in_mediation)
-    assert offered(page) == {"assign": True, "session": True, "agreement": True, "terminate": True,
-                             "escalate": True}
+    assert offered(page) == {"assign": True, "session": True, "agreement": True, "terminate": True, "escalate": True}
 
     unsigned = agreed_case(env, signed=False)
     open_case(qtbot, page, unsigned)
@@ -131,15 +132,16 @@ def test_full_personal_data_needs_a_reason_and_is_audited(qtbot: Any, page: Case
     assert wang["id_number"] not in page.ui.partiesTable.item(0, 2).text()
 
 
-def test_a_mediator_is_refused_calmly_on_another_mediators_case(qtbot: Any, page: CasePage, env: Env,
-                                                               messages: Any) -> None:
+def test_a_mediator_is_refused_calmly_on_another_mediators_case(
+    qtbot: Any, page: CasePage, env: Env, messages: Any
+) -> None:
     own_id = add_mediator(env, "谢阿根")
     other_id = add_mediator(env, "陈老伯")
     mine, _ = assigned_case(env, own_id)
     theirs, _ = assigned_case(env, other_id)
     xie = actor(env, "xieagen", "mediator", mediator_id=own_id)
 
-    page.actor = xie  # as the main window does after a login
+    page.set_actor(xie)  # as the main window's operator_changed does after a login
     open_case(qtbot, page, mine)
     assert offered(page) == {"session": True, "decline": True, "escalate": True}  # no 派单 for a 调解员
     assert not page.ui.fullDataButton.isHidden()
@@ -151,6 +153,43 @@ def test_a_mediator_is_refused_calmly_on_another_mediators_case(qtbot: Any, page
     assert offered(page) == {} and page.ui.fullDataButton.isHidden()
     assert messages.shown == []  # said on the page, no alarm box
     assert "access.denied" in audit_actions(env.desk, theirs)
+
+
+def test_an_unknown_case_or_a_locked_desk_is_said_calmly_on_the_page(
+    qtbot: Any, page: CasePage, env: Env, messages: Any
+) -> None:
+    page.show_case("no-such-case")
+    qtbot.waitUntil(lambda: settled(page) and page.ui.messageLabel.text() != "")
+    assert page.ui.messageLabel.text() == "不能打开这件案件：找不到案件：no-such-case"
+    assert page.view is None and offered(page) == {}
+
+    wang = party("王永年", 51)
+    case_id = new_case(env, wang, party("陈建林", 52))
+    env.desk.lock()  # idle: the case still opens, its personal data cannot be read
+    open_case(qtbot, page, case_id)
+    assert page.ui.partiesTable.item(0, 1).text() == "王永年" and page.ui.partiesTable.item(0, 3).text() == ""
+    qtbot.mouseClick(page.ui.fullDataButton, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.ui.reason.setText("回访需要联系当事人")
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.busy and settled(page))
+    assert dialog.isVisible() and "已锁定" in dialog.ui.messageLabel.text()
+    assert not page.view.full_personal_data and messages.shown == []
+    assert "case.view_personal_data" not in audit_actions(env.desk, case_id)
+
+
+def test_a_new_operator_is_not_shown_what_was_read_for_the_last_one(qtbot: Any, page: CasePage, env: Env) -> None:
+    case_id = new_case(env)
+    open_case(qtbot, page, case_id)
+    dialog = page.dialog if page.open_action("decline") else None
+    clerk = actor(env, "jinxy", "clerk")
+    page.set_actor(clerk)
+    assert page.view is None and offered(page) == {} and dialog is not None and dialog.actor == clerk
+    page.refresh()  # as the window does after the login
+    qtbot.waitUntil(lambda: settled(page) and page.view is not None)
+    assert offered(page) == {"assign": True, "decline": True, "escalate": True}
+    page.set_actor(clerk)  # the same operator again: the case stays on screen
+    assert page.view is not None
 
 
 def test_a_mediators_save_refused_after_a_change_of_operator(qtbot: Any, page: CasePage, env: Env) -> None:
@@ -180,17 +219,18 @@ def test_back_asks_for_the_list(qtbot: Any, page: CasePage) -> None:
         qtbot.mouseClick(page.ui.backButton, Qt.MouseButton.LeftButton)
 
 
-def test_reading_never_happens_on_the_ui_thread(qtbot: Any, page: CasePage, env: Env,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reading_never_happens_on_the_ui_thread(
+    qtbot: Any, page: CasePage, env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
     case_id = mediating_case(env)
     threads: list[threading.Thread] = []
-    real = queries.case_detail
+    real = case_page_view.load_case_page
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(queries, "case_detail", recorded)
+    monkeypatch.setattr(case_page_view, "load_case_page", recorded)
     open_case(qtbot, page, case_id)
     assert threads and threading.main_thread() not in threads
 

@@ -1,6 +1,7 @@
 """Attachments on the case page: files dragged onto the page (or chosen with the button) are
 added through the service, which refuses a wrong type, a renamed file and an empty one, each
 told by file name; an original is exported only with a reason, which is audited."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,15 +40,17 @@ def carrying(*paths: Path, web: str | None = None) -> QMimeData:
 
 
 def drag_enter(page: CasePage, mime: QMimeData) -> bool:
-    event = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    event = QDragEnterEvent(
+        QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(page, event)
     return event.isAccepted()
 
 
 def drop(qtbot: Any, page: CasePage, mime: QMimeData) -> None:
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     with qtbot.waitSignal(page.attachments.finished, timeout=10_000):
         QApplication.sendEvent(page, event)
     assert event.isAccepted()
@@ -59,12 +62,14 @@ def listed(page: CasePage) -> list[str]:
     return [widget.item(i).text().split("　")[0] for i in range(widget.count())]
 
 
-def test_dropped_files_are_attached_and_bad_ones_refused_by_name(qtbot: Any, page: CasePage, env: Env,
-                                                                  tmp_path: Path) -> None:
+def test_dropped_files_are_attached_and_bad_ones_refused_by_name(
+    qtbot: Any, page: CasePage, env: Env, tmp_path: Path
+) -> None:
     case_id = mediating_case(env)
     open_case(qtbot, page, case_id)
     evidence, program, renamed, empty = files(
-        tmp_path, 协议扫描件_pdf=PDF, setup_exe=b"MZ\x90\x00", 照片_jpg=b"MZ\x90\x00not a jpeg", 空白_pdf=b"")
+        tmp_path, 协议扫描件_pdf=PDF, setup_exe=b"MZ\x90\x00", 照片_jpg=b"MZ\x90\x00not a jpeg", 空白_pdf=b""
+    )
     mime = carrying(evidence, program, renamed, empty)
     assert drag_enter(page, mime)
 
@@ -93,8 +98,9 @@ def test_only_local_files_are_taken(qtbot: Any, page: CasePage, env: Env) -> Non
     assert not drag_enter(page, text)
 
 
-def test_the_button_adds_with_the_chosen_kind(qtbot: Any, page: CasePage, env: Env, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_button_adds_with_the_chosen_kind(
+    qtbot: Any, page: CasePage, env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     case_id = mediating_case(env)
     open_case(qtbot, page, case_id)
     (scan,) = files(tmp_path, 签字页_pdf=PDF)
@@ -107,8 +113,9 @@ def test_the_button_adds_with_the_chosen_kind(qtbot: Any, page: CasePage, env: E
     assert attachments.list_attachments(env.desk, case_id)[0].kind == "signed_scan"
 
 
-def test_exporting_an_original_needs_a_reason(qtbot: Any, page: CasePage, env: Env, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch, type_text: Any) -> None:
+def test_exporting_an_original_needs_a_reason(
+    qtbot: Any, page: CasePage, env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_text: Any
+) -> None:
     case_id = mediating_case(env)
     (scan,) = files(tmp_path, 证据_pdf=PDF)
     attachments.attach_file(env.desk, env.admin, case_id, scan)

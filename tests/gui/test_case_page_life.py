@@ -1,12 +1,19 @@
 """A whole case through the case page, as the clerk clicks it: assignment, a session record, the
 written agreement, its signatures, performance, a follow-up visit and the closing (confirmed);
 after each step the page shows the new state, its history and exactly the next actions."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from case_page_helpers import (  # noqa: F401  (page is a fixture)
-    offered, open_case, page, press, record_session_towards_agreement, record_written_agreement, save,
+    offered,
+    open_case,
+    page,
+    press,
+    record_session_towards_agreement,
+    record_written_agreement,
+    save,
 )
 from service_helpers import Env, add_mediator, audit_actions, env, new_case  # noqa: F401  (env is a fixture)
 
@@ -54,9 +61,19 @@ def test_a_case_from_intake_to_closing(qtbot: Any, page: CasePage, env: Env, mes
     assert offered(page) == {}
     assert changes == [case_id] * 7  # one per saved step
     assert timeline(page) == [
-        "新案 → 已受理", "指派调解员 谢阿根", "已受理 → 已派单", "调解记录：谢家塘村调解室", "已派单 → 调解中",
-        "达成书面协议", "调解中 → 已达成协议", "协议签字生效", "已达成协议 → 履行中", "回访", "履行中 → 回访中",
-        "回访中 → 已结案"]
+        "新案 → 已受理",
+        "指派调解员 谢阿根",
+        "已受理 → 已派单",
+        "调解记录：谢家塘村调解室",
+        "已派单 → 调解中",
+        "达成书面协议",
+        "调解中 → 已达成协议",
+        "协议签字生效",
+        "已达成协议 → 履行中",
+        "回访",
+        "履行中 → 回访中",
+        "回访中 → 已结案",
+    ]
     d = queries.case_detail(env.desk, env.admin, case_id)
     assert d.closed_on is not None and f"结案日期：{d.closed_on.isoformat()}" in page.ui.infoLabel.text()
     assert audit_actions(env.desk, case_id).count("case.transition") == 6

@@ -1,5 +1,6 @@
 """The 案件 page: the list read lazily a page at a time, instant search, the filters, a superseded
 search dropped, Enter opening a case, Ctrl+F, and the service never called on the UI thread."""
+
 from __future__ import annotations
 
 import threading
@@ -35,7 +36,7 @@ def open_cases(desk: Desk, admin: Actor, intake_form: Any) -> Any:
 
 @pytest.fixture
 def page(qtbot: Any, desk: Desk, admin: Actor, tasks: TaskManager) -> Iterator[CasesPage]:
-    cases_page = CasesPage(desk, tasks)
+    cases_page = CasesPage(desk, tasks, admin)
     qtbot.addWidget(cases_page)
     cases_page.resize(1000, 600)
     cases_page.show()
@@ -52,8 +53,9 @@ def column(page: CasesPage, col: int) -> list[str]:
     return [m.data(m.index(row, col)) for row in range(m.rowCount())]
 
 
-def test_the_first_page_loads_then_the_rest_on_scrolling(qtbot: Any, page: CasesPage, desk: Desk,
-                                                        admin: Actor, open_cases: Any) -> None:
+def test_the_first_page_loads_then_the_rest_on_scrolling(
+    qtbot: Any, page: CasesPage, desk: Desk, admin: Actor, open_cases: Any
+) -> None:
     ids = open_cases(PAGE_SIZE + 50)
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE and loaded(page))
@@ -67,8 +69,9 @@ def test_the_first_page_loads_then_the_rest_on_scrolling(qtbot: Any, page: Cases
     assert [page.model.case_id(r) for r in range(len(ids))] == ids[::-1]
 
 
-def test_a_row_shows_the_case_without_personal_numbers(qtbot: Any, page: CasesPage, desk: Desk,
-                                                       admin: Actor, intake_form: Any, make_party: Any) -> None:
+def test_a_row_shows_the_case_without_personal_numbers(
+    qtbot: Any, page: CasesPage, desk: Desk, admin: Actor, intake_form: Any, make_party: Any
+) -> None:
     zheng, li = make_party("郑秀兰", gender="female"), make_party("李根宝")
     intake.open_case(desk, admin, intake_form(zheng, li, amount="1200.5"))
     page.refresh()
@@ -83,8 +86,16 @@ def test_a_row_shows_the_case_without_personal_numbers(qtbot: Any, page: CasesPa
     assert headers == ["案号", "状态", "纠纷类型", "当事人", "调解员", "受理日期", "金额"]
 
 
-def test_typing_a_name_or_a_phone_finds_the_case(qtbot: Any, page: CasesPage, desk: Desk, admin: Actor,
-                                                 type_text: Any, open_cases: Any, intake_form: Any, make_party: Any) -> None:
+def test_typing_a_name_or_a_phone_finds_the_case(
+    qtbot: Any,
+    page: CasesPage,
+    desk: Desk,
+    admin: Actor,
+    type_text: Any,
+    open_cases: Any,
+    intake_form: Any,
+    make_party: Any,
+) -> None:
     open_cases(3)
     zheng = make_party("郑秀兰", gender="female")
     wanted = intake.open_case(desk, admin, intake_form(zheng, make_party("李根宝")))
@@ -103,8 +114,9 @@ def test_typing_a_name_or_a_phone_finds_the_case(qtbot: Any, page: CasesPage, de
     qtbot.waitUntil(lambda: page.model.rowCount() == 4 and loaded(page))
 
 
-def test_an_unknown_word_finds_nothing(qtbot: Any, page: CasesPage, desk: Desk, admin: Actor,
-                                       type_text: Any, open_cases: Any) -> None:
+def test_an_unknown_word_finds_nothing(
+    qtbot: Any, page: CasesPage, desk: Desk, admin: Actor, type_text: Any, open_cases: Any
+) -> None:
     open_cases(2)
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and loaded(page))
@@ -131,8 +143,9 @@ def test_the_state_filter(qtbot: Any, page: CasesPage, desk: Desk, admin: Actor,
     qtbot.waitUntil(lambda: page.model.rowCount() == 3 and loaded(page))
 
 
-def test_the_filters_offer_the_national_types_and_the_roster(qtbot: Any, page: CasesPage, desk: Desk,
-                                                             admin: Actor) -> None:
+def test_the_filters_offer_the_national_types_and_the_roster(
+    qtbot: Any, page: CasesPage, desk: Desk, admin: Actor
+) -> None:
     assert DISPUTE_TYPE_NAMES == dispute_types.LABELS
     assert [page.ui.typeCombo.itemText(i) for i in range(3)] == ["全部", "婚姻家庭", "邻里"]
     mediators.add_mediator(desk, admin, {"name": "谢阿根", "gender": "male"})
@@ -144,8 +157,16 @@ def test_the_filters_offer_the_national_types_and_the_roster(qtbot: Any, page: C
     assert page.ui.fromDate.isEnabled() and page.current_filter().accepted_from is not None
 
 
-def test_a_superseded_search_is_ignored(qtbot: Any, page: CasesPage, desk: Desk, admin: Actor,
-                                        monkeypatch: pytest.MonkeyPatch, open_cases: Any, intake_form: Any, make_party: Any) -> None:
+def test_a_superseded_search_is_ignored(
+    qtbot: Any,
+    page: CasesPage,
+    desk: Desk,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    open_cases: Any,
+    intake_form: Any,
+    make_party: Any,
+) -> None:
     open_cases(2)
     zheng = intake.open_case(desk, admin, intake_form(make_party("郑秀兰"), make_party("李根宝")))
     real = queries.list_cases
@@ -181,8 +202,15 @@ def test_enter_on_a_row_opens_its_case(qtbot: Any, page: CasesPage, desk: Desk, 
     assert signal.args == [ids[1]]
 
 
-def test_the_service_is_never_called_on_the_ui_thread(qtbot: Any, page: CasesPage, desk: Desk, admin: Actor,
-                                                      type_text: Any, monkeypatch: pytest.MonkeyPatch, open_cases: Any) -> None:
+def test_the_service_is_never_called_on_the_ui_thread(
+    qtbot: Any,
+    page: CasesPage,
+    desk: Desk,
+    admin: Actor,
+    type_text: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    open_cases: Any,
+) -> None:
     open_cases(2)
     threads: list[threading.Thread] = []
 
@@ -190,6 +218,7 @@ def test_the_service_is_never_called_on_the_ui_thread(qtbot: Any, page: CasesPag
         def call(*args: Any, **kwargs: Any) -> Any:
             threads.append(threading.current_thread())
             return fn(*args, **kwargs)
+
         return call
 
     monkeypatch.setattr(queries, "list_cases", recorded(queries.list_cases))
@@ -197,20 +226,36 @@ def test_the_service_is_never_called_on_the_ui_thread(qtbot: Any, page: CasesPag
     page.refresh()
     type_text(page.ui.searchEdit, "王永年")
     page.ui.stateCombo.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: page.model.case_filter.status == "accepted" and loaded(page)
-                    and page.ui.mediatorCombo.count() == 1 and not page.tasks.busy)
+    qtbot.waitUntil(
+        lambda: (
+            page.model.case_filter.status == "accepted"
+            and loaded(page)
+            and page.ui.mediatorCombo.count() == 1
+            and not page.tasks.busy
+        )
+    )
     assert page.model.case_filter.query == "王永年" and page.model.rowCount() == 2
     assert len(threads) >= 2 and threading.main_thread() not in threads
 
 
-def test_ctrl_f_shows_the_cases_and_their_search_box(qtbot: Any, desk: Desk, admin: Actor, tasks: TaskManager,
-                                                     gui_settings: DeskSettings) -> None:
+def test_ctrl_f_shows_the_cases_and_their_search_box(
+    qtbot: Any, desk: Desk, admin: Actor, tasks: TaskManager, gui_settings: DeskSettings
+) -> None:
     window = MainWindow(desk, tasks, gui_settings, admin)
     qtbot.addWidget(window)
     window.show()
     try:
         nav = window.ui.navList
-        assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "受理", "案件", "调解员", "回访", "统计", "同步", "设置"]
+        assert [nav.item(i).text() for i in range(nav.count())] == [
+            "工作台",
+            "受理",
+            "案件",
+            "调解员",
+            "回访",
+            "统计",
+            "同步",
+            "设置",
+        ]
         assert window.search_action.shortcut() == QKeySequence("Ctrl+F")
         window.search_action.trigger()
         assert window.current_page() is window.cases

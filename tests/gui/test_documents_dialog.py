@@ -2,6 +2,7 @@
 they wait for), generation on the desk worker with a reason (refused without one, or when a
 name has a character no font covers), the preview with its pages and zoom, printing through
 `print_document` into a PDF file read back, saving the exact bytes, each export audited."""
+
 from __future__ import annotations
 
 import threading
@@ -44,8 +45,7 @@ from mediation_desk.gui.tasks import TaskManager
 
 def audits(env: Env, action: str) -> list[dict[str, Any]]:
     with env.desk.read() as s:
-        return list(s.scalars(select(AuditRecord.detail).where(AuditRecord.action == action)
-                              .order_by(AuditRecord.seq)))
+        return list(s.scalars(select(AuditRecord.detail).where(AuditRecord.action == action).order_by(AuditRecord.seq)))
 
 
 def listed(dialog: DocumentsDialog) -> dict[str, str]:
@@ -77,8 +77,9 @@ def test_the_kinds_a_case_has_now_and_what_the_others_wait_for(qtbot: Any, env: 
     assert not dialog.busy and dialog.document is None
 
 
-def test_generating_the_agreement_shows_its_pages_in_the_window(qtbot: Any, env: Env, tasks: TaskManager,
-                                                                 type_text: Any, desk_threads: list[str]) -> None:
+def test_generating_the_agreement_shows_its_pages_in_the_window(
+    qtbot: Any, env: Env, tasks: TaskManager, type_text: Any, desk_threads: list[str]
+) -> None:
     case_id = agreed_case(env, signed=False)
     number = case_number(env, case_id)
     desk_threads.clear()
@@ -141,8 +142,9 @@ def test_print_document_paints_every_page_into_the_printer(qtbot: Any, env: Env,
     buffer.close()
 
 
-def test_printing_from_the_dialog_is_audited_and_leads_to_signing(qtbot: Any, env: Env, tasks: TaskManager,
-                                                                   tmp_path: Path, desk_threads: list[str]) -> None:
+def test_printing_from_the_dialog_is_audited_and_leads_to_signing(
+    qtbot: Any, env: Env, tasks: TaskManager, tmp_path: Path, desk_threads: list[str]
+) -> None:
     case_id = agreed_case(env, signed=False)
     number = case_number(env, case_id)
     desk_threads.clear()
@@ -170,9 +172,9 @@ def test_printing_from_the_dialog_is_audited_and_leads_to_signing(qtbot: Any, en
     assert not dialog.isVisible() and dialog.document is None and dialog.ui.preview.page_count == 0
 
 
-def test_save_as_pdf_writes_the_exact_bytes_and_is_audited(qtbot: Any, env: Env, tasks: TaskManager,
-                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           desk_threads: list[str]) -> None:
+def test_save_as_pdf_writes_the_exact_bytes_and_is_audited(
+    qtbot: Any, env: Env, tasks: TaskManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, desk_threads: list[str]
+) -> None:
     case_id = agreed_case(env)
     number = case_number(env, case_id)
     desk_threads.clear()
@@ -198,8 +200,9 @@ def test_save_as_pdf_writes_the_exact_bytes_and_is_audited(qtbot: Any, env: Env,
     assert audits(env, "document.export") == [{"kind": "registration", "sha256": doc.sha256, "how": "save"}]
 
     # A folder that is not there: said calmly, nothing written, nothing audited.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_a: (str(tmp_path / "没有这个文件夹" / "x.pdf"), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(tmp_path / "没有这个文件夹" / "x.pdf"), ""))
+    )
     qtbot.mouseClick(dialog.ui.saveButton, Qt.MouseButton.LeftButton)
     settle(qtbot, dialog, tasks)
     assert dialog.ui.messageLabel.text() == "未能保存：文件夹不存在"

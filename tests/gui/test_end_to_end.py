@@ -2,18 +2,25 @@
 wizard, a login after locking, an intake typed in (a wrong ID number refused and nothing saved),
 the case found in the list and by search, a mediator assigned through the dialog, a session
 record, the agreement signed and performed, a follow-up visit and the closing."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from case_page_helpers import (
-    offered, press, record_session_towards_agreement, record_written_agreement, save, settled,
+    offered,
+    press,
+    record_session_towards_agreement,
+    record_written_agreement,
+    save,
+    settled,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from test_intake_page import APPLICANT_ID, fill_intake, valid_id
 
 from mediation_desk.core.models import AuditRecord
+from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.gui.first_run import FirstRunWizard
 from mediation_desk.gui.flow import DeskFlow
@@ -33,6 +40,7 @@ def click(qtbot: Any, widget: Any) -> None:
 
 def count(desk: Desk, model: Any) -> int:
     from sqlalchemy import func, select
+
     with desk.read() as s:
         return s.scalar(select(func.count()).select_from(model)) or 0
 
@@ -76,12 +84,14 @@ def lock_and_log_in(qtbot: Any, window: MainWindow, visible: Any, type_text: Any
     qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
 
 
-def test_a_first_day_at_the_desk(qtbot: Any, flow: DeskFlow, desk: Desk, visible: Any, type_text: Any,
-                                 messages: Any) -> None:
+def test_a_first_day_at_the_desk(
+    qtbot: Any, flow: DeskFlow, desk: Desk, visible: Any, type_text: Any, messages: Any
+) -> None:
     window = first_run(qtbot, flow, visible, type_text)
     lock_and_log_in(qtbot, window, visible, type_text)
-    mediators.add_mediator(desk, window.actor, {"name": "谢阿根", "area": "谢家塘村", "skills": ["neighbour"],
-                                                "title": "老娘舅"})
+    mediators.add_mediator(
+        desk, window.actor, {"name": "谢阿根", "area": "谢家塘村", "skills": ["neighbour"], "title": "老娘舅"}
+    )
 
     # Intake by keyboard (Ctrl+N): a wrong ID number is named and nothing at all is saved.
     window.intake_action.trigger()
@@ -102,7 +112,7 @@ def test_a_first_day_at_the_desk(qtbot: Any, flow: DeskFlow, desk: Desk, visible
     click(qtbot, intake.ui.saveAssignButton)
     page = window.case_page
     qtbot.waitUntil(lambda: window.current_page() is page and page.dialog is not None, timeout=10_000)
-    [case] = queries.list_cases(desk)
+    [case] = queries.list_cases(desk, SYSTEM)
     dialog = page.dialog
     qtbot.waitUntil(lambda: dialog.ranking is not None, timeout=10_000)
     save(qtbot, page, dialog)
@@ -113,8 +123,10 @@ def test_a_first_day_at_the_desk(qtbot: Any, flow: DeskFlow, desk: Desk, visible
     assert window.current_page() is window.cases
     type_text(window.cases.ui.searchEdit, "陈秀英")
     model = window.cases.model
-    qtbot.waitUntil(lambda: not window.cases.search_timer.isActive() and not model.fetching
-                    and model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not window.cases.search_timer.isActive() and not model.fetching and model.rowCount() == 1,
+        timeout=10_000,
+    )
     assert model.case_id(0) == case.id
     table = window.cases.ui.caseTable
     table.setFocus()

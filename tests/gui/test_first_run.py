@@ -1,6 +1,7 @@
 """First run, typed in as a clerk would: a bad committee code is refused and nothing is saved;
 then the committee and the first 主任 are saved, the recovery key is shown once, and the main
 window opens with the dashboard and the operator in the status bar."""
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,9 @@ def click(qtbot: Any, button: Any) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_first_run_wizard_sets_up_the_desk(qtbot: Any, flow: DeskFlow, desk: Desk, visible: Any,
-                                           type_text: Any) -> None:
+def test_first_run_wizard_sets_up_the_desk(
+    qtbot: Any, flow: DeskFlow, desk: Desk, visible: Any, type_text: Any
+) -> None:
     flow.start()
     wizard = visible(FirstRunWizard)
     assert wizard is not None and visible(MainWindow) is None
@@ -82,8 +84,7 @@ def test_first_run_wizard_sets_up_the_desk(qtbot: Any, flow: DeskFlow, desk: Des
     assert window.dashboard.count_labels["accepted"].text() == "0"
 
 
-def test_a_problem_found_at_saving_is_shown_on_its_page(qtbot: Any, flow: DeskFlow, desk: Desk,
-                                                        visible: Any) -> None:
+def test_a_problem_found_at_saving_is_shown_on_its_page(qtbot: Any, flow: DeskFlow, desk: Desk, visible: Any) -> None:
     flow.start()
     wizard = visible(FirstRunWizard)
     wizard._refused(ValidationError.single("admin.username", "username_taken", "用户名「dai」已被使用"))

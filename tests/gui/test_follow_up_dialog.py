@@ -1,6 +1,7 @@
 """回访 through the case page: what was found must be chosen and written (named next to each
 field, nothing saved otherwise); a visit finding the agreement only partly performed keeps the
 case from closing, with the reason shown on the 结案 button."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,6 @@
 """回访 page: the visits due (overdue first, owed agreements included) and done (performance and
 satisfaction) as the services list them; Enter, a double click or 记录回访 asks for the case."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,23 +10,42 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
+from service_helpers import (
+    Env,
+    actor,
+    add_mediator,
+    agreement_data,
+    assigned_case,
+    case_row,
+    make_env,
+    parties_of,
+    party,
+    session_data,
+    today,
+)
 
 from mediation_desk.gui.case_labels import (
-    AGREEMENT_FORM_NAMES, PERFORMANCE_NAMES, PREVENTION_NAMES, SATISFACTION_NAMES,
+    AGREEMENT_FORM_NAMES,
+    PERFORMANCE_NAMES,
+    PREVENTION_NAMES,
+    SATISFACTION_NAMES,
 )
 from mediation_desk.gui.pages import followups as followups_page
 from mediation_desk.gui.pages.followups import (
-    DONE_NUMBER, DONE_PERFORMANCE, DONE_RENEWED, DONE_SATISFACTION, DUE_NOTE, DUE_NUMBER, DUE_PERFORMANCE,
-    DUE_STATE, DUE_WHEN,
+    DONE_NUMBER,
+    DONE_PERFORMANCE,
+    DONE_RENEWED,
+    DONE_SATISFACTION,
+    DUE_NOTE,
+    DUE_NUMBER,
+    DUE_PERFORMANCE,
+    DUE_STATE,
+    DUE_WHEN,
     FollowupsPage,
 )
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import agreement, followup, intake, sessions
 from mediation_desk.mediation.followup_queries import follow_ups_done, follow_ups_due
-from service_helpers import (
-    Env, actor, add_mediator, agreement_data, assigned_case, case_row, make_env, parties_of, party, session_data,
-    today,
-)
 
 
 @pytest.fixture
@@ -54,9 +74,17 @@ def cases(env: Env) -> dict[str, str]:
     visit = followup.schedule_follow_up(env.desk, env.admin, overdue, days(-6), "协议履行情况回访")
     owed = agreed(env, 3, reached_on=days(-35), performance_deadline=None)  # none scheduled
     visited = agreed(env, 4)
-    followup.record_follow_up(env.desk, env.admin, visited, {
-        "performance_status": "partial", "satisfaction": "dissatisfied", "notes": "只付了一半",
-        "renewed_conflict": True})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        visited,
+        {
+            "performance_status": "partial",
+            "satisfaction": "dissatisfied",
+            "notes": "只付了一半",
+            "renewed_conflict": True,
+        },
+    )
     return {"soon": soon, "overdue": overdue, "overdue_visit": visit, "owed": owed, "visited": visited}
 
 
@@ -78,8 +106,9 @@ def column(table: QTableWidget, c: int) -> list[str]:
     return [table.item(r, c).text() for r in range(table.rowCount())]
 
 
-def test_due_and_done_lists_as_the_services_give_them(qtbot: Any, page: FollowupsPage, env: Env,
-                                                      cases: dict[str, str]) -> None:
+def test_due_and_done_lists_as_the_services_give_them(
+    qtbot: Any, page: FollowupsPage, env: Env, cases: dict[str, str]
+) -> None:
     load(qtbot, page)
     u = page.ui
     number = {k: case_row(env.desk, v).number for k, v in cases.items() if k != "overdue_visit"}
@@ -97,22 +126,35 @@ def test_due_and_done_lists_as_the_services_give_them(qtbot: Any, page: Followup
     assert column(u.doneTable, DONE_PERFORMANCE) == ["部分履行"]
     assert column(u.doneTable, DONE_SATISFACTION) == ["不满意"]
     assert column(u.doneTable, DONE_RENEWED) == ["是"]
-    texts = [table.item(r, c).text() for table in (u.dueTable, u.doneTable)
-             for r in range(table.rowCount()) for c in range(table.columnCount())]
+    texts = [
+        table.item(r, c).text()
+        for table in (u.dueTable, u.doneTable)
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+    ]
     assert not any("甲" in text or "乙" in text for text in texts)  # case numbers, no names
 
     # A visit recorded on the case page leaves the due list at the next refresh.
-    followup.record_follow_up(env.desk, env.admin, cases["overdue"], {
-        "follow_up_id": cases["overdue_visit"], "performance_status": "fully_performed",
-        "satisfaction": "satisfied", "notes": "履行完毕"})
+    followup.record_follow_up(
+        env.desk,
+        env.admin,
+        cases["overdue"],
+        {
+            "follow_up_id": cases["overdue_visit"],
+            "performance_status": "fully_performed",
+            "satisfaction": "satisfied",
+            "notes": "履行完毕",
+        },
+    )
     load(qtbot, page)
     assert column(u.dueTable, DUE_NUMBER) == [number["owed"], number["soon"]]
     assert column(u.doneTable, DONE_NUMBER) == [number["overdue"], number["visited"]]
     assert column(u.doneTable, DONE_SATISFACTION) == ["满意", "不满意"]
 
 
-def test_record_button_enter_and_double_click_ask_for_the_case(qtbot: Any, page: FollowupsPage,
-                                                               cases: dict[str, str]) -> None:
+def test_record_button_enter_and_double_click_ask_for_the_case(
+    qtbot: Any, page: FollowupsPage, cases: dict[str, str]
+) -> None:
     load(qtbot, page)
     u = page.ui
     assert not u.recordButton.isEnabled()
@@ -135,8 +177,9 @@ def test_record_button_enter_and_double_click_ask_for_the_case(qtbot: Any, page:
     assert asked.args == [cases["visited"]]
 
 
-def test_a_mediator_sees_the_visits_of_own_cases_only(qtbot: Any, page: FollowupsPage, env: Env,
-                                                      cases: dict[str, str]) -> None:
+def test_a_mediator_sees_the_visits_of_own_cases_only(
+    qtbot: Any, page: FollowupsPage, env: Env, cases: dict[str, str]
+) -> None:
     mediator_id = add_mediator(env, "王永年", skills=["neighbour"])
     own = agreed(env, 5, mediator_id)
     followup.schedule_follow_up(env.desk, env.admin, own, days(-1))
@@ -164,8 +207,9 @@ def test_an_empty_desk_says_so_and_the_range_reloads(qtbot: Any, page: Followups
     assert page.ui.doneRangeCombo.currentText() == "近一年"
 
 
-def test_a_long_list_shows_the_earliest_and_counts_them_all(qtbot: Any, page: FollowupsPage, cases: dict[str, str],
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_list_shows_the_earliest_and_counts_them_all(
+    qtbot: Any, page: FollowupsPage, cases: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(followups_page, "LIST_MAX", 2)  # a desk with hundreds of visits due, in small
     load(qtbot, page)
     u = page.ui

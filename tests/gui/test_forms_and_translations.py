@@ -1,4 +1,5 @@
 """Generated forms and translation catalogues are current and complete."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -38,13 +39,17 @@ def test_generated_form_is_current(ui_file: Path, tmp_path: Path) -> None:
     committed = (FORMS_DIR / build_forms.module_name(ui_file)).read_text(encoding="utf-8")
     assert committed.startswith("# Generated from ui/")
     assert build_forms.comparable(committed) == build_forms.comparable(fresh), (
-        f"{ui_file.name} changed: run `python -m mediation_desk.gui.build_forms`")
+        f"{ui_file.name} changed: run `python -m mediation_desk.gui.build_forms`"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_is_complete(language: str) -> None:
-    unfinished = [source for (_, source), m in messages(build_translations.ts_path(language)).items()
-                  if (t := m.find("translation")) is None or t.get("type") or not (t.text or "").strip()]
+    unfinished = [
+        source
+        for (_, source), m in messages(build_translations.ts_path(language)).items()
+        if (t := m.find("translation")) is None or t.get("type") or not (t.text or "").strip()
+    ]
     assert not unfinished, f"untranslated in {language}: {unfinished}"
 
 
@@ -100,5 +105,3 @@ def test_large_font_mode_enlarges_the_application_font(qapp: QApplication) -> No
         assert qapp.font().pointSizeF() == before.pointSizeF()
     finally:
         qapp.setFont(before)
-
-

@@ -1,6 +1,7 @@
 """受理 page, typed in as a clerk would: a complete intake is saved as a case with its parties;
 a bad ID number is named next to its field and nothing at all is saved; an ID number fills
 gender, birth date and age; a person already registered is offered and reused."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from mediation_desk.core.models import AuditRecord
-from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.core.uow import SYSTEM, Actor, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.gui import labels, party_editor
 from mediation_desk.gui.pages import intake as intake_page
@@ -63,14 +64,13 @@ def fill_intake(page: IntakePage, type_text: Any, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not page.tasks.busy)  # the look-ups for existing people
 
 
-def test_a_typed_intake_is_saved_with_its_parties(qtbot: Any, page: IntakePage, desk: Desk,
-                                                  type_text: Any) -> None:
+def test_a_typed_intake_is_saved_with_its_parties(qtbot: Any, page: IntakePage, desk: Desk, type_text: Any) -> None:
     fill_intake(page, type_text, qtbot)
     assert all(not label.text() for label in page.error_labels.values())
     with qtbot.waitSignal(page.case_saved, timeout=10_000) as saved:
         qtbot.mouseClick(page.ui.saveButton, Qt.MouseButton.LeftButton)
     case_id, number = saved.args
-    [case] = queries.list_cases(desk)
+    [case] = queries.list_cases(desk, SYSTEM)
     assert (case.id, case.number) == (case_id, number)
     assert case.party_names == ("王永年", "陈秀英")
     assert case.dispute_type == "neighbour" and case.status == "accepted" and str(case.amount) == "1200.50"
@@ -79,8 +79,9 @@ def test_a_typed_intake_is_saved_with_its_parties(qtbot: Any, page: IntakePage, 
     assert page.parties[0].ui.name.text() == ""
 
 
-def test_a_bad_id_number_is_named_and_nothing_is_saved(qtbot: Any, page: IntakePage, desk: Desk,
-                                                       type_text: Any) -> None:
+def test_a_bad_id_number_is_named_and_nothing_is_saved(
+    qtbot: Any, page: IntakePage, desk: Desk, type_text: Any
+) -> None:
     fill_intake(page, type_text, qtbot)
     right = valid_id(APPLICANT_ID[:17])
     wrong = right[:17] + ("3" if right[17] != "3" else "4")
@@ -109,8 +110,9 @@ def test_an_id_number_fills_gender_birth_date_and_age(page: IntakePage, type_tex
     qtbot.waitUntil(lambda: not page.tasks.busy)
 
 
-def test_an_existing_person_is_offered_and_reused(qtbot: Any, page: IntakePage, desk: Desk, clerk: Actor,
-                                                  type_text: Any, make_party: Any, intake_form: Any) -> None:
+def test_an_existing_person_is_offered_and_reused(
+    qtbot: Any, page: IntakePage, desk: Desk, clerk: Actor, type_text: Any, make_party: Any, intake_form: Any
+) -> None:
     known = make_party("王永年")
     intake.open_case(desk, clerk, intake_form(known, make_party("陈建林")))
     assert count(desk, Person) == 2
@@ -127,7 +129,7 @@ def test_an_existing_person_is_offered_and_reused(qtbot: Any, page: IntakePage, 
     with qtbot.waitSignal(page.case_saved, timeout=10_000):
         qtbot.mouseClick(page.ui.saveButton, Qt.MouseButton.LeftButton)
     assert count(desk, Person) == 3  # the respondent is new; the applicant is the same record
-    newest = queries.list_cases(desk)[0]
+    newest = queries.list_cases(desk, SYSTEM)[0]
     assert newest.party_names == ("王永年", "陈秀英")
 
 
@@ -145,12 +147,11 @@ def test_a_referral_needs_its_referrer(qtbot: Any, page: IntakePage, desk: Desk,
     assert page.ui.referrerKindError.text() == ""
 
 
-def test_save_and_assign_asks_for_the_assignment(qtbot: Any, page: IntakePage, desk: Desk,
-                                                 type_text: Any) -> None:
+def test_save_and_assign_asks_for_the_assignment(qtbot: Any, page: IntakePage, desk: Desk, type_text: Any) -> None:
     fill_intake(page, type_text, qtbot)
     with qtbot.waitSignal(page.assign_requested, timeout=10_000) as asked:
         qtbot.mouseClick(page.ui.saveAssignButton, Qt.MouseButton.LeftButton)
-    [case] = queries.list_cases(desk)
+    [case] = queries.list_cases(desk, SYSTEM)
     assert asked.args == [case.id]
 
 
@@ -166,8 +167,7 @@ def test_the_window_names_are_the_services_own() -> None:
     assert intake_page.SOURCE_NAMES == intake.SOURCES
     assert intake_page.REFERRER_NAMES == intake.REFERRERS
     assert labels.DISPUTE_TYPE_NAMES == dispute_types.LABELS
-    assert labels.SUBTYPE_NAMES == {(t.code, s): label for t in dispute_types.DISPUTE_TYPES
-                                         for s, label in t.subtypes}
+    assert {(t.code, s): label for t in dispute_types.DISPUTE_TYPES for s, label in t.subtypes} == labels.SUBTYPE_NAMES
     assert party_editor.ROLE_NAMES == intake.ROLES
     assert party_editor.KIND_NAMES == people.KINDS
     assert party_editor.ID_TYPE_NAMES == ID_TYPES

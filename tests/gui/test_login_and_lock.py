@@ -1,5 +1,7 @@
 """Login with a wrong then the right password, lockout, the main window, the idle lock and
-Ctrl+L, and an old unencrypted desk offered protection at login."""
+Ctrl+L (the data key and the device token wiped together), another operator's login reaching
+every page through one signal, and an old unencrypted desk offered protection at login."""
+
 from __future__ import annotations
 
 import shutil
@@ -18,9 +20,12 @@ from mediation_desk.gui.main_window import LOCKED_SCREEN, WORK_SCREEN, MainWindo
 from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.verify_dialog import VerifyDialog
+from mediation_desk.lifecycle import protect
 from mediation_desk.mediation import intake
 from mediation_desk.paths import AppPaths
-from mediation_desk.lifecycle import protect
+from mediation_desk.privacy.vault import Locked
+from mediation_desk.sync import credentials
 
 PASSWORD = "Xietang-2026!"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -50,8 +55,9 @@ def window(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any, type_tex
     return flow.window
 
 
-def test_wrong_then_right_password(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any,
-                                   type_text: Any, gui_settings: DeskSettings) -> None:
+def test_wrong_then_right_password(
+    qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any, type_text: Any, gui_settings: DeskSettings
+) -> None:
     flow.start()
     dialog = visible(LoginDialog)
     assert dialog is not None and visible(MainWindow) is None
@@ -72,11 +78,19 @@ def test_wrong_then_right_password(qtbot: Any, flow: DeskFlow, locked_desk: Desk
     assert window.dashboard.count_labels["accepted"].text() == "1"
     assert window.dashboard.ui.totalsLabel.text() == "案件共 1 件，在办 1 件"
     nav = window.ui.navList
-    assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "受理", "案件", "调解员", "回访", "统计", "同步", "设置"]
+    assert [nav.item(i).text() for i in range(nav.count())] == [
+        "工作台",
+        "受理",
+        "案件",
+        "调解员",
+        "回访",
+        "统计",
+        "同步",
+        "设置",
+    ]
 
 
-def test_lockout_is_explained(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any,
-                              type_text: Any) -> None:
+def test_lockout_is_explained(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any, type_text: Any) -> None:
     flow.start()
     dialog = visible(LoginDialog)
     for _ in range(5):
@@ -86,15 +100,15 @@ def test_lockout_is_explained(qtbot: Any, flow: DeskFlow, locked_desk: Desk, vis
     assert "锁定" in dialog.ui.messageLabel.text() and locked_desk.vault is None
 
 
-def test_quitting_the_login_ends_the_application(qtbot: Any, flow: DeskFlow, locked_desk: Desk,
-                                                 visible: Any) -> None:
+def test_quitting_the_login_ends_the_application(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any) -> None:
     flow.start()
     with qtbot.waitSignal(flow.finished, timeout=2000):
         qtbot.mouseClick(visible(LoginDialog).ui.quitButton, Qt.MouseButton.LeftButton)
 
 
-def test_idle_lock_asks_for_the_password_again(qtbot: Any, window: MainWindow, desk: Desk, visible: Any,
-                                               type_text: Any, memory_keyring: Any) -> None:
+def test_idle_lock_asks_for_the_password_again(
+    qtbot: Any, window: MainWindow, desk: Desk, visible: Any, type_text: Any, memory_keyring: Any
+) -> None:
     assert memory_keyring.secrets  # the key is in the keyring, yet a lock needs a password
     window.idle.idle_lock.timeout_seconds = 0.05
     window.idle.timer.setInterval(20)
@@ -123,8 +137,9 @@ def test_ctrl_l_locks_the_desk(qtbot: Any, window: MainWindow, desk: Desk, visib
     assert not window.ui.actionLock.isEnabled()
 
 
-def test_an_old_desk_is_offered_protection_at_login(qtbot: Any, tmp_path: Path, messages: Any,
-                                                    visible: Any, type_text: Any) -> None:
+def test_an_old_desk_is_offered_protection_at_login(
+    qtbot: Any, tmp_path: Path, messages: Any, visible: Any, type_text: Any
+) -> None:
     paths = AppPaths.resolve(tmp_path / "old-desk")
     paths.data.mkdir(parents=True)
     shutil.copy(FIXTURES / "desk-schema-0001.sqlite3", paths.database)
@@ -148,3 +163,55 @@ def test_an_old_desk_is_offered_protection_at_login(qtbot: Any, tmp_path: Path, 
         qtbot.waitUntil(lambda: not tasks.busy)
         tasks.shutdown()
         old.close()
+
+
+def test_another_operators_login_reaches_every_page_through_one_signal(
+    qtbot: Any, mediator_actor: Actor, window: MainWindow, desk: Desk, visible: Any, type_text: Any, intake_form: Any
+) -> None:
+    opened = intake.open_numbered_case(desk, window.actor, intake_form())
+    window.open_verify()
+    window.open_case(opened.id)
+    qtbot.waitUntil(lambda: window.case_page.view is not None)
+    assert window.case_page.action_buttons  # the 主任 is offered what the case allows
+    heard: list[Actor] = []
+    window.operator_changed.connect(heard.append)
+
+    window.ui.actionLock.trigger()
+    qtbot.waitUntil(lambda: window.locked)
+    log_in(qtbot, visible(LoginDialog), type_text, "xieagen", PASSWORD)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert heard == [mediator_actor]  # once, with the new operator
+    stack = window.ui.pageStack
+    acting = [page for page in map(stack.widget, range(stack.count())) if hasattr(page, "actor")]
+    acting += window.findChildren(VerifyDialog)
+    assert {type(w).__name__ for w in acting} >= {
+        "IntakePage",
+        "CasePage",
+        "MediatorsPage",
+        "FollowupsPage",
+        "StatisticsPage",
+        "SyncPage",
+        "SettingsPage",
+        "VerifyDialog",
+    }
+    assert [type(w).__name__ for w in acting if w.actor != mediator_actor] == []
+    assert window.operator_label.text() == "操作员：谢阿根（调解员）"
+    # The case page reads the case again for the 调解员, who is not on it: nothing of it stays.
+    page = window.case_page
+    qtbot.waitUntil(lambda: not page.loading and "不能打开这件案件" in page.ui.messageLabel.text())
+    assert page.view is None and page.action_buttons == {} and page.ui.numberLabel.text() == ""
+
+
+def test_locking_wipes_the_data_key_and_the_device_token(qtbot: Any, window: MainWindow, desk: Desk) -> None:
+    credentials.use_for_session(desk, "a-token-typed-by-the-clerk")
+    key = desk.vault
+    shown = window.sync_page.ui.sessionTokenEdit
+    shown.setText("a-token-shown-once")  # as after an enrollment without a secure keyring
+    assert key is not None and desk.session.token()[0] == "a-token-typed-by-the-clerk"
+    window.ui.actionLock.trigger()
+    qtbot.waitUntil(lambda: window.locked)
+    assert desk.vault is None and desk.session.token() == (None, None)
+    assert credentials.token(desk) is None
+    with pytest.raises(Locked):
+        key.master
+    assert shown.text() == "" and shown.isHidden()

@@ -1,5 +1,6 @@
 """The main window's own actions: Ctrl+P opens the documents of the case shown (and nothing
 elsewhere), 核验协议书… opens one verify dialog, and every page of the navigation is reachable."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,7 +18,9 @@ from mediation_desk.mediation import intake
 
 
 @pytest.fixture
-def window(qtbot: Any, desk: Desk, admin: Actor, tasks: TaskManager, gui_settings: DeskSettings) -> Iterator[MainWindow]:
+def window(
+    qtbot: Any, desk: Desk, admin: Actor, tasks: TaskManager, gui_settings: DeskSettings
+) -> Iterator[MainWindow]:
     main = MainWindow(desk, tasks, gui_settings, admin)
     qtbot.addWidget(main)
     main.show()
@@ -26,8 +29,9 @@ def window(qtbot: Any, desk: Desk, admin: Actor, tasks: TaskManager, gui_setting
     qtbot.waitUntil(lambda: not tasks.busy)
 
 
-def test_ctrl_p_opens_the_documents_of_the_case_shown(qtbot: Any, window: MainWindow, desk: Desk, admin: Actor,
-                                                     intake_form: Any) -> None:
+def test_ctrl_p_opens_the_documents_of_the_case_shown(
+    qtbot: Any, window: MainWindow, desk: Desk, admin: Actor, intake_form: Any
+) -> None:
     window.documents_action.trigger()  # on the dashboard: nothing to print
     assert window.case_page.documents_dialog is None
     case_id = intake.open_case(desk, admin, intake_form())

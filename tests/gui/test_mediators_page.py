@@ -1,6 +1,7 @@
 """调解员 page, driven as the clerk would: the roster with loads and masked phones, a mediator
 added by typing (a bad phone named under its field, nothing saved), edited, marked unavailable;
 a 调解员 may only look, and a refusal by the service is shown calmly."""
+
 from __future__ import annotations
 
 import re
@@ -9,12 +10,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from service_helpers import Env, actor, add_mediator, assigned_case, audit_actions, make_env
 
+from mediation_desk.administration import demo
+from mediation_desk.core.uow import SYSTEM
 from mediation_desk.gui.dialogs.mediator_dialog import MediatorDialog
 from mediation_desk.gui.pages.mediators import LOAD, NAME, PHONE, SKILLS, STATE, MediatorsPage
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.mediation import demo, mediators, queries, states
-from service_helpers import Env, actor, add_mediator, assigned_case, audit_actions, make_env
+from mediation_desk.mediation import mediators, queries, states
 
 MASKED = re.compile(r"^1\d{2}\*{4}\d{4}$")
 
@@ -42,8 +45,10 @@ def load(qtbot: Any, page: MediatorsPage) -> None:
 
 def rows(page: MediatorsPage) -> dict[str, list[str]]:
     table = page.ui.mediatorTable
-    return {table.item(r, NAME).text(): [table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())}
+    return {
+        table.item(r, NAME).text(): [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    }
 
 
 def choose(page: MediatorsPage, name: str) -> None:
@@ -65,7 +70,7 @@ def test_the_roster_shows_the_demo_mediators_with_their_loads(qtbot: Any, page: 
         row = listed[m.name]
         expected = f"{m.open_cases} / {m.max_open_cases}" if m.max_open_cases else str(m.open_cases)
         assert row[LOAD] == expected
-        open_cases = queries.list_cases(env.desk, mediator_id=m.id, status=list(states.OPEN_STATES), limit=1000)
+        open_cases = queries.list_cases(env.desk, SYSTEM, mediator_id=m.id, status=list(states.OPEN_STATES), limit=1000)
         assert int(row[LOAD].split(" / ")[0]) == len(open_cases)  # the load is the cases in hand
         assert MASKED.match(row[PHONE]), row[PHONE]  # personal data: masked in the list
     assert sum(int(row[LOAD].split(" / ")[0]) for row in listed.values()) == sum(m.open_cases for m in roster) > 0
@@ -74,8 +79,9 @@ def test_the_roster_shows_the_demo_mediators_with_their_loads(qtbot: Any, page: 
     assert page.ui.countLabel.text() == "共 9 人，可派单 8 人"
 
 
-def test_a_mediator_is_added_by_typing_and_a_bad_phone_is_named(qtbot: Any, page: MediatorsPage, env: Env,
-                                                               type_text: Any) -> None:
+def test_a_mediator_is_added_by_typing_and_a_bad_phone_is_named(
+    qtbot: Any, page: MediatorsPage, env: Env, type_text: Any
+) -> None:
     load(qtbot, page)
     assert page.ui.mediatorTable.rowCount() == 0
     qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
@@ -104,7 +110,13 @@ def test_a_mediator_is_added_by_typing_and_a_bad_phone_is_named(qtbot: Any, page
     view = saved.args[0]
     (m,) = mediators.list_mediators(env.desk)
     assert (m.id, m.name, m.gender, m.title, m.area, m.max_open_cases) == (
-        view.id, "谢美琴", "female", "妇联主任", "谢家塘村", 3)
+        view.id,
+        "谢美琴",
+        "female",
+        "妇联主任",
+        "谢家塘村",
+        3,
+    )
     assert m.skills == ("family", "neighbour") and m.phone == "139****1234"
     qtbot.waitUntil(lambda: page.ui.mediatorTable.rowCount() == 1 and not page.tasks.busy)
     assert rows(page)["谢美琴"][PHONE] == "139****1234"
@@ -113,8 +125,7 @@ def test_a_mediator_is_added_by_typing_and_a_bad_phone_is_named(qtbot: Any, page
     qtbot.waitUntil(lambda: page.dialog is None)
 
 
-def test_a_mediator_is_edited_and_marked_unavailable(qtbot: Any, page: MediatorsPage, env: Env,
-                                                     type_text: Any) -> None:
+def test_a_mediator_is_edited_and_marked_unavailable(qtbot: Any, page: MediatorsPage, env: Env, type_text: Any) -> None:
     mediator_id = add_mediator(env, "谢阿根", phone="13905750000")
     assigned_case(env, mediator_id)
     load(qtbot, page)
@@ -158,8 +169,9 @@ def test_a_mediator_off_the_roster_is_shown_on_request(qtbot: Any, page: Mediato
     assert not page.ui.availabilityButton.isEnabled() and page.ui.editButton.isEnabled()
 
 
-def test_a_mediator_operator_may_only_look_and_a_refusal_is_calm(qtbot: Any, page: MediatorsPage, env: Env,
-                                                                tasks: TaskManager, type_text: Any) -> None:
+def test_a_mediator_operator_may_only_look_and_a_refusal_is_calm(
+    qtbot: Any, page: MediatorsPage, env: Env, tasks: TaskManager, type_text: Any
+) -> None:
     mediator_id = add_mediator(env, "谢阿根")
     as_mediator = actor(env, "xieagen", "mediator", mediator_id=mediator_id)
     page.actor = as_mediator

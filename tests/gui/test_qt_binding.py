@@ -2,6 +2,7 @@
 carries a bool to a Python slot; on Python 3.11 (bools are not immortal) the interpreter aborts
 after a few thousand clicks or task notifications. pyproject.toml excludes that release; this test
 fails on any binding with the same fault."""
+
 from __future__ import annotations
 
 import sys

@@ -1,6 +1,7 @@
 """调解记录 through the case page: empty statements, place or result are named next to their
 fields and nothing is saved; a complete record starts the mediation; a correction is saved as a
 new version with its reason and the first version stays as it was."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -90,8 +91,9 @@ def test_a_record_starts_the_mediation(qtbot: Any, page: CasePage, env: Env, typ
         assert s.scalars(select(SessionRecord.mediator_ids)).one() == [mediator_id]
 
 
-def test_a_correction_is_a_new_version_and_keeps_the_first(qtbot: Any, page: CasePage, env: Env,
-                                                           type_text: Any) -> None:
+def test_a_correction_is_a_new_version_and_keeps_the_first(
+    qtbot: Any, page: CasePage, env: Env, type_text: Any
+) -> None:
     case_id = mediating_case(env)
     (first,) = sessions.list_sessions(env.desk, case_id)
     open_case(qtbot, page, case_id)
@@ -124,5 +126,10 @@ def test_a_correction_is_a_new_version_and_keeps_the_first(qtbot: Any, page: Cas
 
 def test_names_are_split_on_chinese_and_latin_separators() -> None:
     assert split_names("王永年、陈建林，赵六斤; 钱小妹\n村支书 谢国平") == [
-        "王永年", "陈建林", "赵六斤", "钱小妹", "村支书 谢国平"]
+        "王永年",
+        "陈建林",
+        "赵六斤",
+        "钱小妹",
+        "村支书 谢国平",
+    ]
     assert split_names("  、 ") == []

@@ -1,6 +1,7 @@
 """The 设置 page on a real desk: window settings saved and announced, bad values named next to
 their field, the committee's targets saved to the database and used by the dashboard, 主任-only
 parts read-only for others, backup now, restore after confirmation, a corrupt backup refused."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
-from mediation_desk.administration import accounts, desk_rules
-from mediation_desk.administration.desk_rules import CaseTargets
+from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.gui.font_mode import apply_font_mode
@@ -24,7 +24,8 @@ from mediation_desk.gui.pages.dashboard import DashboardPage
 from mediation_desk.gui.pages.settings_page import SettingsPage
 from mediation_desk.gui.settings import BACKUP_FOLDER, DeskSettings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.mediation import intake
+from mediation_desk.mediation import case_targets, intake
+from mediation_desk.mediation.case_targets import CaseTargets
 from mediation_desk.mediation.models_case import MediationCase
 from mediation_desk.paths import DATA_ENV, AppPaths
 from mediation_desk.storage.backup import backup_database
@@ -33,7 +34,9 @@ PASSWORD = "Xietang-2026!"
 
 
 @pytest.fixture
-def make_page(qtbot: Any, desk: Desk, tasks: TaskManager, gui_settings: DeskSettings) -> Callable[[Actor], SettingsPage]:
+def make_page(
+    qtbot: Any, desk: Desk, tasks: TaskManager, gui_settings: DeskSettings
+) -> Callable[[Actor], SettingsPage]:
     def make(actor: Actor) -> SettingsPage:
         page = SettingsPage(desk, tasks, gui_settings, actor)
         qtbot.addWidget(page)
@@ -41,6 +44,7 @@ def make_page(qtbot: Any, desk: Desk, tasks: TaskManager, gui_settings: DeskSett
         page.refresh()
         qtbot.waitUntil(lambda: page.targets is not None and page.data.location is not None)
         return page
+
     return make
 
 
@@ -53,8 +57,9 @@ def page(make_page: Callable[[Actor], SettingsPage], admin: Actor) -> SettingsPa
 def chosen_file(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The file the 恢复备份… dialog answers with (instead of waiting for a person)."""
     answer: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *_a, **_k: (answer[0] if answer else "", "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (answer[0] if answer else "", ""))
+    )
     yield answer
 
 
@@ -68,6 +73,7 @@ def wait_idle(qtbot: Any, page: SettingsPage) -> None:
 
 
 # ---- 界面 ---------------------------------------------------------------------------------------
+
 
 def test_window_settings_are_saved_and_announced(qtbot: Any, page: SettingsPage, gui_settings: DeskSettings) -> None:
     ui = page.ui
@@ -96,7 +102,8 @@ def test_window_settings_are_saved_and_announced(qtbot: Any, page: SettingsPage,
 
 @pytest.mark.parametrize("typed", ["0", "121", "五", "", "-3", "2.5", "1²"])
 def test_bad_idle_minutes_are_named_next_to_the_field_and_nothing_is_saved(
-        qtbot: Any, page: SettingsPage, gui_settings: DeskSettings, typed: str) -> None:
+    qtbot: Any, page: SettingsPage, gui_settings: DeskSettings, typed: str
+) -> None:
     ui = page.ui
     heard: list[Any] = []
     page.language_changed.connect(heard.append)
@@ -129,9 +136,10 @@ def test_large_font_mode_is_clearly_larger_and_switches_back_exactly(qapp: QAppl
 
 # ---- 办案提醒 -----------------------------------------------------------------------------------
 
+
 def test_targets_are_saved_to_the_desk_and_used_by_the_dashboard(
-        qtbot: Any, page: SettingsPage, desk: Desk, admin: Actor, tasks: TaskManager,
-        intake_form: Any) -> None:
+    qtbot: Any, page: SettingsPage, desk: Desk, admin: Actor, tasks: TaskManager, intake_form: Any
+) -> None:
     intake.open_case(desk, admin, intake_form(accepted_on=china_today() - dt.timedelta(days=20)))
     ui = page.ui
     assert (ui.overdueDaysEdit.text(), ui.judicialDaysEdit.text()) == ("30", "7")
@@ -140,10 +148,10 @@ def test_targets_are_saved_to_the_desk_and_used_by_the_dashboard(
     ui.judicialDaysEdit.setText("10")
     with qtbot.waitSignal(page.targets_changed):
         qtbot.mouseClick(ui.saveRulesButton, Qt.MouseButton.LeftButton)
-    assert desk_rules.get_targets(desk) == CaseTargets(15, 10)
+    assert case_targets.get_targets(desk) == CaseTargets(15, 10)
     assert ui.rulesStatusLabel.text() == "已保存，工作台将按新的天数提醒"
 
-    dashboard = DashboardPage(desk, tasks)
+    dashboard = DashboardPage(desk, tasks, admin)
     qtbot.addWidget(dashboard)
     dashboard.refresh()
     qtbot.waitUntil(lambda: dashboard.data is not None)
@@ -151,15 +159,25 @@ def test_targets_are_saved_to_the_desk_and_used_by_the_dashboard(
     assert "在办超过 15 天 1 件" in text and "10 日内司法确认" in text
 
 
-@pytest.mark.parametrize(("overdue", "judicial", "named"), [
-    ("0", "7", {"overdueDaysError": "在办超期天数须为 1–365 的整数（天）"}),
-    ("三十", "7", {"overdueDaysError": "在办超期天数须为 1–365 的整数（天）"}),
-    ("30", "31", {"judicialDaysError": "司法确认提醒天数须为 1–30 的整数（天）"}),
-    ("", "", {"overdueDaysError": "在办超期天数须为 1–365 的整数（天）",
-              "judicialDaysError": "司法确认提醒天数须为 1–30 的整数（天）"}),
-])
-def test_bad_targets_are_named_next_to_their_field(qtbot: Any, page: SettingsPage, desk: Desk,
-                                                   overdue: str, judicial: str, named: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("overdue", "judicial", "named"),
+    [
+        ("0", "7", {"overdueDaysError": "在办超期天数须为 1–365 的整数（天）"}),
+        ("三十", "7", {"overdueDaysError": "在办超期天数须为 1–365 的整数（天）"}),
+        ("30", "31", {"judicialDaysError": "司法确认提醒天数须为 1–30 的整数（天）"}),
+        (
+            "",
+            "",
+            {
+                "overdueDaysError": "在办超期天数须为 1–365 的整数（天）",
+                "judicialDaysError": "司法确认提醒天数须为 1–30 的整数（天）",
+            },
+        ),
+    ],
+)
+def test_bad_targets_are_named_next_to_their_field(
+    qtbot: Any, page: SettingsPage, desk: Desk, overdue: str, judicial: str, named: dict[str, str]
+) -> None:
     ui = page.ui
     changed: list[bool] = []
     page.targets_changed.connect(lambda: changed.append(True))
@@ -169,16 +187,17 @@ def test_bad_targets_are_named_next_to_their_field(qtbot: Any, page: SettingsPag
     qtbot.waitUntil(lambda: ui.rulesStatusLabel.text() == "未保存：请按提示修改")
     for label in ("overdueDaysError", "judicialDaysError"):
         assert getattr(ui, label).text() == named.get(label, "")
-    assert desk_rules.get_targets(desk) == CaseTargets() and changed == []
+    assert case_targets.get_targets(desk) == CaseTargets() and changed == []
 
 
 def test_other_roles_see_the_rules_read_only_and_a_refusal_calmly(
-        qtbot: Any, make_page: Callable[[Actor], SettingsPage], desk: Desk, admin: Actor,
-        messages: Any) -> None:
-    accounts.add_operator(desk, admin, {"username": "clerk", "display_name": "金晓燕", "role": "clerk",
-                                        "password": PASSWORD})
+    qtbot: Any, make_page: Callable[[Actor], SettingsPage], desk: Desk, admin: Actor, messages: Any
+) -> None:
+    accounts.add_operator(
+        desk, admin, {"username": "clerk", "display_name": "金晓燕", "role": "clerk", "password": PASSWORD}
+    )
     clerk = Actor("clerk", "clerk", display_name="金晓燕")
-    desk_rules.set_targets(desk, admin, overdue_days=20)
+    case_targets.set_targets(desk, admin, overdue_days=20)
     page = make_page(clerk)
     ui = page.ui
     assert ui.overdueDaysEdit.text() == "20" and ui.overdueDaysEdit.isReadOnly()
@@ -189,15 +208,15 @@ def test_other_roles_see_the_rules_read_only_and_a_refusal_calmly(
 
     page.save_targets()  # reached anyway (Enter in a read-only field): the service decides
     qtbot.waitUntil(lambda: ui.rulesStatusLabel.text().startswith("未保存"))
-    assert ui.rulesStatusLabel.text() == "未保存：只有主任可以修改办案提醒设置"
-    assert desk_rules.get_targets(desk).overdue_days == 20
+    assert ui.rulesStatusLabel.text() == "未保存：记录员无权修改办案提醒设置"
+    assert case_targets.get_targets(desk).overdue_days == 20
     assert messages.shown == []  # said on the page, no alarming dialog
 
     page.data.restore_from(desk.paths.database)  # and a restore reached anyway is refused too
     qtbot.waitUntil(lambda: bool(messages.shown))
     wait_idle(qtbot, page)
-    (kind, _title, text), = messages.shown  # refused before anyone is asked to confirm
-    assert kind == "warning" and "只有主任可以恢复备份" in text and "当前数据没有任何改动" in text
+    ((kind, _title, text),) = messages.shown  # refused before anyone is asked to confirm
+    assert kind == "warning" and "记录员无权恢复备份" in text and "当前数据没有任何改动" in text
 
     page.set_actor(admin)  # the 主任 logs in on the same window
     assert not ui.overdueDaysEdit.isReadOnly() and ui.saveRulesButton.isEnabled()
@@ -205,6 +224,7 @@ def test_other_roles_see_the_rules_read_only_and_a_refusal_calmly(
 
 
 # ---- 数据 ---------------------------------------------------------------------------------------
+
 
 def test_the_data_and_backup_locations_are_shown(page: SettingsPage, desk: Desk) -> None:
     ui = page.ui
@@ -214,13 +234,14 @@ def test_the_data_and_backup_locations_are_shown(page: SettingsPage, desk: Desk)
     assert str(desk.paths.backups) in ui.backupFolderLabel.text()
 
 
-def test_backup_now_creates_a_file_and_reports_it(qtbot: Any, page: SettingsPage, desk: Desk,
-                                                  tmp_path: Path, gui_settings: DeskSettings) -> None:
+def test_backup_now_creates_a_file_and_reports_it(
+    qtbot: Any, page: SettingsPage, desk: Desk, tmp_path: Path, gui_settings: DeskSettings
+) -> None:
     ui = page.ui
     qtbot.mouseClick(ui.backupButton, Qt.MouseButton.LeftButton)
     assert page.data.busy and not ui.backupButton.isEnabled() and not ui.progressBar.isHidden()
     wait_idle(qtbot, page)
-    made, = desk.paths.backups.glob("desk-backup-*.sqlite3")
+    (made,) = desk.paths.backups.glob("desk-backup-*.sqlite3")
     assert ui.dataStatusLabel.text().startswith(f"已备份到：{made}（")
     assert ui.progressBar.isHidden() and ui.backupButton.isEnabled()
 
@@ -239,12 +260,19 @@ def test_backup_now_creates_a_file_and_reports_it(qtbot: Any, page: SettingsPage
 
 
 def test_restore_replaces_the_data_after_confirmation(
-        qtbot: Any, page: SettingsPage, desk: Desk, admin: Actor, intake_form: Any, make_party: Any,
-        messages: Any, chosen_file: list[str]) -> None:
+    qtbot: Any,
+    page: SettingsPage,
+    desk: Desk,
+    admin: Actor,
+    intake_form: Any,
+    make_party: Any,
+    messages: Any,
+    chosen_file: list[str],
+) -> None:
     intake.open_case(desk, admin, intake_form())
     page.data.back_up_now()
     wait_idle(qtbot, page)
-    made, = desk.paths.backups.glob("desk-backup-*.sqlite3")
+    (made,) = desk.paths.backups.glob("desk-backup-*.sqlite3")
     before = case_numbers(desk)
     intake.open_case(desk, admin, intake_form(make_party("赵六斤"), make_party("钱小妹")))
     assert len(case_numbers(desk)) == 2
@@ -271,8 +299,8 @@ def test_restore_replaces_the_data_after_confirmation(
 
 
 def test_a_corrupt_backup_is_refused_and_nothing_changes(
-        qtbot: Any, page: SettingsPage, desk: Desk, admin: Actor, intake_form: Any, tmp_path: Path,
-        messages: Any) -> None:
+    qtbot: Any, page: SettingsPage, desk: Desk, admin: Actor, intake_form: Any, tmp_path: Path, messages: Any
+) -> None:
     intake.open_case(desk, admin, intake_form())
     before = case_numbers(desk)
     bad = tmp_path / "desk-backup-20260101-080000.sqlite3"
@@ -282,7 +310,7 @@ def test_a_corrupt_backup_is_refused_and_nothing_changes(
     page.data.restore_from(bad)
     qtbot.waitUntil(lambda: bool(messages.shown))
     wait_idle(qtbot, page)
-    (kind, title, text), = messages.shown  # no question asked: the file is refused first
+    ((kind, title, text),) = messages.shown  # no question asked: the file is refused first
     assert (kind, title) == ("warning", "未恢复")
     assert bad.name in text and "当前数据没有任何改动" in text
     assert finished == [] and case_numbers(desk) == before and desk.vault is not None
@@ -299,8 +327,8 @@ def test_the_integrity_check_reports_in_words(qtbot: Any, page: SettingsPage) ->
 
 
 def test_a_data_folder_is_chosen_for_the_next_start(
-        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tasks: TaskManager,
-        messages: Any) -> None:
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tasks: TaskManager, messages: Any
+) -> None:
     if not sys.platform.startswith("linux"):
         pytest.skip("the platform folders are redirected through the XDG variables")
     monkeypatch.delenv(DATA_ENV, raising=False)  # no folder given at start-up: the usual place
@@ -330,7 +358,7 @@ def test_a_data_folder_is_chosen_for_the_next_start(
         qtbot.mouseClick(ui.chooseDataButton, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(messages.shown))
         assert ui.dataLocationError.text() == ""
-        (kind, _title, text), = messages.shown
+        ((kind, _title, text),) = messages.shown
         assert kind == "information" and f"下次启动工作台时将使用：{empty}" in text
         assert ui.dataLocationLabel.text() == str(paths.data)  # this run goes on where it was
         assert f"下次启动将改用：{empty}" in ui.dataLocationNote.text()

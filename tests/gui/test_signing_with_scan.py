@@ -2,6 +2,7 @@
 onto the signatures dialog is attached to the case as 签字扫描件 and the signatures confirmed in
 the same step; without a scan, or with a file that is not one, nothing is saved; a scan attached
 by a try whose date was refused is not attached twice."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,13 +37,15 @@ def photo(path: Path) -> Path:
 def drop_files(dialog: SignaturesDialog, *paths: Path) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(dialog, enter)
     if not enter.isAccepted():
         return False
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(dialog, drop)
     return drop.isAccepted()
 
@@ -61,8 +64,9 @@ def effective_on(env: Env, case_id: str) -> dt.date | None:
     return a.effective_on
 
 
-def test_a_dropped_scan_is_attached_and_the_signing_confirmed(qtbot: Any, page: CasePage, env: Env,
-                                                               tmp_path: Path, desk_threads: list[str]) -> None:
+def test_a_dropped_scan_is_attached_and_the_signing_confirmed(
+    qtbot: Any, page: CasePage, env: Env, tmp_path: Path, desk_threads: list[str]
+) -> None:
     case_id, dialog = open_signing(qtbot, page, env)
     assert dialog.ui.paperRadio.isChecked() and not dialog.ui.scanBox.isEnabled()
     scan = photo(tmp_path / "协议书签字页.jpg")
@@ -75,16 +79,19 @@ def test_a_dropped_scan_is_attached_and_the_signing_confirmed(qtbot: Any, page: 
     assert effective_on(env, case_id) == china_today()
     files = attachments.list_attachments(env.desk, case_id)
     assert [(f.kind, f.original_name, f.note) for f in files] == [
-        ("signed_scan", "协议书签字页.jpg", "已签字的调解协议书")]
+        ("signed_scan", "协议书签字页.jpg", "已签字的调解协议书")
+    ]
     assert attachments.verify_attachment(env.desk, files[0].id)
     actions = audit_actions(env.desk, case_id)
     assert actions.index("attachment.add") < actions.index("agreement.signed")
-    assert [page.ui.attachmentsList.item(i).text().split("　")[0]
-            for i in range(page.ui.attachmentsList.count())] == ["协议书签字页.jpg"]
+    assert [page.ui.attachmentsList.item(i).text().split("　")[0] for i in range(page.ui.attachmentsList.count())] == [
+        "协议书签字页.jpg"
+    ]
 
 
-def test_the_scan_way_without_a_scan_or_with_a_wrong_file_saves_nothing(qtbot: Any, page: CasePage, env: Env,
-                                                                          tmp_path: Path) -> None:
+def test_the_scan_way_without_a_scan_or_with_a_wrong_file_saves_nothing(
+    qtbot: Any, page: CasePage, env: Env, tmp_path: Path
+) -> None:
     case_id, dialog = open_signing(qtbot, page, env)
     dialog.ui.scanRadio.setChecked(True)
     refuse(qtbot, page, dialog)
@@ -99,8 +106,9 @@ def test_the_scan_way_without_a_scan_or_with_a_wrong_file_saves_nothing(qtbot: A
 
     web = QMimeData()
     web.setUrls([QUrl("https://example.com/scan.jpg")])  # not a file of this PC
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, web, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, web, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(dialog, enter)
     assert not enter.isAccepted()
 

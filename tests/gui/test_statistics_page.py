@@ -1,6 +1,7 @@
 """统计 page: the month's figures equal `stats.monthly_report`, the charts carry the right series,
 a typed month that is not one is named and changes nothing, and the export writes a CSV file
 that reads back (BOM, header, values)."""
+
 from __future__ import annotations
 
 import csv
@@ -13,6 +14,18 @@ import pytest
 from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from service_helpers import (
+    Env,
+    add_mediator,
+    agreement_data,
+    assigned_case,
+    audit_actions,
+    make_env,
+    parties_of,
+    party,
+    session_data,
+    today,
+)
 from sqlalchemy import select
 
 from mediation_desk.core.uow import SYSTEM
@@ -21,10 +34,6 @@ from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import agreement, sessions, states, stats, workflow
 from mediation_desk.mediation.models_case import CaseTransition
 from mediation_desk.mediation.stats_series import current_month, monthly_series, months_ending, shifted
-from service_helpers import (
-    Env, add_mediator, agreement_data, assigned_case, audit_actions, make_env, parties_of, party, session_data,
-    today,
-)
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -44,8 +53,14 @@ def months_back(n: int) -> dt.date:
 
 def case_on(env: Env, n: int, accepted: dt.date, dispute_type: str = "neighbour", **kw: Any) -> str:
     mediator = add_mediator(env, f"调解员{n}", skills=[dispute_type])
-    case_id, _ = assigned_case(env, mediator, parties=[party(f"甲{n}", 900 + n), party(f"乙{n}", 950 + n)],
-                               accepted_on=accepted.isoformat(), dispute_type=dispute_type, **kw)
+    case_id, _ = assigned_case(
+        env,
+        mediator,
+        parties=[party(f"甲{n}", 900 + n), party(f"乙{n}", 950 + n)],
+        accepted_on=accepted.isoformat(),
+        dispute_type=dispute_type,
+        **kw,
+    )
     sessions.add_session(env.desk, env.admin, case_id, session_data(parties_of(env.desk, case_id)))
     return case_id
 
@@ -53,8 +68,9 @@ def case_on(env: Env, n: int, accepted: dt.date, dispute_type: str = "neighbour"
 def retime(env: Env, case_id: str, day: dt.date) -> None:
     """Every status change of the case at 10:0x Beijing time on `day`."""
     with env.desk.write(SYSTEM) as uow:
-        rows = uow.session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id)
-                                   .order_by(CaseTransition.hlc))
+        rows = uow.session.scalars(
+            select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.hlc)
+        )
         for i, row in enumerate(rows):
             row.at = dt.datetime.combine(day, dt.time(10, i), CHINA)
 
@@ -67,12 +83,20 @@ def month(env: Env) -> str:
     a = case_on(env, 1, day, found_in_screening=True)
     agreement.record_agreement(env.desk, env.admin, a, agreement_data(reached_on=day, amount="1500"))
     agreement.confirm_signatures(env.desk, env.admin, a)
-    b = case_on(env, 2, day, source="referral", referrer_kind="court", referrer_name="上虞区人民法院",
-                persons_involved=3)
+    b = case_on(
+        env, 2, day, source="referral", referrer_kind="court", referrer_name="上虞区人民法院", persons_involved=3
+    )
     agreement.record_agreement(env.desk, env.admin, b, agreement_data(form="oral", reached_on=day, amount="800.50"))
     c = case_on(env, 3, day, dispute_type="family", persons_involved=4, risk_flags=["civil_to_criminal"])
-    workflow.transition(env.desk, env.admin, c, states.TERMINATED, reason="调解不成", routes=["litigation"],
-                        prevented=["civil_to_criminal"])
+    workflow.transition(
+        env.desk,
+        env.admin,
+        c,
+        states.TERMINATED,
+        reason="调解不成",
+        routes=["litigation"],
+        prevented=["civil_to_criminal"],
+    )
     d = case_on(env, 4, before)
     agreement.record_agreement(env.desk, env.admin, d, agreement_data(form="oral", reached_on=before))
     for case_id in (a, b, c):
@@ -98,8 +122,9 @@ def show_month(qtbot: Any, page: StatisticsPage, type_text: Any, month: str) -> 
     assert not page.loading and page.ui.busyBar.isHidden()
 
 
-def test_the_months_figures_are_the_monthly_report(qtbot: Any, page: StatisticsPage, env: Env, month: str,
-                                                   type_text: Any) -> None:
+def test_the_months_figures_are_the_monthly_report(
+    qtbot: Any, page: StatisticsPage, env: Env, month: str, type_text: Any
+) -> None:
     show_month(qtbot, page, type_text, month)
     r = stats.monthly_report(env.desk, month)
     v = {key: label.text() for key, label in page.value_labels.items()}
@@ -119,14 +144,16 @@ def test_the_months_figures_are_the_monthly_report(qtbot: Any, page: StatisticsP
     assert page.ui.exportButton.isEnabled()
 
 
-def test_the_charts_carry_the_months_series(qtbot: Any, page: StatisticsPage, env: Env, month: str,
-                                            type_text: Any) -> None:
+def test_the_charts_carry_the_months_series(
+    qtbot: Any, page: StatisticsPage, env: Env, month: str, type_text: Any
+) -> None:
     show_month(qtbot, page, type_text, month)
     (types,) = page.chart("types").series()
     assert isinstance(types, QHorizontalBarSeries)
     (bars,) = types.barSets()
     categories = page.chart("types").axes(Qt.Orientation.Vertical)[0].categories()
-    assert dict(zip(categories, (bars.at(i) for i in range(bars.count())))) == {"邻里": 2.0, "婚姻家庭": 1.0}
+    heights = [bars.at(i) for i in range(bars.count())]
+    assert dict(zip(categories, heights, strict=True)) == {"邻里": 2.0, "婚姻家庭": 1.0}
 
     series = monthly_series(env.desk, month)
     (months,) = page.chart("months").series()
@@ -143,8 +170,7 @@ def test_the_charts_carry_the_months_series(qtbot: Any, page: StatisticsPage, en
     assert [(p.x(), p.y()) for p in rate.points()] == [(10.0, 100.0), (11.0, 66.7)]
 
 
-def test_month_buttons_and_a_bad_month(qtbot: Any, page: StatisticsPage, env: Env, month: str,
-                                       type_text: Any) -> None:
+def test_month_buttons_and_a_bad_month(qtbot: Any, page: StatisticsPage, env: Env, month: str, type_text: Any) -> None:
     show_month(qtbot, page, type_text, month)
     shown = {k: label.text() for k, label in page.value_labels.items()}
     for bad in ("2026-13", "2026/10", "十月"):
@@ -186,8 +212,15 @@ def test_refresh_shows_this_month(qtbot: Any, page: StatisticsPage) -> None:
     assert page.chart("rate").series()[0].count() == 0
 
 
-def test_export_writes_a_csv_that_reads_back(qtbot: Any, page: StatisticsPage, env: Env, month: str,
-                                             type_text: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_writes_a_csv_that_reads_back(
+    qtbot: Any,
+    page: StatisticsPage,
+    env: Env,
+    month: str,
+    type_text: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert not page.ui.exportButton.isEnabled()  # nothing shown yet
     show_month(qtbot, page, type_text, month)
     target = tmp_path / "exports" / "月报"

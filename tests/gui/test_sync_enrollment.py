@@ -2,6 +2,7 @@
 field with nothing kept, a wrong code refused and then the right one accepted, a self-signed
 server needing its CA file, a PC without a secure keyring, a revoked device offered the form
 again, and what a mediator may not do."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,8 @@ from mediation_desk.sync import api
 
 
 def test_a_wrong_code_is_named_then_the_right_one_enrolls_and_syncs(
-        qtbot: Any, page: SyncPage, status_widget: SyncStatusWidget, district: DistrictServer, desk_env: Env) -> None:
+    qtbot: Any, page: SyncPage, status_widget: SyncStatusWidget, district: DistrictServer, desk_env: Env
+) -> None:
     ui = page.ui
     assert "尚未登记" in ui.stateValue.text() and "未登记" in status_widget.text
     assert not ui.syncNowButton.isEnabled() and ui.enrollButton.isEnabled()
@@ -61,8 +63,9 @@ def test_a_wrong_code_is_named_then_the_right_one_enrolls_and_syncs(
     assert ui.syncNowButton.isEnabled() and "本机已登记" in ui.enrollNote.text()
 
 
-def test_bad_enrollment_input_is_named_next_to_its_field(qtbot: Any, page: SyncPage, tmp_path: Path,
-                                                         desk_env: Env) -> None:
+def test_bad_enrollment_input_is_named_next_to_its_field(
+    qtbot: Any, page: SyncPage, tmp_path: Path, desk_env: Env
+) -> None:
     ui = page.ui
     enroll_from_page(qtbot, page, "ftp://sync.example.gov.cn", "ABCD-EFGH")
     assert "https://" in ui.serverUrlError.text() and page.focusWidget() is ui.serverUrlEdit
@@ -93,8 +96,9 @@ def test_a_self_signed_server_needs_its_ca_file(qtbot: Any, page: SyncPage, tmp_
     issued.private_key_pem.write_to_path(str(key))
     chain.write_bytes(b"".join(blob.bytes() for blob in issued.cert_chain_pems))
     ca.cert_pem.write_to_path(str(ca_file))
-    with DistrictServer(f"sqlite:///{tmp_path / 'tls.sqlite3'}", tls_cert=chain, tls_key=key,
-                        log_path=tmp_path / "tls.log") as server:
+    with DistrictServer(
+        f"sqlite:///{tmp_path / 'tls.sqlite3'}", tls_cert=chain, tls_key=key, log_path=tmp_path / "tls.log"
+    ) as server:
         prepare_district(server)
         code = issue_code(server, committee_code="XT-001")
         enroll_from_page(qtbot, page, server.url, code)
@@ -106,7 +110,8 @@ def test_a_self_signed_server_needs_its_ca_file(qtbot: Any, page: SyncPage, tmp_
 
 
 def test_without_a_secure_keyring_the_token_is_shown_once_and_asked_for_next_time(
-        qtbot: Any, page: SyncPage, district: DistrictServer, desk_env: Env, tasks: TaskManager) -> None:
+    qtbot: Any, page: SyncPage, district: DistrictServer, desk_env: Env, tasks: TaskManager
+) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     with qtbot.waitSignal(page.worker.round_finished, timeout=60_000):
         enroll_from_page(qtbot, page, district.url, issue_code(district, committee_code="XT-001"))
@@ -114,7 +119,7 @@ def test_without_a_secure_keyring_the_token_is_shown_once_and_asked_for_next_tim
     ui = page.ui
     token = ui.sessionTokenEdit.text()
     assert token and ui.sessionTokenEdit.isVisible() and "只显示这一次" in ui.sessionTokenNote.text()
-    assert "本次运行" in ui.tokenPlaceValue.text() and not ui.tokenBox.isVisible()
+    assert "本次登录" in ui.tokenPlaceValue.text() and not ui.tokenBox.isVisible()
 
     # The next time the desk opens, the token is not there: the page asks for it.
     later = Desk.open(desk_env.desk.paths)
@@ -140,7 +145,8 @@ def test_without_a_secure_keyring_the_token_is_shown_once_and_asked_for_next_tim
 
 
 def test_a_revoked_device_is_told_so_and_offered_the_form_again(
-        qtbot: Any, page: SyncPage, status_widget: SyncStatusWidget, district: DistrictServer, desk_env: Env) -> None:
+    qtbot: Any, page: SyncPage, status_widget: SyncStatusWidget, district: DistrictServer, desk_env: Env
+) -> None:
     with qtbot.waitSignal(page.worker.round_finished, timeout=60_000):
         enroll_from_page(qtbot, page, district.url, issue_code(district, committee_code="XT-001"))
     settle(qtbot, page)
@@ -163,8 +169,9 @@ def test_a_revoked_device_is_told_so_and_offered_the_form_again(
     assert "在线" in ui.stateValue.text() and ui.syncNowButton.isEnabled()
 
 
-def test_a_mediator_sees_the_status_but_may_not_enroll(qtbot: Any, desk_env: Env, tasks: TaskManager,
-                                                       worker: SyncWorker) -> None:
+def test_a_mediator_sees_the_status_but_may_not_enroll(
+    qtbot: Any, desk_env: Env, tasks: TaskManager, worker: SyncWorker
+) -> None:
     mediator = Actor(username="xieagen", role="mediator", display_name="谢阿根")
     page = make_page(qtbot, Env(desk_env.desk, mediator, desk_env.root), tasks, worker)
     assert not page.ui.enrollButton.isEnabled() and not page.ui.codeEdit.isEnabled()

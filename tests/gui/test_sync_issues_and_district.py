@@ -2,6 +2,7 @@
 listed with both sides and settled on the page (refusals named, a confirmation first); the cases
 of the committee's other desks; a town's desk seeing its villages and taking an escalated case
 over, which the village's desk then learns."""
+
 from __future__ import annotations
 
 import threading
@@ -50,6 +51,7 @@ def open_page(qtbot: Any, tasks: TaskManager) -> Iterator[Any]:
         worker = SyncWorker(env.desk, tasks, options=FAST)
         workers.append(worker)
         return make_page(qtbot, env, tasks, worker)
+
     yield open_for
     for worker in workers:
         worker.stop()
@@ -61,7 +63,8 @@ def table_rows(table: Any) -> list[list[str]]:
 
 
 def test_a_conflict_is_listed_with_both_sides_and_settled_on_the_page(
-        qtbot: Any, district: DistrictServer, desk_env: Env, tmp_path: Path, open_page: Any, messages: Any) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, tmp_path: Path, open_page: Any, messages: Any
+) -> None:
     case_id = restored_desk_declines(district, desk_env, tmp_path)  # the desk says 不予调解, the district 调解中
     page = open_page(desk_env)
     outcome = sync_from_page(qtbot, page)
@@ -109,7 +112,8 @@ def test_a_conflict_is_listed_with_both_sides_and_settled_on_the_page(
 
 
 def test_the_cases_of_the_committees_other_desks_are_shown_read_only(
-        qtbot: Any, district: DistrictServer, desk_env: Env, tmp_path: Path, open_page: Any) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, tmp_path: Path, open_page: Any
+) -> None:
     enroll(district, desk_env)
     other = make_desk(tmp_path / "b", "XT-001", seat=2)
     try:
@@ -131,11 +135,13 @@ def test_the_cases_of_the_committees_other_desks_are_shown_read_only(
 
 
 def test_a_town_desk_takes_an_escalated_case_over_and_the_village_learns_it(
-        qtbot: Any, district: DistrictServer, desk_env: Env, tmp_path: Path, open_page: Any, messages: Any) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, tmp_path: Path, open_page: Any, messages: Any
+) -> None:
     enroll(district, desk_env)
     escalated = new_case(desk_env, party("赵德胜", 41), party("钱秀英", 42))
-    workflow.transition(desk_env.desk, desk_env.admin, escalated, states.ESCALATED, reason="涉及宅基地权属",
-                        escalate_to="town")
+    workflow.transition(
+        desk_env.desk, desk_env.admin, escalated, states.ESCALATED, reason="涉及宅基地权属", escalate_to="town"
+    )
     still_here = new_case(desk_env)
     sync(desk_env)
     number = case_row(desk_env.desk, escalated).number

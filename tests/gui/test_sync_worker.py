@@ -2,6 +2,7 @@
 work shown and pushed, the server away and back, the automatic rounds, a large round with
 progress that can be stopped, the desk locked during a round, a clean stop — and no sync or
 network call ever made on the UI thread."""
+
 from __future__ import annotations
 
 import threading
@@ -34,9 +35,9 @@ from sync_helpers import (
 
 from mediation_desk.district.models import CaseFile
 from mediation_desk.gui.pages.sync_page import SyncPage
-from mediation_desk.gui.sync_status import SyncStatusWidget
 from mediation_desk.gui.settings import DeskSettings
-from mediation_desk.gui.sync_worker import RoundDesk, SyncWorker, interval_from_settings
+from mediation_desk.gui.sync_status import SyncStatusWidget
+from mediation_desk.gui.sync_worker import SyncWorker, interval_from_settings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import intake as intake_service
 from mediation_desk.mediation import states, workflow
@@ -46,8 +47,14 @@ QUIET = 3600.0  # no automatic round during the test unless it asks for one
 
 
 def test_pending_work_is_shown_then_pushed_by_sync_now(
-        qtbot: Any, district: DistrictServer, desk_env: Env, worker: SyncWorker, page: SyncPage,
-        status_widget: SyncStatusWidget, tasks: TaskManager) -> None:
+    qtbot: Any,
+    district: DistrictServer,
+    desk_env: Env,
+    worker: SyncWorker,
+    page: SyncPage,
+    status_widget: SyncStatusWidget,
+    tasks: TaskManager,
+) -> None:
     enroll(district, desk_env)
     worker.set_interval(QUIET)
     worker.start(first_round_after_s=QUIET)
@@ -74,8 +81,8 @@ def test_pending_work_is_shown_then_pushed_by_sync_now(
 
 
 def test_the_server_away_shows_offline_and_the_work_goes_up_when_it_is_back(
-        qtbot: Any, district: DistrictServer, desk_env: Env, page: SyncPage,
-        status_widget: SyncStatusWidget) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, page: SyncPage, status_widget: SyncStatusWidget
+) -> None:
     enroll(district, desk_env)
     assert sync_from_page(qtbot, page).report.online
     district.stop()
@@ -101,8 +108,9 @@ def test_the_interval_is_chosen_on_the_page_and_kept(page: SyncPage, worker: Syn
     assert page.ui.intervalSpin.value() == 1 and worker.interval_s == 60
 
 
-def test_the_timer_runs_rounds_by_itself(qtbot: Any, district: DistrictServer, desk_env: Env,
-                                         worker: SyncWorker) -> None:
+def test_the_timer_runs_rounds_by_itself(
+    qtbot: Any, district: DistrictServer, desk_env: Env, worker: SyncWorker
+) -> None:
     enroll(district, desk_env)
     with pytest.raises(ValueError):
         worker.set_interval(0)  # a bad interval is refused, the old one stays
@@ -117,13 +125,15 @@ def test_the_timer_runs_rounds_by_itself(qtbot: Any, district: DistrictServer, d
 
 
 def test_a_large_round_shows_progress_and_can_be_stopped(
-        qtbot: Any, district: DistrictServer, desk_env: Env, page: SyncPage, status_widget: SyncStatusWidget) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, page: SyncPage, status_widget: SyncStatusWidget
+) -> None:
     enroll(district, desk_env)
     bulk_offline_work(desk_env, 300)  # 1,500 ops: three batches
     ops = pending(desk_env)
 
     def stop_at_once(_automatic: bool) -> None:
         page.ui.cancelRoundButton.click()  # the round stops at its first batch's end
+
     page.worker.round_started.connect(stop_at_once)
     outcome = sync_from_page(qtbot, page)
     page.worker.round_started.disconnect(stop_at_once)
@@ -137,6 +147,7 @@ def test_a_large_round_shows_progress_and_can_be_stopped(
     def watch(*args: Any) -> None:
         progress.append(args)
         shown.append(status_widget.bar.isVisible() and page.ui.roundProgress.isVisible())
+
     page.worker.progress.connect(watch)
     finished = sync_from_page(qtbot, page)
     assert finished.report.online and finished.report.pending == 0
@@ -148,18 +159,21 @@ def test_a_large_round_shows_progress_and_can_be_stopped(
 
 
 def test_locking_the_desk_during_a_round_stops_it_calmly_and_the_file_goes_up_whole(
-        qtbot: Any, district: DistrictServer, desk_env: Env, page: SyncPage, tasks: TaskManager) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, page: SyncPage, tasks: TaskManager
+) -> None:
     enroll(district, desk_env)
     bulk_offline_work(desk_env, 300)
     case_id = new_case(desk_env, party("赵德胜", 41), party("钱秀英", 42))
-    workflow.transition(desk_env.desk, desk_env.admin, case_id, states.ESCALATED, reason="涉及宅基地权属",
-                        escalate_to="town")
+    workflow.transition(
+        desk_env.desk, desk_env.admin, case_id, states.ESCALATED, reason="涉及宅基地权属", escalate_to="town"
+    )
     locks: list[bool] = []
 
     def lock_once(*_args: Any) -> None:
         if not locks:
             locks.append(page.worker.running)
             tasks.run(desk_env.desk.lock)  # as Ctrl+L does: on the desk worker, whatever the round does
+
     page.worker.progress.connect(lock_once)
     outcome = sync_from_page(qtbot, page)
     assert locks == [True] and desk_env.desk.vault is None
@@ -178,23 +192,23 @@ def test_locking_the_desk_during_a_round_stops_it_calmly_and_the_file_goes_up_wh
     assert people["钱秀英"]["phone"] == party("钱秀英", 42)["phone"]
 
 
-def test_a_round_holds_the_key_it_began_with_and_a_lock_wipes_it(desk_env: Env, monkeypatch) -> None:
+def test_a_lock_wipes_the_key_a_round_is_using_and_the_token_with_it(desk_env: Env) -> None:
     case_id = new_case(desk_env, party("赵德胜", 41), party("钱秀英", 42))
-    view = RoundDesk(desk_env.desk)
-    assert view.vault is desk_env.desk.vault and not view.locked_meanwhile
-    assert view.seat == desk_env.desk.seat and view.node == desk_env.desk.node
-    credentials.use_for_session(desk_env.desk, "a-token-typed-by-the-clerk")
-    assert credentials.token(view) == "a-token-typed-by-the-clerk"  # the session's token is found
-    desk_env.desk.lock()
-    assert view.locked_meanwhile
-    with desk_env.desk.read() as s, pytest.raises(ValueError):
-        case_file.build_case_file(s, case_id, view.vault)  # never a file without the parties' details
-    credentials.drop(view)
-    assert credentials.token(desk_env.desk) is None
+    desk = desk_env.desk
+    mark = desk.session.mark()  # as the worker takes it when a round starts
+    key_in_use = desk.vault  # what a batch of the round holds while it builds a case file
+    credentials.use_for_session(desk, "a-token-typed-by-the-clerk")
+    assert credentials.token(desk) == "a-token-typed-by-the-clerk" and not desk.session.locked_since(mark)
+    desk.lock()
+    assert desk.session.locked_since(mark) and desk.vault is None
+    assert desk.session.token() == (None, None) and credentials.token(desk) is None
+    with desk.read() as s, pytest.raises(ValueError):
+        case_file.build_case_file(s, case_id, key_in_use)  # never a file without the parties' details
 
 
 def test_stop_ends_a_round_in_progress_and_no_round_follows(
-        qtbot: Any, district: DistrictServer, desk_env: Env, worker: SyncWorker) -> None:
+    qtbot: Any, district: DistrictServer, desk_env: Env, worker: SyncWorker
+) -> None:
     enroll(district, desk_env)
     bulk_offline_work(desk_env, 200)
     worker.set_interval(0.2)
@@ -209,8 +223,14 @@ def test_stop_ends_a_round_in_progress_and_no_round_follows(
 
 
 def test_no_sync_or_network_call_runs_on_the_ui_thread(
-        qtbot: Any, district: DistrictServer, desk_env: Env, worker: SyncWorker, page: SyncPage,
-        status_widget: SyncStatusWidget, tasks: TaskManager) -> None:
+    qtbot: Any,
+    district: DistrictServer,
+    desk_env: Env,
+    worker: SyncWorker,
+    page: SyncPage,
+    status_widget: SyncStatusWidget,
+    tasks: TaskManager,
+) -> None:
     with calls_on_threads() as calls:
         worker.set_interval(QUIET)
         worker.start(first_round_after_s=QUIET)
@@ -229,5 +249,4 @@ def test_no_sync_or_network_call_runs_on_the_ui_thread(
     assert {"enroll", "sync_once", "sync_status", "list_issues", "list_district_cases", "http"} <= names
     on_ui_thread = [name for name, thread in calls if thread is threading.main_thread()]
     assert on_ui_thread == []
-    assert {thread.name.split("_")[0] for name, thread in calls if name in ("sync_once", "enroll")} == {
-        "district-sync"}
+    assert {thread.name.split("_")[0] for name, thread in calls if name in ("sync_once", "enroll")} == {"district-sync"}

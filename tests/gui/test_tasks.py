@@ -1,4 +1,5 @@
 """The task helper: desk work on one worker thread, results and errors on the main thread."""
+
 from __future__ import annotations
 
 import itertools

@@ -1,6 +1,7 @@
 """State changes through the case page: termination with the art. 26 routes (a missing reason or
 route named next to its input, nothing saved), escalation with its level and prevention
 counters, declining; each irreversible change confirmed first, and "No" changes nothing."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -15,8 +16,9 @@ from mediation_desk.mediation import queries
 from mediation_desk.mediation.models_case import CaseTransition
 
 
-def test_termination_needs_a_reason_and_the_routes_told(qtbot: Any, page: CasePage, env: Env, messages: Any,
-                                                        type_text: Any) -> None:
+def test_termination_needs_a_reason_and_the_routes_told(
+    qtbot: Any, page: CasePage, env: Env, messages: Any, type_text: Any
+) -> None:
     case_id = mediating_case(env)
     open_case(qtbot, page, case_id)
     dialog = press(qtbot, page, "terminate")
@@ -47,7 +49,11 @@ def test_termination_needs_a_reason_and_the_routes_told(qtbot: Any, page: CasePa
     save(qtbot, page, dialog)
     d = queries.case_detail(env.desk, env.admin, case_id)
     assert (d.summary.status, d.status_reason, d.routes_told, d.prevented) == (
-        "terminated", "双方分歧过大，调解不成", ("arbitration", "litigation"), ("civil_to_criminal",))
+        "terminated",
+        "双方分歧过大，调解不成",
+        ("arbitration", "litigation"),
+        ("civil_to_criminal",),
+    )
     info = page.ui.infoLabel.text()
     assert "终止调解理由：双方分歧过大，调解不成" in info and "已告知的其他途径：仲裁、诉讼" in info
     assert "已防止：防止民转刑" in info
@@ -66,7 +72,10 @@ def test_escalation_goes_to_a_chosen_level(qtbot: Any, page: CasePage, env: Env,
     u = dialog.ui
     assert u.level.isVisibleTo(dialog) and not u.routesBox.isVisibleTo(dialog)
     assert [u.level.itemText(i) for i in range(u.level.count())] == [
-        "（请选择）", "镇（街道）矛调中心", "区（县）社会治理中心"]
+        "（请选择）",
+        "镇（街道）矛调中心",
+        "区（县）社会治理中心",
+    ]
     u.reason.setPlainText("纠纷有激化为治安案件的可能")
     refuse(qtbot, page, dialog)
     assert u.levelError.text() == "上报须选择接收层级：镇（街道）或区（县）"

@@ -2,6 +2,7 @@
 checked on the desk worker, the answer in large plain words — 一致 for the original, 不一致 naming
 what changed after the record was altered, 没有这份协议 for an unknown number, 校验码无效 for
 garbage — and the field ready for the next scan."""
+
 from __future__ import annotations
 
 import threading
@@ -45,8 +46,9 @@ def answer(dialog: VerifyDialog) -> tuple[str, str]:
     return dialog.ui.statusLabel.text(), dialog.ui.messageLabel.text()
 
 
-def test_the_original_agreement_matches(qtbot: Any, env: Env, tasks: TaskManager, type_text: Any,
-                                        desk_threads: list[str]) -> None:
+def test_the_original_agreement_matches(
+    qtbot: Any, env: Env, tasks: TaskManager, type_text: Any, desk_threads: list[str]
+) -> None:
     _, payload = printed_agreement(env)
     desk_threads.clear()
     dialog = dialog_for(qtbot, env, tasks)
@@ -60,7 +62,8 @@ def test_the_original_agreement_matches(qtbot: Any, env: Env, tasks: TaskManager
 
 
 def test_an_agreement_altered_after_printing_is_a_mismatch_naming_the_term(
-        qtbot: Any, env: Env, tasks: TaskManager, type_text: Any) -> None:
+    qtbot: Any, env: Env, tasks: TaskManager, type_text: Any
+) -> None:
     case_id, payload = printed_agreement(env)
     # No service amends an agreement once recorded: the change is made in the record itself,
     # as a correction (or tampering) would be.
@@ -97,8 +100,12 @@ def test_a_scan_arriving_while_one_is_checked_is_checked_next(qtbot: Any, env: E
     dialog.ui.payload.setText(payload)  # the next scan replaces the selected code
     dialog.verify()
     assert dialog.queued == payload
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.queued is None and dialog.result is not None
-                    and dialog.result.status == "match", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            not dialog.busy and dialog.queued is None and dialog.result is not None and dialog.result.status == "match"
+        ),
+        timeout=10_000,
+    )
 
 
 def test_a_locked_desk_is_said_calmly(qtbot: Any, env: Env, tasks: TaskManager, type_text: Any) -> None:

@@ -1,14 +1,14 @@
 """Fixtures of the desk-side sync tests: the real district server (tests/district_server.py)
 with its towns and committees, and desks with data folders of their own."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
 from district_server import DistrictServer
-from sync_helpers import make_desk, prepare_district
-
 from service_helpers import Env
+from sync_helpers import make_desk, prepare_district
 
 
 @pytest.fixture

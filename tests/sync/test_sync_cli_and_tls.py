@@ -1,5 +1,6 @@
 """`mediation-desk enroll` and `mediation-desk sync` (round, --status, --conflicts, --resolve),
 and TLS: a self-signed district is refused until its CA file is given."""
+
 from __future__ import annotations
 
 import json
@@ -10,15 +11,22 @@ from pathlib import Path
 
 import pytest
 import trustme
-
 from district_server import DistrictServer
+from service_helpers import Env, case_row, mediating_case
+from sync_helpers import (
+    FAST,
+    ROOT,
+    issue_code,
+    prepare_district,
+    restored_desk_declines,
+    run_sync,
+    server_cases,
+    sync,
+)
+
 from mediation_desk.cli import main
 from mediation_desk.mediation import states
 from mediation_desk.sync import api
-from service_helpers import Env, case_row, mediating_case
-from sync_helpers import (
-    FAST, ROOT, issue_code, prepare_district, restored_desk_declines, run_sync, server_cases, sync,
-)
 
 
 def cli(env: Env, *args: str) -> int:
@@ -74,25 +82,59 @@ def test_conflicts_are_listed_and_resolved_from_the_command_line(district, desk_
 def test_without_a_keyring_the_command_line_takes_the_token_from_the_environment(district, desk_a: Env) -> None:
     code = issue_code(district, committee_code="XT-001")
     env = {k: v for k, v in os.environ.items() if k not in ("MEDIATION_DESK_DEVICE_TOKEN", "MEDIATION_DESK_PASSWORD")}
-    env.update({"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "MEDIATION_DESK_NO_GUI": "1",
-                "PYTHONPATH": str(ROOT)})
-    enrolled = subprocess.run([sys.executable, "-m", "mediation_desk", "--data-dir", str(desk_a.root), "enroll",
-                               "--server", district.url, "--code", code], capture_output=True, text=True,
-                              env=env, cwd=ROOT, timeout=120)
+    env.update(
+        {
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "MEDIATION_DESK_NO_GUI": "1",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    enrolled = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mediation_desk",
+            "--data-dir",
+            str(desk_a.root),
+            "enroll",
+            "--server",
+            district.url,
+            "--code",
+            code,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert enrolled.returncode == 0, enrolled.stderr
     assert "没有安全的系统钥匙串" in enrolled.stdout and "设备令牌（只显示这一次" in enrolled.stderr
     token = enrolled.stderr.split("设备令牌（只显示这一次，请抄下妥善保管）：")[1].split()[0]
-    refused = subprocess.run([sys.executable, "-m", "mediation_desk", "--data-dir", str(desk_a.root), "sync"],
-                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, stdin=subprocess.DEVNULL)
+    refused = subprocess.run(
+        [sys.executable, "-m", "mediation_desk", "--data-dir", str(desk_a.root), "sync"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert refused.returncode == 2 and "MEDIATION_DESK_DEVICE_TOKEN" in refused.stderr
-    done = subprocess.run([sys.executable, "-m", "mediation_desk", "--data-dir", str(desk_a.root), "sync", "--json"],
-                          capture_output=True, text=True, env={**env, "MEDIATION_DESK_DEVICE_TOKEN": token}, cwd=ROOT,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "mediation_desk", "--data-dir", str(desk_a.root), "sync", "--json"],
+        capture_output=True,
+        text=True,
+        env={**env, "MEDIATION_DESK_DEVICE_TOKEN": token},
+        cwd=ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["online"] is True
 
 
 # ------------------------------------------------------------------ TLS
+
 
 @pytest.fixture
 def tls_district(district_database_url: str, tmp_path: Path):
@@ -129,4 +171,3 @@ def test_a_self_signed_district_needs_its_ca_file(tls_district, desk_a: Env, tmp
     assert report.online and report.pending == 0
     assert server_cases(server, "XT-001")[case_id] == states.IN_MEDIATION
     assert run_sync(desk_a).returncode == 0  # and by the command line, in its own process
-

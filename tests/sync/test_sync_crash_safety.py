@@ -1,6 +1,7 @@
 """A desk killed (SIGKILL) at many points of a push and of a pull: after the next sync both
 sides hold the same rows, none lost and none doubled. The desk's sync runs as the command line
 does, in its own process (`mediation-desk --data-dir D sync`)."""
+
 from __future__ import annotations
 
 import os
@@ -11,18 +12,28 @@ import time
 from collections.abc import Callable
 
 import pytest
+from service_helpers import Env
 from sqlalchemy import func, select
+from sync_helpers import (
+    ROOT,
+    bulk_offline_work,
+    child_env,
+    desk_ops,
+    district_db,
+    enroll,
+    mirror,
+    pending,
+    server_feed,
+    sync,
+    sync_command,
+    sync_until_quiet,
+)
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.district.models import AppliedOp, Change
 from mediation_desk.sync import api, state
-from service_helpers import Env
-from sync_helpers import (
-    ROOT, bulk_offline_work, child_env, desk_ops, district_db, enroll, mirror, pending, server_feed, sync,
-    sync_command, sync_until_quiet,
-)
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("district")]
 ATTEMPTS = 14
@@ -43,8 +54,14 @@ def kill_at_many_points(env: Env, progress: Callable[[], int], done: Callable[[]
         if done():
             break
         before = progress()
-        proc = subprocess.Popen(sync_command(env), env=child_env(env), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            sync_command(env),
+            env=child_env(env),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         if rng.random() < 0.25:
             time.sleep(rng.uniform(0.2, 1.5))  # at start-up or in its first request
         else:
@@ -65,8 +82,9 @@ def test_killed_mid_push_the_next_sync_doubles_nothing(district, desk_a: Env) ->
     sync(desk_a)  # the set-up ops up
     bulk_offline_work(desk_a, cases=1200)  # 6,000 ops: 12 batches
     total = pending(desk_a)
-    kills, half_done = kill_at_many_points(desk_a, lambda: total - pending(desk_a), lambda: pending(desk_a) == 0,
-                                           seed=20261128)
+    kills, half_done = kill_at_many_points(
+        desk_a, lambda: total - pending(desk_a), lambda: pending(desk_a) == 0, seed=20261128
+    )
     # How many kills land before the work is done depends on the machine's speed: at least three
     # must have left it half done for the test to mean something.
     assert kills >= 5 and half_done >= 3, (kills, half_done)
@@ -78,8 +96,11 @@ def test_killed_mid_push_the_next_sync_doubles_nothing(district, desk_a: Env) ->
     with district_db(district) as db, db.read() as s:
         applied = set(s.scalars(select(AppliedOp.op_id)))
         changes = s.scalar(select(func.count()).select_from(Change)) or 0
-        fact_ops = list(s.scalars(select(Change.data["op_id"].as_string()).where(Change.entity.in_(
-            ("case_assignment", "session_record")))))
+        fact_ops = list(
+            s.scalars(
+                select(Change.data["op_id"].as_string()).where(Change.entity.in_(("case_assignment", "session_record")))
+            )
+        )
     assert applied == set(ops)  # every op of the desk applied on the server, nothing else
     assert changes == len(applied)  # each applied exactly once
     assert len(fact_ops) == len(set(fact_ops)) == 2 * 1200
@@ -99,8 +120,7 @@ def test_killed_mid_pull_the_next_sync_holds_the_districts_rows(district, desk_a
     sync_until_quiet(desk_a)
     print(f"desk A: 7,000 ops pushed and pulled back in {time.monotonic() - started:.1f} s")
     feed, head = server_feed(district, "XT-001")
-    kills, half_done = kill_at_many_points(desk_b, lambda: cursor(desk_b), lambda: cursor(desk_b) == head,
-                                           seed=11)
+    kills, half_done = kill_at_many_points(desk_b, lambda: cursor(desk_b), lambda: cursor(desk_b) == head, seed=11)
     assert kills >= 4 and half_done >= 3, (kills, half_done)
     sync_until_quiet(desk_b)
 

@@ -1,13 +1,27 @@
 """The desk's side of sync without a server: what pulled changes become, case files of
 escalated cases, the issue list and its resolutions, the device token's home, typed input."""
+
 from __future__ import annotations
 
 import keyring
 import keyring.backends.fail
 import pytest
+from service_helpers import (  # noqa: F401  (env is a fixture)
+    Env,
+    actor,
+    add_mediator,
+    assigned_case,
+    case_row,
+    count,
+    env,
+    mediating_case,
+    new_case,
+    outbox_ops,
+)
 from sqlalchemy import select
 
-from mediation_desk.core import hlc, sync_contract as contract
+from mediation_desk.core import hlc
+from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.core.uow import HLC_KEY, Actor
 from mediation_desk.errors import NotFound, PermissionDenied, TransitionError, ValidationError
@@ -19,9 +33,6 @@ from mediation_desk.sync.enrollment import read_ca_bundle
 from mediation_desk.sync.models import DistrictRecord, FieldHistory, SyncIssue
 from mediation_desk.sync.push import SYNC_ACTOR
 from mediation_desk.sync.transport import check_ca_bundle, normalise_server_url
-from service_helpers import (  # noqa: F401  (env is a fixture)
-    Env, actor, add_mediator, assigned_case, case_row, count, env, mediating_case, new_case, outbox_ops,
-)
 
 CODE = "XT-001"
 FAR = "0009999999999999"  # an HLC wall time centuries ahead: later than anything the desk made
@@ -31,10 +42,25 @@ def clock(wall: str = FAR, counter: int = 0, node: str = "district") -> str:
     return f"{wall}-{counter:04d}-{node}"
 
 
-def change(entity: str, entity_id: str, data: dict, *, seq: int = 1, at: str | None = None,
-           committee: str = CODE, origin: str | None = "other-device") -> contract.Change:
-    return contract.Change(seq=seq, entity=entity, entity_id=entity_id, committee_code=committee,
-                           hlc=at or clock(counter=seq), data=data, origin_device=origin)
+def change(
+    entity: str,
+    entity_id: str,
+    data: dict,
+    *,
+    seq: int = 1,
+    at: str | None = None,
+    committee: str = CODE,
+    origin: str | None = "other-device",
+) -> contract.Change:
+    return contract.Change(
+        seq=seq,
+        entity=entity,
+        entity_id=entity_id,
+        committee_code=committee,
+        hlc=at or clock(counter=seq),
+        data=data,
+        origin_device=origin,
+    )
 
 
 def apply_changes(env: Env, *changes: contract.Change, scope: str = contract.SCOPE_COMMITTEE) -> apply.PageTally:
@@ -51,22 +77,31 @@ def settle_outbox(env: Env) -> None:
 
 def server_case(env: Env, case_id: str, **fields) -> dict:
     case = case_row(env.desk, case_id)
-    return {"number": case.number, "status": case.status, "dispute_type": case.dispute_type,
-            "accepted_on": case.accepted_on.isoformat(), "committee_id": case.committee_id, **fields}
+    return {
+        "number": case.number,
+        "status": case.status,
+        "dispute_type": case.dispute_type,
+        "accepted_on": case.accepted_on.isoformat(),
+        "committee_id": case.committee_id,
+        **fields,
+    }
 
 
 # ------------------------------------------------------------------ pulled changes
 
+
 def test_the_district_status_of_an_own_case_is_followed_with_history(env: Env) -> None:
     case_id = new_case(env)
     settle_outbox(env)
-    tally = apply_changes(env, change("case", case_id, server_case(env, case_id, status=states.DECLINED),
-                                      origin="town-device"))
+    tally = apply_changes(
+        env, change("case", case_id, server_case(env, case_id, status=states.DECLINED), origin="town-device")
+    )
     assert (tally.own_updated, tally.status_changes) == (1, 1)
     assert case_row(env.desk, case_id).status == states.DECLINED
     with env.desk.read() as s:
-        last = s.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id)
-                         .order_by(CaseTransition.hlc.desc())).first()
+        last = s.scalars(
+            select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.hlc.desc())
+        ).first()
         assert (last.from_status, last.to_status) == (states.ACCEPTED, states.DECLINED)
         assert last.actor == apply.DISTRICT_ACTOR
         actions = list(s.scalars(select(AuditRecord.action).where(AuditRecord.entity_id == case_id)))
@@ -77,8 +112,9 @@ def test_the_district_status_of_an_own_case_is_followed_with_history(env: Env) -
 
 def test_a_transition_still_to_push_keeps_the_desk_status(env: Env) -> None:
     case_id, _ = assigned_case(env)  # accepted → assigned, op pending
-    tally = apply_changes(env, change("case", case_id, server_case(env, case_id, status=states.ACCEPTED),
-                                      at=clock("0000000000000001")))
+    tally = apply_changes(
+        env, change("case", case_id, server_case(env, case_id, status=states.ACCEPTED), at=clock("0000000000000001"))
+    )
     assert tally.status_changes == 0
     assert case_row(env.desk, case_id).status == states.ASSIGNED
 
@@ -97,8 +133,9 @@ def test_plain_fields_merge_last_writer_wins_and_the_loser_is_kept(env: Env) -> 
     apply_changes(env, change("mediator", mediator_id, {"title": "村干部"}, seq=2, at=clock("0009999999999998")))
     with env.desk.read() as s:
         assert s.get(Mediator, mediator_id).title == "专职调解员"
-        kept = s.scalars(select(FieldHistory).where(FieldHistory.entity_id == mediator_id,
-                                                    FieldHistory.side == "district")).one()
+        kept = s.scalars(
+            select(FieldHistory).where(FieldHistory.entity_id == mediator_id, FieldHistory.side == "district")
+        ).one()
         assert (kept.field, kept.value) == ("title", "村干部")
 
 
@@ -107,9 +144,10 @@ def test_an_earlier_state_replayed_by_the_feed_changes_nothing(env: Env) -> None
     case_id = mediating_case(env)  # accepted → assigned → in_mediation, all accepted by the district
     settle_outbox(env)
     before = count(env.desk, CaseTransition, CaseTransition.case_id == case_id)
-    first_move = [op for op in outbox_ops(env.desk, "case") if op.kind == "transition"][0]
-    tally = apply_changes(env, change("case", case_id, server_case(env, case_id, status=states.ASSIGNED),
-                                      at=first_move.hlc, origin=None))
+    first_move = next(op for op in outbox_ops(env.desk, "case") if op.kind == "transition")
+    tally = apply_changes(
+        env, change("case", case_id, server_case(env, case_id, status=states.ASSIGNED), at=first_move.hlc, origin=None)
+    )
     assert (tally.status_changes, tally.own_updated) == (0, 0)
     assert case_row(env.desk, case_id).status == states.IN_MEDIATION
     assert count(env.desk, CaseTransition, CaseTransition.case_id == case_id) == before
@@ -118,8 +156,14 @@ def test_an_earlier_state_replayed_by_the_feed_changes_nothing(env: Env) -> None
 
 def test_other_desks_cases_are_a_read_only_district_view(env: Env) -> None:
     other = "7d1e0c55-0000-4000-8000-000000000001"
-    data = {"number": "（2026）谢调字第 2-0001 号", "status": states.IN_MEDIATION, "dispute_type": "neighbour",
-            "accepted_on": "2026-11-02", "committee_id": "elsewhere", "seat": 2}
+    data = {
+        "number": "（2026）谢调字第 2-0001 号",
+        "status": states.IN_MEDIATION,
+        "dispute_type": "neighbour",
+        "accepted_on": "2026-11-02",
+        "committee_id": "elsewhere",
+        "seat": 2,
+    }
     tally = apply_changes(env, change("case", other, data))
     assert (tally.stored, tally.own_updated) == (1, 0)
     assert count(env.desk, MediationCase) == 0
@@ -142,13 +186,22 @@ def test_another_committees_change_is_ignored(env: Env) -> None:
 def test_a_taken_over_case_is_shown_and_audited(env: Env) -> None:
     case_id = new_case(env)
     settle_outbox(env)
-    apply_changes(env, change("case", case_id, server_case(env, case_id, **{
-        contract.TAKEN_OVER_BY: "谢塘镇", contract.TAKEN_OVER_AT: "2026-11-28T08:00:00+00:00"})))
+    apply_changes(
+        env,
+        change(
+            "case",
+            case_id,
+            server_case(
+                env, case_id, **{contract.TAKEN_OVER_BY: "谢塘镇", contract.TAKEN_OVER_AT: "2026-11-28T08:00:00+00:00"}
+            ),
+        ),
+    )
     view = api.district_state_of_case(env.desk, case_id)
     assert view is not None and view.taken_over_by == "谢塘镇" and view.own
     with env.desk.read() as s:
-        assert s.scalars(select(AuditRecord).where(AuditRecord.action == "sync.case_taken_over",
-                                                   AuditRecord.entity_id == case_id)).one()
+        assert s.scalars(
+            select(AuditRecord).where(AuditRecord.action == "sync.case_taken_over", AuditRecord.entity_id == case_id)
+        ).one()
 
 
 def test_the_desk_clock_follows_the_clocks_it_pulls(env: Env) -> None:
@@ -161,9 +214,11 @@ def test_the_desk_clock_follows_the_clocks_it_pulls(env: Env) -> None:
 
 # ------------------------------------------------------------------ case files of escalations
 
+
 def escalate(env: Env, case_id: str, to: str = "town") -> None:
-    workflow.transition(env.desk, env.admin, case_id, states.ESCALATED, reason="涉及宅基地权属，村里无法处理",
-                        escalate_to=to)
+    workflow.transition(
+        env.desk, env.admin, case_id, states.ESCALATED, reason="涉及宅基地权属，村里无法处理", escalate_to=to
+    )
 
 
 def test_an_escalation_gets_exactly_one_case_file_op(env: Env) -> None:
@@ -173,8 +228,11 @@ def test_an_escalation_gets_exactly_one_case_file_op(env: Env) -> None:
         with env.desk.write(SYNC_ACTOR) as uow:
             case_file.add_missing_file_ops(uow)
     [op] = outbox_ops(env.desk, case_file.CASE_FILE)
-    assert op.payload == {"case_id": case_id, "escalation_op_id": outbox_ops(env.desk, "case")[-1].op_id,
-                          "escalate_to": "town"}
+    assert op.payload == {
+        "case_id": case_id,
+        "escalation_op_id": outbox_ops(env.desk, "case")[-1].op_id,
+        "escalate_to": "town",
+    }
     with env.desk.read() as s:
         body = case_file.build_case_file(s, case_id, env.desk.vault)
     assert body["case"]["status"] == states.ESCALATED and len(body["parties"]) == 2
@@ -198,13 +256,23 @@ def test_a_locked_desk_cannot_read_the_file(env: Env) -> None:
 
 # ------------------------------------------------------------------ the issue list
 
+
 def raise_issue(env: Env, op: OutboxOp, status: str, reason: str, server_state: dict | None = None) -> str:
     with env.desk.write(SYNC_ACTOR) as uow:
         row = uow.session.get(OutboxOp, op.seq)
         row.state = status
-        issue = SyncIssue(op_id=op.op_id, op_seq=op.seq, entity=op.entity, entity_id=op.entity_id, kind=op.kind,
-                          status=status, reason=reason, server_state=server_state, payload=dict(op.payload),
-                          raised_at=uow.now)
+        issue = SyncIssue(
+            op_id=op.op_id,
+            op_seq=op.seq,
+            entity=op.entity,
+            entity_id=op.entity_id,
+            kind=op.kind,
+            status=status,
+            reason=reason,
+            server_state=server_state,
+            payload=dict(op.payload),
+            raised_at=uow.now,
+        )
         uow.session.add(issue)
         uow.session.flush()
         return issue.id
@@ -216,8 +284,9 @@ def conflicting_decline(env: Env) -> tuple[str, str]:
     settle_outbox(env)
     workflow.transition(env.desk, env.admin, case_id, states.DECLINED, reason="当事人明确拒绝调解")
     op = outbox_ops(env.desk, "case")[-1]
-    issue_id = raise_issue(env, op, contract.CONFLICT, "区里记录的状态是“已派单”，本机是从“已受理”变更的",
-                           {"status": states.ASSIGNED})
+    issue_id = raise_issue(
+        env, op, contract.CONFLICT, "区里记录的状态是“已派单”，本机是从“已受理”变更的", {"status": states.ASSIGNED}
+    )
     return case_id, issue_id
 
 
@@ -297,6 +366,7 @@ def test_bad_choices_and_unknown_issues_are_refused(env: Env) -> None:
 
 # ------------------------------------------------------------------ the token and typed input
 
+
 def test_the_token_lives_in_the_keyring(env: Env, memory_keyring) -> None:
     assert credentials.store(env.desk, "tok-1") is True
     assert memory_keyring.secrets[(credentials.KEYRING_SERVICE, f"device-token:{env.desk.device_id}")] == "tok-1"
@@ -315,11 +385,17 @@ def test_without_a_secure_keyring_the_token_stays_in_memory(env: Env, tmp_path) 
     assert b"tok-2" not in env.desk.paths.database.read_bytes()
 
 
-@pytest.mark.parametrize("url, rule", [
-    ("", "required"), ("sync.example.gov.cn", "url_format"), ("ftp://x.gov.cn", "url_format"),
-    ("http://sync.example.gov.cn", "url_https"), ("https://x.gov.cn/?a=1", "url_format"),
-    ("https://exa mple", "url_format"),
-])
+@pytest.mark.parametrize(
+    "url, rule",
+    [
+        ("", "required"),
+        ("sync.example.gov.cn", "url_format"),
+        ("ftp://x.gov.cn", "url_format"),
+        ("http://sync.example.gov.cn", "url_https"),
+        ("https://x.gov.cn/?a=1", "url_format"),
+        ("https://exa mple", "url_format"),
+    ],
+)
 def test_bad_server_addresses_are_refused(url: str, rule: str) -> None:
     with pytest.raises(ValidationError) as refused:
         normalise_server_url(url)
@@ -364,6 +440,11 @@ def test_a_desk_not_enrolled_is_told_so(env: Env) -> None:
 
 def test_unreachable_server_at_enrollment_is_a_clear_error(env: Env) -> None:
     with pytest.raises(api.ServerUnreachable, match="无法连接区服务器"):
-        api.enroll(env.desk, env.admin, "http://127.0.0.1:9", "ABCD-EFGH",
-                   options=api.TransportOptions(attempts=2, backoff_first=0.01))
+        api.enroll(
+            env.desk,
+            env.admin,
+            "http://127.0.0.1:9",
+            "ABCD-EFGH",
+            options=api.TransportOptions(attempts=2, backoff_first=0.01),
+        )
     assert api.sync_status(env.desk).enrolled is False

@@ -1,5 +1,6 @@
 """The desk's sync against the real district server on 127.0.0.1: enrollment, two desks of one
 committee converging, replays, the server away, scopes, revocation, conflicts, escalation files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,24 +9,38 @@ import httpx
 import keyring
 import keyring.backends.fail
 import pytest
+from service_helpers import Env, add_mediator, case_row, mediating_case, new_case, party
 from sqlalchemy import select
+from sync_helpers import (
+    FAST,
+    cases_seen,
+    desk_ops,
+    district_db,
+    enroll,
+    issue_code,
+    make_desk,
+    mirror,
+    pending,
+    restored_desk_declines,
+    server_applied,
+    server_cases,
+    server_feed,
+    sync,
+    sync_until_quiet,
+    unlock,
+)
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import AuditRecord, OutboxOp
-from mediation_desk.storage.state import DeskState
 from mediation_desk.desk import Desk
 from mediation_desk.district import admin as district_admin
 from mediation_desk.district.models import CaseFile
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.mediation import assignment, states, workflow
+from mediation_desk.storage.state import DeskState
 from mediation_desk.sync import api, credentials
 from mediation_desk.sync.push import SYNC_ACTOR, to_wire
 from mediation_desk.sync.transport import DistrictClient
-from service_helpers import Env, add_mediator, case_row, mediating_case, new_case, party
-from sync_helpers import (
-    FAST, cases_seen, desk_ops, district_db, enroll, issue_code, make_desk, mirror, pending, restored_desk_declines,
-    server_applied, server_cases, server_feed, sync, sync_until_quiet, unlock,
-)
 
 pytestmark = pytest.mark.usefixtures("district")
 
@@ -36,30 +51,48 @@ def device_tokens(memory_keyring) -> list[str]:
 
 # ------------------------------------------------------------------ enrollment
 
+
 def test_enrollment_keeps_the_token_in_the_keyring_only(district, desk_a: Env, memory_keyring) -> None:
     view = enroll(district, desk_a)
-    assert (view.scope, view.committee_code, view.town, view.token_in_keyring) == ("committee", "XT-001", "谢塘镇", True)
+    assert (view.scope, view.committee_code, view.town, view.token_in_keyring) == (
+        "committee",
+        "XT-001",
+        "谢塘镇",
+        True,
+    )
     assert view.session_token is None and "钥匙串" in view.message
     [token] = device_tokens(memory_keyring)
     status = api.sync_status(desk_a.desk)
     assert (status.enrolled, status.server_url, status.committee_code, status.token) == (
-        True, district.url, "XT-001", "keyring")
-    raw = desk_a.desk.paths.database.read_bytes() + desk_a.desk.paths.database.with_name("desk.sqlite3-wal").read_bytes()
+        True,
+        district.url,
+        "XT-001",
+        "keyring",
+    )
+    raw = (
+        desk_a.desk.paths.database.read_bytes() + desk_a.desk.paths.database.with_name("desk.sqlite3-wal").read_bytes()
+    )
     assert token.encode() not in raw
     with desk_a.desk.read() as s:
         record = s.scalars(select(AuditRecord).where(AuditRecord.action == "sync.enroll")).one()
         assert token not in str(record.detail) and record.detail["server"] == district.url
 
 
-@pytest.mark.parametrize("how, rule", [
-    ("unknown", contract.ERROR_CODE_UNKNOWN), ("expired", contract.ERROR_CODE_EXPIRED), ("used", contract.ERROR_CODE_USED),
-])
+@pytest.mark.parametrize(
+    "how, rule",
+    [
+        ("unknown", contract.ERROR_CODE_UNKNOWN),
+        ("expired", contract.ERROR_CODE_EXPIRED),
+        ("used", contract.ERROR_CODE_USED),
+    ],
+)
 def test_a_bad_code_is_refused_and_nothing_is_kept(district, desk_a: Env, memory_keyring, how: str, rule: str) -> None:
     if how == "unknown":
         code = "WRNG-CODE-0000"
     elif how == "expired":
-        code = issue_code(district, committee_code="XT-001", expires_hours=1,
-                          now=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
+        code = issue_code(
+            district, committee_code="XT-001", expires_hours=1, now=dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+        )
     else:
         code = issue_code(district, committee_code="XT-001")
         httpx.post(f"{district.url}{contract.ENROLL_PATH}", json={"code": code}, timeout=30).raise_for_status()
@@ -79,8 +112,13 @@ def test_a_code_of_another_committee_does_not_bind_this_desk(district, desk_a: E
 
 def test_an_address_that_is_no_district_server_is_refused(district, desk_a: Env) -> None:
     with pytest.raises(api.SyncError, match="HTTP 404"):
-        api.enroll(desk_a.desk, desk_a.admin, f"{district.url}/elsewhere", issue_code(district, committee_code="XT-001"),
-                   options=FAST)
+        api.enroll(
+            desk_a.desk,
+            desk_a.admin,
+            f"{district.url}/elsewhere",
+            issue_code(district, committee_code="XT-001"),
+            options=FAST,
+        )
     assert api.sync_status(desk_a.desk).enrolled is False
 
 
@@ -99,6 +137,7 @@ def test_without_a_secure_keyring_the_token_is_asked_for_each_session(district, 
 
 
 # ------------------------------------------------------------------ two desks of one committee
+
 
 def test_two_desks_of_one_committee_work_offline_and_converge(district, desk_a: Env, desk_b: Env) -> None:
     enroll(district, desk_a)
@@ -174,6 +213,7 @@ def test_queued_work_goes_up_when_the_server_is_back(district, desk_a: Env) -> N
 
 # ------------------------------------------------------------------ scope, revocation
 
+
 def test_a_desk_can_neither_read_nor_write_another_committees_data(district, desk_a: Env, desk_other: Env) -> None:
     enroll(district, desk_a)
     enroll(district, desk_other)
@@ -183,12 +223,18 @@ def test_a_desk_can_neither_read_nor_write_another_committees_data(district, des
     assert report.online
     assert not any(key[1] == case_id for key in mirror(desk_other))
     assert case_id not in cases_seen(desk_other)
-    assert all(v.committee_code == "FH-001" for v in api.list_district_cases(desk_other.desk, desk_other.admin,
-                                                                           include_own=True))
+    assert all(
+        v.committee_code == "FH-001"
+        for v in api.list_district_cases(desk_other.desk, desk_other.admin, include_own=True)
+    )
     # Writing: an op on 谢家塘村's case sent with 丰惠村's token is refused and listed for the clerk.
     with desk_other.desk.write(SYNC_ACTOR) as uow:
-        uow.outbox("case", case_id, contract.TRANSITION, {"from": states.IN_MEDIATION, "to": states.TERMINATED,
-                                                          "hlc": uow.tick(), "routes": ["litigation"]})
+        uow.outbox(
+            "case",
+            case_id,
+            contract.TRANSITION,
+            {"from": states.IN_MEDIATION, "to": states.TERMINATED, "hlc": uow.tick(), "routes": ["litigation"]},
+        )
     refused = sync(desk_other)
     assert refused.rejected == 1
     [issue] = api.list_issues(desk_other.desk, desk_other.admin)
@@ -219,6 +265,7 @@ def test_a_revoked_device_is_refused_and_its_token_dropped(district, desk_a: Env
 
 # ------------------------------------------------------------------ conflicts
 
+
 def test_a_conflicting_status_change_lands_in_the_issue_list(district, desk_a: Env, tmp_path) -> None:
     case_id = restored_desk_declines(district, desk_a, tmp_path)
     report = sync(desk_a)
@@ -243,8 +290,9 @@ def test_a_reapplied_move_goes_up_as_a_new_op(district, desk_a: Env, tmp_path) -
     sync(desk_a)
     [issue] = api.list_issues(desk_a.desk, desk_a.admin)
     # The clerk ends the mediation instead, as the district's state allows.
-    workflow.transition(desk_a.desk, desk_a.admin, case_id, states.TERMINATED, reason="双方分歧过大",
-                        routes=["litigation"])
+    workflow.transition(
+        desk_a.desk, desk_a.admin, case_id, states.TERMINATED, reason="双方分歧过大", routes=["litigation"]
+    )
     api.resolve_issue(desk_a.desk, desk_a.admin, issue.id, api.DISMISS, note="已改为终止调解并告知诉讼途径")
     report = sync(desk_a)
     assert report.applied >= 1 and report.open_issues == 0
@@ -253,19 +301,20 @@ def test_a_reapplied_move_goes_up_as_a_new_op(district, desk_a: Env, tmp_path) -
 
 # ------------------------------------------------------------------ escalation and the town
 
+
 def town_client(district) -> httpx.Client:
     answer = district.enroll(town="谢塘镇")
     return district.client(answer["token"])
 
 
-def test_an_escalated_case_goes_up_with_its_file_and_the_town_takes_it_over(district, desk_a: Env,
-                                                                             tmp_path) -> None:
+def test_an_escalated_case_goes_up_with_its_file_and_the_town_takes_it_over(district, desk_a: Env, tmp_path) -> None:
     enroll(district, desk_a)
     other_case = new_case(desk_a)
     case_id = mediating_case(desk_a, parties=[party("赵德胜", 41), party("钱秀英", 42)])
     desk_a.desk.lock()  # nobody logged in: the parties' details cannot be read, the file waits
-    workflow.transition(desk_a.desk, desk_a.admin, case_id, states.ESCALATED, reason="涉及宅基地权属",
-                        escalate_to="town")
+    workflow.transition(
+        desk_a.desk, desk_a.admin, case_id, states.ESCALATED, reason="涉及宅基地权属", escalate_to="town"
+    )
     locked = sync(desk_a)
     assert (locked.held, locked.pending) == (1, 1) and locked.rejected == 0
     unlock(desk_a)
@@ -311,8 +360,9 @@ def test_reference_data_is_kept_on_the_desk(district, desk_a: Env) -> None:
     assert sync(desk_a).reference_updated is False
 
 
-def test_a_town_desk_sees_its_villages_cases_and_writes_nothing(district, desk_a: Env, desk_other: Env,
-                                                                tmp_path) -> None:
+def test_a_town_desk_sees_its_villages_cases_and_writes_nothing(
+    district, desk_a: Env, desk_other: Env, tmp_path
+) -> None:
     enroll(district, desk_a)
     enroll(district, desk_other)
     case_id = mediating_case(desk_a)

@@ -1,5 +1,6 @@
 """Alembic environment of the district server, shipped inside the package; run by
 `district.migrate.upgrade` with an open connection."""
+
 from __future__ import annotations
 
 from alembic import context
@@ -22,8 +23,9 @@ def run() -> None:
 
 
 def _migrate(connection) -> None:  # noqa: ANN001
-    context.configure(connection=connection, target_metadata=Base.metadata,
-                      render_as_batch=connection.dialect.name == "sqlite")
+    context.configure(
+        connection=connection, target_metadata=Base.metadata, render_as_batch=connection.dialect.name == "sqlite"
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -2,6 +2,7 @@
 each party's responsibility, numbered terms that can be added, removed and reordered, the method
 and deadline of performance and the amount. Art. 29: one copy per party plus one for the
 committee, so the copies are counted from the parties, never fixed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,17 @@ def _qdate(day: dt.date) -> QDate:
 
 
 class AgreementDialog(ServiceDialog):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str,
-                 party_count: int, facts: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        case_id: str,
+        number: str,
+        party_count: int,
+        facts: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id
         self.party_count = party_count
@@ -41,10 +51,17 @@ class AgreementDialog(ServiceDialog):
         u.performanceDeadline.setDate(_qdate(today + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)))
         u.facts.setPlainText(facts)
         u.termsTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.error_labels = {"form": u.formError, "reached_on": u.reachedOnError, "facts": u.factsError,
-                             "disputed_issues": u.disputedIssuesError, "responsibility": u.responsibilityError,
-                             "terms": u.termsError, "performance_method": u.performanceMethodError,
-                             "performance_deadline": u.performanceDeadlineError, "amount": u.amountError}
+        self.error_labels = {
+            "form": u.formError,
+            "reached_on": u.reachedOnError,
+            "facts": u.factsError,
+            "disputed_issues": u.disputedIssuesError,
+            "responsibility": u.responsibilityError,
+            "terms": u.termsError,
+            "performance_method": u.performanceMethodError,
+            "performance_deadline": u.performanceDeadlineError,
+            "amount": u.amountError,
+        }
         u.addTermButton.clicked.connect(lambda: self.add_term())
         u.removeTermButton.clicked.connect(self.remove_term)
         u.termUpButton.clicked.connect(lambda: self.move_term(-1))
@@ -112,15 +129,19 @@ class AgreementDialog(ServiceDialog):
             text = self.tr("口头协议：达成即生效，由调解委员会登记内容（人民调解法第二十八条、第三十条）。")
         else:
             text = self.tr("本协议一式{copies}份，当事人各执一份，调解委员会留存一份（当事人 {parties} 方）。").format(
-                copies=self.party_count + 1, parties=self.party_count)
+                copies=self.party_count + 1, parties=self.party_count
+            )
         self.ui.copiesLabel.setText(text)
 
     def values(self) -> dict[str, Any]:
         u = self.ui
         return {
-            "form": u.form.currentData(), "reached_on": u.reachedOn.date().toPython(),
-            "facts": u.facts.toPlainText(), "disputed_issues": u.disputedIssues.toPlainText(),
-            "responsibility": u.responsibility.toPlainText(), "terms": self.terms(),
+            "form": u.form.currentData(),
+            "reached_on": u.reachedOn.date().toPython(),
+            "facts": u.facts.toPlainText(),
+            "disputed_issues": u.disputedIssues.toPlainText(),
+            "responsibility": u.responsibility.toPlainText(),
+            "terms": self.terms(),
             "performance_method": u.performanceMethod.toPlainText(),
             "performance_deadline": u.performanceDeadline.date().toPython() if u.deadlineCheck.isChecked() else None,
             "amount": u.amount.text(),

@@ -1,6 +1,7 @@
 """派单 (art. 19): the roster ranked for this case, each rank explained component by component;
 every mediator who must recuse or whom a party refused, with the reason; one or more mediators
 chosen. Choosing other than the recommended ones needs a reason, which the service checks."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,8 +30,16 @@ MEDIATOR_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class AssignmentDialog(ServiceDialog):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str,
-                 preselect: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        case_id: str,
+        number: str,
+        preselect: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id
         self.preselect = preselect  # the best-ranked is ticked for a case without mediators
@@ -44,13 +53,22 @@ class AssignmentDialog(ServiceDialog):
         header = u.rankedTree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
-        self.error_labels = {"mediators": u.mediatorsError, "override_reason": u.overrideReasonError,
-                             "chosen_by": u.chosenByError}
+        self.error_labels = {
+            "mediators": u.mediatorsError,
+            "override_reason": u.overrideReasonError,
+            "chosen_by": u.chosenByError,
+        }
         self.wire(u.buttonBox, u.messageLabel, self.tr("派单"))
         self._ok().setEnabled(False)  # until the ranking is read
         u.messageLabel.setText(self.tr("正在读取推荐人选……"))
-        tasks.run(assignment.rank_for_case, desk, case_id, on_done=self._show_ranking,
-                  on_error=self._ranking_failed)
+        tasks.run(
+            assignment.rank_for_case,
+            desk,
+            case_id,
+            actor=actor,
+            on_done=self._show_ranking,
+            on_error=self._ranking_failed,
+        )
 
     def _ok(self) -> QPushButton:
         return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
@@ -92,11 +110,20 @@ class AssignmentDialog(ServiceDialog):
     def chosen_ids(self) -> list[str]:
         """The ticked mediators, best-ranked first (the first becomes the lead of a new case)."""
         tree = self.ui.rankedTree
-        return [item.data(NAME, MEDIATOR_ID_ROLE) for item in
-                (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-                if item.checkState(NAME) == Qt.CheckState.Checked]
+        return [
+            item.data(NAME, MEDIATOR_ID_ROLE)
+            for item in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+            if item.checkState(NAME) == Qt.CheckState.Checked
+        ]
 
     def service_call(self) -> Call:
         u = self.ui
-        return bind(assignment.assign, self.desk, self.actor, self.case_id, self.chosen_ids(),
-                    chosen_by=u.chosenBy.currentData(), override_reason=u.overrideReason.text())
+        return bind(
+            assignment.assign,
+            self.desk,
+            self.actor,
+            self.case_id,
+            self.chosen_ids(),
+            chosen_by=u.chosenBy.currentData(),
+            override_reason=u.overrideReason.text(),
+        )

@@ -3,6 +3,7 @@
 The dialog stays open until the service has accepted the input: a `ValidationError` is shown next
 to the fields it names, a refusal (`TransitionError`, `PermissionDenied`, a locked desk) calmly
 in the dialog's message line; nothing is half-saved, the user corrects and saves again."""
+
 from __future__ import annotations
 
 import functools
@@ -42,7 +43,9 @@ class ServiceDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(save_text or QCoreApplication.translate("ServiceDialog", "保存"))
         ok.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("ServiceDialog", "取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("ServiceDialog", "取消")
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         message.setStyleSheet(CALM_STYLE)
@@ -81,9 +84,13 @@ class ServiceDialog(QDialog):
             return
         question = self.confirmation()
         if question is not None:
-            answer = QMessageBox.question(self, QCoreApplication.translate("ServiceDialog", "请确认"), question,
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                          QMessageBox.StandardButton.No)
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("ServiceDialog", "请确认"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._set_busy(True)
@@ -111,7 +118,9 @@ class ServiceDialog(QDialog):
         """Problems next to their fields; anything else in the message line."""
         if isinstance(error, ValidationError):
             unplaced = show_problems(self.error_labels, [self.place(p) for p in error.problems])
-            lines = [QCoreApplication.translate("ServiceDialog", "未保存：请按提示修改后再保存。")] + [p.message for p in unplaced]
+            lines = [QCoreApplication.translate("ServiceDialog", "未保存：请按提示修改后再保存。")] + [
+                p.message for p in unplaced
+            ]
             self.message_text("\n".join(lines))
             return
         show_problems(self.error_labels, [])

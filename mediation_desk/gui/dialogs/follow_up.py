@@ -1,5 +1,6 @@
 """回访记录 (art. 31): how the agreement is being performed, whether the parties are satisfied,
 signs of the conflict returning. Recording it moves an agreed or performing case into follow-up."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,8 +20,9 @@ from mediation_desk.mediation import followup
 
 
 class FollowUpDialog(ServiceDialog):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id
         self.ui = Ui_FollowUpDialog()
@@ -33,17 +35,23 @@ class FollowUpDialog(ServiceDialog):
             for code in names:
                 combo.addItem(name_of(names, code), code)
         u.visitor.setText(actor.label)
-        self.error_labels = {"performance_status": u.performanceStatusError,
-                             "satisfaction": u.satisfactionError, "visitor": u.visitorError,
-                             "notes": u.notesError}
+        self.error_labels = {
+            "performance_status": u.performanceStatusError,
+            "satisfaction": u.satisfactionError,
+            "visitor": u.visitorError,
+            "notes": u.notesError,
+        }
         self.wire(u.buttonBox, u.messageLabel)
 
     def values(self) -> dict[str, Any]:
         u = self.ui
-        return {"performance_status": u.performanceStatus.currentData() or None,
-                "satisfaction": u.satisfaction.currentData() or None,
-                "renewed_conflict": u.renewedConflict.isChecked(),
-                "visitor": u.visitor.text(), "notes": u.notes.toPlainText()}
+        return {
+            "performance_status": u.performanceStatus.currentData() or None,
+            "satisfaction": u.satisfaction.currentData() or None,
+            "renewed_conflict": u.renewedConflict.isChecked(),
+            "visitor": u.visitor.text(),
+            "notes": u.notes.toPlainText(),
+        }
 
     def service_call(self) -> Call:
         return bind(followup.record_follow_up, self.desk, self.actor, self.case_id, self.values())

@@ -3,6 +3,7 @@
 The dialog stays open until the service has accepted the input: a problem is shown next to the
 field it names (a bad phone under the phone), a refusal (the role may not keep the roster, the
 desk is locked) calmly in the message line, and nothing is saved meanwhile."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,16 @@ from mediation_desk.mediation import mediators
 from mediation_desk.mediation.mediator_records import MediatorRecord, mediator_for_edit
 
 # validate_mediator's field names and the inputs that show their problems.
-FIELDS = {"name": "name", "gender": "gender", "title": "title", "phone": "phone", "area": "area",
-          "skills": "skills", "max_open_cases": "maxOpenCases", "notes": "notes"}
+FIELDS = {
+    "name": "name",
+    "gender": "gender",
+    "title": "title",
+    "phone": "phone",
+    "area": "area",
+    "skills": "skills",
+    "max_open_cases": "maxOpenCases",
+    "notes": "notes",
+}
 CALM_STYLE = "color: #7a4b00;"  # a refusal is information, not an alarm
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -29,8 +38,9 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 class MediatorDialog(QDialog):
     saved = Signal(object)  # the MediatorView the service returned
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, mediator_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Any, tasks: TaskManager, actor: Actor, mediator_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -47,9 +57,10 @@ class MediatorDialog(QDialog):
         u.skills.setWrapping(True)  # all fifteen types in view at once (uic cannot set this one)
         names = [dispute_type_name(code) for code in DISPUTE_TYPE_NAMES]
         metrics = u.skills.fontMetrics()
-        u.skills.setGridSize(QSize(max(map(metrics.horizontalAdvance, names)) + 3 * metrics.height(),
-                                   int(metrics.height() * 1.8)))
-        for code, name in zip(DISPUTE_TYPE_NAMES, names):
+        u.skills.setGridSize(
+            QSize(max(map(metrics.horizontalAdvance, names)) + 3 * metrics.height(), int(metrics.height() * 1.8))
+        )
+        for code, name in zip(DISPUTE_TYPE_NAMES, names, strict=False):
             item = QListWidgetItem(name, u.skills)
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -75,8 +86,9 @@ class MediatorDialog(QDialog):
 
     def _load(self) -> None:
         self._set_busy(True, self.tr("正在读取……"))
-        self.tasks.run(mediator_for_edit, self.desk, self.actor, self.mediator_id,
-                       on_done=self._loaded, on_error=self._load_failed)
+        self.tasks.run(
+            mediator_for_edit, self.desk, self.actor, self.mediator_id, on_done=self._loaded, on_error=self._load_failed
+        )
 
     def _loaded(self, record: MediatorRecord) -> None:
         self._set_busy(False)
@@ -107,12 +119,20 @@ class MediatorDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         u = self.ui
-        skills = [u.skills.item(i).data(CODE_ROLE) for i in range(u.skills.count())
-                  if u.skills.item(i).checkState() == Qt.CheckState.Checked]
+        skills = [
+            u.skills.item(i).data(CODE_ROLE)
+            for i in range(u.skills.count())
+            if u.skills.item(i).checkState() == Qt.CheckState.Checked
+        ]
         data: dict[str, Any] = {
-            "name": u.name.text(), "title": u.title.text(), "phone": u.phone.text(), "area": u.area.text(),
-            "skills": skills, "max_open_cases": u.maxOpenCases.value() or None,
-            "available": u.available.isChecked(), "notes": u.notes.toPlainText(),
+            "name": u.name.text(),
+            "title": u.title.text(),
+            "phone": u.phone.text(),
+            "area": u.area.text(),
+            "skills": skills,
+            "max_open_cases": u.maxOpenCases.value() or None,
+            "available": u.available.isChecked(),
+            "notes": u.notes.toPlainText(),
         }
         if u.gender.currentData():
             data["gender"] = u.gender.currentData()
@@ -131,11 +151,19 @@ class MediatorDialog(QDialog):
             return
         self._set_busy(True, self.tr("正在保存……"))
         if self.mediator_id is None:
-            self.tasks.run(mediators.add_mediator, self.desk, self.actor, data,
-                           on_done=self._saved, on_error=self._refused)
+            self.tasks.run(
+                mediators.add_mediator, self.desk, self.actor, data, on_done=self._saved, on_error=self._refused
+            )
         else:
-            self.tasks.run(mediators.update_mediator, self.desk, self.actor, self.mediator_id, data,
-                           on_done=self._saved, on_error=self._refused)
+            self.tasks.run(
+                mediators.update_mediator,
+                self.desk,
+                self.actor,
+                self.mediator_id,
+                data,
+                on_done=self._saved,
+                on_error=self._refused,
+            )
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy

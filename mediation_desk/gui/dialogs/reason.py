@@ -1,5 +1,6 @@
 """A reason asked for before something that is audited with it: showing a party's full personal
 data, opening an attachment's original (PIPL: access to personal information is recorded with why)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,8 +20,16 @@ MAX_REASON = 200
 class ReasonDialog(ServiceDialog):
     """`make_call(reason)` gives the service call to run with the reason typed."""
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, title: str, prompt: str,
-                 make_call: Callable[[str], Call], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        title: str,
+        prompt: str,
+        make_call: Callable[[str], Call],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.ui = Ui_ReasonDialog()
         self.ui.setupUi(self)

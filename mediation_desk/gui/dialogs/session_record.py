@@ -1,6 +1,7 @@
 """调解记录: time, place, matter, mediators, invited helpers, recorder, each party's statement,
 facts checked and the outcome. Records are never overwritten: a correction is saved as a new
 version with its reason, the earlier version kept (sessions.correct_session)."""
+
 from __future__ import annotations
 
 import re
@@ -27,16 +28,25 @@ STATEMENT_LINES = 6  # visible lines of each party's statement; a longer one scr
 
 
 def split_names(text: str) -> list[str]:
-    """"王永年、陈建林" → ["王永年", "陈建林"]; a space stays inside a name ("村支书 谢国平")."""
+    """ "王永年、陈建林" → ["王永年", "陈建林"]; a space stays inside a name ("村支书 谢国平")."""
     return [name.strip() for name in NAME_SEPARATORS.split(text) if name.strip()]
 
 
 class SessionRecordDialog(ServiceDialog):
     """A new record of `case_id`, or with `correcting` a new version of that record."""
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str,
-                 parties: Sequence[PartyView], mediator_names: Sequence[str],
-                 correcting: SessionView | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        case_id: str,
+        number: str,
+        parties: Sequence[PartyView],
+        mediator_names: Sequence[str],
+        correcting: SessionView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id
         self.parties = list(parties)
@@ -48,11 +58,19 @@ class SessionRecordDialog(ServiceDialog):
             u.outcome.addItem(name_of(OUTCOME_NAMES, code), code)
         u.mediatorsValue.setText("、".join(mediator_names) or self.tr("（尚未指派）"))
         self.statements: list[QPlainTextEdit] = []
-        self.error_labels = {"held_at": u.heldAtError, "place": u.placeError, "matter": u.matterError,
-                             "participants": u.participantsError, "helpers": u.helpersError,
-                             "recorder": u.recorderError, "facts_checked": u.factsCheckedError,
-                             "result": u.resultError, "outcome": u.outcomeError,
-                             "statements": u.statementsError, "correction_reason": u.correctionReasonError}
+        self.error_labels = {
+            "held_at": u.heldAtError,
+            "place": u.placeError,
+            "matter": u.matterError,
+            "participants": u.participantsError,
+            "helpers": u.helpersError,
+            "recorder": u.recorderError,
+            "facts_checked": u.factsCheckedError,
+            "result": u.resultError,
+            "outcome": u.outcomeError,
+            "statements": u.statementsError,
+            "correction_reason": u.correctionReasonError,
+        }
         for i, party in enumerate(self.parties):
             self._add_statement(i, party)
         editing = correcting is not None
@@ -67,16 +85,21 @@ class SessionRecordDialog(ServiceDialog):
             u.recorder.setText(actor.label)
         else:
             self.setWindowTitle(self.tr("更正调解记录"))
-            u.headingLabel.setText(self.tr("{number}　更正调解记录（现为第 {version} 版，保存为第 {next} 版，原记录保留）")
-                                   .format(number=number, version=correcting.version, next=correcting.version + 1))
+            u.headingLabel.setText(
+                self.tr("{number}　更正调解记录（现为第 {version} 版，保存为第 {next} 版，原记录保留）").format(
+                    number=number, version=correcting.version, next=correcting.version + 1
+                )
+            )
             self._fill(correcting)
         self.wire(u.buttonBox, u.messageLabel)
         u.place.setFocus()
 
     def _add_statement(self, index: int, party: PartyView) -> None:
         layout = self.ui.statementsLayout
-        title = QLabel(self.tr("{role}　{name}").format(
-            role=name_of(ROLE_NAMES, party.role, "Party"), name=party.person.name), self)
+        title = QLabel(
+            self.tr("{role}　{name}").format(role=name_of(ROLE_NAMES, party.role, "Party"), name=party.person.name),
+            self,
+        )
         edit = QPlainTextEdit(self)
         edit.setObjectName(f"statement_{index}")
         edit.setTabChangesFocus(True)
@@ -112,13 +135,19 @@ class SessionRecordDialog(ServiceDialog):
         u = self.ui
         return {
             "held_at": u.heldAt.dateTime().toString("yyyy-MM-dd HH:mm"),  # Beijing time, as typed
-            "place": u.place.text(), "matter": u.matter.text(),
-            "participants": split_names(u.participants.text()), "helpers": split_names(u.helpers.text()),
-            "recorder": u.recorder.text(), "rights_notified": u.rightsNotified.isChecked(),
+            "place": u.place.text(),
+            "matter": u.matter.text(),
+            "participants": split_names(u.participants.text()),
+            "helpers": split_names(u.helpers.text()),
+            "recorder": u.recorder.text(),
+            "rights_notified": u.rightsNotified.isChecked(),
             # Every party's statement is part of the record: an empty one is named, not dropped.
-            "statements": [{"person_id": p.person.id, "text": edit.toPlainText()}
-                           for p, edit in zip(self.parties, self.statements, strict=True)],
-            "facts_checked": u.factsChecked.toPlainText(), "result": u.result.toPlainText(),
+            "statements": [
+                {"person_id": p.person.id, "text": edit.toPlainText()}
+                for p, edit in zip(self.parties, self.statements, strict=True)
+            ],
+            "facts_checked": u.factsChecked.toPlainText(),
+            "result": u.result.toPlainText(),
             "outcome": u.outcome.currentData(),
         }
 
@@ -128,18 +157,30 @@ class SessionRecordDialog(ServiceDialog):
         assert self.correcting is not None
         r = self.correcting
         before = {
-            "held_at": r.held_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"), "place": r.place,
-            "matter": r.matter or "", "participants": list(r.participants), "helpers": list(r.helpers),
-            "recorder": r.recorder, "statements": [{"person_id": pid, "text": text} for pid, text in r.statements],
-            "facts_checked": r.facts_checked or "", "result": r.result, "outcome": r.outcome,
+            "held_at": r.held_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"),
+            "place": r.place,
+            "matter": r.matter or "",
+            "participants": list(r.participants),
+            "helpers": list(r.helpers),
+            "recorder": r.recorder,
+            "statements": [{"person_id": pid, "text": text} for pid, text in r.statements],
+            "facts_checked": r.facts_checked or "",
+            "result": r.result,
+            "outcome": r.outcome,
         }
         return {k: v for k, v in self.values().items() if k in before and v != before[k]}
 
     def service_call(self) -> Call:
         if self.correcting is None:
             return bind(sessions.add_session, self.desk, self.actor, self.case_id, self.values())
-        return bind(sessions.correct_session, self.desk, self.actor, self.correcting.id, self.changes(),
-                    self.ui.correctionReason.text())
+        return bind(
+            sessions.correct_session,
+            self.desk,
+            self.actor,
+            self.correcting.id,
+            self.changes(),
+            self.ui.correctionReason.text(),
+        )
 
 
 def _china_now() -> QDateTime:

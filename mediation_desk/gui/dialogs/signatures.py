@@ -5,6 +5,7 @@ Either the clerk has checked the paper itself, or attaches the signed paper's sc
 of each page) in the same step: the files are added to the case as 签字扫描件 through the
 attachments service, then the signatures are confirmed. A scan attached by a try whose date
 was refused is kept and not attached again when the clerk corrects the date."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -36,8 +37,15 @@ class Signing:
     scans: tuple[AttachmentView, ...]  # the signed paper attached in this step (none: checked on paper)
 
 
-def record_signing(desk: Any, actor: Actor, case_id: str, signed_on: Any, scans: Sequence[Path],
-                   attached: dict[Path, AttachmentView], note: str) -> Signing:
+def record_signing(
+    desk: Any,
+    actor: Actor,
+    case_id: str,
+    signed_on: Any,
+    scans: Sequence[Path],
+    attached: dict[Path, AttachmentView],
+    note: str,
+) -> Signing:
     """Attach each scan not attached yet (remembered in `attached`), then confirm the signatures."""
     for path in scans:
         if path in attached:
@@ -45,15 +53,24 @@ def record_signing(desk: Any, actor: Actor, case_id: str, signed_on: Any, scans:
         try:
             attached[path] = attachments.attach_file(desk, actor, case_id, path, kind=SCAN_KIND, note=note)
         except ValidationError as error:
-            raise ValidationError([FieldProblem("scan", p.rule, f"「{path.name}」：{p.message}")
-                                   for p in error.problems]) from error
+            raise ValidationError(
+                [FieldProblem("scan", p.rule, f"「{path.name}」：{p.message}") for p in error.problems]
+            ) from error
     view = agreement.confirm_signatures(desk, actor, case_id, signed_on)
     return Signing(view, tuple(attached[p] for p in scans))
 
 
 class SignaturesDialog(ServiceDialog):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str,
-                 view: AgreementView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        case_id: str,
+        number: str,
+        view: AgreementView,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id
         self.scans: list[Path] = []
@@ -61,8 +78,11 @@ class SignaturesDialog(ServiceDialog):
         self.ui = Ui_SignaturesDialog()
         self.ui.setupUi(self)
         u = self.ui
-        u.headingLabel.setText(self.tr("{number}　协议达成于 {reached}，一式 {copies} 份").format(
-            number=number, reached=view.reached_on.isoformat(), copies=view.copies))
+        u.headingLabel.setText(
+            self.tr("{number}　协议达成于 {reached}，一式 {copies} 份").format(
+                number=number, reached=view.reached_on.isoformat(), copies=view.copies
+            )
+        )
         today = china_today()
         u.signedOn.setDate(QDate(today.year, today.month, today.day))
         self.error_labels = {"signed_on": u.signedOnError, "scan": u.scanError}
@@ -83,19 +103,24 @@ class SignaturesDialog(ServiceDialog):
         if not self.with_scan:
             return bind(record_signing, self.desk, self.actor, self.case_id, signed_on, (), {}, "")
         if not self.scans:
-            raise ValidationError.single("scan", "scan_required", self.tr(
-                "请附上已签字协议书的扫描件或照片：拖到本窗口，或按「选择文件」"))
+            raise ValidationError.single(
+                "scan", "scan_required", self.tr("请附上已签字协议书的扫描件或照片：拖到本窗口，或按「选择文件」")
+            )
         note = self.tr("已签字的调解协议书")
-        return bind(record_signing, self.desk, self.actor, self.case_id, signed_on, tuple(self.scans),
-                    self.attached, note)
+        return bind(
+            record_signing, self.desk, self.actor, self.case_id, signed_on, tuple(self.scans), self.attached, note
+        )
 
     def show_refusal(self, error: Any) -> None:
         super().show_refusal(error)
         self._update_scans()
         if self.with_scan and self.attached:
             names = "、".join(p.name for p in self.scans if p in self.attached)
-            self.message_text(self.ui.messageLabel.text() + "\n" + self.tr(
-                "扫描件已添加为本案附件：{names}；签字尚未确认，改正后再按「确认签字」。").format(names=names))
+            self.message_text(
+                self.ui.messageLabel.text()
+                + "\n"
+                + self.tr("扫描件已添加为本案附件：{names}；签字尚未确认，改正后再按「确认签字」。").format(names=names)
+            )
 
     def _set_busy(self, busy: bool) -> None:
         super()._set_busy(busy)
@@ -105,8 +130,11 @@ class SignaturesDialog(ServiceDialog):
 
     def choose_scans(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择已签字协议书的扫描件"), "",
-            self.tr("扫描件或照片 ({types});;所有文件 (*)").format(types=SCAN_TYPES))
+            self,
+            self.tr("选择已签字协议书的扫描件"),
+            "",
+            self.tr("扫描件或照片 ({types});;所有文件 (*)").format(types=SCAN_TYPES),
+        )
         self.add_scans([Path(n) for n in names])
 
     def add_scans(self, paths: Sequence[Path]) -> None:
@@ -146,7 +174,8 @@ class SignaturesDialog(ServiceDialog):
             widget.setEnabled(on)
         selected = u.scanList.currentItem()
         u.removeScanButton.setEnabled(
-            on and selected is not None and selected.data(Qt.ItemDataRole.UserRole) not in self.attached)
+            on and selected is not None and selected.data(Qt.ItemDataRole.UserRole) not in self.attached
+        )
         u.paperRadio.setEnabled(not self.busy and not self.attached)
 
     # ---- drag and drop --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """A change of a case's state: its reason; for a termination the other routes the parties were
 told of (art. 26); for an escalation the level it goes to (art. 25); the prevention counters of
 the monthly report. Irreversible changes are confirmed before they are sent."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,8 +33,17 @@ IRREVERSIBLE = frozenset({states.CLOSED, states.TERMINATED, states.DECLINED, sta
 
 
 class TransitionDialog(ServiceDialog):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str,
-                 current: str, target: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        actor: Actor,
+        case_id: str,
+        number: str,
+        current: str,
+        target: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id
         self.number = number
@@ -57,8 +67,12 @@ class TransitionDialog(ServiceDialog):
         self.route_boxes = self._boxes(u.routesLayout, ROUTE_NAMES)
         u.routesBox.setVisible(target == states.TERMINATED)
         self.prevented_boxes = self._boxes(u.preventedLayout, PREVENTION_NAMES)
-        self.error_labels = {"reason": u.reasonError, "escalate_to": u.levelError,
-                             "routes": u.routesError, "prevented": u.preventedError}
+        self.error_labels = {
+            "reason": u.reasonError,
+            "escalate_to": u.levelError,
+            "routes": u.routesError,
+            "prevented": u.preventedError,
+        }
         self.wire(u.buttonBox, u.messageLabel, state_name(target))
         u.reason.setFocus()
 
@@ -73,22 +87,31 @@ class TransitionDialog(ServiceDialog):
 
     def _hint(self) -> str:
         hints = {
-            states.TERMINATED: self.tr("调解不成的，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、"
-                                       "行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。"),
-            states.DECLINED: self.tr("当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。请记录理由。此操作不可撤销。"),
-            states.ESCALATED: self.tr("可能激化为治安案件、刑事案件的纠纷，应当及时上报（人民调解法第二十五条）。"
-                                      "上报后本案在本调委会办结，不可撤销。"),
+            states.TERMINATED: self.tr(
+                "调解不成的，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、"
+                "行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。"
+            ),
+            states.DECLINED: self.tr(
+                "当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。请记录理由。此操作不可撤销。"
+            ),
+            states.ESCALATED: self.tr(
+                "可能激化为治安案件、刑事案件的纠纷，应当及时上报（人民调解法第二十五条）。"
+                "上报后本案在本调委会办结，不可撤销。"
+            ),
             states.CLOSED: self.tr("结案后案件不能再变更。"),
         }
         return hints.get(self.target, "")
 
     def values(self) -> dict[str, Any]:
         u = self.ui
-        return {"reason": u.reason.toPlainText(),
-                "routes": [code for code, box in self.route_boxes.items() if box.isChecked()]
-                if self.target == states.TERMINATED else [],
-                "escalate_to": u.level.currentData() or None if self.target == states.ESCALATED else None,
-                "prevented": [code for code, box in self.prevented_boxes.items() if box.isChecked()]}
+        return {
+            "reason": u.reason.toPlainText(),
+            "routes": [code for code, box in self.route_boxes.items() if box.isChecked()]
+            if self.target == states.TERMINATED
+            else [],
+            "escalate_to": u.level.currentData() or None if self.target == states.ESCALATED else None,
+            "prevented": [code for code, box in self.prevented_boxes.items() if box.isChecked()],
+        }
 
     def service_call(self) -> Call:
         v = self.values()
@@ -97,14 +120,24 @@ class TransitionDialog(ServiceDialog):
         given = states.CaseFacts(reason=v["reason"], routes_told=tuple(v["routes"]), escalate_to=v["escalate_to"])
         if self.target in NEEDS_REASON and (why := states.blocking_reason(self.current, self.target, given)):
             raise ValidationError.single(self._missing_input() or "target", "transition", why)
-        return bind(workflow.transition, self.desk, self.actor, self.case_id, self.target,
-                    reason=v["reason"], routes=v["routes"], escalate_to=v["escalate_to"], prevented=v["prevented"])
+        return bind(
+            workflow.transition,
+            self.desk,
+            self.actor,
+            self.case_id,
+            self.target,
+            reason=v["reason"],
+            routes=v["routes"],
+            escalate_to=v["escalate_to"],
+            prevented=v["prevented"],
+        )
 
     def confirmation(self) -> str | None:
         if self.target not in IRREVERSIBLE:
             return None
         return self.tr("确定将 {number} 转为「{state}」吗？\n此操作不可撤销。").format(
-            number=self.number, state=state_name(self.target))
+            number=self.number, state=state_name(self.target)
+        )
 
     def _missing_input(self) -> str | None:
         """The input a refused move is missing, checked in the order the state machine's guards

@@ -643,7 +643,7 @@ class Ui_SyncPage(object):
         self.intervalSpin.setSuffix(QCoreApplication.translate("SyncPage", u" \u5206\u949f", None))
         self.intervalNote.setText(QCoreApplication.translate("SyncPage", u"\u8054\u7f51\u65f6\u6bcf\u9694\u8fd9\u4e48\u4e45\u81ea\u52a8\u540c\u6b65\u4e00\u6b21\uff1b\u65ad\u7f51\u65f6\u5de5\u4f5c\u7167\u5e38\u4fdd\u5b58\uff0c\u8054\u7f51\u540e\u8865\u4e0a\u3002", None))
         self.tokenBox.setTitle(QCoreApplication.translate("SyncPage", u"\u8f93\u5165\u8bbe\u5907\u4ee4\u724c", None))
-        self.tokenNote.setText(QCoreApplication.translate("SyncPage", u"\u672c\u673a\u6ca1\u6709\u5b89\u5168\u7684\u7cfb\u7edf\u94a5\u5319\u4e32\uff0c\u8bbe\u5907\u4ee4\u724c\u4e0d\u4fdd\u5b58\u5728\u7535\u8111\u4e0a\uff1a\u8bf7\u8f93\u5165\u767b\u8bb0\u65f6\u6284\u4e0b\u7684\u8bbe\u5907\u4ee4\u724c\uff0c\u5b83\u53ea\u5728\u672c\u6b21\u8fd0\u884c\u4e2d\u4f7f\u7528\u3002", None))
+        self.tokenNote.setText(QCoreApplication.translate("SyncPage", u"\u672c\u673a\u6ca1\u6709\u5b89\u5168\u7684\u7cfb\u7edf\u94a5\u5319\u4e32\uff0c\u8bbe\u5907\u4ee4\u724c\u4e0d\u4fdd\u5b58\u5728\u7535\u8111\u4e0a\uff1a\u8bf7\u8f93\u5165\u767b\u8bb0\u65f6\u6284\u4e0b\u7684\u8bbe\u5907\u4ee4\u724c\uff0c\u5b83\u53ea\u5728\u672c\u6b21\u767b\u5f55\u671f\u95f4\u4f7f\u7528\uff0c\u9501\u5b9a\u540e\u987b\u91cd\u65b0\u8f93\u5165\u3002", None))
         self.tokenLabel.setText(QCoreApplication.translate("SyncPage", u"\u8bbe\u5907\u4ee4\u724c(&K)\uff1a", None))
         self.useTokenButton.setText(QCoreApplication.translate("SyncPage", u"\u4f7f\u7528(&U)", None))
         self.enrollBox.setTitle(QCoreApplication.translate("SyncPage", u"\u767b\u8bb0\u5230\u533a\u793e\u4f1a\u6cbb\u7406\u4e2d\u5fc3", None))

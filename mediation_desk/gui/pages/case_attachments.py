@@ -1,6 +1,7 @@
 """A case's attachments on the case page: files dropped onto the page or chosen with the button
 are added through the service, which checks their type, content and size and seals them; each
 refusal is told by file name in plain words. Exporting an original asks for a reason (audited)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -70,8 +71,11 @@ class AttachmentsPanel(QObject):
         widget = self.ui.attachmentsList
         widget.clear()
         for f in files:
-            item = QListWidgetItem(self.tr("{name}　{kind}　{size}").format(
-                name=f.original_name, kind=name_of(ATTACHMENT_KIND_NAMES, f.kind), size=_size(f.size)))
+            item = QListWidgetItem(
+                self.tr("{name}　{kind}　{size}").format(
+                    name=f.original_name, kind=name_of(ATTACHMENT_KIND_NAMES, f.kind), size=_size(f.size)
+                )
+            )
             item.setData(ATTACHMENT_ID_ROLE, f.id)
             item.setToolTip(f.note or f.original_name)
             widget.addItem(item)
@@ -81,8 +85,7 @@ class AttachmentsPanel(QObject):
 
     def _update_buttons(self) -> None:
         item = self.ui.attachmentsList.currentItem()
-        self.ui.exportAttachmentButton.setEnabled(
-            bool(self.case_id) and self.can_open and item is not None)
+        self.ui.exportAttachmentButton.setEnabled(bool(self.case_id) and self.can_open and item is not None)
 
     # ---- adding ---------------------------------------------------------------------------------
 
@@ -94,8 +97,11 @@ class AttachmentsPanel(QObject):
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.page, self.tr("添加附件"), "",
-            self.tr("PDF、图片、音视频或文档 ({types});;所有文件 (*)").format(types=FILE_FILTER_TYPES))
+            self.page,
+            self.tr("添加附件"),
+            "",
+            self.tr("PDF、图片、音视频或文档 ({types});;所有文件 (*)").format(types=FILE_FILTER_TYPES),
+        )
         self.attach([Path(n) for n in names])
 
     def attach(self, paths: Sequence[Path]) -> None:
@@ -108,8 +114,16 @@ class AttachmentsPanel(QObject):
         self.ui.attachmentsMessage.setText(self.tr("正在添加 {n} 个文件……").format(n=len(paths)))
         for path in paths:
             self.pending += 1
-            self.tasks.run(attachments.attach_file, self.desk, self.page.actor, self.case_id, path, kind=kind,
-                           on_done=self._attached, on_error=lambda error, name=path.name: self._refused(name, error))
+            self.tasks.run(
+                attachments.attach_file,
+                self.desk,
+                self.page.actor,
+                self.case_id,
+                path,
+                kind=kind,
+                on_done=self._attached,
+                on_error=lambda error, name=path.name: self._refused(name, error),
+            )
 
     def _attached(self, view: AttachmentView) -> None:
         self.added_names.append(view.original_name)
@@ -147,12 +161,17 @@ class AttachmentsPanel(QObject):
         if not target:
             return
         dialog = ReasonDialog(
-            self.desk, self.tasks, self.page.actor, self.tr("导出附件原件"),
+            self.desk,
+            self.tasks,
+            self.page.actor,
+            self.tr("导出附件原件"),
             self.tr("导出的文件不再加密。请说明导出「{name}」的理由，理由将记入审计日志。").format(name=name),
             lambda reason: bind(export_attachment, self.desk, self.page.actor, attachment_id, reason, Path(target)),
-            self.page)
-        dialog.saved.connect(lambda path: self.ui.attachmentsMessage.setText(
-            self.tr("已导出到：{path}").format(path=path)))
+            self.page,
+        )
+        dialog.saved.connect(
+            lambda path: self.ui.attachmentsMessage.setText(self.tr("已导出到：{path}").format(path=path))
+        )
         if self.reason_dialog is not None:
             self.reason_dialog.deleteLater()
         self.reason_dialog = dialog

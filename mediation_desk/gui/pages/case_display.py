@@ -1,6 +1,7 @@
-"""The case page's read-only parts, filled from one `CaseView`: the header, the case's facts, its
+"""The case page's read-only parts, filled from one `CasePageView`: the header, the case's facts, its
 parties (masked unless full data was asked for with a reason), mediators, the agreement, the
 session records and the timeline of everything that happened."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,9 +27,9 @@ from mediation_desk.gui.case_labels import (
 )
 from mediation_desk.gui.forms.ui_case_page import Ui_CasePage
 from mediation_desk.gui.labels import SUBTYPE_NAMES, dispute_type_name, state_name
-from mediation_desk.gui.pages.case_view import CaseView
 from mediation_desk.gui.pages.intake import REFERRER_NAMES
 from mediation_desk.gui.party_editor import ROLE_NAMES
+from mediation_desk.mediation.case_page_view import CasePageView
 from mediation_desk.mediation.dto import AgreementView, CaseDetail
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,7 +48,7 @@ def _names(names: dict[str, str], codes: tuple[str, ...] | list[str]) -> str:
 
 
 class CaseDisplay(QObject):
-    """Writes a `CaseView` into the page's form; holds no state of its own."""
+    """Writes a `CasePageView` into the page's form; holds no state of its own."""
 
     def __init__(self, ui: Ui_CasePage, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,14 +56,13 @@ class CaseDisplay(QObject):
 
     def clear(self) -> None:
         u = self.ui
-        for label in (u.numberLabel, u.stateLabel, u.infoLabel, u.mediatorsLabel, u.agreementLabel,
-                      u.partiesNote):
+        for label in (u.numberLabel, u.stateLabel, u.infoLabel, u.mediatorsLabel, u.agreementLabel, u.partiesNote):
             label.clear()
         u.partiesTable.setRowCount(0)
         u.sessionsList.clear()
         u.timelineTree.clear()
 
-    def show(self, view: CaseView) -> None:
+    def show(self, view: CasePageView) -> None:
         d = view.detail
         self.ui.numberLabel.setText(d.summary.number)
         self.ui.stateLabel.setText(self.tr("【{state}】").format(state=state_name(d.summary.status)))
@@ -84,9 +84,11 @@ class CaseDisplay(QObject):
         source = name_of(SOURCE_NAMES, s.source, SOURCE_CONTEXT)
         if d.referrer_kind:
             source += f"（{name_of(REFERRER_NAMES, d.referrer_kind, 'Intake')}{d.referrer_name or ''}）"
-        lines = [self.tr("纠纷类型：{kind}").format(kind=kind),
-                 self.tr("来源：{source}").format(source=source),
-                 self.tr("受理日期：{day}").format(day=s.accepted_on.isoformat())]
+        lines = [
+            self.tr("纠纷类型：{kind}").format(kind=kind),
+            self.tr("来源：{source}").format(source=source),
+            self.tr("受理日期：{day}").format(day=s.accepted_on.isoformat()),
+        ]
         if d.area:
             lines.append(self.tr("纠纷地点：{area}").format(area=d.area))
         if s.amount is not None:
@@ -111,18 +113,25 @@ class CaseDisplay(QObject):
             lines.append(self.tr("待回访：{n} 次").format(n=d.follow_ups_due))
         return "\n".join(lines)
 
-    def show_parties(self, view: CaseView) -> None:
+    def show_parties(self, view: CasePageView) -> None:
         table = self.ui.partiesTable
         parties = view.detail.parties
         table.setRowCount(len(parties))
         hidden = self.tr("（已遮掩）")
         for row, party in enumerate(parties):
             p = party.person
-            name = p.name if not p.representative else self.tr("{name}（法定代表人：{rep}）").format(
-                name=p.name, rep=p.representative)
-            cells = {ROLE: name_of(ROLE_NAMES, party.role, "Party"), NAME: name,
-                     ID_NUMBER: p.id_number or p.uscc or "", PHONE: p.phone or "",
-                     ADDRESS: p.address or ("" if view.full_personal_data else hidden)}
+            name = (
+                p.name
+                if not p.representative
+                else self.tr("{name}（法定代表人：{rep}）").format(name=p.name, rep=p.representative)
+            )
+            cells = {
+                ROLE: name_of(ROLE_NAMES, party.role, "Party"),
+                NAME: name,
+                ID_NUMBER: p.id_number or p.uscc or "",
+                PHONE: p.phone or "",
+                ADDRESS: p.address or ("" if view.full_personal_data else hidden),
+            }
             for column, text in cells.items():
                 table.setItem(row, column, QTableWidgetItem(text))
         table.resizeColumnsToContents()
@@ -151,8 +160,11 @@ class CaseDisplay(QObject):
         return "\n".join(lines) or self.tr("尚未指派调解员")
 
     def agreement_text(self, a: AgreementView) -> str:
-        lines = [self.tr("{form}，达成于 {day}").format(form=name_of(AGREEMENT_FORM_NAMES, a.form),
-                                                    day=a.reached_on.isoformat())]
+        lines = [
+            self.tr("{form}，达成于 {day}").format(
+                form=name_of(AGREEMENT_FORM_NAMES, a.form), day=a.reached_on.isoformat()
+            )
+        ]
         if a.form == "written":
             lines.append(self.tr("本协议一式{copies}份，当事人各执一份，调解委员会留存一份").format(copies=a.copies))
         lines.append(self.tr("主要事实：{facts}").format(facts=a.facts))
@@ -162,13 +174,18 @@ class CaseDisplay(QObject):
         lines.append(self.tr("协议条款："))
         lines += [f"{i}. {term}" for i, term in enumerate(a.terms, start=1)]
         deadline = a.performance_deadline.isoformat() if a.performance_deadline else self.tr("未约定")
-        lines.append(self.tr("履行方式：{method}；履行期限：{deadline}").format(method=a.performance_method,
-                                                                        deadline=deadline))
+        lines.append(
+            self.tr("履行方式：{method}；履行期限：{deadline}").format(method=a.performance_method, deadline=deadline)
+        )
         if a.amount is not None:
             lines.append(self.tr("协议金额：{amount} 元").format(amount=_money(a.amount)))
         if a.effective_on:
-            lines.append(self.tr("生效日期：{day}；申请司法确认期限：{deadline}").format(
-                day=a.effective_on.isoformat(), deadline=a.judicial_deadline.isoformat() if a.judicial_deadline else ""))
+            lines.append(
+                self.tr("生效日期：{day}；申请司法确认期限：{deadline}").format(
+                    day=a.effective_on.isoformat(),
+                    deadline=a.judicial_deadline.isoformat() if a.judicial_deadline else "",
+                )
+            )
         else:
             lines.append(self.tr("尚未确认签字，协议未生效"))
         lines.append(self.tr("履行情况：{status}").format(status=name_of(PERFORMANCE_NAMES, a.performance_status)))
@@ -176,12 +193,13 @@ class CaseDisplay(QObject):
 
     # ---- records and history --------------------------------------------------------------------
 
-    def show_sessions(self, view: CaseView) -> None:
+    def show_sessions(self, view: CasePageView) -> None:
         widget = self.ui.sessionsList
         widget.clear()
         for r in view.sessions:
-            text = self.tr("{at}　{place}　{outcome}").format(at=local_time(r.held_at), place=r.place,
-                                                            outcome=name_of(OUTCOME_NAMES, r.outcome))
+            text = self.tr("{at}　{place}　{outcome}").format(
+                at=local_time(r.held_at), place=r.place, outcome=name_of(OUTCOME_NAMES, r.outcome)
+            )
             if r.version > 1:
                 text += self.tr("（第 {version} 版）").format(version=r.version)
             item = QListWidgetItem(text)
@@ -197,8 +215,9 @@ class CaseDisplay(QObject):
         tree = self.ui.timelineTree
         tree.clear()
         for entry in d.timeline:
-            item = QTreeWidgetItem([local_time(entry.at), name_of(TIMELINE_KIND_NAMES, entry.kind),
-                                    entry.title, entry.detail])
+            item = QTreeWidgetItem(
+                [local_time(entry.at), name_of(TIMELINE_KIND_NAMES, entry.kind), entry.title, entry.detail]
+            )
             item.setToolTip(3, entry.detail)
             tree.addTopLevelItem(item)
         for column in range(3):

@@ -1,10 +1,12 @@
 """One case (案件详情): its header, parties (masked), mediators, agreement, session records,
-attachments and the timeline of everything that happened, with a button for each action the state
-machine allows now; an action a guard blocks is shown disabled with the guard's reason.
+attachments and the timeline of everything that happened, with a button for each action the
+service offers this operator now (`mediation/case_page_view.py`: the state machine's moves that
+the role table allows); an action a guard blocks is shown disabled with the guard's reason.
 
-Every read and write runs through the task helper on the desk worker. A refusal (a 调解员 opening
-someone else's case, a locked desk) is said calmly on the page; each dialog keeps its own form
-open until the service accepts it."""
+Every read and write runs through the task helper on the desk worker; the page itself decides no
+permission. A refusal (a 调解员 opening someone else's case, an unknown case, a locked desk) is
+said calmly on the page; each dialog keeps its own form open until the service accepts it."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -27,15 +29,9 @@ from mediation_desk.gui.dialogs.transition import TransitionDialog
 from mediation_desk.gui.forms.ui_case_page import Ui_CasePage
 from mediation_desk.gui.pages.case_attachments import AttachmentsPanel
 from mediation_desk.gui.pages.case_display import SESSION_ID_ROLE, CaseDisplay
-from mediation_desk.gui.pages.case_view import (
-    ACTION_TARGETS,
-    CaseView,
-    OfferedAction,
-    load_case_view,
-    offered_actions,
-)
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.privacy import roles
+from mediation_desk.mediation import case_page_view
+from mediation_desk.mediation.case_page_view import CasePageView, OfferedAction
 
 if TYPE_CHECKING:
     from mediation_desk.gui.documents_dialog import DocumentsDialog
@@ -52,14 +48,14 @@ class CasePage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
-        self.actor = actor  # set anew by the main window after a re-login
+        self.actor = actor  # whoever is logged in: `set_actor`, on the window's operator_changed
         self.ui = Ui_CasePage()
         self.ui.setupUi(self)
         self.display = CaseDisplay(self.ui, self)
         self.attachments = AttachmentsPanel(self, self.ui, desk, tasks)
         self.attachments.added.connect(self._attachments_added)
         self.case_id: str | None = None
-        self.view: CaseView | None = None
+        self.view: CasePageView | None = None
         self.offered: dict[str, OfferedAction] = {}
         self.action_buttons: dict[str, QPushButton] = {}
         self.blocked_labels: dict[str, QLabel] = {}
@@ -95,6 +91,18 @@ class CasePage(QWidget):
         if self.case_id is not None:
             self._load()
 
+    def set_actor(self, actor: Actor) -> None:
+        """A login after a lock. An open dialog saves as whoever is logged in now; for another
+        operator nothing read with the previous one's permissions stays on screen (the window's
+        refresh reads the case again for them)."""
+        changed = actor != self.actor
+        self.actor = actor
+        for dialog in (self.dialog, self.documents_dialog):
+            if dialog is not None:
+                dialog.actor = actor
+        if changed and self.view is not None:
+            self._drop_view()
+
     def _load(self) -> None:
         self._serial += 1
         serial, case_id = self._serial, self.case_id
@@ -103,11 +111,17 @@ class CasePage(QWidget):
         for button in self.action_buttons.values():  # what they offer may be changing
             button.setEnabled(False)
         self.ui.messageLabel.setText(self.tr("正在读取案件……"))
-        self.tasks.run(load_case_view, self.desk, self.actor, case_id,
-                       on_done=lambda view: self._loaded(serial, view),
-                       on_error=lambda error: self._load_failed(serial, error), owner=self)
+        self.tasks.run(
+            case_page_view.load_case_page,
+            self.desk,
+            self.actor,
+            case_id,
+            on_done=lambda view: self._loaded(serial, view),
+            on_error=lambda error: self._load_failed(serial, error),
+            owner=self,
+        )
 
-    def _loaded(self, serial: int, view: CaseView) -> None:
+    def _loaded(self, serial: int, view: CasePageView) -> None:
         if serial != self._serial:
             return
         self.loading = False
@@ -130,22 +144,28 @@ class CasePage(QWidget):
         self._show_nothing()
         self.ui.messageLabel.setText(self.tr("不能打开这件案件：{reason}").format(reason=error))
 
-    def show_view(self, view: CaseView) -> None:
+    def show_view(self, view: CasePageView) -> None:
         self.view = view
         self.case_id = view.case_id
         self.display.show(view)
-        self._show_actions(offered_actions(view, self.actor.role))
-        role = self.actor.role
-        self.ui.fullDataButton.setVisible(roles.allowed(role, "case.view_full", own_case=True))
-        self.ui.documentsButton.setVisible(roles.allowed(role, "case.view_full", own_case=True))
-        self.attachments.show(view.case_id, view.attachments,
-                              can_add=roles.allowed(role, "attachment.add", own_case=True),
-                              can_open=roles.allowed(role, "attachment.open", own_case=True))
+        self._show_actions(view.actions)
+        self.ui.fullDataButton.setVisible(view.may_view_full)
+        self.ui.documentsButton.setVisible(view.may_view_full)
+        self.attachments.show(
+            view.case_id, view.attachments, can_add=view.may_add_attachments, can_open=view.may_open_attachments
+        )
         self._update_session_button()
+
+    def _drop_view(self) -> None:
+        """Nothing of the case stays on screen; an answer still under way is dropped."""
+        self._serial += 1
+        self.loading = False
+        self.view = None
+        self._show_nothing()
 
     def _show_nothing(self) -> None:
         self.display.clear()
-        self._show_actions([])
+        self._show_actions(())
         self.ui.fullDataButton.setVisible(False)
         self.ui.documentsButton.setVisible(False)
         self.attachments.show(None, [], can_add=False, can_open=False)
@@ -153,7 +173,7 @@ class CasePage(QWidget):
 
     # ---- actions --------------------------------------------------------------------------------
 
-    def _show_actions(self, actions: list[OfferedAction]) -> None:
+    def _show_actions(self, actions: tuple[OfferedAction, ...]) -> None:
         layout = self.ui.actionsLayout
         for widget in [*self.action_buttons.values(), *self.blocked_labels.values()]:
             layout.removeWidget(widget)
@@ -189,17 +209,19 @@ class CasePage(QWidget):
         offered = self.offered.get(key)
         if view is None or offered is None:
             if view is not None:
-                self.ui.messageLabel.setText(self.tr("这件案件现在不能办理「{action}」").format(
-                    action=action_name(key).rstrip("…")))
+                self.ui.messageLabel.setText(
+                    self.tr("这件案件现在不能办理「{action}」").format(action=action_name(key).rstrip("…"))
+                )
             return False
         if offered.blocked:
             self.ui.messageLabel.setText(offered.blocked)
             return False
         self.ui.messageLabel.clear()
-        self._present(self._dialog_for(key, view))
+        self._present(self._dialog_for(offered, view))
         return True
 
-    def _dialog_for(self, key: str, view: CaseView) -> ServiceDialog:
+    def _dialog_for(self, offered: OfferedAction, view: CasePageView) -> ServiceDialog:
+        key = offered.key
         d, number, case_id = view.detail, view.detail.summary.number, view.case_id
         args = (self.desk, self.tasks, self.actor, case_id, number)
         active = [a for a in d.assignments if a.ended_at is None]
@@ -214,7 +236,8 @@ class CasePage(QWidget):
             return SignaturesDialog(*args, d.agreement, parent=self)
         if key == "follow_up":
             return FollowUpDialog(*args, parent=self)
-        return TransitionDialog(*args, view.status, ACTION_TARGETS[key], parent=self)
+        assert offered.target is not None  # every other action is a move of the state machine
+        return TransitionDialog(*args, view.status, offered.target, parent=self)
 
     def _present(self, dialog: ServiceDialog) -> None:
         if self.dialog is not None:
@@ -238,15 +261,22 @@ class CasePage(QWidget):
         """文书 (Ctrl+P): generate, preview, print or save this case's documents; False when no
         case is shown, or the actor may not print its personal data."""
         view = self.view
-        if view is None or not roles.allowed(self.actor.role, "case.view_full", own_case=True):
+        if view is None or not view.may_view_full:
             return False
         d = view.detail
         sign = self.offered.get("sign")
         from mediation_desk.gui.documents_dialog import DocumentsDialog  # reportlab: only when printing
 
-        dialog = DocumentsDialog(self.desk, self.tasks, self.actor, view.case_id, d.summary.number,
-                                 copies=d.agreement.copies if d.agreement else len(d.parties) + 1,
-                                 can_sign=sign is not None and not sign.blocked, parent=self)
+        dialog = DocumentsDialog(
+            self.desk,
+            self.tasks,
+            self.actor,
+            view.case_id,
+            d.summary.number,
+            copies=d.agreement.copies if d.agreement else len(d.parties) + 1,
+            can_sign=sign is not None and not sign.blocked,
+            parent=self,
+        )
         dialog.signing_requested.connect(lambda: self.open_action("sign"))
         if self.documents_dialog is not None:
             self.documents_dialog.deleteLater()
@@ -261,7 +291,7 @@ class CasePage(QWidget):
         return item.data(SESSION_ID_ROLE) if item is not None else None
 
     def _update_session_button(self) -> None:
-        allowed = self.view is not None and roles.allowed(self.actor.role, "session.record", own_case=True)
+        allowed = self.view is not None and self.view.may_correct_sessions
         self.ui.correctSessionButton.setVisible(allowed)
         self.ui.correctSessionButton.setEnabled(allowed and self.selected_session_id() is not None)
 
@@ -273,8 +303,19 @@ class CasePage(QWidget):
         d = view.detail
         # A correction keeps the mediators the record was made with (sessions.correct_session).
         names = [self.tr("沿用原记录中的调解员")]
-        self._present(SessionRecordDialog(self.desk, self.tasks, self.actor, view.case_id, d.summary.number,
-                                          d.parties, names, correcting=record, parent=self))
+        self._present(
+            SessionRecordDialog(
+                self.desk,
+                self.tasks,
+                self.actor,
+                view.case_id,
+                d.summary.number,
+                d.parties,
+                names,
+                correcting=record,
+                parent=self,
+            )
+        )
 
     # ---- full personal data ---------------------------------------------------------------------
 
@@ -284,18 +325,32 @@ class CasePage(QWidget):
             return
         case_id = self.view.case_id
         dialog = ReasonDialog(
-            self.desk, self.tasks, self.actor, self.tr("查看完整个人信息"),
-            self.tr("当事人的证件号码、电话和住址属于个人信息。请说明查看的理由（如：回访需要联系当事人），"
-                    "本次查看连同理由记入审计日志。"),
-            lambda reason: bind(load_case_view, self.desk, self.actor, case_id,
-                                full_personal_data=True, reason=reason), self)
+            self.desk,
+            self.tasks,
+            self.actor,
+            self.tr("查看完整个人信息"),
+            self.tr(
+                "当事人的证件号码、电话和住址属于个人信息。请说明查看的理由（如：回访需要联系当事人），"
+                "本次查看连同理由记入审计日志。"
+            ),
+            lambda reason: bind(
+                case_page_view.load_case_page, self.desk, self.actor, case_id, full_personal_data=True, reason=reason
+            ),
+            self,
+        )
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.saved.connect(self._show_full)
         dialog.open()
 
-    def _show_full(self, view: CaseView) -> None:
+    def forget_full_personal_data(self) -> None:
+        """The desk locked: a look at full personal data ends with the session (read again,
+        masked, after the next login)."""
+        if self.view is not None and self.view.full_personal_data:
+            self._drop_view()
+
+    def _show_full(self, view: CasePageView) -> None:
         if view.case_id == self.case_id:
             self._serial += 1  # a masked read still under way must not hide it again
             self.show_view(view)
@@ -319,4 +374,3 @@ class CasePage(QWidget):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.attachments.drop(event.mimeData())
-

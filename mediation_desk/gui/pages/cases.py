@@ -1,4 +1,6 @@
-"""案件 (cases): every case of the desk, newest first, with instant search and filters."""
+"""案件 (cases): the cases of the desk the operator may see (a 调解员: those they are or were
+assigned to), newest first, with instant search and filters."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -6,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
+from mediation_desk.core.uow import Actor
 from mediation_desk.gui.case_list_model import (
     ACCEPTED_ON,
     AMOUNT,
@@ -31,13 +34,14 @@ COLUMN_WIDTHS = {NUMBER: 16, STATE: 7, DISPUTE_TYPE: 8, MEDIATORS: 8, ACCEPTED_O
 class CasesPage(QWidget):
     case_activated = Signal(str)  # a case chosen with Enter or a double click: its id
 
-    def __init__(self, desk: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
+        self.actor = actor
         self.ui = Ui_CasesPage()
         self.ui.setupUi(self)
-        self.model = CaseListModel(desk, tasks, self)
+        self.model = CaseListModel(desk, tasks, actor, self)
         self._loading_roster = False
 
         self._fill_choices()
@@ -89,14 +93,18 @@ class CasesPage(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(table.fontMetrics().height() + em // 2)
 
+    def set_actor(self, actor: Actor) -> None:
+        """After a login, possibly by another operator: the list is theirs from the next read."""
+        self.actor = actor
+        self.model.set_actor(actor)
+
     # ---- reading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Shown or asked to reload: the roster of mediators and the list under the same filter."""
         if not self._loading_roster:
             self._loading_roster = True
-            self.tasks.run(mediators.list_mediators, self.desk, on_done=self._show_roster,
-                           on_error=self._roster_failed)
+            self.tasks.run(mediators.list_mediators, self.desk, on_done=self._show_roster, on_error=self._roster_failed)
         self.apply_filter()
 
     def current_filter(self) -> CaseFilter:

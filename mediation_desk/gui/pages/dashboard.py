@@ -1,5 +1,7 @@
 """工作台 (dashboard): the committee, its cases by state, cases open too long, follow-ups due,
-judicial-confirmation deadlines near and recent activity — case numbers only, no personal data."""
+judicial-confirmation deadlines near and recent activity — case numbers only, no personal data;
+of the cases the operator may see (a 调解员: those they are or were assigned to)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mediation_desk.administration import accounts
 from mediation_desk.administration.accounts import CommitteeView
-from mediation_desk.core.uow import CHINA
+from mediation_desk.core.uow import CHINA, Actor
 from mediation_desk.gui.forms.ui_dashboard import Ui_DashboardPage
 from mediation_desk.gui.labels import state_name
 from mediation_desk.gui.tasks import TaskManager
@@ -31,12 +33,14 @@ class DashboardData:
         return self.figures.counts
 
 
-def load_dashboard(desk: Any, overdue_days: int | None = None,
-                   judicial_window_days: int | None = None) -> DashboardData:
-    """None: the committee's own targets, as set on the settings page (administration/desk_rules.py)."""
-    return DashboardData(accounts.get_committee(desk),
-                         dashboard_figures(desk, overdue_days=overdue_days,
-                                           judicial_window_days=judicial_window_days))
+def load_dashboard(
+    desk: Any, actor: Actor, overdue_days: int | None = None, judicial_window_days: int | None = None
+) -> DashboardData:
+    """None: the committee's own targets, as set on the settings page (mediation/case_targets.py)."""
+    return DashboardData(
+        accounts.get_committee(desk),
+        dashboard_figures(desk, actor, overdue_days=overdue_days, judicial_window_days=judicial_window_days),
+    )
 
 
 class DashboardPage(QWidget):
@@ -45,10 +49,11 @@ class DashboardPage(QWidget):
     overdue_days: int | None = None
     judicial_window_days: int | None = None
 
-    def __init__(self, desk: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
+        self.actor = actor  # set anew by the window after each login
         self.ui = Ui_DashboardPage()
         self.ui.setupUi(self)
         self.count_labels: dict[str, QLabel] = {}
@@ -68,8 +73,15 @@ class DashboardPage(QWidget):
         if self._loading:
             return
         self._loading = True
-        self.tasks.run(load_dashboard, self.desk, self.overdue_days, self.judicial_window_days,
-                       on_done=self._show, on_error=self._failed)
+        self.tasks.run(
+            load_dashboard,
+            self.desk,
+            self.actor,
+            self.overdue_days,
+            self.judicial_window_days,
+            on_done=self._show,
+            on_error=self._failed,
+        )
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False
@@ -91,27 +103,59 @@ class DashboardPage(QWidget):
     def _show_figures(self, f: DashboardFigures) -> None:
         ui = self.ui
         ui.figuresLabel.setText(
-            self.tr("在办超过 {days} 天 {overdue} 件；到期回访 {due} 件；{window} 日内司法确认期限届满 {judicial} 件")
-            .format(days=f.overdue_days, overdue=f.overdue_count, due=f.followups_due_count,
-                    window=f.judicial_window_days, judicial=len(f.judicial)))
+            self.tr(
+                "在办超过 {days} 天 {overdue} 件；到期回访 {due} 件；{window} 日内司法确认期限届满 {judicial} 件"
+            ).format(
+                days=f.overdue_days,
+                overdue=f.overdue_count,
+                due=f.followups_due_count,
+                window=f.judicial_window_days,
+                judicial=len(f.judicial),
+            )
+        )
         ui.overdueBox.setTitle(self.tr("超期在办案件（{count}）").format(count=f.overdue_count))
         ui.followupsBox.setTitle(self.tr("到期回访（{count}）").format(count=f.followups_due_count))
         ui.judicialBox.setTitle(self.tr("司法确认期限临近（{count}）").format(count=len(f.judicial)))
         ui.recentBox.setTitle(self.tr("最近动态"))
-        self._fill(ui.overdueList, [
-            (o.case_id, self.tr("{number}　{accepted} 受理，已 {days} 天").format(
-                number=o.number, accepted=o.accepted_on.isoformat(), days=o.days_open)) for o in f.overdue],
-            self.tr("没有超期案件"))
-        self._fill(ui.followupsList, [
-            (d.case_id, self.tr("{number}　应于 {due} 回访").format(number=d.number, due=d.due_on.isoformat()))
-            for d in f.followups_due], self.tr("没有到期回访"))
-        self._fill(ui.judicialList, [
-            (j.case_id, self.tr("{number}　{deadline} 前申请司法确认").format(
-                number=j.number, deadline=j.judicial_deadline.isoformat())) for j in f.judicial],
-            self.tr("近期没有到期的司法确认"))
-        self._fill(ui.recentList, [
-            (None, self._activity_text(a.number, a.from_label, a.to_label, a.at)) for a in f.recent],
-            self.tr("暂无动态"))
+        self._fill(
+            ui.overdueList,
+            [
+                (
+                    o.case_id,
+                    self.tr("{number}　{accepted} 受理，已 {days} 天").format(
+                        number=o.number, accepted=o.accepted_on.isoformat(), days=o.days_open
+                    ),
+                )
+                for o in f.overdue
+            ],
+            self.tr("没有超期案件"),
+        )
+        self._fill(
+            ui.followupsList,
+            [
+                (d.case_id, self.tr("{number}　应于 {due} 回访").format(number=d.number, due=d.due_on.isoformat()))
+                for d in f.followups_due
+            ],
+            self.tr("没有到期回访"),
+        )
+        self._fill(
+            ui.judicialList,
+            [
+                (
+                    j.case_id,
+                    self.tr("{number}　{deadline} 前申请司法确认").format(
+                        number=j.number, deadline=j.judicial_deadline.isoformat()
+                    ),
+                )
+                for j in f.judicial
+            ],
+            self.tr("近期没有到期的司法确认"),
+        )
+        self._fill(
+            ui.recentList,
+            [(None, self._activity_text(a.number, a.from_label, a.to_label, a.at)) for a in f.recent],
+            self.tr("暂无动态"),
+        )
 
     def _activity_text(self, number: str, from_label: str | None, to_label: str, at: Any) -> str:
         when = at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if at.tzinfo else at.strftime("%Y-%m-%d %H:%M")

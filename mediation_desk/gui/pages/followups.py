@@ -2,6 +2,7 @@
 one — overdue first, and the visits done recently with the performance found and the parties'
 satisfaction. A visit is recorded on the case page: Enter, a double click or 记录回访 asks the main
 window to open the case (`case_requested`). Case numbers only, no personal data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,7 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole  # on every cell: the case behind the ro
 DUE_NUMBER, DUE_ON, DUE_WHEN, DUE_STATE, DUE_PERFORMANCE, DUE_MEDIATORS, DUE_NOTE = range(7)
 DONE_NUMBER, DONE_AT, DONE_PERFORMANCE, DONE_SATISFACTION, DONE_RENEWED, DONE_VISITOR, DONE_STATE = range(7)
 DUE_WIDTHS = {DUE_NUMBER: 15, DUE_ON: 8, DUE_WHEN: 6, DUE_STATE: 7, DUE_PERFORMANCE: 6, DUE_MEDIATORS: 9}  # em
-DONE_WIDTHS = {DONE_NUMBER: 15, DONE_AT: 11, DONE_PERFORMANCE: 6, DONE_SATISFACTION: 6, DONE_RENEWED: 7,
-               DONE_STATE: 6}
+DONE_WIDTHS = {DONE_NUMBER: 15, DONE_AT: 11, DONE_PERFORMANCE: 6, DONE_SATISFACTION: 6, DONE_RENEWED: 7, DONE_STATE: 6}
 LIST_MAX = 300  # rows per list (more would hold the UI thread too long); the counts cover all
 DONE_RANGES = (30, 90, 365)  # days back the list of visits done reaches
 DEFAULT_DONE_RANGE = 90
@@ -40,8 +40,9 @@ class FollowUpLists:
 
 def load_follow_ups(desk: Any, actor: Actor, done_days: int) -> FollowUpLists:
     """Both lists in one call on the desk worker."""
-    return FollowUpLists(due_list(desk, actor, limit=LIST_MAX), follow_ups_done(desk, actor, days=done_days,
-                                                                                  limit=LIST_MAX))
+    return FollowUpLists(
+        due_list(desk, actor, limit=LIST_MAX), follow_ups_done(desk, actor, days=done_days, limit=LIST_MAX)
+    )
 
 
 class FollowupsPage(QWidget):
@@ -59,15 +60,39 @@ class FollowupsPage(QWidget):
         u = self.ui
         u.statusLabel.setStyleSheet(CALM_STYLE)
         for days in DONE_RANGES:
-            u.doneRangeCombo.addItem(self.tr("近一年") if days == 365 else self.tr("近 {days} 天").format(days=days),
-                                     days)
+            u.doneRangeCombo.addItem(
+                self.tr("近一年") if days == 365 else self.tr("近 {days} 天").format(days=days), days
+            )
         u.doneRangeCombo.setCurrentIndex(DONE_RANGES.index(DEFAULT_DONE_RANGE))
         u.doneRangeCombo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self._set_up(u.dueTable, (self.tr("案号"), self.tr("应回访日期"), self.tr("逾期情况"), self.tr("案件状态"),
-                                  self.tr("履行情况"), self.tr("承办调解员"), self.tr("说明")), DUE_WIDTHS, DUE_NOTE)
-        self._set_up(u.doneTable, (self.tr("案号"), self.tr("回访时间"), self.tr("履行情况"), self.tr("满意度"),
-                                   self.tr("矛盾是否复发"), self.tr("回访人"), self.tr("案件状态")), DONE_WIDTHS,
-                    DONE_VISITOR)
+        self._set_up(
+            u.dueTable,
+            (
+                self.tr("案号"),
+                self.tr("应回访日期"),
+                self.tr("逾期情况"),
+                self.tr("案件状态"),
+                self.tr("履行情况"),
+                self.tr("承办调解员"),
+                self.tr("说明"),
+            ),
+            DUE_WIDTHS,
+            DUE_NOTE,
+        )
+        self._set_up(
+            u.doneTable,
+            (
+                self.tr("案号"),
+                self.tr("回访时间"),
+                self.tr("履行情况"),
+                self.tr("满意度"),
+                self.tr("矛盾是否复发"),
+                self.tr("回访人"),
+                self.tr("案件状态"),
+            ),
+            DONE_WIDTHS,
+            DONE_VISITOR,
+        )
         u.dueTable.activated.connect(self._activate)
         u.doneTable.activated.connect(self._activate)
         u.dueTable.itemSelectionChanged.connect(self._update_button)
@@ -99,9 +124,15 @@ class FollowupsPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.ui.statusLabel.setText(self.tr("正在读取……"))
-        self.tasks.run(load_follow_ups, self.desk, self.actor, self.ui.doneRangeCombo.currentData(),
-                       on_done=lambda lists: self._show(generation, lists),
-                       on_error=lambda error: self._failed(generation, error), owner=self)
+        self.tasks.run(
+            load_follow_ups,
+            self.desk,
+            self.actor,
+            self.ui.doneRangeCombo.currentData(),
+            on_done=lambda lists: self._show(generation, lists),
+            on_error=lambda error: self._failed(generation, error),
+            owner=self,
+        )
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -115,11 +146,13 @@ class FollowupsPage(QWidget):
         self.lists = lists
         self.ui.statusLabel.clear()
         due, done = lists.due, lists.done
-        self.ui.summaryLabel.setText(self.tr("待回访 {due} 件，其中逾期 {overdue} 件").format(
-            due=due.total, overdue=due.overdue))
+        self.ui.summaryLabel.setText(
+            self.tr("待回访 {due} 件，其中逾期 {overdue} 件").format(due=due.total, overdue=due.overdue)
+        )
         if len(due.visits) < due.total:
             due_title = self.tr("待回访（最早的 {shown} 件，共 {count} 件，逾期的在前）").format(
-                shown=len(due.visits), count=due.total)
+                shown=len(due.visits), count=due.total
+            )
         else:
             due_title = self.tr("待回访（{count}，逾期的在前）").format(count=due.total)
         self.ui.dueBox.setTitle(due_title)
@@ -144,14 +177,27 @@ class FollowupsPage(QWidget):
             note = self.tr("尚未安排回访：协议履行期限已到")
         else:
             note = self.tr("尚未安排回访：协议达成已满一个月")
-        return [v.case_number, v.due_on.isoformat(), when, state_name(v.case_status),
-                name_of(PERFORMANCE_NAMES, v.performance_status), self.tr("、").join(v.mediator_names), note]
+        return [
+            v.case_number,
+            v.due_on.isoformat(),
+            when,
+            state_name(v.case_status),
+            name_of(PERFORMANCE_NAMES, v.performance_status),
+            self.tr("、").join(v.mediator_names),
+            note,
+        ]
 
     def _done_cells(self, v: DoneVisit) -> list[str]:
         renewed = "" if v.renewed_conflict is None else (self.tr("是") if v.renewed_conflict else self.tr("否"))
-        return [v.case_number, f"{v.done_at.astimezone(CHINA):%Y-%m-%d %H:%M}",
-                name_of(PERFORMANCE_NAMES, v.performance_status),
-                name_of(SATISFACTION_NAMES, v.satisfaction), renewed, v.visitor or "", state_name(v.case_status)]
+        return [
+            v.case_number,
+            f"{v.done_at.astimezone(CHINA):%Y-%m-%d %H:%M}",
+            name_of(PERFORMANCE_NAMES, v.performance_status),
+            name_of(SATISFACTION_NAMES, v.satisfaction),
+            renewed,
+            v.visitor or "",
+            state_name(v.case_status),
+        ]
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, list[str], bool]]) -> None:

@@ -1,5 +1,6 @@
 """受理 (intake): a dispute and its parties, checked as they are typed with the services' rules,
 saved as a numbered case through the task helper."""
+
 from __future__ import annotations
 
 import itertools
@@ -19,36 +20,42 @@ from PySide6.QtWidgets import (
 from mediation_desk.core.uow import Actor, china_today
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
-from mediation_desk.gui.labels import (
-    DISPUTE_TYPE_NAMES, REFERRER_NAMES, SOURCE_NAMES, SUBTYPE_NAMES, dispute_type_name, translated,
-)
 from mediation_desk.gui.forms.ui_intake_page import Ui_IntakePage
+from mediation_desk.gui.labels import (
+    DISPUTE_TYPE_NAMES,
+    REFERRER_NAMES,
+    SOURCE_NAMES,
+    SUBTYPE_NAMES,
+    dispute_type_name,
+    translated,
+)
 from mediation_desk.gui.party_editor import PartyEditor, fill_combo
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import intake
-from mediation_desk.mediation.case_access import load_case
 from mediation_desk.mediation.dispute_types import BY_CODE
 
 # validate_intake's field names and the inputs that hold them.
-FIELDS = {"source": "source", "referrer_kind": "referrerKind", "referrer_name": "referrerName",
-          "dispute_type": "disputeType", "dispute_subtype": "disputeSubtype",
-          "brief_facts": "briefFacts", "requests": "requests", "amount": "amount",
-          "persons_involved": "persons", "area": "area", "accepted_on": "acceptedOn"}
+FIELDS = {
+    "source": "source",
+    "referrer_kind": "referrerKind",
+    "referrer_name": "referrerName",
+    "dispute_type": "disputeType",
+    "dispute_subtype": "disputeSubtype",
+    "brief_facts": "briefFacts",
+    "requests": "requests",
+    "amount": "amount",
+    "persons_involved": "persons",
+    "area": "area",
+    "accepted_on": "acceptedOn",
+}
 PARTY_FIELD = "parties["
-
-
-def open_numbered_case(desk: Any, actor: Actor, data: dict[str, Any]) -> tuple[str, str]:
-    """Open the case (nothing saved on any error) and return its id and number."""
-    case_id = intake.open_case(desk, actor, data)
-    with desk.read() as s:
-        return case_id, load_case(s, case_id).number
 
 
 def party_index(field: str) -> tuple[int, str] | None:
     """("parties[1].id_number") -> (1, "id_number"); "parties[1]" -> (1, "role")."""
     if not field.startswith(PARTY_FIELD) or "]" not in field:
         return None
-    index, _, rest = field[len(PARTY_FIELD):].partition("]")
+    index, _, rest = field[len(PARTY_FIELD) :].partition("]")
     return (int(index), rest.lstrip(".") or "role") if index.isdigit() else None
 
 
@@ -60,7 +67,7 @@ class IntakePage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
-        self.actor = actor
+        self.actor = actor  # whoever is logged in: `set_actor`, on the window's operator_changed
         self.ui = Ui_IntakePage()
         self.ui.setupUi(self)
         u = self.ui
@@ -70,10 +77,12 @@ class IntakePage(QWidget):
         u.disputeType.addItem(self.tr("（请选择）"), "")
         fill_combo(u.disputeType, [(c, dispute_type_name(c)) for c in DISPUTE_TYPE_NAMES])
         self.risk_boxes: dict[str, QCheckBox] = {
-            "suicide": u.riskSuicide, "civil_to_criminal": u.riskCivilToCriminal,
-            "group_petition": u.riskGroupPetition, "group_fight": u.riskGroupFight}
-        self.error_labels: dict[str, QLabel] = {
-            field: getattr(u, f"{widget}Error") for field, widget in FIELDS.items()}
+            "suicide": u.riskSuicide,
+            "civil_to_criminal": u.riskCivilToCriminal,
+            "group_petition": u.riskGroupPetition,
+            "group_fight": u.riskGroupFight,
+        }
+        self.error_labels: dict[str, QLabel] = {field: getattr(u, f"{widget}Error") for field, widget in FIELDS.items()}
         self.error_labels["parties"] = u.partiesError
         self.touched: set[str] = set()
         self.parties: list[PartyEditor] = []
@@ -114,6 +123,11 @@ class IntakePage(QWidget):
 
     def refresh(self) -> None:
         """Nothing to load: the form keeps what is being typed."""
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another login: what is saved from now on is this operator's (the form is kept, as
+        after a lock by the same operator)."""
+        self.actor = actor
 
     # ---- the form -------------------------------------------------------------------------------
 
@@ -164,14 +178,18 @@ class IntakePage(QWidget):
     def values(self) -> dict[str, Any]:
         u = self.ui
         return {
-            "source": u.source.currentData(), "referrer_kind": u.referrerKind.currentData() or None,
+            "source": u.source.currentData(),
+            "referrer_kind": u.referrerKind.currentData() or None,
             "referrer_name": u.referrerName.text() if u.referrerName.isEnabled() else None,
             "dispute_type": u.disputeType.currentData(),
             "dispute_subtype": u.disputeSubtype.currentData() or None,
-            "brief_facts": u.briefFacts.toPlainText(), "requests": u.requests.toPlainText(),
-            "amount": u.amount.text(), "persons_involved": u.persons.value() or None,
+            "brief_facts": u.briefFacts.toPlainText(),
+            "requests": u.requests.toPlainText(),
+            "amount": u.amount.text(),
+            "persons_involved": u.persons.value() or None,
             "risk_flags": [code for code, box in self.risk_boxes.items() if box.isChecked()],
-            "area": u.area.text(), "accepted_on": u.acceptedOn.date().toPython(),
+            "area": u.area.text(),
+            "accepted_on": u.acceptedOn.date().toPython(),
             "parties": [editor.values() for editor in self.parties],
         }
 
@@ -201,9 +219,20 @@ class IntakePage(QWidget):
             editor.setTitle(self.tr("当事人 {n}").format(n=i))
             editor.ui.removeButton.setEnabled(len(self.parties) > 2)
         u = self.ui
-        chain: list[QWidget] = [u.source, u.referrerKind, u.referrerName, u.disputeType, u.disputeSubtype,
-                                u.briefFacts, u.requests, u.amount, u.persons, *self.risk_boxes.values(),
-                                u.area, u.acceptedOn]
+        chain: list[QWidget] = [
+            u.source,
+            u.referrerKind,
+            u.referrerName,
+            u.disputeType,
+            u.disputeSubtype,
+            u.briefFacts,
+            u.requests,
+            u.amount,
+            u.persons,
+            *self.risk_boxes.values(),
+            u.area,
+            u.acceptedOn,
+        ]
         for editor in self.parties:
             chain.extend(editor.focus_chain())
         chain.extend([u.addPartyButton, u.saveButton, u.saveAssignButton])
@@ -259,23 +288,28 @@ class IntakePage(QWidget):
         self.saving = True
         self._set_busy(True)
         self.ui.statusLabel.setText(self.tr("正在保存……"))
-        self.tasks.run(open_numbered_case, self.desk, self.actor, self.values(),
-                       on_done=lambda result: self._saved(result, assign), on_error=self._refused)
+        self.tasks.run(
+            intake.open_numbered_case,
+            self.desk,
+            self.actor,
+            self.values(),
+            on_done=lambda result: self._saved(result, assign),
+            on_error=self._refused,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.ui.saveButton, self.ui.saveAssignButton):
             button.setEnabled(not busy)
 
-    def _saved(self, result: tuple[str, str], assign: bool) -> None:
+    def _saved(self, opened: intake.OpenedCase, assign: bool) -> None:
         self.saving = False
         self._set_busy(False)
-        case_id, number = result
-        self.last_number = number
+        self.last_number = opened.number
         self.clear()
-        self.ui.statusLabel.setText(self.tr("已受理，案号：{number}").format(number=number))
-        self.case_saved.emit(case_id, number)
+        self.ui.statusLabel.setText(self.tr("已受理，案号：{number}").format(number=opened.number))
+        self.case_saved.emit(opened.id, opened.number)
         if assign:
-            self.assign_requested.emit(case_id)
+            self.assign_requested.emit(opened.id)
 
     def _refused(self, error: BaseException) -> None:
         self.saving = False

@@ -4,6 +4,7 @@ mediator, mark one unavailable. Phones are personal data: masked in the list.
 Who may keep the roster is the services' decision (`privacy/roles.py`, "mediator.manage"): the
 page disables what the table refuses and says why, and shows any refusal the service still makes
 (an operator changed by a new login) calmly, without saving anything."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -61,8 +62,15 @@ class MediatorsPage(QWidget):
         font = table.font()
         font.setPointSizeF(font.pointSizeF() * TABLE_FONT_FACTOR)
         table.setFont(font)
-        headers = (self.tr("姓名"), self.tr("称谓"), self.tr("擅长纠纷类型"), self.tr("负责片区"),
-                   self.tr("在办案件"), self.tr("状态"), self.tr("联系电话"))
+        headers = (
+            self.tr("姓名"),
+            self.tr("称谓"),
+            self.tr("擅长纠纷类型"),
+            self.tr("负责片区"),
+            self.tr("在办案件"),
+            self.tr("状态"),
+            self.tr("联系电话"),
+        )
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         header = table.horizontalHeader()
@@ -95,9 +103,13 @@ class MediatorsPage(QWidget):
             self._reload = True
             return
         self._loading = True
-        self.tasks.run(mediators.list_mediators, self.desk,
-                       include_inactive=self.ui.showInactiveCheck.isChecked(),
-                       on_done=self._show, on_error=self._load_failed)
+        self.tasks.run(
+            mediators.list_mediators,
+            self.desk,
+            include_inactive=self.ui.showInactiveCheck.isChecked(),
+            on_done=self._show,
+            on_error=self._load_failed,
+        )
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -126,8 +138,9 @@ class MediatorsPage(QWidget):
             table.item(row, NAME).setData(ID_ROLE, m.id)
             table.item(row, SKILLS).setToolTip(cells[SKILLS])
         available = sum(1 for m in roster if m.available and m.active)
-        self.ui.countLabel.setText(self.tr("共 {count} 人，可派单 {available} 人").format(
-            count=len(roster), available=available))
+        self.ui.countLabel.setText(
+            self.tr("共 {count} 人，可派单 {available} 人").format(count=len(roster), available=available)
+        )
         self.select(chosen)
         self.loaded = True
         self._update_buttons()
@@ -183,8 +196,11 @@ class MediatorsPage(QWidget):
             u.permissionLabel.clear()
             return
         keepers = [role_name(r) for r in roles.ROLES if roles.allowed(r, "mediator.manage")]
-        u.permissionLabel.setText(self.tr("当前操作员（{role}）只能查看名册；新增和修改调解员请由{keepers}办理。").format(
-            role=role_name(self._actor.role), keepers=self.tr("或").join(keepers)))
+        u.permissionLabel.setText(
+            self.tr("当前操作员（{role}）只能查看名册；新增和修改调解员请由{keepers}办理。").format(
+                role=role_name(self._actor.role), keepers=self.tr("或").join(keepers)
+            )
+        )
 
     # ---- changing the roster --------------------------------------------------------------------
 
@@ -222,9 +238,15 @@ class MediatorsPage(QWidget):
             return
         self.ui.availabilityButton.setEnabled(False)
         self.ui.statusLabel.setText(self.tr("正在保存……"))
-        self.tasks.run(mediators.update_mediator, self.desk, self._actor, chosen.id,
-                       {"available": not chosen.available},
-                       on_done=self._availability_saved, on_error=self._refused)
+        self.tasks.run(
+            mediators.update_mediator,
+            self.desk,
+            self._actor,
+            chosen.id,
+            {"available": not chosen.available},
+            on_done=self._availability_saved,
+            on_error=self._refused,
+        )
 
     def _availability_saved(self, view: MediatorView) -> None:
         text = self.tr("{name} 已恢复可派单") if view.available else self.tr("{name} 已设为暂不可用，派单时排在最后")

@@ -5,6 +5,7 @@ lives, backups, restore and the integrity check (settings_data.py).
 The page saves what it is given and says so through its signals; the main window and the
 application act on them (re-font the application, re-time the idle lock, re-read the dashboard,
 log in again after a restore)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,8 +13,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from mediation_desk.administration import desk_rules
-from mediation_desk.administration.desk_rules import CaseTargets
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.field_errors import show_problems
@@ -27,6 +26,9 @@ from mediation_desk.gui.settings import (
     DeskSettings,
 )
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.mediation import case_targets
+from mediation_desk.mediation.case_targets import CaseTargets
+from mediation_desk.privacy import roles
 
 __all__ = ["IDLE_MINUTES_RANGE", "LANGUAGE_NAMES", "SettingsPage", "apply_font_mode"]
 
@@ -47,8 +49,9 @@ class SettingsPage(QWidget):
     targets_changed = Signal()  # the committee's reminder targets changed: re-read the dashboard
     restore_finished = Signal(str)  # a backup (this path) replaced the data; the desk is locked
 
-    def __init__(self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -61,8 +64,7 @@ class SettingsPage(QWidget):
         ui = self.ui
         for code, name in LANGUAGE_NAMES:
             ui.languageCombo.addItem(name, code)
-        self.rule_errors = {"overdue_days": ui.overdueDaysError,
-                            "judicial_window_days": ui.judicialDaysError}
+        self.rule_errors = {"overdue_days": ui.overdueDaysError, "judicial_window_days": ui.judicialDaysError}
         ui.applyInterfaceButton.clicked.connect(self.apply_interface)
         ui.idleMinutesEdit.returnPressed.connect(self.apply_interface)
         ui.saveRulesButton.clicked.connect(self.save_targets)
@@ -76,21 +78,33 @@ class SettingsPage(QWidget):
     def set_actor(self, actor: Actor) -> None:
         """After a login, possibly by another operator: what may be changed follows the role."""
         self.actor = actor
-        admin = desk_rules.may_manage(actor)
+        may_change = self.may_change_targets()
         ui = self.ui
         for edit in (ui.overdueDaysEdit, ui.judicialDaysEdit):
-            edit.setReadOnly(not admin)
-        ui.saveRulesButton.setEnabled(admin and not self._saving_targets)
-        ui.rulesNote.setText(self.tr("这是本调解委员会的规定，对本机所有操作员有效。") if admin else
-                             self.tr("办案提醒由主任设置，这里只能查看。"))
+            edit.setReadOnly(not may_change)
+        ui.saveRulesButton.setEnabled(may_change and not self._saving_targets)
+        ui.rulesNote.setText(
+            self.tr("这是本调解委员会的规定，对本机所有操作员有效。")
+            if may_change
+            else self.tr("办案提醒由主任设置，这里只能查看。")
+        )
         self.data.show_permissions()
+
+    def may_change_targets(self) -> bool:
+        """Only hides what the table refuses: `set_targets` decides (and audits a refusal)."""
+        return roles.allowed(self.actor.role, case_targets.ACTION)
 
     def refresh(self) -> None:
         """Shown or F5: the settings as saved now, the targets and the data location read again."""
         self.show_interface()
         show_problems(self.rule_errors, [])
-        self.tasks.run(desk_rules.get_targets, self.desk, on_done=self._show_targets,
-                       on_error=self._targets_unreadable, owner=self)
+        self.tasks.run(
+            case_targets.get_targets,
+            self.desk,
+            on_done=self._show_targets,
+            on_error=self._targets_unreadable,
+            owner=self,
+        )
         self.data.refresh()
 
     # ---- 界面 -------------------------------------------------------------------------------------
@@ -108,15 +122,19 @@ class SettingsPage(QWidget):
         low, high = IDLE_MINUTES_RANGE
         minutes = whole_number(ui.idleMinutesEdit.text())
         if minutes is None or not low <= minutes <= high:
-            ui.idleMinutesError.setText(self.tr("自动锁定时间须为 {low}–{high} 的整数（分钟）").format(
-                low=low, high=high))
+            ui.idleMinutesError.setText(
+                self.tr("自动锁定时间须为 {low}–{high} 的整数（分钟）").format(low=low, high=high)
+            )
             ui.interfaceStatusLabel.setText(self.tr("未应用：请按提示修改"))
             _focus(ui.idleMinutesEdit)
             return False
         ui.idleMinutesError.clear()
         language, large = ui.languageCombo.currentData(), ui.largeFontCheck.isChecked()
-        changed = [(LANGUAGE, language, self.language_changed), (LARGE_FONT, large, self.large_font_changed),
-                   (IDLE_LOCK_MINUTES, minutes, self.idle_minutes_changed)]
+        changed = [
+            (LANGUAGE, language, self.language_changed),
+            (LARGE_FONT, large, self.large_font_changed),
+            (IDLE_LOCK_MINUTES, minutes, self.idle_minutes_changed),
+        ]
         changed = [(s, v, signal) for s, v, signal in changed if self.settings.get(s) != v]
         for setting, value, _signal in changed:
             self.settings.set(setting, value)
@@ -145,26 +163,34 @@ class SettingsPage(QWidget):
         if self._saving_targets:
             return
         ui = self.ui
-        values: dict[str, Any] = {"overdue_days": ui.overdueDaysEdit.text().strip(),
-                                  "judicial_window_days": ui.judicialDaysEdit.text().strip()}
+        values: dict[str, Any] = {
+            "overdue_days": ui.overdueDaysEdit.text().strip(),
+            "judicial_window_days": ui.judicialDaysEdit.text().strip(),
+        }
         self._saving_targets = True
         ui.saveRulesButton.setEnabled(False)
         ui.rulesStatusLabel.setStyleSheet("")
         ui.rulesStatusLabel.setText(self.tr("正在保存……"))
-        self.tasks.run(desk_rules.set_targets, self.desk, self.actor, on_done=self._targets_saved,
-                       on_error=self._targets_refused, owner=self, **values)
+        self.tasks.run(
+            case_targets.set_targets,
+            self.desk,
+            self.actor,
+            on_done=self._targets_saved,
+            on_error=self._targets_refused,
+            owner=self,
+            **values,
+        )
 
     def _saving_done(self) -> None:
         self._saving_targets = False
-        self.ui.saveRulesButton.setEnabled(desk_rules.may_manage(self.actor))
+        self.ui.saveRulesButton.setEnabled(self.may_change_targets())
 
     def _targets_saved(self, targets: CaseTargets) -> None:
         self._saving_done()
         changed = targets != self.targets
         self._show_targets(targets)
         show_problems(self.rule_errors, [])
-        self.ui.rulesStatusLabel.setText(self.tr("已保存，工作台将按新的天数提醒") if changed
-                                         else self.tr("没有改动"))
+        self.ui.rulesStatusLabel.setText(self.tr("已保存，工作台将按新的天数提醒") if changed else self.tr("没有改动"))
         if changed:
             self.targets_changed.emit()
 

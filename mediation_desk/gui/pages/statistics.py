@@ -4,6 +4,7 @@ the report exported as a CSV file for Excel. Counts only: no personal data.
 
 The report takes a noticeable time on a large desk (~130 ms at 100,000 cases): it is read on the
 desk worker with a busy indicator, and the answer for a month no longer asked for is dropped."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,7 @@ from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.case_labels import AGREEMENT_FORM_NAMES, PREVENTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_statistics_page import Ui_StatisticsPage
-from mediation_desk.gui.labels import translated
-from mediation_desk.gui.labels import REFERRER_NAMES, SOURCE_NAMES
+from mediation_desk.gui.labels import REFERRER_NAMES, SOURCE_NAMES, translated
 from mediation_desk.gui.pages.statistics_charts import ChartMaker, chart_font
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation.stats import MonthlyReport, monthly_report
@@ -72,7 +72,8 @@ class StatisticsPage(QWidget):
         self.value_labels: dict[str, QLabel] = {}
         self._build_figures()
         self.chart_views: dict[str, QChartView] = {}
-        for name, layout in zip(CHARTS, (self.ui.typeTabLayout, self.ui.monthsTabLayout, self.ui.rateTabLayout)):
+        layouts = (self.ui.typeTabLayout, self.ui.monthsTabLayout, self.ui.rateTabLayout)
+        for name, layout in zip(CHARTS, layouts, strict=True):
             view = QChartView(self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(280)
@@ -160,9 +161,14 @@ class StatisticsPage(QWidget):
         u.busyBar.show()
         u.exportButton.setEnabled(False)
         u.statusLabel.setText(self.tr("正在统计……"))
-        self.tasks.run(load_statistics, self.desk, month,
-                       on_done=lambda data: self._show(generation, data),
-                       on_error=lambda error: self._failed(generation, error), owner=self)
+        self.tasks.run(
+            load_statistics,
+            self.desk,
+            month,
+            on_done=lambda data: self._show(generation, data),
+            on_error=lambda error: self._failed(generation, error),
+            owner=self,
+        )
         return True
 
     @property
@@ -192,11 +198,16 @@ class StatisticsPage(QWidget):
         u.exportButton.setEnabled(True)
         u.titleLabel.setText(self.tr("{month} 人民调解月报").format(month=r.month))
         values: dict[str, str] = {
-            "accepted": str(r.accepted), "mediated_successfully": str(r.mediated_successfully),
-            "terminated": str(r.terminated), "success_rate": rate_text(r.success_rate) or "—",
-            "agreement_amount": f"{r.agreement_amount:,.2f}", "persons_involved": str(r.persons_involved),
-            "found_in_screening": str(r.found_in_screening), "escalated": str(r.escalated),
-            "closed": str(r.closed), "open_at_month_end": str(r.open_at_month_end),
+            "accepted": str(r.accepted),
+            "mediated_successfully": str(r.mediated_successfully),
+            "terminated": str(r.terminated),
+            "success_rate": rate_text(r.success_rate) or "—",
+            "agreement_amount": f"{r.agreement_amount:,.2f}",
+            "persons_involved": str(r.persons_involved),
+            "found_in_screening": str(r.found_in_screening),
+            "escalated": str(r.escalated),
+            "closed": str(r.closed),
+            "open_at_month_end": str(r.open_at_month_end),
         }
         values.update({f"source.{c}": str(r.by_source.get(c, 0)) for c in SOURCE_NAMES})
         values.update({f"referrer.{c}": str(r.by_referrer.get(c, 0)) for c in REFERRER_NAMES})
@@ -207,7 +218,8 @@ class StatisticsPage(QWidget):
         for key, text in values.items():
             self.value_labels[key].setText(text)
         self.value_labels["success_rate"].setToolTip(
-            "" if r.success_rate is not None else self.tr("本月没有调解成功或终止调解的案件，不计成功率"))
+            "" if r.success_rate is not None else self.tr("本月没有调解成功或终止调解的案件，不计成功率")
+        )
         font = chart_font(self)
         maker = self.chart_maker
         self._set_chart("types", maker.dispute_type_chart(r.by_dispute_type, font))
@@ -234,14 +246,22 @@ class StatisticsPage(QWidget):
         month = self.data.report.month
         suggested = Path(self.desk.paths.exports) / self.tr("人民调解月报-{month}.csv").format(month=month)
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出月报"), str(suggested), self.tr("CSV 文件（Excel 可打开） (*.csv)"))
+            self, self.tr("导出月报"), str(suggested), self.tr("CSV 文件（Excel 可打开） (*.csv)")
+        )
         if not path:
             return
         self.exporting = True
         self.ui.exportButton.setEnabled(False)
         self.ui.statusLabel.setText(self.tr("正在导出……"))
-        self.tasks.run(export_monthly_report, self.desk, self.actor, month, path,
-                       on_done=self._exported, on_error=self._export_failed)
+        self.tasks.run(
+            export_monthly_report,
+            self.desk,
+            self.actor,
+            month,
+            path,
+            on_done=self._exported,
+            on_error=self._export_failed,
+        )
 
     def _exported(self, path: Path) -> None:
         self.exporting = False

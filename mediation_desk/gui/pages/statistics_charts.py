@@ -1,5 +1,6 @@
 """The statistics page's charts (QtCharts), built anew from plain figures each time a month is
 shown: cases by dispute type, cases per month, and the success rate per month."""
+
 from __future__ import annotations
 
 from PySide6.QtCharts import (
@@ -133,4 +134,3 @@ def chart_font(widget: QWidget) -> QFont:
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() * FONT_FACTOR)
     return font
-

@@ -1,6 +1,7 @@
 """The 同步问题 tab of the sync page: the changes the district rejected or found in conflict, each
 with what the desk did and what the district holds, and settling one in a way the service
 offers for it — with a note, after a confirmation (it cannot be undone)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,15 +19,17 @@ from mediation_desk.gui.sync_texts import (
     describe_mine,
     describe_record,
 )
+from mediation_desk.privacy import roles
 from mediation_desk.sync import api as sync_api
-from mediation_desk.sync.issues import RESOLVERS
+from mediation_desk.sync.issues import ACTION as SETTLE_ISSUES
 
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def may_manage_sync(actor: Actor) -> bool:
-    """Enrolling, settling sync problems and the district's view are for the 主任 and the clerk."""
-    return actor.role in RESOLVERS
+    """Enrolling, settling sync problems and the district's view go together on this page: shown to
+    whoever the role table lets settle sync problems (each service still decides its own action)."""
+    return roles.allowed(actor.role, SETTLE_ISSUES)
 
 
 class IssuesSection(QObject):
@@ -40,8 +43,10 @@ class IssuesSection(QObject):
         self.loading = self.resolving = False
         self._again = False
         self.radios: dict[str, QRadioButton] = {
-            sync_api.KEEP_SERVER: ui.keepServerRadio, sync_api.REAPPLY: ui.reapplyRadio,
-            sync_api.DISMISS: ui.dismissRadio}
+            sync_api.KEEP_SERVER: ui.keepServerRadio,
+            sync_api.REAPPLY: ui.reapplyRadio,
+            sync_api.DISMISS: ui.dismissRadio,
+        }
         self.errors = {"choice": ui.choiceError, "note": ui.noteError}
         headers = [self.tr("发现时间"), self.tr("问题"), self.tr("内容"), self.tr("区里的说法"), self.tr("处理情况")]
         ui.issuesTable.setColumnCount(len(headers))
@@ -70,9 +75,15 @@ class IssuesSection(QObject):
             self._again = True  # read once more when this read is back: something changed meanwhile
             return
         self.loading = True
-        self.page.tasks.run(sync_api.list_issues, self.page.desk, self.page.actor,
-                            include_resolved=self.ui.showResolvedCheck.isChecked(),
-                            on_done=self._loaded, on_error=self._unreadable, owner=self)
+        self.page.tasks.run(
+            sync_api.list_issues,
+            self.page.desk,
+            self.page.actor,
+            include_resolved=self.ui.showResolvedCheck.isChecked(),
+            on_done=self._loaded,
+            on_error=self._unreadable,
+            owner=self,
+        )
 
     def _loaded(self, issues: list[sync_api.SyncIssueView]) -> None:
         self.loading = False
@@ -95,8 +106,13 @@ class IssuesSection(QObject):
         table.blockSignals(True)
         table.setRowCount(len(self.issues))
         for row, issue in enumerate(self.issues):
-            cells = [beijing_time(issue.raised_at) or "", issue.status_label, issue.what, issue.reason or "",
-                     self._resolution_text(issue)]
+            cells = [
+                beijing_time(issue.raised_at) or "",
+                issue.status_label,
+                issue.what,
+                issue.reason or "",
+                self._resolution_text(issue),
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ISSUE_ID_ROLE, issue.id)
@@ -117,7 +133,8 @@ class IssuesSection(QObject):
         if issue.resolved_at is None:
             return self.tr("待处理")
         return self.tr("{at} {who}：{choice}").format(
-            at=beijing_time(issue.resolved_at), who=issue.resolved_by or "", choice=choice_name(issue.resolution or ""))
+            at=beijing_time(issue.resolved_at), who=issue.resolved_by or "", choice=choice_name(issue.resolution or "")
+        )
 
     def selected(self) -> sync_api.SyncIssueView | None:
         rows = self.ui.issuesTable.selectionModel().selectedRows()
@@ -146,13 +163,17 @@ class IssuesSection(QObject):
         ui.issueBox.setTitle(self.tr("所选问题：{status}").format(status=issue.status_label))
         ui.mineValue.setText(describe_mine(issue))
         ui.reasonValue.setText(issue.reason or self.tr("（区里没有说明）"))
-        ui.districtStateValue.setText(describe_record(issue.server_state) if issue.server_state
-                                      else self.tr("（区里没有给出它的记录）"))
+        ui.districtStateValue.setText(
+            describe_record(issue.server_state) if issue.server_state else self.tr("（区里没有给出它的记录）")
+        )
         self._enable_controls(issue)
         if issue.resolved_at is not None:
-            ui.choiceEffect.setText(self.tr("已处理：{how}{note}").format(
-                how=self._resolution_text(issue), note=self.tr("（说明：{note}）").format(note=issue.note)
-                if issue.note else ""))
+            ui.choiceEffect.setText(
+                self.tr("已处理：{how}{note}").format(
+                    how=self._resolution_text(issue),
+                    note=self.tr("（说明：{note}）").format(note=issue.note) if issue.note else "",
+                )
+            )
 
     def _enable_controls(self, issue: sync_api.SyncIssueView) -> None:
         """The choices the service offers for this problem; nothing while one is being settled."""
@@ -186,26 +207,41 @@ class IssuesSection(QObject):
             ui.noteEdit.setFocus()
             return
         question = self.tr("对「{what}」选择「{choice}」？\n\n{effect}").format(
-            what=issue.what, choice=choice_name(choice), effect=choice_effect(choice))
-        answer = QMessageBox.question(self.page, self.tr("处理同步问题"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+            what=issue.what, choice=choice_name(choice), effect=choice_effect(choice)
+        )
+        answer = QMessageBox.question(
+            self.page,
+            self.tr("处理同步问题"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.resolving = True
         ui.resolveStatus.setStyleSheet("")
         ui.resolveStatus.setText(self.tr("正在处理……"))
         self._enable_controls(issue)
-        self.page.tasks.run(sync_api.resolve_issue, self.page.desk, self.page.actor, issue.id, choice, note,
-                            on_done=self._resolved, on_error=self._refused, owner=self)
+        self.page.tasks.run(
+            sync_api.resolve_issue,
+            self.page.desk,
+            self.page.actor,
+            issue.id,
+            choice,
+            note,
+            on_done=self._resolved,
+            on_error=self._refused,
+            owner=self,
+        )
 
     def _resolved(self, view: sync_api.SyncIssueView) -> None:
         self.resolving = False
         ui = self.ui
         ui.noteEdit.clear()
         ui.resolveStatus.setStyleSheet("")
-        ui.resolveStatus.setText(self.tr("已处理：{what}（{choice}）").format(
-            what=view.what, choice=choice_name(view.resolution or "")))
+        ui.resolveStatus.setText(
+            self.tr("已处理：{what}（{choice}）").format(what=view.what, choice=choice_name(view.resolution or ""))
+        )
         self.refresh()
         self.page.worker.refresh_status()
         if view.resolution == sync_api.REAPPLY:

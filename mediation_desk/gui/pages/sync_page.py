@@ -5,6 +5,7 @@ the district's view of the cases (sync_district.py).
 
 Every network call runs on the sync worker's thread, every read of the database on the desk
 worker: the page only shows what comes back."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -33,8 +34,15 @@ ENROLL_FIELDS = ("server_url", "code", "ca_bundle")
 
 
 class SyncPage(QWidget):
-    def __init__(self, desk: Any, tasks: TaskManager, worker: SyncWorker, settings: DeskSettings, actor: Actor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        tasks: TaskManager,
+        worker: SyncWorker,
+        settings: DeskSettings,
+        actor: Actor,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -46,9 +54,15 @@ class SyncPage(QWidget):
         self.ui.setupUi(self)
         ui = self.ui
         self.enroll_errors: dict[str, QLabel] = {
-            "server_url": ui.serverUrlError, "code": ui.codeError, "ca_bundle": ui.caBundleError}
+            "server_url": ui.serverUrlError,
+            "code": ui.codeError,
+            "ca_bundle": ui.caBundleError,
+        }
         self.enroll_inputs: dict[str, QLineEdit] = {
-            "server_url": ui.serverUrlEdit, "code": ui.codeEdit, "ca_bundle": ui.caBundleEdit}
+            "server_url": ui.serverUrlEdit,
+            "code": ui.codeEdit,
+            "ca_bundle": ui.caBundleEdit,
+        }
         ui.roundProgress.hide()
         ui.sessionTokenNote.hide()
         ui.sessionTokenEdit.hide()
@@ -115,8 +129,9 @@ class SyncPage(QWidget):
         if not status.enrolled:
             ui.scopeValue.setText("—")
         elif status.scope == "town":
-            ui.scopeValue.setText(self.tr("镇（街道）：{town}，可查看本镇各村的案件、接手上报到本镇的案件").format(
-                town=status.town or ""))
+            ui.scopeValue.setText(
+                self.tr("镇（街道）：{town}，可查看本镇各村的案件、接手上报到本镇的案件").format(town=status.town or "")
+            )
         else:
             ui.scopeValue.setText(self.tr("调解委员会：{code}").format(code=status.committee_code or ""))
         ui.pendingValue.setText(self.tr("{count} 条").format(count=status.pending_ops))
@@ -136,8 +151,10 @@ class SyncPage(QWidget):
 
     def _state_text(self, status: sync_api.SyncStatus) -> tuple[str, str]:
         if status.refused:
-            return self.tr("区里已撤销本机的同步授权（或不再认可本机的设备令牌），本机已删除该令牌，暂停同步。"
-                           "本机的工作都还在：请向区社会治理中心索取新的登记码，在下方重新登记，登记后自动补传。"), RED
+            return self.tr(
+                "区里已撤销本机的同步授权（或不再认可本机的设备令牌），本机已删除该令牌，暂停同步。"
+                "本机的工作都还在：请向区社会治理中心索取新的登记码，在下方重新登记，登记后自动补传。"
+            ), RED
         if not status.enrolled:
             return self.tr("本机尚未登记到区社会治理中心，只在本机保存。请在下方用区里发放的登记码登记。"), ""
         if status.token is None:
@@ -152,8 +169,9 @@ class SyncPage(QWidget):
         if status.token == "keyring":
             return self.tr("保存在系统钥匙串（{backend}）中，不写入任何文件").format(backend=status.keyring_backend)
         if status.token == "memory":
-            return self.tr("只在本次运行中使用（本机的系统钥匙串不安全：{backend}）").format(
-                backend=status.keyring_backend)
+            return self.tr("只在本次登录期间使用，锁定或关闭后须重新输入（本机的系统钥匙串不安全：{backend}）").format(
+                backend=status.keyring_backend
+            )
         return self.tr("无") if not status.enrolled or status.refused else self.tr("无：请在下方输入")
 
     def _show_enroll_box(self, status: sync_api.SyncStatus, manager: bool) -> None:
@@ -165,8 +183,10 @@ class SyncPage(QWidget):
         elif status.enrolled:
             note = self.tr("本机已登记。区里发放了新的登记码（例如更换了服务器）时，才需要在这里重新登记。")
         else:
-            note = self.tr("向区社会治理中心索取本调解委员会的一次性登记码，连同区服务器地址一起填在下面。"
-                           "设备令牌保存在系统钥匙串中，不写入任何文件。")
+            note = self.tr(
+                "向区社会治理中心索取本调解委员会的一次性登记码，连同区服务器地址一起填在下面。"
+                "设备令牌保存在系统钥匙串中，不写入任何文件。"
+            )
         ui.enrollNote.setText(note)
         ui.enrollNote.setStyleSheet(RED if status.refused else "")
         if status.server_url and not ui.serverUrlEdit.text():
@@ -223,8 +243,9 @@ class SyncPage(QWidget):
         if outcome.cancelled:
             return self.tr("本次同步已停止；已完成的部分已保存，下次同步从停下的地方继续。"), False
         if outcome.locked:
-            return self.tr("同步进行中工作台被锁定，本次同步已停止，稍后自动继续；"
-                           "上报到镇里的卷宗要等重新登录后才能上报。"), False
+            return self.tr(
+                "同步进行中工作台被锁定，本次同步已停止，稍后自动继续；上报到镇里的卷宗要等重新登录后才能上报。"
+            ), False
         if outcome.error is not None:
             # The service's words for these name the command line; the window has its own way.
             if isinstance(outcome.error, sync_api.NotEnrolled):
@@ -232,22 +253,30 @@ class SyncPage(QWidget):
             if isinstance(outcome.error, sync_api.TokenMissing):
                 return self.tr("须先输入设备令牌（本机没有安全的系统钥匙串，令牌不保存在电脑上）。"), True
             if isinstance(outcome.error, sync_api.TlsFailure):
-                return self.tr("区服务器的证书无法验证，为安全起见未连接：请向区里索取 CA 证书文件，"
-                               "在下方重新登记时选择它。"), True
+                return self.tr(
+                    "区服务器的证书无法验证，为安全起见未连接：请向区里索取 CA 证书文件，在下方重新登记时选择它。"
+                ), True
             if isinstance(outcome.error, DeskError):
                 return str(outcome.error), True
             return self.tr("同步意外中断，详情已写入日志；本机的数据不受影响，稍后会自动再试。"), True
         report = outcome.report
         assert report is not None
         if not report.online:
-            return self.tr("未能连接区服务器，本次没有同步；本机的工作照常保存，联网后自动补传。"
-                           "（{reason}）").format(reason=report.error or ""), True
+            return self.tr("未能连接区服务器，本次没有同步；本机的工作照常保存，联网后自动补传。（{reason}）").format(
+                reason=report.error or ""
+            ), True
         if report.error:
             return report.error, True
-        text = self.tr("同步完成：推送 {pushed} 条（成功 {applied}，被拒绝 {rejected}，冲突 {conflicts}），"
-                       "收到区里的变更 {pulled} 条。").format(
-            pushed=report.pushed, applied=report.applied + report.duplicates, rejected=report.rejected,
-            conflicts=report.conflicts, pulled=report.pulled)
+        text = self.tr(
+            "同步完成：推送 {pushed} 条（成功 {applied}，被拒绝 {rejected}，冲突 {conflicts}），"
+            "收到区里的变更 {pulled} 条。"
+        ).format(
+            pushed=report.pushed,
+            applied=report.applied + report.duplicates,
+            rejected=report.rejected,
+            conflicts=report.conflicts,
+            pulled=report.pulled,
+        )
         if report.held:
             text += self.tr("{held} 份上报卷宗须登录解锁后才能上报。").format(held=report.held)
         if report.open_issues:
@@ -257,8 +286,9 @@ class SyncPage(QWidget):
     # ---- enrollment ---------------------------------------------------------------------------
 
     def choose_ca_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择区里提供的 CA 证书文件"), "",
-                                              self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择区里提供的 CA 证书文件"), "", self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)")
+        )
         if path:
             self.ui.caBundleEdit.setText(path)
 
@@ -268,13 +298,20 @@ class SyncPage(QWidget):
         ui = self.ui
         show_problems(self.enroll_errors, [])
         ui.enrollStatus.setStyleSheet("")
-        ui.enrollStatus.setText(self.tr("正在登记……") if not self.worker.running
-                                else self.tr("正在登记……（等本次同步结束）"))
+        ui.enrollStatus.setText(
+            self.tr("正在登记……") if not self.worker.running else self.tr("正在登记……（等本次同步结束）")
+        )
         self.enrolling = True
         self._show_enroll_box(self.worker.status or _NO_STATUS, True)
-        started = self.worker.enroll(self.actor, ui.serverUrlEdit.text(), ui.codeEdit.text(),
-                                     ui.caBundleEdit.text().strip() or None,
-                                     on_done=self._enrolled, on_error=self._enroll_refused, owner=self)
+        started = self.worker.enroll(
+            self.actor,
+            ui.serverUrlEdit.text(),
+            ui.codeEdit.text(),
+            ui.caBundleEdit.text().strip() or None,
+            on_done=self._enrolled,
+            on_error=self._enroll_refused,
+            owner=self,
+        )
         if not started:
             self._enroll_refused(DeskError(self.tr("工作台正在关闭，未登记")))
 
@@ -295,9 +332,12 @@ class SyncPage(QWidget):
             widget.setVisible(bool(secret))
         ui.sessionTokenEdit.setText(secret)
         if secret:
-            ui.sessionTokenNote.setText(self.tr(
-                "本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，"
-                "以后每次打开工作台同步时需要输入。"))
+            ui.sessionTokenNote.setText(
+                self.tr(
+                    "本机没有安全的系统钥匙串，设备令牌不会保存在电脑上，下面只显示这一次：请现在抄下或复制后妥善保管，"
+                    "以后每次登录后同步时需要输入。"
+                )
+            )
 
     def _enroll_refused(self, error: BaseException) -> None:
         self._enroll_done()
@@ -327,13 +367,16 @@ class SyncPage(QWidget):
                 return placed[0], None
             return None, None
         if isinstance(error, sync_api.TlsFailure):
-            return "ca_bundle", self.tr("区服务器的证书无法验证（自签名或不受信任的证书），为安全起见未连接："
-                                        "请选择区里提供的 CA 证书文件后重新登记。")
+            return "ca_bundle", self.tr(
+                "区服务器的证书无法验证（自签名或不受信任的证书），为安全起见未连接："
+                "请选择区里提供的 CA 证书文件后重新登记。"
+            )
         if isinstance(error, (sync_api.ServerUnreachable, sync_api.ServerFailure)):
             return "server_url", str(error)
         if isinstance(error, sync_api.SyncError) and not isinstance(error, sync_api.DeviceRefused):
             return "server_url", self.tr("这个地址没有按区服务器的方式回答，请核对区服务器地址：{reason}").format(
-                reason=error)
+                reason=error
+            )
         return None, None
 
     def copy_session_token(self) -> None:
@@ -352,9 +395,18 @@ class SyncPage(QWidget):
         ui.tokenError.clear()
         self.worker.use_token(token, on_done=self._token_taken, owner=self)
 
+    def forget_session_token(self) -> None:
+        """The desk locked: the token shown once after enrollment, or typed and not yet taken,
+        goes with the session's secrets (core/session.py)."""
+        ui = self.ui
+        for edit in (ui.sessionTokenEdit, ui.tokenEdit):
+            edit.clear()
+        for widget in (ui.sessionTokenNote, ui.sessionTokenEdit, ui.copyTokenButton):
+            widget.hide()
+
     def _token_taken(self, _: Any) -> None:
         self.ui.tokenEdit.clear()
-        self.ui.roundMessage.setText(self.tr("设备令牌已在本次运行中使用，正在同步…"))
+        self.ui.roundMessage.setText(self.tr("设备令牌已用于本次登录，正在同步…"))
         self.worker.sync_now()
 
 

@@ -1,13 +1,13 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28
 """
-from alembic import op
 import sqlalchemy as sa
-import mediation_desk.storage.base
+from alembic import op
 
+import mediation_desk.storage.base
 
 revision = '0001'
 down_revision = None

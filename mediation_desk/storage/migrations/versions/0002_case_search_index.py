@@ -8,9 +8,10 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-28
 """
+from itertools import pairwise
+
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = "0002"
 down_revision = "0001"
@@ -26,7 +27,7 @@ def _grams(body: str) -> str:
             run.append(ch)
             continue
         out.extend(run)
-        out.extend(a + b for a, b in zip(run, run[1:]))
+        out.extend(a + b for a, b in pairwise(run))
         run = []
     return " ".join(dict.fromkeys(out))
 

@@ -1,10 +1,11 @@
-"""办案提醒: the committee's own targets for its reminders, kept in the desk database.
+"""办案提醒: the committee's own targets for its case reminders, kept in the desk database.
 
 How many days a case may stay open before the 工作台 lists it as open too long (超期在办), and how
 many days ahead a judicial-confirmation deadline (司法确认申请期限) is announced. They are the
-committee's rules, not one PC's taste, so they live in `desk_state` beside the other facts of
-this installation, change only through `set_rules` (主任 only, audited) and are read by the
-dashboard service."""
+committee's rules of mediation, not one PC's taste, so they live in `desk_state` beside the other
+facts of this installation, change only through `set_targets` (`case_targets.manage`: the 主任;
+audited) and are read by the dashboard service."""
+
 from __future__ import annotations
 
 import json
@@ -13,13 +14,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mediation_desk.storage.state import DeskState
 from mediation_desk.core.uow import Actor
 from mediation_desk.errors import DeskError, Problems
-from mediation_desk.privacy.roles import ADMIN, SYSTEM, ActionDenied
+from mediation_desk.privacy import roles
+from mediation_desk.storage.state import DeskState
 
 RULES_KEY = "case_reminder_targets"
-ACTION = "desk_rules.manage"  # the refused action named in the audit record
+ACTION = "case_targets.manage"  # the permission (mediation/states.py), named in a refusal's audit record
+AUDIT_ACTION = "desk_rules.targets"  # the name the change has had in the audit log from the start
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ def targets_in(session: Session) -> CaseTargets:
 
 
 def get_targets(desk: Any) -> CaseTargets:
+    """Everyone reads them (the window shows them read-only to those who may not change them)."""
     with desk.read() as s:
         return targets_in(s)
 
@@ -70,20 +73,14 @@ def validate_targets(values: dict[str, Any]) -> dict[str, int]:
     return out
 
 
-def may_manage(actor: Actor) -> bool:
-    """Only the 主任 changes the committee's rules (the window shows them read-only to others)."""
-    return actor.role in (ADMIN, SYSTEM)
-
-
 def set_targets(desk: Any, actor: Actor, **values: Any) -> CaseTargets:
-    """Change some of the targets (overdue_days=…, judicial_window_days=…); only 主任 may."""
+    """Change some of the targets (overdue_days=…, judicial_window_days=…)."""
     with desk.write(actor) as uow:
-        if not may_manage(actor):  # raised inside the unit of work: the refusal is audited
-            raise ActionDenied(actor.role, ACTION, "只有主任可以修改办案提醒设置")
+        roles.authorize(actor, ACTION)  # inside the unit of work: the refusal is audited
         changes = validate_targets(values)
         old = targets_in(uow.session)
         new = CaseTargets(**(asdict(old) | changes))
         if new != old:
             uow.session.merge(DeskState(key=RULES_KEY, value=json.dumps(asdict(new), sort_keys=True)))
-            uow.audit("desk_rules.targets", "desk", None, old=asdict(old), new=asdict(new))
+            uow.audit(AUDIT_ACTION, "desk", None, old=asdict(old), new=asdict(new))
         return new
