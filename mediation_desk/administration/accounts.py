@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mediation_desk.core.models import Committee, Operator
 from mediation_desk.core.uow import SYSTEM, Actor, UnitOfWork
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, PermissionDenied, Problems, ValidationError
 from mediation_desk.mediation.numbering import MAX_SEAT, default_case_word
 from mediation_desk.privacy import keys, roles
@@ -119,13 +120,13 @@ def _create_keys(uow: UnitOfWork) -> tuple[Vault, str]:
     return vault, recovery
 
 
-def _unlocked(desk: Any, vault: Vault, remember: bool) -> None:
+def _unlocked(desk: Desk, vault: Vault, remember: bool) -> None:
     desk.unlock(vault)
     if remember:
         keys.remember_in_keyring(desk.device_id, vault)
 
 
-def setup_committee(desk: Any, data: Mapping[str, Any], *, remember_key: bool = True) -> CommitteeView:
+def setup_committee(desk: Desk, data: Mapping[str, Any], *, remember_key: bool = True) -> CommitteeView:
     """Create the committee once, with this desk's seat number for case numbering, and the data
     key (wrapped under the recovery key; operators added later get their own wraps)."""
     fields = validate_committee(data)
@@ -137,7 +138,7 @@ def setup_committee(desk: Any, data: Mapping[str, Any], *, remember_key: bool = 
 
 
 def setup_desk(
-    desk: Any, committee: Mapping[str, Any], admin: Mapping[str, Any], *, remember_key: bool = True
+    desk: Desk, committee: Mapping[str, Any], admin: Mapping[str, Any], *, remember_key: bool = True
 ) -> tuple[CommitteeView, OperatorView]:
     """First run: the committee and its first 主任 account, in one unit of work — a typo in the
     admin's details can never leave a committee nobody can administer."""
@@ -161,7 +162,7 @@ def setup_desk(
     return dataclasses.replace(view, recovery_key=recovery), admin_view
 
 
-def get_committee(desk: Any) -> CommitteeView:
+def get_committee(desk: Desk) -> CommitteeView:
     with desk.read() as s:
         return _committee_view(desk.committee(s), desk.seat)
 
@@ -228,14 +229,14 @@ def _create_operator(uow: UnitOfWork, committee_id: str, f: dict[str, Any], vaul
     return OperatorView(op.id, op.username, op.display_name, op.role, op.active)
 
 
-def add_operator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> OperatorView:
+def add_operator(desk: Desk, actor: Actor, data: Mapping[str, Any]) -> OperatorView:
     with desk.write(actor) as uow:
         roles.authorize(actor, "operator.manage")  # inside the unit of work: a refusal is audited
         fields = validate_operator(data)
         return _create_operator(uow, desk.committee(uow.session).id, fields, desk.vault)
 
 
-def authenticate(desk: Any, username: str, password: str) -> Actor:
+def authenticate(desk: Desk, username: str, password: str) -> Actor:
     """Check a password; repeated failures lock the account for a while. The failure count is
     committed even though the login fails, so the lock survives a restart."""
     refusal = "用户名或密码错误"
@@ -290,7 +291,7 @@ def _refuse(message: str) -> Actor:
     raise PermissionDenied(message)
 
 
-def actor_for(desk: Any, username: str | None) -> Actor:
+def actor_for(desk: Desk, username: str | None) -> Actor:
     """The operator the command line acts as (no password: the OS account is the guard there):
     the one named, else the first who may manage the accounts (the 主任)."""
     with desk.read() as s:
@@ -307,7 +308,7 @@ def actor_for(desk: Any, username: str | None) -> Actor:
         return Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
 
 
-def list_operators(desk: Any) -> list[OperatorView]:
+def list_operators(desk: Desk) -> list[OperatorView]:
     with desk.read() as s:
         return [
             OperatorView(o.id, o.username, o.display_name, o.role, o.active)

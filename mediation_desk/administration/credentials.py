@@ -7,14 +7,13 @@ does not open the data (or the reverse). A refused attempt changes neither."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.models import Operator
 from mediation_desk.core.uow import Actor, UnitOfWork
+from mediation_desk.desk import Desk
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.privacy import keys, roles
 from mediation_desk.privacy.vault import Vault
@@ -54,7 +53,7 @@ def _new_password(old: str | None, new: str | None) -> str:
     return new
 
 
-def change_password(desk: Any, actor: Actor, old_password: str, new_password: str) -> None:
+def change_password(desk: Desk, actor: Actor, old_password: str, new_password: str) -> None:
     """An operator changes their own password. A wrong old password is refused and counts
     towards the login lockout (so this is no way around it); nothing else changes then.
 
@@ -89,7 +88,7 @@ def change_password(desk: Any, actor: Actor, old_password: str, new_password: st
         desk.unlock(vault)
 
 
-def reset_password(desk: Any, admin_actor: Actor, username: str, new_password: str) -> None:
+def reset_password(desk: Desk, admin_actor: Actor, username: str, new_password: str) -> None:
     """主任 sets a new password for an operator who has forgotten theirs (and lifts a lockout).
     The desk must be unlocked: the data key is wrapped anew under the new password."""
     with desk.write(admin_actor) as uow:
@@ -101,7 +100,7 @@ def reset_password(desk: Any, admin_actor: Actor, username: str, new_password: s
         uow.audit("operator.password_reset", "operator", op.id)
 
 
-def recover_with_key(desk: Any, recovery_text: str, username: str, new_password: str) -> Actor:
+def recover_with_key(desk: Desk, recovery_text: str, username: str, new_password: str) -> Actor:
     """Every password lost: the recovery key printed at setup opens the data key; the operator
     named gets a new password (and their wrap), the desk is unlocked and the operator is
     returned as logged in. A wrong or garbled key is refused and nothing changes."""

@@ -13,12 +13,12 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
 from mediation_desk.core import integrity
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.paths import (
     APP_AUTHOR,
@@ -73,7 +73,7 @@ class DataLocation:
         return self.source in (SAVED, DEFAULT)
 
 
-def _authorize(desk: Any, actor: Actor, action: str) -> None:
+def _authorize(desk: Desk, actor: Actor, action: str) -> None:
     """Asked before any file is touched, in a unit of work of the actor's: a refusal is audited."""
     with desk.read(actor):
         roles.authorize(actor, action)
@@ -82,7 +82,7 @@ def _authorize(desk: Any, actor: Actor, action: str) -> None:
 # ---- backup, check, restore --------------------------------------------------------------------
 
 
-def backup_now(desk: Any, actor: Actor, folder: Path | None = None) -> BackupReport:
+def backup_now(desk: Desk, actor: Actor, folder: Path | None = None) -> BackupReport:
     """A consistent copy of the database in `folder` (default: the desk's backups folder)."""
     _authorize(desk, actor, "data.backup")
     target = check_backup_folder(folder) if folder else desk.paths.backups
@@ -118,7 +118,7 @@ def verify_backup(source: Path | str) -> BackupInfo:
     return BackupInfo(source, stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime), cases)
 
 
-def prepare_restore(desk: Any, actor: Actor, source: Path | str) -> BackupInfo:
+def prepare_restore(desk: Desk, actor: Actor, source: Path | str) -> BackupInfo:
     """Before anyone is asked to confirm: may this operator restore, and is the file sound?"""
     _authorize(desk, actor, "data.restore")
     if _same(Path(source), desk.paths.database):
@@ -126,7 +126,7 @@ def prepare_restore(desk: Any, actor: Actor, source: Path | str) -> BackupInfo:
     return verify_backup(source)
 
 
-def restore_backup(desk: Any, actor: Actor, source: Path | str) -> RestoreReport:
+def restore_backup(desk: Desk, actor: Actor, source: Path | str) -> RestoreReport:
     """Replace the whole database with the backup `source` (主任 only; irreversible).
 
     The file is checked first and the current data copied to the backups folder. Afterwards the
@@ -145,7 +145,7 @@ def restore_backup(desk: Any, actor: Actor, source: Path | str) -> RestoreReport
     return RestoreReport(source, safety, migrate.current_revision(paths.database))
 
 
-def _follow_identity(desk: Any) -> None:
+def _follow_identity(desk: Desk) -> None:
     """A backup from another PC of the committee carries that PC's device id: use it."""
     with desk.read() as s:
         row = s.get(DeskState, "device_id")
@@ -154,7 +154,7 @@ def _follow_identity(desk: Any) -> None:
         desk.node = row.value.replace("-", "")[:12]
 
 
-def check_integrity(desk: Any) -> integrity.IntegrityReport:
+def check_integrity(desk: Desk) -> integrity.IntegrityReport:
     return integrity.check_database(desk)
 
 
@@ -206,7 +206,7 @@ def check_data_folder(folder: Path | str, paths: AppPaths) -> BackupInfo:
         raise refuse("bad_desk_data", f"「{folder}」中的数据不能使用：{error}") from None
 
 
-def choose_data_folder(desk: Any, actor: Actor, folder: Path | str | None) -> DataLocation:
+def choose_data_folder(desk: Desk, actor: Actor, folder: Path | str | None) -> DataLocation:
     """Use `folder` from the next start on (None: the platform's usual place); 主任 only."""
     _authorize(desk, actor, "data.location")
     paths: AppPaths = desk.paths

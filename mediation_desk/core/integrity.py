@@ -4,11 +4,11 @@ chain unbroken? Read-only; safe to run while the desk is in use."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import text
 
 from mediation_desk.core.audit import ChainReport, verify_chain
+from mediation_desk.desk import Desk
 
 _MAX_MESSAGES = 20
 
@@ -25,7 +25,7 @@ class IntegrityReport:
         return self.sqlite_ok and self.foreign_key_problems == 0 and self.audit.ok
 
 
-def check_database(desk: Any) -> IntegrityReport:
+def check_database(desk: Desk) -> IntegrityReport:
     with desk.read() as session:
         messages = [str(row[0]) for row in session.execute(text(f"PRAGMA integrity_check({_MAX_MESSAGES})"))]
         sqlite_ok = messages == ["ok"]

@@ -4,6 +4,7 @@
 
     generate(desk, actor, case_key, kind, reason=...) → GeneratedDocument (audited)
     record_export(desk, actor, case_key, kind, sha256, how)  — after printing or saving (audited)
+    save_document(desk, actor, document, target) → Path  — write the PDF safely, then audit it
     verify(desk, actor, payload) → VerificationResult  — a printed agreement against the record
 """
 
@@ -13,6 +14,7 @@ from mediation_desk.documents.service import (
     available_kinds,
     generate,
     record_export,
+    save_document,
 )
 from mediation_desk.documents.verification import VerificationResult, verify
 
@@ -23,5 +25,6 @@ __all__ = [
     "available_kinds",
     "generate",
     "record_export",
+    "save_document",
     "verify",
 ]

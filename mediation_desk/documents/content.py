@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.core.models import Operator
 from mediation_desk.core.uow import CHINA, Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import intake, sessions, states
 from mediation_desk.mediation.agreement import PERFORMANCE, agreement_view
@@ -148,7 +149,7 @@ class CaseRecord:
 
 
 def load_record(
-    desk: Any, actor: Actor, case_key: str, vault: Vault | None, *, action: str = "case.view_full"
+    desk: Desk, actor: Actor, case_key: str, vault: Vault | None, *, action: str = "case.view_full"
 ) -> CaseRecord:
     """The case as the documents need it; the actor must be allowed to see its full personal data
     (`action`). Without the data key the identity numbers, phones and addresses are None."""

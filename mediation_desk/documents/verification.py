@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.documents import canonical
 from mediation_desk.documents.blocks import chinese_date
 from mediation_desk.documents.content import CaseRecord, beijing, load_record
@@ -31,7 +32,7 @@ class VerificationResult:
     changed_fields: tuple[str, ...] = ()  # paths in the canonical content, e.g. "terms[1]"
 
 
-def verify(desk: Any, actor: Actor, payload: str) -> VerificationResult:
+def verify(desk: Desk, actor: Actor, payload: str) -> VerificationResult:
     """Tell whether the agreement a verification code was printed from still matches the record."""
     try:
         parsed = canonical.parse_payload(payload)
@@ -98,7 +99,7 @@ def _about(rec: CaseRecord) -> tuple[str, ...]:
     )
 
 
-def _printed_version(desk: Any, case_id: str, content_sha256: str) -> dict[str, Any] | None:
+def _printed_version(desk: Desk, case_id: str, content_sha256: str) -> dict[str, Any] | None:
     """The latest generation audited for this case with that content, or None."""
     with desk.read() as s:
         rows = s.execute(
@@ -116,6 +117,6 @@ def _printed_version(desk: Any, case_id: str, content_sha256: str) -> dict[str, 
     return None
 
 
-def _audit(desk: Any, actor: Actor, rec: CaseRecord, status: str, changed: tuple[str, ...]) -> None:
+def _audit(desk: Desk, actor: Actor, rec: CaseRecord, status: str, changed: tuple[str, ...]) -> None:
     with desk.write(actor) as uow:
         uow.audit("document.verify", "case", rec.case_id, status=status, changed=list(changed))

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.labels import dispute_type_name, state_name
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import queries
@@ -55,7 +56,7 @@ def _amount(summary: CaseSummary) -> str:
 class CaseListModel(QAbstractTableModel):
     loaded = Signal()  # rows arrived (or the list was emptied for a new filter)
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

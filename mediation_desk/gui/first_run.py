@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWizard, QWizardPage
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_first_run_admin import Ui_AdminPage
@@ -105,7 +106,7 @@ class AdminPage(QWizardPage):
         return show_problems(self.error_labels, problems)
 
 
-def _set_up(desk: Any, committee: dict[str, Any], admin: dict[str, Any]) -> tuple[Actor, str]:
+def _set_up(desk: Desk, committee: dict[str, Any], admin: dict[str, Any]) -> tuple[Actor, str]:
     view, op = accounts.setup_desk(desk, committee, admin)
     assert view.recovery_key is not None
     return Actor(op.username, op.role, op.id, op.display_name, None), view.recovery_key
@@ -116,7 +117,7 @@ class FirstRunWizard(QWizard):
 
     set_up = Signal(object, str)
 
-    def __init__(self, desk: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -4,12 +4,11 @@ lock, only a password opens it again."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.first_run import FirstRunWizard
 from mediation_desk.gui.login import LoginDialog
 from mediation_desk.gui.main_window import MainWindow
@@ -21,7 +20,7 @@ from mediation_desk.gui.tasks import TaskManager
 class DeskFlow(QObject):
     finished = Signal()  # nothing left to show: the application may quit
 
-    def __init__(self, desk: Any, settings: DeskSettings, tasks: TaskManager, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, settings: DeskSettings, tasks: TaskManager, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.settings = settings

@@ -3,13 +3,12 @@ predate encryption is offered protection by a 主任 here."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.forms.ui_login import Ui_LoginDialog
 from mediation_desk.gui.recovery_key import RecoveryKeyDialog
@@ -19,7 +18,7 @@ from mediation_desk.lifecycle import protect
 from mediation_desk.privacy import roles
 
 
-def _log_in(desk: Any, username: str, password: str) -> tuple[Actor, bool]:
+def _log_in(desk: Desk, username: str, password: str) -> tuple[Actor, bool]:
     actor = accounts.authenticate(desk, username, password)
     return actor, protect.needs_protection(desk)
 
@@ -29,7 +28,7 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, desk: Any, tasks: TaskManager, settings: DeskSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, settings: DeskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -7,13 +7,13 @@ when it is made, and nothing is handed the actor by hand."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.font_mode import apply_font_mode
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.idle import IdleWatcher
@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(
-        self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor, parent: QWidget | None = None
+        self, desk: Desk, tasks: TaskManager, settings: DeskSettings, actor: Actor, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.desk = desk

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.core.uow import china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_party_editor import Ui_PartyEditor
@@ -83,7 +84,7 @@ class PartyEditor(QGroupBox):
 
     remove_requested = Signal(object)
 
-    def __init__(self, desk: Any, tasks: TaskManager, role: str, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -36,6 +36,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from mediation_desk.core.session import SessionMark
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.settings import DeskSettings, Setting
 from mediation_desk.gui.tasks import TaskManager
@@ -100,7 +101,7 @@ class SyncWorker(QObject):
 
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         *,
         interval_s: float = DEFAULT_INTERVAL_S,

@@ -9,12 +9,13 @@ scan replaces it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.forms.ui_verify_dialog import Ui_VerifyDialog
 from mediation_desk.gui.large_text import enlarge
@@ -37,7 +38,7 @@ ANSWER_SIZE = 1.35
 
 
 class VerifyDialog(QDialog):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
@@ -132,7 +133,7 @@ class VerifyDialog(QDialog):
         self.ui.payload.selectAll()
 
 
-def open_verify_dialog(desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> VerifyDialog:
+def open_verify_dialog(desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> VerifyDialog:
     """Show the verify dialog (not modal: the clerk may check one paper after another); an open
     one is brought to the front rather than a second one made."""
     existing = parent.findChild(VerifyDialog) if parent is not None else None

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.registry import REGISTRY, ConsentPurpose, Registry
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.lifecycle.models import Consent
 from mediation_desk.people.models import Person
@@ -101,7 +101,7 @@ def _outcome(purpose: ConsentPurpose, erased: int) -> str:
 
 
 def give_consent(
-    desk: Any, actor: Actor, person_id: str, purpose: str, note: str | None = None, *, registry: Registry = REGISTRY
+    desk: Desk, actor: Actor, person_id: str, purpose: str, note: str | None = None, *, registry: Registry = REGISTRY
 ) -> str:
     """Record that the person gave separate consent for `purpose` (signed form kept on paper);
     returns the consent's id."""
@@ -132,7 +132,7 @@ def give_consent(
 
 
 def withdraw_consent(
-    desk: Any, actor: Actor, person_id: str, purpose: str, reason: str, *, registry: Registry = REGISTRY
+    desk: Desk, actor: Actor, person_id: str, purpose: str, reason: str, *, registry: Registry = REGISTRY
 ) -> WithdrawalReport:
     """The person withdraws a consent: recorded, and what was kept for that purpose is erased
     by the handlers registered for it, all in one unit of work."""
@@ -171,7 +171,7 @@ def has_consent(session: Session, person_id: str, purpose: str, *, registry: Reg
     return person is not None and person.purged_at is None and _active(session, person_id, purpose) is not None
 
 
-def list_consents(desk: Any, actor: Actor, person_id: str, *, registry: Registry = REGISTRY) -> list[ConsentView]:
+def list_consents(desk: Desk, actor: Actor, person_id: str, *, registry: Registry = REGISTRY) -> list[ConsentView]:
     """Every consent the person gave, in force or withdrawn (with who withdrew it and why)."""
     labels = purposes(registry)
     with desk.read(actor) as s:

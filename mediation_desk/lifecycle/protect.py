@@ -24,7 +24,6 @@ import logging
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
@@ -33,6 +32,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core.models import Committee
 from mediation_desk.core.registry import REGISTRY, PlainFile, Registry
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.privacy import keys, roles
 from mediation_desk.privacy.vault import Vault
@@ -44,13 +44,13 @@ SEALED_SUFFIX = ".sealed"
 # ---- what is left to do -----------------------------------------------------------------------
 
 
-def _plain_files(desk: Any, session: Session, registry: Registry) -> list[tuple[str, PlainFile]]:
+def _plain_files(desk: Desk, session: Session, registry: Registry) -> list[tuple[str, PlainFile]]:
     """(kind of files, file) of every stored file still in clear (and still there)."""
     folder = desk.paths.attachments
     return [(name, f) for name, files in registry.sealed_files.items() for f in files.plain_files(session, folder)]
 
 
-def _stale_plain_files(desk: Any, session: Session, registry: Registry) -> list[Path]:
+def _stale_plain_files(desk: Desk, session: Session, registry: Registry) -> list[Path]:
     """Plain files left beside their sealed copy by a run interrupted after the record was switched
     over (before the plain file was removed): `<id>.*` other than the stored `<id>.sealed`."""
     folder = desk.paths.attachments
@@ -71,7 +71,7 @@ def _stale_plain_files(desk: Any, session: Session, registry: Registry) -> list[
     ]
 
 
-def needs_protection(desk: Any, registry: Registry = REGISTRY) -> bool:
+def needs_protection(desk: Desk, registry: Registry = REGISTRY) -> bool:
     """True for a desk upgraded from the unencrypted schema that is not (fully) protected yet:
     it has a committee but no data key, or personal data in clear remains (legacy columns,
     files stored in clear, a plain file an interrupted run left behind)."""
@@ -91,7 +91,7 @@ def needs_protection(desk: Any, registry: Registry = REGISTRY) -> bool:
 
 
 def protect_desk(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     password: str,
     *,
@@ -138,7 +138,7 @@ def protect_desk(
     return recovery
 
 
-def _seal_values(desk: Any, session: Session, vault: Vault, registry: Registry) -> dict[str, int]:
+def _seal_values(desk: Desk, session: Session, vault: Vault, registry: Registry) -> dict[str, int]:
     """Every value left in clear encrypted; how many records of each kind, and how many stored
     files are still to be sealed (the protect audit record's counts)."""
     counts = {name: records.seal_legacy(session, vault) for name, records in registry.sealed.items()}
@@ -146,7 +146,7 @@ def _seal_values(desk: Any, session: Session, vault: Vault, registry: Registry) 
     return counts | {name: len(files.plain_files(session, folder)) for name, files in registry.sealed_files.items()}
 
 
-def _encrypt_records(desk: Any, actor: Actor, password: str, registry: Registry) -> tuple[Vault, str]:
+def _encrypt_records(desk: Desk, actor: Actor, password: str, registry: Registry) -> tuple[Vault, str]:
     """One unit of work: the key, its check value, the operator's wrap, every legacy value encrypted."""
     if not actor.operator_id:
         raise DeskError("加密保护须由已登录的主任本人执行")
@@ -165,13 +165,13 @@ def _encrypt_records(desk: Any, actor: Actor, password: str, registry: Registry)
     return vault, recovery
 
 
-def _encrypt_leftover_records(desk: Any, actor: Actor, vault: Vault, registry: Registry) -> None:
+def _encrypt_leftover_records(desk: Desk, actor: Actor, vault: Vault, registry: Registry) -> None:
     """Finishing an interrupted run: whatever is still in clear, recorded like the first run."""
     with desk.write(actor) as uow:
         uow.audit("desk.protect", "desk", None, **_seal_values(desk, uow.session, vault, registry), resumed=True)
 
 
-def _seal_files(desk: Any, actor: Actor, vault: Vault, registry: Registry) -> int:
+def _seal_files(desk: Desk, actor: Actor, vault: Vault, registry: Registry) -> int:
     """Seal each stored file left in clear. Per file: sealed copy written and synced, then the
     record switched over, then the plain file removed."""
     folder = desk.paths.attachments
@@ -195,7 +195,7 @@ def _seal_files(desk: Any, actor: Actor, vault: Vault, registry: Registry) -> in
     return len(todo)
 
 
-def _remove_stale_plain_files(desk: Any, registry: Registry) -> None:
+def _remove_stale_plain_files(desk: Desk, registry: Registry) -> None:
     with desk.read() as s:
         stale = _stale_plain_files(desk, s, registry)
     for path in stale:
@@ -213,7 +213,7 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _compact(desk: Any) -> None:
+def _compact(desk: Desk) -> None:
     """Rebuild the database file: the pages that held plaintext (freed by the migration's table
     copies and by emptying the legacy columns) are gone, and the write-ahead log is emptied."""
     conn = desk.db.write_engine.raw_connection()
@@ -229,7 +229,7 @@ def _compact(desk: Any) -> None:
         log.warning("write-ahead log not yet emptied: another program has the desk open")
 
 
-def _check_everything_opens(desk: Any, vault: Vault, registry: Registry) -> None:
+def _check_everything_opens(desk: Desk, vault: Vault, registry: Registry) -> None:
     """Before anything irreversible (removing old backups): every sealed value opens."""
     with desk.read() as s:
         for records in registry.sealed.values():
@@ -241,7 +241,7 @@ def _check_everything_opens(desk: Any, vault: Vault, registry: Registry) -> None
 # ---- backups that still hold plaintext --------------------------------------------------------
 
 
-def plain_backups(desk: Any, registry: Registry = REGISTRY) -> list[Path]:
+def plain_backups(desk: Desk, registry: Registry = REGISTRY) -> list[Path]:
     """Database copies in the backups folder holding personal data in clear (made before the
     desk was protected, e.g. the automatic copy taken before the schema upgrade)."""
     folder = desk.paths.backups
@@ -277,7 +277,7 @@ def _holds_plaintext(path: Path, plain_columns: dict[str, tuple[str, ...]]) -> b
         conn.close()
 
 
-def _remove_plain_backups(desk: Any, registry: Registry) -> int:
+def _remove_plain_backups(desk: Desk, registry: Registry) -> int:
     found = plain_backups(desk, registry)
     for path in found:
         path.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.core.registry import REGISTRY, Expired, Registry, RetentionRule
 from mediation_desk.core.uow import Actor, UnitOfWork, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, Problems
 from mediation_desk.lifecycle.models import Consent
 from mediation_desk.people.models import Person
@@ -82,7 +83,7 @@ def policy_in(session: Session, registry: Registry = REGISTRY) -> dict[str, int]
         raise DeskError("保管期限设置已损坏，请主任重新设置保管期限") from None
 
 
-def get_policy(desk: Any, registry: Registry = REGISTRY) -> dict[str, int]:
+def get_policy(desk: Desk, registry: Registry = REGISTRY) -> dict[str, int]:
     with desk.read() as s:
         return policy_in(s, registry)
 
@@ -106,7 +107,7 @@ def validate_years(years: Mapping[str, Any], registry: Registry = REGISTRY) -> d
     return out
 
 
-def set_policy(desk: Any, actor: Actor, *, registry: Registry = REGISTRY, **years: Any) -> dict[str, int]:
+def set_policy(desk: Desk, actor: Actor, *, registry: Registry = REGISTRY, **years: Any) -> dict[str, int]:
     """Change some of the years (long=…, short=…, declined=…)."""
     with desk.write(actor) as uow:
         roles.authorize(actor, "retention.manage")
@@ -195,13 +196,13 @@ def _delete_file(folder: Path, stored_name: str) -> bool | None:
     return True
 
 
-def _delete_files(desk: Any, names: Iterable[str]) -> tuple[int, int]:
+def _delete_files(desk: Desk, names: Iterable[str]) -> tuple[int, int]:
     """(deleted, left for the next run)."""
     results = [_delete_file(desk.paths.attachments, n) for n in names]
     return sum(r is True for r in results), sum(r is None for r in results)
 
 
-def _leftover_files(desk: Any, registry: Registry) -> list[str]:
+def _leftover_files(desk: Desk, registry: Registry) -> list[str]:
     """Files of records already erased that are still on disk (a purge interrupted after its
     commit): deleted on the next run."""
     with desk.read() as s:
@@ -228,7 +229,7 @@ def _plan(s: Session, registry: Registry, found: list[Expired], years: dict[str,
     )
 
 
-def _checkpoint(desk: Any) -> None:
+def _checkpoint(desk: Desk) -> None:
     """Move the write-ahead log into the database and empty it: old page images in the log
     would otherwise still hold the erased text. Best effort (another reader may hold it)."""
     conn = desk.db.write_engine.raw_connection()
@@ -239,7 +240,7 @@ def _checkpoint(desk: Any) -> None:
 
 
 def purge_expired(
-    desk: Any, actor: Actor, *, today: dt.date | None = None, dry_run: bool = False, registry: Registry = REGISTRY
+    desk: Desk, actor: Actor, *, today: dt.date | None = None, dry_run: bool = False, registry: Registry = REGISTRY
 ) -> PurgeReport:
     """Erase the personal data of every record past its retention period, as each registered rule
     decides; one unit of work per record, so an interruption leaves whole records purged or untouched."""

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.case_access import authorize, load_case, party_person_ids
@@ -92,7 +93,7 @@ def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any
     return out
 
 
-def record_agreement(desk: Any, actor: Actor, case_key: str, data: Mapping[str, Any]) -> AgreementView:
+def record_agreement(desk: Desk, actor: Actor, case_key: str, data: Mapping[str, Any]) -> AgreementView:
     """Record the agreement reached; the case moves to "agreed" in the same unit of work.
 
     Copies = parties + 1 (art. 29: one per party and one for the committee). An oral agreement
@@ -144,7 +145,7 @@ def _make_effective(a: Agreement, on: dt.date) -> None:
     a.judicial_deadline = on + JUDICIAL_WINDOW
 
 
-def confirm_signatures(desk: Any, actor: Actor, case_key: str, signed_on: Any = None) -> AgreementView:
+def confirm_signatures(desk: Desk, actor: Actor, case_key: str, signed_on: Any = None) -> AgreementView:
     """The clerk confirms that every party, the mediator and the committee seal are on paper."""
     with desk.write(actor) as uow:
         case, a = _agreement_of(uow.session, case_key, actor, "agreement.sign")
@@ -162,7 +163,7 @@ def confirm_signatures(desk: Any, actor: Actor, case_key: str, signed_on: Any = 
         return agreement_view(a)
 
 
-def record_judicial_application(desk: Any, actor: Actor, case_key: str, applied_on: Any = None) -> AgreementView:
+def record_judicial_application(desk: Desk, actor: Actor, case_key: str, applied_on: Any = None) -> AgreementView:
     """Both parties applied to the court for judicial confirmation (art. 33: within 30 days)."""
     with desk.write(actor) as uow:
         case, a = _agreement_of(uow.session, case_key, actor, "agreement.sign")
@@ -194,7 +195,7 @@ def set_performance(uow: Any, case: MediationCase, a: Agreement, status: str) ->
         )
 
 
-def update_performance(desk: Any, actor: Actor, case_key: str, status: str) -> AgreementView:
+def update_performance(desk: Desk, actor: Actor, case_key: str, status: str) -> AgreementView:
     with desk.write(actor) as uow:
         case, a = _agreement_of(uow.session, case_key, actor, "follow_up.record")
         set_performance(uow, case, a, status)

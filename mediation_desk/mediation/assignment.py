@@ -4,12 +4,12 @@ record a party's refusal of a mediator (art. 23)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.assignment_rules import (
@@ -71,7 +71,7 @@ def _ranking(s: Session, case: MediationCase) -> Ranking:
     )
 
 
-def rank_for_case(desk: Any, case_key: str, *, actor: Actor | None = None) -> Ranking:
+def rank_for_case(desk: Desk, case_key: str, *, actor: Actor | None = None) -> Ranking:
     """The mediators ranked for a case (its reasons name the parties a mediator must avoid); with
     `actor`, only for one who may assign (`case.assign`), a refusal audited."""
     with desk.read(actor) as s:
@@ -82,7 +82,7 @@ def rank_for_case(desk: Any, case_key: str, *, actor: Actor | None = None) -> Ra
 
 
 def assign(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     case_key: str,
     mediator_keys: Sequence[str],
@@ -171,7 +171,7 @@ def assign(
         return active_mediator_ids(s, case.id)
 
 
-def unassign(desk: Any, actor: Actor, case_key: str, mediator_key: str, reason: str) -> list[str]:
+def unassign(desk: Desk, actor: Actor, case_key: str, mediator_key: str, reason: str) -> list[str]:
     """End a mediator's assignment (kept in history). The case keeps at least one mediator
     while mediation is under way."""
     reason = clean_text(reason, "reason", "撤换理由", required=True, max_chars=500) or ""
@@ -200,7 +200,7 @@ def unassign(desk: Any, actor: Actor, case_key: str, mediator_key: str, reason: 
 
 
 def record_refusal(
-    desk: Any, actor: Actor, case_key: str, person_id: str, mediator_key: str, reason: str | None = None
+    desk: Desk, actor: Actor, case_key: str, person_id: str, mediator_key: str, reason: str | None = None
 ) -> None:
     """A party refuses a mediator (art. 23): the mediator is excluded and, if on the case, removed."""
     reason = clean_text(reason, "reason", "拒绝理由", required=False, max_chars=500)

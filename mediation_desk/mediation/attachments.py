@@ -10,12 +10,12 @@ import mimetypes
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, NotFound, ValidationError
 from mediation_desk.mediation.case_access import authorize, load_case
 from mediation_desk.mediation.models_case import Attachment
@@ -64,7 +64,7 @@ class AttachmentView:
 
 
 def attach_file(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     case_key: str,
     source: str | os.PathLike[str],
@@ -139,7 +139,7 @@ def attachment_view(a: Attachment) -> AttachmentView:
     return AttachmentView(a.id, a.kind, a.original_name, a.media_type, a.size, a.sha256, a.note)
 
 
-def list_attachments(desk: Any, case_key: str, *, actor: Actor | None = None) -> list[AttachmentView]:
+def list_attachments(desk: Desk, case_key: str, *, actor: Actor | None = None) -> list[AttachmentView]:
     """The attachments of a case (not their content); with `actor`, only if that actor may see the case."""
     with desk.read(actor) as s:
         case = load_case(s, case_key)
@@ -156,7 +156,7 @@ def attachment_views(s: Session, case_id: str) -> list[AttachmentView]:
     ]
 
 
-def _content(desk: Any, a: Attachment) -> bytes | None:
+def _content(desk: Desk, a: Attachment) -> bytes | None:
     """The original bytes (decrypted), or None when the stored file is missing or altered."""
     path = desk.paths.attachments / a.stored_name
     if not path.is_file():
@@ -170,7 +170,7 @@ def _content(desk: Any, a: Attachment) -> bytes | None:
         return None
 
 
-def verify_attachment(desk: Any, attachment_id: str) -> bool:
+def verify_attachment(desk: Desk, attachment_id: str) -> bool:
     """True when the stored file still opens and has the SHA-256 recorded at attach time."""
     with desk.read() as s:
         a = s.get(Attachment, attachment_id)
@@ -178,7 +178,7 @@ def verify_attachment(desk: Any, attachment_id: str) -> bool:
         return content is not None and hashlib.sha256(content).hexdigest() == a.sha256
 
 
-def read_attachment(desk: Any, actor: Actor, attachment_id: str, reason: str | None = None) -> bytes:
+def read_attachment(desk: Desk, actor: Actor, attachment_id: str, reason: str | None = None) -> bytes:
     """The original file, for viewing or printing; opening it is audited."""
     with desk.write(actor) as uow:
         a = uow.session.get(Attachment, attachment_id)

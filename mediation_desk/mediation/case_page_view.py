@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.mediation import states
 from mediation_desk.mediation.assignment import ASSIGNABLE
 from mediation_desk.mediation.attachments import AttachmentView, attachment_views
@@ -93,7 +94,7 @@ class CasePageView:
 
 
 def load_case_page(
-    desk: Any, actor: Actor, case_key: str, *, full_personal_data: bool = False, reason: str | None = None
+    desk: Desk, actor: Actor, case_key: str, *, full_personal_data: bool = False, reason: str | None = None
 ) -> CasePageView:
     """Everything the case page shows about one case (by id or number), for an actor whose role
     may see it (a 调解员: own cases only; a refusal is audited as `access.denied`). Full personal

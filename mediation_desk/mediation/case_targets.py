@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, Problems
 from mediation_desk.privacy import roles
 from mediation_desk.storage.state import DeskState
@@ -48,7 +49,7 @@ def targets_in(session: Session) -> CaseTargets:
         raise DeskError("办案提醒设置已损坏，请主任在「设置」中重新保存") from None
 
 
-def get_targets(desk: Any) -> CaseTargets:
+def get_targets(desk: Desk) -> CaseTargets:
     """Everyone reads them (the window shows them read-only to those who may not change them)."""
     with desk.read() as s:
         return targets_in(s)
@@ -73,7 +74,7 @@ def validate_targets(values: dict[str, Any]) -> dict[str, int]:
     return out
 
 
-def set_targets(desk: Any, actor: Actor, **values: Any) -> CaseTargets:
+def set_targets(desk: Desk, actor: Actor, **values: Any) -> CaseTargets:
     """Change some of the targets (overdue_days=…, judicial_window_days=…)."""
     with desk.write(actor) as uow:
         roles.authorize(actor, ACTION)  # inside the unit of work: the refusal is audited

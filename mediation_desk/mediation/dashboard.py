@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 
 from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.mediation import case_targets, states
 from mediation_desk.mediation.case_access import case_scope
 from mediation_desk.mediation.models_case import (
@@ -72,7 +72,7 @@ class DashboardFigures:
 
 
 def dashboard_figures(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     *,
     today: dt.date | None = None,

@@ -199,7 +199,7 @@ class _Case:
 class _Seeder:
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         rng: random.Random,
         today: dt.date,
         admin: Actor,

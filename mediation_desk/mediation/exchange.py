@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from sqlalchemy import select
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.mediation import intake
 from mediation_desk.mediation import mediators as roster
@@ -81,7 +82,7 @@ class ImportReport:
         return sorted({e.row for e in self.rejected})
 
 
-def _authorize(desk: Any, actor: Actor, action: str) -> None:
+def _authorize(desk: Desk, actor: Actor, action: str) -> None:
     """Asked in a unit of work of the actor's, so a refusal is audited (`access.denied`)."""
     with desk.read(actor):
         roles.authorize(actor, action)
@@ -93,7 +94,7 @@ def _check_format(fmt: str) -> str:
     return fmt
 
 
-def export_cases(desk: Any, actor: Actor, fmt: str, out: TextIO) -> int:
+def export_cases(desk: Desk, actor: Actor, fmt: str, out: TextIO) -> int:
     """Write every case the actor may export (`export`'s scope) with its parties' full personal
     data; returns the number of cases."""
     scope = case_scope(actor, "export")
@@ -173,7 +174,7 @@ def export_cases(desk: Any, actor: Actor, fmt: str, out: TextIO) -> int:
     return len(rows)
 
 
-def export_mediators(desk: Any, actor: Actor, fmt: str, out: TextIO) -> int:
+def export_mediators(desk: Desk, actor: Actor, fmt: str, out: TextIO) -> int:
     """Write the roster (inactive mediators included); returns the number written."""
     _authorize(desk, actor, "mediator.export")
     _check_format(fmt)
@@ -206,7 +207,7 @@ def export_mediators(desk: Any, actor: Actor, fmt: str, out: TextIO) -> int:
 
 
 def import_cases(
-    desk: Any, actor: Actor, path: str | os.PathLike[str], fmt: str | None = None, *, allow_partial: bool = False
+    desk: Desk, actor: Actor, path: str | os.PathLike[str], fmt: str | None = None, *, allow_partial: bool = False
 ) -> ImportReport:
     """Validate every row, then open one case per valid row (each its own unit of work)."""
     _authorize(desk, actor, "import")
@@ -232,7 +233,7 @@ def import_cases(
 
 
 def import_mediators(
-    desk: Any, actor: Actor, path: str | os.PathLike[str], fmt: str | None = None, *, allow_partial: bool = False
+    desk: Desk, actor: Actor, path: str | os.PathLike[str], fmt: str | None = None, *, allow_partial: bool = False
 ) -> ImportReport:
     """Add each row as a mediator; one with the name and phone of a mediator on file is refused."""
     _authorize(desk, actor, "mediator.manage")  # each row is added as `add_mediator` would
@@ -331,7 +332,7 @@ def _mediator_data(n: int, raw: Any) -> tuple[dict[str, Any] | None, list[RowErr
     return data, problems
 
 
-def _duplicate_mediators(desk: Any, datas: dict[int, dict[str, Any]]) -> list[RowError]:
+def _duplicate_mediators(desk: Desk, datas: dict[int, dict[str, Any]]) -> list[RowError]:
     """The same name and phone twice: a re-imported roster must not double every mediator."""
     with desk.read() as s:
         known = {(m.name, mediator_phone(m, desk.vault)) for m in s.scalars(select(Mediator))}
@@ -351,7 +352,7 @@ def _duplicate_mediators(desk: Any, datas: dict[int, dict[str, Any]]) -> list[Ro
     return errors
 
 
-def _identity_clashes(desk: Any, forms: dict[int, dict[str, Any]]) -> list[RowError]:
+def _identity_clashes(desk: Desk, forms: dict[int, dict[str, Any]]) -> list[RowError]:
     """One ID document (or credit code) under two names, within the file or against this desk:
     caught before anything is saved, so an all-or-nothing import stays all-or-nothing."""
     errors: list[RowError] = []

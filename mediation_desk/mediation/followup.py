@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.agreement import PERFORMANCE, set_performance
@@ -38,7 +39,7 @@ class FollowUpView:
 
 
 def schedule_follow_up(
-    desk: Any, actor: Actor, case_key: str, due_on: Any, reason: str | None = None, person_id: str | None = None
+    desk: Desk, actor: Actor, case_key: str, due_on: Any, reason: str | None = None, person_id: str | None = None
 ) -> str:
     due = parse_date(due_on, "due_on", "回访日期")
     if due is None:
@@ -60,7 +61,7 @@ def schedule_follow_up(
         return f.id
 
 
-def record_follow_up(desk: Any, actor: Actor, case_key: str, data: Mapping[str, Any]) -> str:
+def record_follow_up(desk: Desk, actor: Actor, case_key: str, data: Mapping[str, Any]) -> str:
     """Record a visit (to a scheduled follow-up, or an unscheduled one). Updates the agreement's
     performance status and moves an agreed/performing case into follow-up."""
     p = Problems()
@@ -132,7 +133,7 @@ def record_follow_up(desk: Any, actor: Actor, case_key: str, data: Mapping[str, 
 
 
 def due_follow_ups(
-    desk: Any, actor: Actor, *, until: dt.date | None = None, include_done: bool = False
+    desk: Desk, actor: Actor, *, until: dt.date | None = None, include_done: bool = False
 ) -> list[FollowUpView]:
     """Visits due by `until`, of the cases the actor may see (a 调解员: those they are or were on)."""
     until = until or china_today()

@@ -14,6 +14,7 @@ from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import CHINA, Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.case_access import SelectT, case_scope
@@ -87,7 +88,7 @@ class DueList:
 
 
 def due_list(
-    desk: Any, actor: Actor, *, today: dt.date | None = None, upcoming_days: int = UPCOMING_DAYS, limit: int = LIST_MAX
+    desk: Desk, actor: Actor, *, today: dt.date | None = None, upcoming_days: int = UPCOMING_DAYS, limit: int = LIST_MAX
 ) -> DueList:
     """Visits not yet made, due on or before `today + upcoming_days`, earliest (most overdue)
     first: every scheduled one on a case that can still be visited, and, for an agreement
@@ -161,7 +162,7 @@ def due_list(
 
 
 def follow_ups_due(
-    desk: Any, actor: Actor, *, today: dt.date | None = None, upcoming_days: int = UPCOMING_DAYS, limit: int = LIST_MAX
+    desk: Desk, actor: Actor, *, today: dt.date | None = None, upcoming_days: int = UPCOMING_DAYS, limit: int = LIST_MAX
 ) -> list[DueVisit]:
     """The visits of `due_list`, without the counts."""
     return due_list(desk, actor, today=today, upcoming_days=upcoming_days, limit=limit).visits
@@ -220,7 +221,7 @@ def _mediator_names(s: Session, case_ids: set[str]) -> dict[str, tuple[str, ...]
 
 
 def follow_ups_done(
-    desk: Any, actor: Actor, *, today: dt.date | None = None, days: int = DONE_DAYS, limit: int = LIST_MAX
+    desk: Desk, actor: Actor, *, today: dt.date | None = None, days: int = DONE_DAYS, limit: int = LIST_MAX
 ) -> list[DoneVisit]:
     """Visits recorded on or after `today - days` (Beijing dates), newest first."""
     _check_window(days, "days", "查询天数")

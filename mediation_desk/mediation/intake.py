@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mediation_desk.core.uow import Actor, UnitOfWork, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import Problems, ValidationError
 from mediation_desk.mediation import search_index, states
 from mediation_desk.mediation.dispute_types import resolve_type
@@ -179,12 +180,12 @@ class OpenedCase:
     number: str  # 案号, e.g. （2026）谢调字第 0065 号
 
 
-def open_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> str:
+def open_case(desk: Desk, actor: Actor, data: Mapping[str, Any]) -> str:
     """Validate and save an intake; returns the new case id. Nothing is saved on any error."""
     return open_numbered_case(desk, actor, data).id
 
 
-def open_numbered_case(desk: Any, actor: Actor, data: Mapping[str, Any]) -> OpenedCase:
+def open_numbered_case(desk: Desk, actor: Actor, data: Mapping[str, Any]) -> OpenedCase:
     """Validate and save an intake in one unit of work; the new case's id and number. Nothing
     is saved on any error."""
     roles.authorize(actor, "case.create")

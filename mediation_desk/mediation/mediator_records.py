@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound
 from mediation_desk.mediation.mediators import mediator_phone, open_loads
 from mediation_desk.mediation.models_people import Mediator
@@ -32,7 +32,7 @@ class MediatorRecord:
     created_at: dt.datetime
 
 
-def mediator_for_edit(desk: Any, actor: Actor, mediator_id: str) -> MediatorRecord:
+def mediator_for_edit(desk: Desk, actor: Actor, mediator_id: str) -> MediatorRecord:
     """The record of one mediator, phone in full (refused without `mediator.manage`)."""
     vault = desk.require_vault()  # locked, the phone cannot be shown: refuse rather than blank it
     with desk.write(actor) as uow:  # the full phone is personal data: its viewing is audited

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.dispute_types import resolve_type
@@ -74,13 +75,13 @@ def mediator_phone(m: Mediator, vault: Vault | None) -> str | None:
     return vault.open_text(m.phone_enc, place("mediator", "phone", m.id))
 
 
-def _set_phone(m: Mediator, desk: Any, phone: str | None) -> None:
+def _set_phone(m: Mediator, desk: Desk, phone: str | None) -> None:
     """Phones are personal data: stored encrypted, so setting one needs the unlocked key."""
     m.phone_enc = desk.require_vault().seal_text(phone, place("mediator", "phone", m.id)) if phone else None
     m.legacy_phone = None
 
 
-def add_mediator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> MediatorView:
+def add_mediator(desk: Desk, actor: Actor, data: Mapping[str, Any]) -> MediatorView:
     with desk.write(actor) as uow:
         roles.authorize(actor, "mediator.manage")  # inside the unit of work: a refusal is audited
         fields = validate_mediator(data)
@@ -95,7 +96,7 @@ def add_mediator(desk: Any, actor: Actor, data: Mapping[str, Any]) -> MediatorVi
         return mediator_view(s, m, desk.vault, full=True)
 
 
-def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str, Any]) -> MediatorView:
+def update_mediator(desk: Desk, actor: Actor, mediator_id: str, data: Mapping[str, Any]) -> MediatorView:
     with desk.write(actor) as uow:
         roles.authorize(actor, "mediator.manage")  # inside the unit of work: a refusal is audited
         fields = validate_mediator(data, partial=True)
@@ -122,7 +123,7 @@ def update_mediator(desk: Any, actor: Actor, mediator_id: str, data: Mapping[str
         return mediator_view(s, m, desk.vault, full=True)
 
 
-def add_relation(desk: Any, actor: Actor, mediator_id: str, person_id: str, relation: str) -> None:
+def add_relation(desk: Desk, actor: Actor, mediator_id: str, person_id: str, relation: str) -> None:
     """Record that a mediator is related to a person: that mediator is then recused from
     every case the person is a party to."""
     with desk.write(actor) as uow:
@@ -178,7 +179,7 @@ def mediator_view(
     )
 
 
-def list_mediators(desk: Any, *, include_inactive: bool = False) -> list[MediatorView]:
+def list_mediators(desk: Desk, *, include_inactive: bool = False) -> list[MediatorView]:
     with desk.read() as s:
         loads = open_loads(s)
         q = select(Mediator).order_by(Mediator.name)

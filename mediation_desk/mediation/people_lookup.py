@@ -3,14 +3,13 @@ registering a duplicate."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from mediation_desk.desk import Desk
 from mediation_desk.mediation.dto import PersonView
 from mediation_desk.mediation.people import person_view
 from mediation_desk.people.identity import find_people
 
 
-def find_existing_people(desk: Any, *, id_number: str | None = None, phone: str | None = None) -> list[PersonView]:
+def find_existing_people(desk: Desk, *, id_number: str | None = None, phone: str | None = None) -> list[PersonView]:
     """Masked views of the people with this ID number (or else this phone); none for neither."""
     if not (id_number or phone):
         return []

@@ -14,6 +14,7 @@ from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import search_index, states
 from mediation_desk.mediation.agreement import agreement_view
@@ -113,7 +114,7 @@ def _filtered(
 
 
 def list_cases(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     *,
     status: Iterable[str] | None = None,
@@ -226,7 +227,7 @@ def search_case_ids(
     return found[:limit]
 
 
-def count_by_status(desk: Any) -> dict[str, int]:
+def count_by_status(desk: Desk) -> dict[str, int]:
     """The committee's cases counted by state: numbers only (no case, no name), like the monthly
     report, so they are the same for every role."""
     from sqlalchemy import func
@@ -236,7 +237,7 @@ def count_by_status(desk: Any) -> dict[str, int]:
 
 
 def case_detail(
-    desk: Any, actor: Actor, case_key: str, *, full_personal_data: bool = False, reason: str | None = None
+    desk: Desk, actor: Actor, case_key: str, *, full_personal_data: bool = False, reason: str | None = None
 ) -> CaseDetail:
     """Everything about one case, for those whose role may see it (a 调解员: own cases only).
     Personal data are masked unless asked for; asking needs a reason and is audited with it."""

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.core.registry import Erased, Expired, RetentionPeriod
 from mediation_desk.core.uow import CHINA, Actor, UnitOfWork
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import search_index, states
 from mediation_desk.mediation.case_access import authorize, load_case, party_person_ids
@@ -106,7 +107,7 @@ def expired_cases(session: Session, years: Mapping[str, int], today: dt.date) ->
     return list(session.scalars(q))
 
 
-def set_case_retention(desk: Any, actor: Actor, case_key: str, retention: str) -> str:
+def set_case_retention(desk: Desk, actor: Actor, case_key: str, retention: str) -> str:
     """Set a case's 保管期限 (卷宗封面): permanent, long or short."""
     if retention not in CLASSES:
         raise ValidationError.single(

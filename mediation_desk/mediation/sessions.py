@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, Problems, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.case_access import active_mediator_ids, authorize, load_case, party_person_ids
@@ -109,7 +110,7 @@ def validate_session(data: Mapping[str, Any], party_ids: list[str]) -> dict[str,
     return out
 
 
-def add_session(desk: Any, actor: Actor, case_key: str, data: Mapping[str, Any]) -> str:
+def add_session(desk: Desk, actor: Actor, case_key: str, data: Mapping[str, Any]) -> str:
     """Record a session. The first session of an assigned case starts the mediation."""
     with desk.write(actor) as uow:
         s = uow.session
@@ -141,7 +142,7 @@ def add_session(desk: Any, actor: Actor, case_key: str, data: Mapping[str, Any])
         return rec.id
 
 
-def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str, Any], reason: str) -> str:
+def correct_session(desk: Desk, actor: Actor, session_id: str, data: Mapping[str, Any], reason: str) -> str:
     """A new version of a session record; the old version is kept untouched."""
     reason = clean_text(reason, "correction_reason", "更正理由", required=True, max_chars=500) or ""
     with desk.write(actor) as uow:
@@ -197,7 +198,7 @@ def correct_session(desk: Any, actor: Actor, session_id: str, data: Mapping[str,
 
 
 def list_sessions(
-    desk: Any, case_key: str, *, all_versions: bool = False, actor: Actor | None = None
+    desk: Desk, case_key: str, *, all_versions: bool = False, actor: Actor | None = None
 ) -> list[SessionView]:
     """The session records of a case; with `actor`, only if that actor may see the case."""
     with desk.read(actor) as s:

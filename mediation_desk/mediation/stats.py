@@ -8,10 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.intake import RISK_FLAGS, from_fen
@@ -54,7 +54,7 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date, dt.datetime, dt.datetime
     return first, nxt, start, end
 
 
-def monthly_report(desk: Any, month: str) -> MonthlyReport:
+def monthly_report(desk: Desk, month: str) -> MonthlyReport:
     first, nxt, start, end = month_bounds(month)
     with desk.read() as s:
         in_month = (MediationCase.accepted_on >= first) & (MediationCase.accepted_on < nxt)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.mediation.agreement import FORMS
 from mediation_desk.mediation.dispute_types import LABELS as TYPE_LABELS
@@ -59,7 +60,7 @@ def write_report_csv(report: MonthlyReport, out: TextIO) -> int:
     return len(rows)
 
 
-def export_monthly_report(desk: Any, actor: Actor, month: str, path: str | os.PathLike[str]) -> Path:
+def export_monthly_report(desk: Desk, actor: Actor, month: str, path: str | os.PathLike[str]) -> Path:
     """Compute the month's report and write it to `path` as CSV; a file already there is
     replaced only once the new one is complete."""
     check_month(month)  # a bad month is refused before any file is touched

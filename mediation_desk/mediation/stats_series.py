@@ -8,10 +8,10 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import CaseTransition, MediationCase
@@ -62,7 +62,7 @@ def months_ending(month: str, count: int = 12) -> list[str]:
     return [shifted(month, -back) for back in range(count - 1, -1, -1)]
 
 
-def monthly_series(desk: Any, month: str, count: int = 12) -> list[MonthFigures]:
+def monthly_series(desk: Desk, month: str, count: int = 12) -> list[MonthFigures]:
     """Accepted, successful and terminated cases and the success rate for each of the `count`
     months ending with `month`, oldest first."""
     months = months_ending(month, count)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from mediation_desk.core.uow import Actor, UnitOfWork
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.case_access import authorize, case_facts, load_case
@@ -76,7 +77,7 @@ def apply_transition(
 
 
 def transition(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     case_key: str,
     target: str,

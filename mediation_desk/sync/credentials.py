@@ -10,12 +10,12 @@ refuses is dropped from both places."""
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import keyring
 import keyring.errors
 
 from mediation_desk.core.session import TOKEN_IN_KEYRING, TOKEN_TYPED
+from mediation_desk.desk import Desk
 from mediation_desk.privacy import keys
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def keyring_backend() -> tuple[bool, str]:
     return keys.keyring_backend()
 
 
-def _from_keyring(desk: Any) -> str | None:
+def _from_keyring(desk: Desk) -> str | None:
     usable, _ = keyring_backend()
     if not usable:
         return None
@@ -42,7 +42,7 @@ def _from_keyring(desk: Any) -> str | None:
         return None
 
 
-def store(desk: Any, token: str) -> bool:
+def store(desk: Desk, token: str) -> bool:
     """Keep the token for this desk; True when it went into the OS keyring. Without one, the
     session holds it until the desk locks or closes."""
     epoch = desk.session.epoch
@@ -61,14 +61,14 @@ def store(desk: Any, token: str) -> bool:
     return False
 
 
-def use_for_session(desk: Any, token: str) -> None:
+def use_for_session(desk: Desk, token: str) -> None:
     """A token typed by the clerk (no secure keyring): held until the desk locks or closes."""
     token = (token or "").strip()
     if token:
         desk.session.keep_typed_token(token)
 
 
-def token(desk: Any) -> str | None:
+def token(desk: Desk) -> str | None:
     """The session's token, or the keyring's (then held by the session while it is unlocked)."""
     held, _ = desk.session.token()
     if held:
@@ -80,7 +80,7 @@ def token(desk: Any) -> str | None:
     return found
 
 
-def where(desk: Any) -> str | None:
+def where(desk: Desk) -> str | None:
     """ "keyring", "memory" or None: where this desk's token is now."""
     if _from_keyring(desk):
         return IN_KEYRING
@@ -88,7 +88,7 @@ def where(desk: Any) -> str | None:
     return IN_MEMORY if held else None
 
 
-def drop(desk: Any) -> None:
+def drop(desk: Desk) -> None:
     """Forget the token everywhere (the server refused it, or the desk enrolls anew)."""
     desk.session.forget_token()
     try:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.mediation import states
 from mediation_desk.privacy import roles
 from mediation_desk.sync.models import DistrictRecord, ReferenceData
@@ -58,7 +59,7 @@ def _case_view(r: DistrictRecord) -> DistrictCaseView:
     )
 
 
-def list_district_cases(desk: Any, actor: Actor, *, include_own: bool = False) -> list[DistrictCaseView]:
+def list_district_cases(desk: Desk, actor: Actor, *, include_own: bool = False) -> list[DistrictCaseView]:
     """The committee's cases born on its other desks (read-only), newest first."""
     with desk.read(actor) as s:
         roles.authorize(actor, ACTION)  # inside the unit of work: a refusal is audited
@@ -69,7 +70,7 @@ def list_district_cases(desk: Any, actor: Actor, *, include_own: bool = False) -
     return sorted(rows, key=lambda v: (v.accepted_on or "", v.number or ""), reverse=True)
 
 
-def district_state_of_case(desk: Any, case_id: str) -> DistrictCaseView | None:
+def district_state_of_case(desk: Desk, case_id: str) -> DistrictCaseView | None:
     """The district's state of one case as last pulled (e.g. 镇里已接手), or None."""
     with desk.read() as s:
         record = s.get(DistrictRecord, ("case", case_id))
@@ -93,7 +94,7 @@ def store_reference(session: Any, answer: dict[str, Any], now: dt.datetime) -> b
     return changed
 
 
-def reference_data(desk: Any) -> dict[str, Any]:
+def reference_data(desk: Desk) -> dict[str, Any]:
     """The reference data last pulled, by name (`dispute_types`, `settings`, …); {} before the first."""
     with desk.read() as s:
         return {r.name: r.data for r in s.scalars(select(ReferenceData))}

@@ -10,10 +10,10 @@ import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.privacy import roles
 from mediation_desk.sync import credentials, state
@@ -71,7 +71,7 @@ def read_ca_bundle(path: str | os.PathLike[str] | None) -> str | None:
 
 
 def enroll(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     server_url: str,
     code: str,

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import Actor, UnitOfWork
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, NotFound, ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.intake import case_sync_payload
@@ -132,7 +133,7 @@ def _numbers(s: Any, issues: list[SyncIssue]) -> dict[str, str]:
     return dict(s.execute(select(MediationCase.id, MediationCase.number).where(MediationCase.id.in_(ids))).all())
 
 
-def list_issues(desk: Any, actor: Actor, *, include_resolved: bool = False) -> list[SyncIssueView]:
+def list_issues(desk: Desk, actor: Actor, *, include_resolved: bool = False) -> list[SyncIssueView]:
     """Open issues (oldest first); with `include_resolved`, the settled ones too."""
     with desk.read(actor) as s:
         roles.authorize(actor, ACTION)  # inside the unit of work: a refusal is audited
@@ -144,7 +145,7 @@ def list_issues(desk: Any, actor: Actor, *, include_resolved: bool = False) -> l
         return [_view(i, numbers.get(_case_id(i) or "")) for i in issues]
 
 
-def resolve_issue(desk: Any, actor: Actor, issue_id: str, choice: str, note: str | None = None) -> SyncIssueView:
+def resolve_issue(desk: Desk, actor: Actor, issue_id: str, choice: str, note: str | None = None) -> SyncIssueView:
     """Settle one issue; refused (nothing changes) when the choice does not fit it."""
     with desk.write(actor) as uow:
         roles.authorize(actor, ACTION)  # inside the unit of work: a refusal is audited

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.desk import Desk
 from mediation_desk.sync import apply, state
 from mediation_desk.sync.errors import ServerFailure, SyncError
 from mediation_desk.sync.push import SYNC_ACTOR, Progress
@@ -29,7 +30,7 @@ class PullTally:
 
 
 def pull_changes(
-    desk: Any, client: DistrictClient, progress: Progress | None = None, page_size: int = contract.MAX_PULL_PAGE
+    desk: Desk, client: DistrictClient, progress: Progress | None = None, page_size: int = contract.MAX_PULL_PAGE
 ) -> PullTally:
     """Every change after the desk's cursor. The next page is fetched while the desk applies the
     one before (one request at a time), so the desk's share mostly hides behind the network's."""
@@ -86,7 +87,7 @@ def _wait_quietly(request: Future[Any]) -> None:
 
 
 def _store_page(
-    desk: Any, expected: int, changes: list[contract.Change], next_cursor: int, tally: PullTally
+    desk: Desk, expected: int, changes: list[contract.Change], next_cursor: int, tally: PullTally
 ) -> int | None:
     """Apply the page and store the new cursor; None when the cursor had moved meanwhile.
     Returns the cursor the page started from."""

@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.sync import case_file
 from mediation_desk.sync.errors import ServerFailure
 from mediation_desk.sync.models import SyncIssue
@@ -55,7 +56,7 @@ def to_wire(op: OutboxOp, payload: dict[str, Any] | None = None) -> dict[str, An
 
 
 def push_pending(
-    desk: Any, client: DistrictClient, progress: Progress | None = None, batch_size: int = contract.MAX_PUSH_BATCH
+    desk: Desk, client: DistrictClient, progress: Progress | None = None, batch_size: int = contract.MAX_PUSH_BATCH
 ) -> PushTally:
     """Send every pending op once; returns what the server answered.
 
@@ -90,7 +91,7 @@ def push_pending(
     return tally
 
 
-def _add_case_file_ops(desk: Any) -> None:
+def _add_case_file_ops(desk: Desk) -> None:
     with desk.read() as s:  # an escalation made since the last batch gets its file op
         missing = case_file.has_missing_file_ops(s)
     if missing:
@@ -99,7 +100,7 @@ def _add_case_file_ops(desk: Any) -> None:
 
 
 def _answered(
-    desk: Any,
+    desk: Desk,
     in_flight: tuple[Any, dict[str, OutboxOp], int],
     tally: PushTally,
     done: int,
@@ -120,7 +121,7 @@ def _answered(
 
 
 def _next_batch(
-    desk: Any, after_seq: int, size: int
+    desk: Desk, after_seq: int, size: int
 ) -> tuple[list[dict[str, Any]], dict[str, OutboxOp], int | None, int]:
     with desk.read() as s:
         ops = list(
@@ -154,7 +155,7 @@ def _next_batch(
         return wire, sent, ops[-1].seq, held
 
 
-def _record(desk: Any, sent: dict[str, OutboxOp], results: list[contract.OpResult], tally: PushTally) -> None:
+def _record(desk: Desk, sent: dict[str, OutboxOp], results: list[contract.OpResult], tally: PushTally) -> None:
     """The server's answers, in one desk transaction for the whole batch."""
     answered = {r.op_id: r for r in results if r.op_id in sent and r.status in contract.OP_STATUSES}
     tally.unanswered += len(sent) - len(answered)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.desk import Desk
 from mediation_desk.storage.base import utcnow
 from mediation_desk.sync import credentials, state
 from mediation_desk.sync.district_view import store_reference
@@ -84,7 +85,7 @@ def _open_issues(s: Any) -> int:
     return s.scalar(select(func.count()).select_from(SyncIssue).where(SyncIssue.resolved_at.is_(None))) or 0
 
 
-def sync_status(desk: Any) -> SyncStatus:
+def sync_status(desk: Desk) -> SyncStatus:
     with desk.read() as s:
         settings = state.load(s)
         pending, issues = pending_count(s), _open_issues(s)
@@ -108,7 +109,7 @@ def sync_status(desk: Any) -> SyncStatus:
     )
 
 
-def ready_client(desk: Any, options: TransportOptions = DEFAULT_OPTIONS) -> tuple[state.SyncSettings, DistrictClient]:
+def ready_client(desk: Desk, options: TransportOptions = DEFAULT_OPTIONS) -> tuple[state.SyncSettings, DistrictClient]:
     """This desk's settings and a client for its server with its token; refuses when the desk
     cannot sync (not enrolled, refused by the server, no token in this session)."""
     with desk.read() as s:
@@ -124,7 +125,7 @@ def ready_client(desk: Any, options: TransportOptions = DEFAULT_OPTIONS) -> tupl
 
 
 def sync_once(
-    desk: Any, *, progress: Progress | None = None, options: TransportOptions = DEFAULT_OPTIONS
+    desk: Desk, *, progress: Progress | None = None, options: TransportOptions = DEFAULT_OPTIONS
 ) -> SyncReport:
     """Push everything pending, refresh the reference data, pull every change; one report.
     `progress(done, total, stage)`: stage "push" (total known) or "pull" (total None).
@@ -184,7 +185,7 @@ def sync_once(
     )
 
 
-def _refresh_reference(desk: Any, client: DistrictClient) -> bool:
+def _refresh_reference(desk: Desk, client: DistrictClient) -> bool:
     answer = client.reference()
     with desk.write(SYNC_ACTOR) as uow:
         changed = store_reference(uow.session, answer, uow.now)
@@ -199,7 +200,7 @@ def _refresh_reference(desk: Any, client: DistrictClient) -> bool:
     return changed
 
 
-def drop_refused_token(desk: Any, refused: DeviceRefused) -> None:
+def drop_refused_token(desk: Desk, refused: DeviceRefused) -> None:
     """The server no longer accepts the token: drop it and remember why (until enrollment)."""
     credentials.drop(desk)
     with desk.write(SYNC_ACTOR) as uow:

@@ -6,10 +6,10 @@ village desk learns of the take-over at its next pull (`district_state_of_case`)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import PermissionDenied
 from mediation_desk.privacy import roles
 from mediation_desk.sync.errors import DeviceRefused
@@ -25,7 +25,7 @@ class TakeOver:
     changed: bool  # False: the town had taken it over already (asking again changes nothing)
 
 
-def take_over_case(desk: Any, actor: Actor, case_id: str, *, options: TransportOptions = DEFAULT_OPTIONS) -> TakeOver:
+def take_over_case(desk: Desk, actor: Actor, case_id: str, *, options: TransportOptions = DEFAULT_OPTIONS) -> TakeOver:
     """Refused unless this desk is enrolled for a town and the case was escalated to it."""
     with desk.read(actor):
         roles.authorize(actor, "sync.take_over")  # before any contact with the district; audited

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.gui.case_labels import AGREEMENT_FORM_NAMES, name_of
 from mediation_desk.gui.dialogs.base import Call, ServiceDialog, bind
 from mediation_desk.gui.forms.ui_agreement_dialog import Ui_AgreementDialog
@@ -28,7 +29,7 @@ def _qdate(day: dt.date) -> QDate:
 class AgreementDialog(ServiceDialog):
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         actor: Actor,
         case_id: str,

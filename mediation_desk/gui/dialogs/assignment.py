@@ -4,8 +4,6 @@ chosen. Choosing other than the recommended ones needs a reason, which the servi
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.case_labels import CHOSEN_BY_NAMES, name_of
 from mediation_desk.gui.dialogs.base import Call, ServiceDialog, bind
@@ -32,7 +31,7 @@ MEDIATOR_ID_ROLE = Qt.ItemDataRole.UserRole
 class AssignmentDialog(ServiceDialog):
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         actor: Actor,
         case_id: str,

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.tasks import TaskManager
@@ -27,7 +28,7 @@ CALM_STYLE = "color: #7a4b00;"  # a refusal is information, not an alarm
 class ServiceDialog(QDialog):
     saved = Signal(object)  # the service's result, once it has accepted the input
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.case_labels import (
     PERFORMANCE_NAMES,
     SATISFACTION_NAMES,
@@ -21,7 +22,7 @@ from mediation_desk.mediation import followup
 
 class FollowUpDialog(ServiceDialog):
     def __init__(
-        self, desk: Any, tasks: TaskManager, actor: Actor, case_id: str, number: str, parent: QWidget | None = None
+        self, desk: Desk, tasks: TaskManager, actor: Actor, case_id: str, number: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(desk, tasks, actor, parent)
         self.case_id = case_id

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_mediator_dialog import Ui_MediatorDialog
@@ -39,7 +40,12 @@ class MediatorDialog(QDialog):
     saved = Signal(object)  # the MediatorView the service returned
 
     def __init__(
-        self, desk: Any, tasks: TaskManager, actor: Actor, mediator_id: str | None = None, parent: QWidget | None = None
+        self,
+        desk: Desk,
+        tasks: TaskManager,
+        actor: Actor,
+        mediator_id: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk

@@ -4,11 +4,11 @@ data, opening an attachment's original (PIPL: access to personal information is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.dialogs.base import Call, ServiceDialog
 from mediation_desk.gui.forms.ui_reason_dialog import Ui_ReasonDialog
 from mediation_desk.gui.tasks import TaskManager
@@ -22,7 +22,7 @@ class ReasonDialog(ServiceDialog):
 
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         actor: Actor,
         title: str,

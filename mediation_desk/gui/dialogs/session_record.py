@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from mediation_desk.core.uow import CHINA, Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.case_labels import OUTCOME_NAMES, name_of
 from mediation_desk.gui.dialogs.base import Call, ServiceDialog, bind
 from mediation_desk.gui.forms.ui_session_record_dialog import Ui_SessionRecordDialog
@@ -37,7 +38,7 @@ class SessionRecordDialog(ServiceDialog):
 
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         actor: Actor,
         case_id: str,

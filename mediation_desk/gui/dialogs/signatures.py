@@ -18,6 +18,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
 from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import FieldProblem, ValidationError
 from mediation_desk.gui.dialogs.base import Call, ServiceDialog, bind
 from mediation_desk.gui.forms.ui_signatures_dialog import Ui_SignaturesDialog
@@ -38,7 +39,7 @@ class Signing:
 
 
 def record_signing(
-    desk: Any,
+    desk: Desk,
     actor: Actor,
     case_id: str,
     signed_on: Any,
@@ -63,7 +64,7 @@ def record_signing(
 class SignaturesDialog(ServiceDialog):
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         actor: Actor,
         case_id: str,

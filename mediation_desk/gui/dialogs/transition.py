@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import (
     DeskError,
     FieldProblem,
@@ -35,7 +36,7 @@ IRREVERSIBLE = frozenset({states.CLOSED, states.TERMINATED, states.DECLINED, sta
 class TransitionDialog(ServiceDialog):
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         actor: Actor,
         case_id: str,

@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.case_labels import ATTACHMENT_KIND_NAMES, name_of
 from mediation_desk.gui.dialogs.base import bind
@@ -25,7 +26,7 @@ ATTACHMENT_ID_ROLE = Qt.ItemDataRole.UserRole
 FILE_FILTER_TYPES = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.mp3 *.wav *.m4a *.mp4 *.txt *.doc *.docx"
 
 
-def export_attachment(desk: Any, actor: Actor, attachment_id: str, reason: str, target: Path) -> Path:
+def export_attachment(desk: Desk, actor: Actor, attachment_id: str, reason: str, target: Path) -> Path:
     """Write an attachment's original to `target` (its opening audited with the reason)."""
     content = attachments.read_attachment(desk, actor, attachment_id, reason)
     target.write_bytes(content)
@@ -45,7 +46,7 @@ class AttachmentsPanel(QObject):
     added = Signal()  # at least one file was attached
     finished = Signal()  # a batch of files has been handled, each added or refused
 
-    def __init__(self, page: Any, ui: Ui_CasePage, desk: Any, tasks: TaskManager) -> None:
+    def __init__(self, page: Any, ui: Ui_CasePage, desk: Desk, tasks: TaskManager) -> None:
         super().__init__(page)
         self.page = page  # its `actor` is whoever is logged in now
         self.ui = ui

@@ -16,6 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.case_labels import action_name
 from mediation_desk.gui.dialogs.agreement import AgreementDialog
@@ -44,7 +45,7 @@ class CasePage(QWidget):
     case_changed = Signal(str)  # case id: something about it was saved
     back_requested = Signal()  # the user wants the list of cases again
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -3,12 +3,11 @@ assigned to), newest first, with instant search and filters."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.case_list_model import (
     ACCEPTED_ON,
     AMOUNT,
@@ -34,7 +33,7 @@ COLUMN_WIDTHS = {NUMBER: 16, STATE: 7, DISPUTE_TYPE: 8, MEDIATORS: 8, ACCEPTED_O
 class CasesPage(QWidget):
     case_activated = Signal(str)  # a case chosen with Enter or a double click: its id
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

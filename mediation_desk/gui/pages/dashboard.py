@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 from mediation_desk.administration import accounts
 from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.uow import CHINA, Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.forms.ui_dashboard import Ui_DashboardPage
 from mediation_desk.gui.labels import state_name
 from mediation_desk.gui.tasks import TaskManager
@@ -34,7 +35,7 @@ class DashboardData:
 
 
 def load_dashboard(
-    desk: Any, actor: Actor, overdue_days: int | None = None, judicial_window_days: int | None = None
+    desk: Desk, actor: Actor, overdue_days: int | None = None, judicial_window_days: int | None = None
 ) -> DashboardData:
     """None: the committee's own targets, as set on the settings page (mediation/case_targets.py)."""
     return DashboardData(
@@ -49,7 +50,7 @@ class DashboardPage(QWidget):
     overdue_days: int | None = None
     judicial_window_days: int | None = None
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -6,13 +6,13 @@ window to open the case (`case_requested`). Case numbers only, no personal data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from mediation_desk.core.uow import CHINA, Actor
+from mediation_desk.desk import Desk
 from mediation_desk.gui.case_labels import PERFORMANCE_NAMES, SATISFACTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_followups_page import Ui_FollowupsPage
 from mediation_desk.gui.labels import state_name
@@ -38,7 +38,7 @@ class FollowUpLists:
     done: list[DoneVisit]
 
 
-def load_follow_ups(desk: Any, actor: Actor, done_days: int) -> FollowUpLists:
+def load_follow_ups(desk: Desk, actor: Actor, done_days: int) -> FollowUpLists:
     """Both lists in one call on the desk worker."""
     return FollowUpLists(
         due_list(desk, actor, limit=LIST_MAX), follow_ups_done(desk, actor, days=done_days, limit=LIST_MAX)
@@ -48,7 +48,7 @@ def load_follow_ups(desk: Any, actor: Actor, done_days: int) -> FollowUpLists:
 class FollowupsPage(QWidget):
     case_requested = Signal(str)  # the case to open (its id), where the visit is recorded
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

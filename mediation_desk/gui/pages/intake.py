@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.core.uow import Actor, china_today
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_intake_page import Ui_IntakePage
@@ -63,7 +64,7 @@ class IntakePage(QWidget):
     case_saved = Signal(str, str)  # (case id, case number)
     assign_requested = Signal(str)  # case id: saved, now to be assigned a mediator
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -7,13 +7,12 @@ page disables what the table refuses and says why, and shows any refusal the ser
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.dialogs.mediator_dialog import MediatorDialog
 from mediation_desk.gui.forms.ui_mediators_page import Ui_MediatorsPage
@@ -33,7 +32,7 @@ CALM_STYLE = "color: #7a4b00;"
 class MediatorsPage(QWidget):
     mediator_saved = Signal(str)  # a mediator added or changed: its id
 
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.font_mode import apply_font_mode
@@ -50,7 +51,7 @@ class SettingsPage(QWidget):
     restore_finished = Signal(str)  # a backup (this path) replaced the data; the desk is locked
 
     def __init__(
-        self, desk: Any, tasks: TaskManager, settings: DeskSettings, actor: Actor, parent: QWidget | None = None
+        self, desk: Desk, tasks: TaskManager, settings: DeskSettings, actor: Actor, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.desk = desk

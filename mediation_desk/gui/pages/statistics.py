@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -17,6 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.case_labels import AGREEMENT_FORM_NAMES, PREVENTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_statistics_page import Ui_StatisticsPage
@@ -52,12 +52,12 @@ class StatisticsData:
     series: list[MonthFigures]  # the SERIES_MONTHS months ending with the report's, oldest first
 
 
-def load_statistics(desk: Any, month: str) -> StatisticsData:
+def load_statistics(desk: Desk, month: str) -> StatisticsData:
     return StatisticsData(monthly_report(desk, month), monthly_series(desk, month, SERIES_MONTHS))
 
 
 class StatisticsPage(QWidget):
-    def __init__(self, desk: Any, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks

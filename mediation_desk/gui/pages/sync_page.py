@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QWidget
 
 from mediation_desk.core.uow import Actor
+from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_sync_page import Ui_SyncPage
@@ -36,7 +37,7 @@ ENROLL_FIELDS = ("server_url", "code", "ca_bundle")
 class SyncPage(QWidget):
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         tasks: TaskManager,
         worker: SyncWorker,
         settings: DeskSettings,
