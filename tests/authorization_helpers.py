@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from service_helpers import agreement_data, session_data
 from sqlalchemy import select
 
 from mediation_desk.core.models import AuditRecord
@@ -45,31 +46,8 @@ def _agreed_with_visit_due(desk: Desk, admin: Actor, case_id: str) -> None:
     """A session, an oral agreement (in force at once) and a visit due yesterday."""
     with desk.read() as s:
         people = party_person_ids(s, case_id)
-    sessions.add_session(
-        desk,
-        admin,
-        case_id,
-        {
-            "place": "谢家塘村调解室",
-            "recorder": "金晓燕",
-            "participants": ["甲", "乙"],
-            "statements": [{"person_id": p, "text": "陈述"} for p in people],
-            "result": "双方同意",
-            "outcome": "agreement",
-        },
-    )
-    agreement.record_agreement(
-        desk,
-        admin,
-        case_id,
-        {
-            "form": "oral",
-            "facts": "纠纷事实",
-            "disputed_issues": "争议焦点",
-            "terms": ["赔偿损失"],
-            "performance_method": "当面履行",
-        },
-    )
+    sessions.add_session(desk, admin, case_id, session_data(people, participants=["甲", "乙"]))
+    agreement.record_agreement(desk, admin, case_id, agreement_data(form="oral"))
     followup.schedule_follow_up(desk, admin, case_id, china_today() - dt.timedelta(days=1), "协议履行情况回访")
 
 

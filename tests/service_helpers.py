@@ -37,6 +37,24 @@ REGION = "330604"  # 绍兴市上虞区
 _template_key: bytes | None = None
 
 
+# The same committee set up through the command line (`mediation-desk setup …`).
+CLI_SETUP = [
+    "setup",
+    "--name",
+    "谢家塘村人民调解委员会",
+    "--code",
+    "XT-001",
+    "--town",
+    "谢塘镇",
+    "--village",
+    "谢家塘村",
+    "--admin",
+    "daicailiang",
+    "--admin-name",
+    "戴才良",
+]
+
+
 @dataclass
 class Env:
     desk: Desk

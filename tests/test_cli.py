@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from service_helpers import CLI_SETUP as SETUP
 
 from mediation_desk.cli import main
 from mediation_desk.cli.admin_commands import ADMIN_PASSWORD_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV
@@ -29,21 +30,6 @@ NEW_PASSWORD = "Huangjiu-Shaoxing-88"
 LOCKED_HINT_CN = "设置 MEDIATION_DESK_PASSWORD 或在终端中运行以输入密码"
 RECOVERY_KEY = re.compile(r"^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$")
 CHINA = dt.timezone(dt.timedelta(hours=8))
-SETUP = [
-    "setup",
-    "--name",
-    "谢家塘村人民调解委员会",
-    "--code",
-    "XT-001",
-    "--town",
-    "谢塘镇",
-    "--village",
-    "谢家塘村",
-    "--admin",
-    "daicailiang",
-    "--admin-name",
-    "戴才良",
-]
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from service_helpers import CLI_SETUP as SETUP
 
 from mediation_desk.cli import main
 from mediation_desk.cli.admin_commands import ADMIN_PASSWORD_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV
@@ -22,21 +23,6 @@ from mediation_desk.lifecycle import consent
 from mediation_desk.storage.state import DeskState
 
 PASSWORD = "Xietang-2026!"
-SETUP = [
-    "setup",
-    "--name",
-    "谢家塘村人民调解委员会",
-    "--code",
-    "XT-001",
-    "--town",
-    "谢塘镇",
-    "--village",
-    "谢家塘村",
-    "--admin",
-    "daicailiang",
-    "--admin-name",
-    "戴才良",
-]
 CLERK, MEDIATOR = "jinxy", "xieagen"
 PURPOSES = {
     "sms_notice": "短信通知",
