@@ -12,9 +12,10 @@ from pathlib import Path
 
 # 18-char resident IDs, 11-digit mobiles (optionally +86), landlines in the spellings the
 # input accepts (brackets, spaces, full-width hyphen), USCC-like codes.
+_SEP = r"[-－ .．·]?"  # how people group the digits of a number: 138-1234-5678, 138.1234.5678
 _PATTERNS = [
     re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),
-    re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)"),
+    re.compile(rf"(?<!\d)(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}(?!\d)"),
     re.compile(r"(?<!\d)[(（]?0\d{2,3}[)）]?[-－\s]?\d{7,8}(?!\d)"),
     re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])"),
 ]
@@ -29,6 +30,15 @@ def redact(text: str) -> str:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Stricter than the log filter, for values that leave the village: any run of 11 or more digits
+# (an old 15-digit ID number, a phone number without its grouping) is personal until shown not to be.
+_LONG_DIGIT_RUN = re.compile(r"\d{11,}")
+
+
+def looks_personal(text: str) -> bool:
+    """Whether `text` holds something shaped like an ID number, a phone number or a credit code."""
+    folded = text.translate(_FULLWIDTH_DIGITS)
+    return redact(folded) != folded or _LONG_DIGIT_RUN.search(folded) is not None
 
 
 class RedactingFilter(logging.Filter):

@@ -9,8 +9,10 @@ fresh schema of the PostgreSQL database named by MEDIATION_DESK_TEST_PG_URL) and
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -18,7 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Self
 from urllib.parse import quote
@@ -33,6 +35,8 @@ LISTENING = re.compile(rb"listening on https?://127\.0\.0\.1:(\d+)")
 ADDRESS_IN_USE = re.compile(rb"address already in use|Errno 98", re.IGNORECASE)
 
 _refusing: list[socket.socket] = []
+_key_dir: Path | None = None
+KEY_FILE_ENV = "MEDIATION_DESK_DISTRICT_KEY_FILE"
 
 
 def free_port() -> int:
@@ -58,8 +62,12 @@ class DistrictServer:
         port: int | None = None,
         tls_cert: Path | None = None,
         tls_key: Path | None = None,
+        serve_options: Sequence[str] = (),
+        key_file: Path | None = None,
     ) -> None:
         self.database_url = database_url
+        self.key_file = key_file or shared_key_file(database_url)  # None: SQLite's own, beside it
+        self.serve_options = list(serve_options)  # more `serve` options, e.g. ["--header-timeout", "1"]
         self.port = port  # None until the first start unless asked for
         self.tls_cert, self.tls_key = tls_cert, tls_key
         self.scheme = "https" if tls_cert else "http"
@@ -95,7 +103,9 @@ class DistrictServer:
         ]
         if self.tls_cert and self.tls_key:
             cmd += ["--tls-cert", str(self.tls_cert), "--tls-key", str(self.tls_key)]
-        return cmd
+        if self.key_file:
+            cmd += ["--key-file", str(self.key_file)]
+        return cmd + self.serve_options
 
     def start(self) -> Self:
         if self.process is not None and self.process.poll() is None:
@@ -206,7 +216,10 @@ class DistrictServer:
         """Run `mediation-desk-district ARGS --database-url URL`; returns stdout. A failing command
         raises AssertionError with its stderr unless `check=False`."""
         cmd = [sys.executable, "-m", "mediation_desk.district.cli", *args, "--database-url", self.database_url]
-        done = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True, env=_child_env(), timeout=120)
+        env = _child_env()
+        if self.key_file:  # `key rotate` and the like find the server's key file
+            env[KEY_FILE_ENV] = str(self.key_file)
+        done = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
         if check and done.returncode != 0:
             raise AssertionError(f"{' '.join(args)} exited {done.returncode}:\n{done.stderr}{done.stdout}")
         return done.stdout
@@ -219,7 +232,8 @@ class DistrictServer:
 
     def issue_code(self, committee_code: str | None = None, town: str | None = None, expires_hours: float = 72) -> str:
         target = ["--committee", committee_code] if committee_code else ["--town", str(town)]
-        out = self.admin("enroll-code", "issue", *target, "--expires-hours", str(expires_hours))
+        hours = str(expires_hours)
+        out = self.admin("enroll-code", "issue", *target, "--expires-hours", hours, "--reason", "新设备登记")
         return out.strip().splitlines()[0]
 
     # -- conveniences for tests --------------------------------------------------------------
@@ -239,6 +253,23 @@ class DistrictServer:
         return httpx.Client(
             base_url=self.url, headers=headers, timeout=kw.pop("timeout", 60), verify=kw.pop("verify", False), **kw
         )
+
+
+def shared_key_file(database_url: str) -> Path | None:
+    """The server key file of a PostgreSQL database (which must be given one): one per database,
+    made once, so restarts and second instances on that database share it."""
+    global _key_dir
+    if not database_url.startswith("postgres"):
+        return None
+    from mediation_desk.district import sealing
+
+    if _key_dir is None:
+        _key_dir = Path(tempfile.mkdtemp(prefix="district-keys-"))
+        atexit.register(shutil.rmtree, _key_dir, True)
+    path = _key_dir / f"{hashlib.sha256(database_url.encode()).hexdigest()[:16]}.key"
+    if not path.exists():
+        sealing.write_new_key_file(path)
+    return path
 
 
 def _child_env() -> dict[str, str]:

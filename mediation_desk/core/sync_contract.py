@@ -6,19 +6,25 @@ state-machine check. The desk's client (`sync/`) and the server (`district/`) im
 it imports neither of them.
 
 Endpoints (JSON over HTTP, `Authorization: Bearer <device token>` except enroll and health):
-  GET  /health                          {"status": "ok", "version": str}
+  GET  /health                          {"status": "ok"} (nothing more: it is reachable by anyone)
   POST /api/v1/enroll                   EnrollRequest → EnrollResponse (201)
   POST /api/v1/sync/push                {"ops": [Op, …]} (≤ MAX_PUSH_BATCH) → {"results": [OpResult, …]}
   GET  /api/v1/sync/pull?after=N&limit=M → {"changes": [Change, …], "next_cursor": int, "has_more": bool}
   GET  /api/v1/reference                {"dispute_types": [...], "settings": {...}, "version": int}
   GET  /api/v1/town/cases               a town device: its villages' case status
   POST /api/v1/town/cases/{id}/take-over a town device takes over a case escalated to it
+  POST /api/v1/device/token             renew the presented token → {"token": str, "expires_at": ISO time}
 Errors are {"error": {"code": ERROR_*, "message": str, "field": str | None}} with a 4xx status.
+Every answer to a device carries TOKEN_EXPIRES_HEADER (when its token ends) and, once the desk
+should renew, TOKEN_RENEW_HEADER: TOKEN_RENEW_DUE. A 429 (ERROR_RATE_LIMITED) carries `Retry-After`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +35,10 @@ PUSH_PATH = f"{API_PREFIX}/sync/push"
 PULL_PATH = f"{API_PREFIX}/sync/pull"
 REFERENCE_PATH = f"{API_PREFIX}/reference"
 TOWN_CASES_PATH = f"{API_PREFIX}/town/cases"
+TOKEN_RENEW_PATH = f"{API_PREFIX}/device/token"
+TOKEN_EXPIRES_HEADER = "X-Token-Expires-At"  # ISO 8601 time the presented token ends (none: no end)
+TOKEN_RENEW_HEADER = "X-Token-Renew"  # TOKEN_RENEW_DUE: renew now (the server decides, not the desk's clock)
+TOKEN_RENEW_DUE = "due"
 
 MAX_PUSH_BATCH = 500
 MAX_PULL_PAGE = 1000
@@ -62,22 +72,75 @@ POLICIES = (APPEND_ONLY, STATE_MACHINE, FIELDS)
 TransitionCheck = Callable[[str, str, str], "str | None"]
 
 
+# What a kept field may hold. A field without a rule holds a short plain value: text of at most
+# MAX_TEXT_CHARS, a number of at most 10 digits, true/false, or a list of those.
+INT, DATE, CHOICE, ID, DIGEST = "int", "date", "choice", "id", "digest"
+MAX_TEXT_CHARS = 200
+MAX_PLAIN_NUMBER = 10**10 - 1  # longer numbers are phone or ID numbers, never a count or an amount
+# Ids are UUIDs as the desk makes them (storage.base.new_id): no room for an ID number in one.
+UUID_SHAPE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+DIGEST_SHAPE = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    kind: str  # INT | DATE | CHOICE | ID (a UUID) | DIGEST (a SHA-256 in hex)
+    low: int = 0
+    high: int = MAX_PLAIN_NUMBER
+    choices: frozenset[str] = frozenset()
+
+
+def field_problem(name: str, value: Any, rule: FieldRule) -> str | None:
+    """Why `value` cannot be field `name` under `rule` (Chinese), or None. None always passes:
+    a field may be cleared."""
+    if value is None:
+        return None
+    if rule.kind == INT:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"字段 {name} 须是整数"
+        if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+            return f"字段 {name} 须是整数"
+        if not rule.low <= value <= rule.high:
+            return f"字段 {name} 须在 {rule.low} 到 {rule.high} 之间"
+        return None
+    if not isinstance(value, str):
+        return f"字段 {name} 须是文字"
+    if rule.kind == ID:
+        return None if UUID_SHAPE.fullmatch(value) else f"字段 {name} 须是记录编号（UUID）"
+    if rule.kind == DIGEST:
+        return None if DIGEST_SHAPE.fullmatch(value) else f"字段 {name} 须是 64 位十六进制摘要"
+    if rule.kind == DATE:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"字段 {name} 须是日期（YYYY-MM-DD）"
+        return None
+    if value not in rule.choices:
+        return f"字段 {name} 须是以下之一：{'、'.join(sorted(rule.choices))}"
+    return None
+
+
 @dataclass(frozen=True)
 class SyncedEntity:
     """One kind of synced record: how it merges, and what the district keeps of it (PIPL minimum
     necessary: any other payload key is not stored). A STATE_MACHINE entity names the check its
-    transitions pass on the server."""
+    transitions pass on the server. `rules` type the fields that need more than the plain-value
+    check (numbers with their ranges, dates, fixed choices)."""
 
     name: str
     policy: str
     fields: frozenset[str]
     transition_conflict: TransitionCheck | None = None
+    rules: Mapping[str, FieldRule] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.policy not in POLICIES:
             raise ValueError(f"entity {self.name!r}: unknown merge policy {self.policy!r}")
         if (self.policy == STATE_MACHINE) != (self.transition_conflict is not None):
             raise ValueError(f"entity {self.name!r}: a state machine (and only one) names its transition check")
+        if not set(self.rules) <= self.fields:
+            unknown = set(self.rules) - self.fields
+            raise ValueError(f"entity {self.name!r}: rules for fields it does not keep: {unknown}")
 
 
 COMMITTEE = SyncedEntity("committee", FIELDS, frozenset({"code", "name", "town", "village", "case_word"}))
@@ -101,6 +164,7 @@ class OpResult:
     status: str  # one of OP_STATUSES
     reason: str | None = None  # rejected/conflict: why, in words a clerk understands (Chinese)
     server_state: dict[str, Any] | None = None  # conflict: what the server holds now
+    reason_code: str | None = None  # rejected: one of REASON_CODE_* (older servers send none)
 
 
 @dataclass(frozen=True)
@@ -151,7 +215,19 @@ ERROR_NOT_FOUND = "not_found"
 ERROR_NOT_ESCALATED = "case_not_escalated_to_town"  # take-over of a case not escalated to that town
 ERROR_CURSOR_AHEAD = "cursor_ahead"  # pull cursor beyond the feed (server restored): pull from 0
 ERROR_BODY_TOO_LARGE = "body_too_large"
-MAX_BODY_BYTES = 32 * 1024 * 1024  # a push of MAX_PUSH_BATCH ops, or a case file, fits easily
+ERROR_RATE_LIMITED = "rate_limited"  # 429: too many requests or failures; `Retry-After` says when
+ERROR_TOKEN_EXPIRED = "token_expired"  # 401: the device token ran out before it was renewed
+# A push's body, and the biggest case file inside it (the desk cuts its batches to fit both).
+MAX_PUSH_BYTES = 8 * 1024 * 1024
+MAX_CASE_FILE_BYTES = 2 * 1024 * 1024
+MAX_BODY_BYTES = MAX_PUSH_BYTES  # the largest body any endpoint accepts
+
+# Why an op was rejected, for the desk to act on (the `reason` stays the words a clerk reads).
+REASON_CODE_INVALID = "invalid"  # malformed or out of range: resending it as it is cannot help
+REASON_CODE_PERSONAL_DATA = "personal_data"  # carries what must stay in the village
+REASON_CODE_CLOCK_AHEAD = "clock_ahead"  # the desk's clock runs ahead of the district's: held
+REASON_CODE_OUT_OF_SCOPE = "out_of_scope"
+REASON_CODE_NOT_YET = "not_yet"  # refers to what the district does not hold yet (send that first)
 
 # The exact `reason` of a rejected op that touches another committee's (or town's) data.
 REASON_OUT_OF_SCOPE = "不属于本设备所在的调解委员会（或镇街），区里不接收"
@@ -228,5 +304,9 @@ def change_from_wire(data: dict[str, Any]) -> Change:
 
 def op_result_from_wire(data: dict[str, Any]) -> OpResult:
     return OpResult(
-        op_id=data["op_id"], status=data["status"], reason=data.get("reason"), server_state=data.get("server_state")
+        op_id=data["op_id"],
+        status=data["status"],
+        reason=data.get("reason"),
+        server_state=data.get("server_state"),
+        reason_code=data.get("reason_code"),
     )

@@ -69,6 +69,12 @@ class UnitOfWork:
         self._clock = hlc.tick(self._clock, int(time.time() * 1000), self._node)
         return self._clock.encode()
 
+    def follow_wall_clock(self) -> None:
+        """Stamp by the wall clock again from here on. An HLC never goes back by itself, so a desk
+        whose clock once ran fast would stay ahead of the district for good; after the district has
+        refused such ops (and the clock was set right), their resending starts from the present."""
+        self._clock = hlc.Timestamp(int(time.time() * 1000) - 1, 0, self._node)
+
     def audit(self, action: str, entity: str, entity_id: str | None, **detail: Any) -> None:
         audit.append(
             self.session,

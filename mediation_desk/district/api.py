@@ -1,7 +1,10 @@
-"""The district's HTTP API (FastAPI): `create_app(database_url)` builds it.
+"""The district's HTTP API (FastAPI): `create_app(database_url, config)` builds it.
 
 The app keeps no state outside the database: any number of instances may serve one PostgreSQL
-database behind a load balancer. The schema is brought up to date when the app starts."""
+database behind a load balancer. The schema is brought up to date when the app starts.
+
+Every endpoint that takes a body names the device first: its token is checked before a byte of
+the body is read, and the body is then read within that endpoint's limit (wire.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from importlib import metadata
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -18,71 +20,123 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.district import apply, enrollment, feed, http_errors, migrate, reference, town
+from mediation_desk.district import (
+    apply,
+    docs,
+    enrollment,
+    feed,
+    http_errors,
+    metrics,
+    migrate,
+    openapi,
+    ratelimit,
+    reference,
+    sealing,
+    tokens,
+    town,
+    wire,
+)
 from mediation_desk.district import schemas as sch
+from mediation_desk.district.config import DEFAULT, ServerConfig
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
+from mediation_desk.district.errors import bad_request
 from mediation_desk.district.rules import register_rules
 
 log = logging.getLogger(__name__)
 MAX_CURSOR = 2**62
 _bearer = HTTPBearer(auto_error=False, description="the device token from enrollment")
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": sch.ErrorBody} for code in (400, 401, 403, 404, 409, 410, 413)
+    code: {"model": sch.ErrorBody} for code in (400, 401, 403, 404, 409, 410, 413, 429)
 }
-
-
-def version() -> str:
-    try:
-        return metadata.version("mediation-desk")
-    except metadata.PackageNotFoundError:
-        return "0"
 
 
 def current_device(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> DeviceScope:
-    """The device behind the request's bearer token (401 otherwise)."""
+    """The device behind the request's bearer token (401 otherwise), within the rate limits (429)."""
     header = f"Bearer {credentials.credentials}" if credentials else request.headers.get("authorization")
-    return enrollment.authenticate(request.app.state.db, header)
+    return tokens.device_for(request, header)
 
 
 Device = Annotated[DeviceScope, Depends(current_device)]
 
 
-def create_app(database_url: str) -> FastAPI:
+def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
     register_rules()
     db = Database(database_url)
+    # Before the server binds its port: a missing or wrong key file stops `serve` with its reason.
+    keys = sealing.server_keys(db, config.key_file)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(migrate.upgrade, db)
+        await run_in_threadpool(sealing.seal_legacy, db, keys)
         log.info("district server ready on %s", db.dialect)
         yield
         db.dispose()
 
     app = FastAPI(
-        title="mediation-desk district server (区社会治理中心)", version=version(), lifespan=lifespan, responses=_ERRORS
+        title="mediation-desk district server (区社会治理中心)",
+        lifespan=lifespan,
+        responses=_ERRORS,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if config.docs else None,
     )
     app.state.db = db
+    app.state.config = config
+    app.state.keys = keys
     http_errors.install(app)
-    app.add_middleware(http_errors.BodyLimit)
+    openapi.install(app)
+    metrics.install(app)
+    docs.install(app)
+    limits = ratelimit.install(app, db, config)
+    tokens.install(app)
+    app.add_middleware(http_errors.BodyLimit, limit=config.max_push_bytes)
+    app.add_middleware(http_errors.CatchAll)
 
     @app.get(contract.HEALTH_PATH, response_model=sch.HealthAnswer, tags=["health"])
     def health() -> JSONResponse:
+        # No version or other detail: an address anyone can reach says only whether it serves.
         if not db.ping():
-            return JSONResponse({"status": "unavailable", "version": version()}, status_code=503)
-        return JSONResponse({"status": "ok", "version": version()})
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+        return JSONResponse({"status": "ok"})
 
-    @app.post(contract.ENROLL_PATH, status_code=201, response_model=sch.EnrollAnswer, tags=["enrollment"])
-    def enroll(body: sch.EnrollBody) -> JSONResponse:
-        answer = enrollment.enroll(db, body.code, body.device_name)
+    @app.post(
+        contract.ENROLL_PATH,
+        status_code=201,
+        response_model=sch.EnrollAnswer,
+        tags=["enrollment"],
+        openapi_extra=openapi.request_body(sch.EnrollBody),
+    )
+    async def enroll(request: Request) -> JSONResponse:
+        # A locked-out address is refused before its body is read, let alone its code looked up.
+        await run_in_threadpool(limits.check_address, ratelimit.client_address(request))
+        body = sch.enroll_body(await wire.read_json(request, config.max_small_body_bytes))
+        answer = await run_in_threadpool(enrollment.enroll_for, request, body.code, body.device_name)
         log.info("device %s enrolled (%s)", answer.device_id, answer.scope)
         return JSONResponse(asdict(answer), status_code=201)
 
-    @app.post(contract.PUSH_PATH, responses={200: {"model": sch.PushAnswer}}, tags=["sync"])
-    def push(body: sch.PushBody, me: Device) -> JSONResponse:
-        results = apply.push(db, me, body.ops)
+    @app.post(contract.TOKEN_RENEW_PATH, response_model=sch.TokenAnswer, tags=["enrollment"])
+    def renew_token(
+        request: Request, _bearer_in_docs: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    ) -> JSONResponse:
+        """A new device token for the one presented (current, or the previous within its grace)."""
+        return JSONResponse(tokens.renew_for(request).answer())
+
+    @app.post(
+        contract.PUSH_PATH,
+        responses={200: {"model": sch.PushAnswer}},
+        tags=["sync"],
+        openapi_extra=openapi.request_body(sch.PushBody),
+    )
+    async def push(request: Request, me: Device) -> JSONResponse:
+        body = await wire.read_json(request, config.max_push_bytes, keep_bad_numbers=True)
+        if not isinstance(body, dict) or not isinstance(body.get("ops"), list):
+            raise bad_request('请求内容须是 {"ops": [操作, …]}', "ops")
+        keys = getattr(request.app.state, "keys", None)
+        results = await run_in_threadpool(apply.push, db, me, body["ops"], config, keys)
         return JSONResponse({"results": [asdict(r) for r in results]})
 
     @app.get(contract.PULL_PATH, responses={200: {"model": sch.PullAnswer}}, tags=["sync"])
@@ -92,7 +146,7 @@ def create_app(database_url: str) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=contract.MAX_PULL_PAGE)] = contract.MAX_PULL_PAGE,
     ) -> JSONResponse:
         with db.read() as s:
-            return JSONResponse(feed.pull(s, me, after, limit))
+            return http_errors.FeedResponse(feed.pull(s, me, after, limit))
 
     @app.get(contract.REFERENCE_PATH, response_model=sch.ReferenceAnswer, tags=["sync"])
     def reference_data(me: Device) -> JSONResponse:
@@ -101,7 +155,7 @@ def create_app(database_url: str) -> FastAPI:
     @app.get(contract.TOWN_CASES_PATH, response_model=sch.TownCasesAnswer, tags=["town"])
     def town_cases(
         me: Device,
-        status: str | None = None,
+        status: Annotated[str | None, Query(max_length=32)] = None,
         escalated: bool = False,
         after: Annotated[str | None, Query(max_length=64)] = None,
         limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200,
@@ -109,12 +163,18 @@ def create_app(database_url: str) -> FastAPI:
         return JSONResponse(town.list_cases(db, me, status=status, escalated=escalated, after=after, limit=limit))
 
     @app.get(contract.TOWN_CASES_PATH + "/{case_id}", response_model=sch.TownCaseAnswer, tags=["town"])
-    def town_case(case_id: str, me: Device) -> JSONResponse:
-        return JSONResponse(town.case_detail(db, me, case_id))
+    def town_case(
+        case_id: str,
+        me: Device,
+        files_after: Annotated[str | None, Query(max_length=64)] = None,
+        files_limit: Annotated[int, Query(ge=1, le=town.MAX_FILES_PAGE)] = town.FILES_PAGE,
+    ) -> JSONResponse:
+        detail = town.case_detail(db, me, sch.path_id(case_id), keys, files_after=files_after, files_limit=files_limit)
+        return JSONResponse(detail)
 
     @app.post(contract.TOWN_CASES_PATH + "/{case_id}/take-over", response_model=sch.TakeOverAnswer, tags=["town"])
     def take_over(case_id: str, me: Device) -> JSONResponse:
-        answer = town.take_over(db, me, case_id)
+        answer = town.take_over(db, me, sch.path_id(case_id))
         if answer["changed"]:
             log.info("case %s taken over by town device %s", case_id, me.device_id)
         return JSONResponse(answer)

@@ -8,9 +8,10 @@ replay is judged again against the state of that moment."""
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,12 +19,13 @@ from sqlalchemy.orm import Session
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.sync_contract import APPLIED, CONFLICT, DUPLICATE, REJECTED, OpResult
+from mediation_desk.district import metrics
+from mediation_desk.district.config import DEFAULT, ServerConfig
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
 from mediation_desk.district.errors import bad_request
 from mediation_desk.district.feed import FeedWriter, record_state
 from mediation_desk.district.models import (
-    ID_LEN,
     AppliedOp,
     CaseFile,
     CaseTransition,
@@ -33,15 +35,19 @@ from mediation_desk.district.models import (
     Record,
 )
 from mediation_desk.district.op_check import (
+    MAX_ID_CHARS,
     OpRefused,
+    answerable_op_id,
+    case_file_body,
     case_id_of,
     kept_fields,
     parse_op,
     refuse_personal_data,
+    shown,
     update_fields,
 )
 from mediation_desk.mediation import states
-from mediation_desk.storage.base import utcnow
+from mediation_desk.storage.base import new_id, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,12 @@ log = logging.getLogger(__name__)
 TRANSITION_FIELDS = ("routes", "escalate_to", "prevented", "closed_on")
 NOT_BY_CASE_EDITS = frozenset({"status", *TRANSITION_FIELDS, contract.TAKEN_OVER_BY, contract.TAKEN_OVER_AT})
 ESCALATED_TO_TOWN = "town"
+
+
+class Sealer(Protocol):
+    """Seals a case file with the server key (sealing.ServerKeys): returns the key id and the bytes."""
+
+    def seal(self, data: bytes, aad: str) -> tuple[str, bytes]: ...
 
 
 @dataclass
@@ -59,6 +71,7 @@ class Context:
     feed: FeedWriter
     # Every record the batch may touch, read in one query up front (None: not on the server).
     records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
+    keys: Sealer | None = None  # seals case files (sealing.py)
 
     def record(self, entity: str, entity_id: str) -> Record | None:
         key = (entity, entity_id)
@@ -76,56 +89,68 @@ def _prefetch(s: Session, raw_ops: list[dict[str, Any]]) -> dict[tuple[str, str]
             raw.get("entity_id"),
             (raw.get("payload") or {}).get("case_id") if isinstance(raw.get("payload"), dict) else None,
         ):
-            if isinstance(value, str) and len(value) <= ID_LEN:
+            if isinstance(value, str) and contract.UUID_SHAPE.fullmatch(value):  # nothing else is looked up
                 ids.add(value)
-    found: dict[tuple[str, str], Record | None] = {
-        (e, i): None for i in ids for e in ("case", "committee", "mediator", "agreement")
-    }
+    kept = [name for name, e in REGISTRY.entities.items() if e.policy != contract.APPEND_ONLY]
+    found: dict[tuple[str, str], Record | None] = {(e, i): None for i in ids for e in kept}
     for chunk in (sorted(ids)[i : i + 900] for i in range(0, len(ids), 900)):
         for rec in s.scalars(select(Record).where(Record.entity_id.in_(chunk))):
             found[(rec.entity, rec.entity_id)] = rec
     return found
 
 
-def push(db: Database, device: DeviceScope, raw_ops: list[Any]) -> list[OpResult]:
-    """Apply a batch; one answer per op, in order. Ops without an op id refuse the whole request
-    (there would be nothing to answer them by)."""
+def push(
+    db: Database,
+    device: DeviceScope,
+    raw_ops: list[Any],
+    config: ServerConfig = DEFAULT,
+    keys: Sealer | None = None,
+) -> list[OpResult]:
+    """Apply a batch; one answer per op, in order. Ops without an op id that can be echoed back
+    refuse the whole request (there would be nothing to answer them by); any other bad op is
+    rejected alone and the rest of the batch applies."""
     if len(raw_ops) > contract.MAX_PUSH_BATCH:
         raise bad_request(f"一次最多推送 {contract.MAX_PUSH_BATCH} 条操作，本次 {len(raw_ops)} 条", "ops", 413)
+    op_ids: list[str] = []
     for i, raw in enumerate(raw_ops):
-        if not isinstance(raw, dict) or not isinstance(raw.get("op_id"), str) or not raw["op_id"]:
-            raise bad_request("每条操作都须是带操作编号（op_id）的对象", f"ops[{i}].op_id")
+        op_id = answerable_op_id(raw)
+        if op_id is None:
+            raise bad_request(
+                f"第 {i + 1} 条操作缺少操作编号（op_id），或它不是 {MAX_ID_CHARS} 个字符以内的文字", f"ops[{i}].op_id"
+            )
+        op_ids.append(op_id)
     if device.is_town:  # a town reads; its own cases sync through a committee enrollment
-        return [OpResult(raw["op_id"], REJECTED, contract.REASON_OUT_OF_SCOPE) for raw in raw_ops]
+        refusal = (contract.REASON_OUT_OF_SCOPE, None, contract.REASON_CODE_OUT_OF_SCOPE)
+        refused = [OpResult(op_id, REJECTED, *refusal) for op_id in op_ids]
+        _count(refused)
+        return refused
     results: list[OpResult] = []
+    now_ms, skew_ms = int(time.time() * 1000), config.max_clock_skew_s * 1000
     with db.write(feed=True) as s:
         committee = s.get(Committee, device.committee_id)
         assert committee is not None
-        ctx = Context(s, device, committee, FeedWriter(s), _prefetch(s, raw_ops))
-        ids = list({raw["op_id"] for raw in raw_ops})
-        done = set(s.scalars(select(AppliedOp.op_id).where(AppliedOp.op_id.in_(ids))))
+        ctx = Context(s, device, committee, FeedWriter(s), _prefetch(s, raw_ops), keys)
+        done = set(
+            s.scalars(
+                select(AppliedOp.op_id).where(AppliedOp.device_id == device.device_id, AppliedOp.op_id.in_(set(op_ids)))
+            )
+        )
         s.autoflush = False  # all the loop reads is in `ctx.records`; written together at the end
-        for raw in raw_ops:
-            op_id = raw["op_id"]
+        for op_id, raw in zip(op_ids, raw_ops, strict=True):
             if op_id in done:
                 results.append(OpResult(op_id, DUPLICATE))
                 continue
             try:
-                result = apply_op(ctx, parse_op(raw))
+                op = parse_op(raw, now_ms=now_ms, max_skew_ms=skew_ms)
+                result = apply_op(ctx, op)
             except OpRefused as refused:
-                result = OpResult(op_id, REJECTED, refused.reason)
+                result = OpResult(op_id, REJECTED, refused.reason, None, refused.code)
             if result.status == APPLIED:
-                ctx.feed.add(
-                    AppliedOp,
-                    op_id=op_id,
-                    device_id=device.device_id,
-                    entity=str(raw.get("entity")),
-                    applied_at=utcnow(),
-                )
+                ctx.feed.add(AppliedOp, op_id=op_id, device_id=device.device_id, entity=op.entity, applied_at=utcnow())
                 done.add(op_id)
             results.append(result)
         ctx.feed.write()
-    counts = Counter(r.status for r in results)
+    counts = _count(results)
     log.info(
         "push device=%s ops=%d applied=%d duplicate=%d rejected=%d conflict=%d changes=%d",
         device.device_id,
@@ -139,6 +164,12 @@ def push(db: Database, device: DeviceScope, raw_ops: list[Any]) -> list[OpResult
     return results
 
 
+def _count(results: list[OpResult]) -> Counter[str]:
+    for r in results:
+        metrics.op_result(r.status, r.reason_code)
+    return Counter(r.status for r in results)
+
+
 def apply_op(ctx: Context, op: contract.Op) -> OpResult:
     if op.entity == contract.CASE_FILE:
         return _apply_case_file(ctx, op)
@@ -147,7 +178,7 @@ def apply_op(ctx: Context, op: contract.Op) -> OpResult:
         return _apply_fact(ctx, op)
     rec = ctx.record(op.entity, op.entity_id)
     if rec is not None and rec.committee_id != ctx.committee.id:
-        raise OpRefused(contract.REASON_OUT_OF_SCOPE)
+        raise OpRefused(contract.REASON_OUT_OF_SCOPE, contract.REASON_CODE_OUT_OF_SCOPE)
     if op.kind == contract.TRANSITION:
         return _apply_transition(ctx, op, rec)
     return _apply_fields(ctx, op, rec)
@@ -156,9 +187,9 @@ def apply_op(ctx: Context, op: contract.Op) -> OpResult:
 def case_in_scope(ctx: Context, case_id: str) -> Record:
     case = ctx.record("case", case_id)
     if case is None:
-        raise OpRefused("区里还没有这个案件，请先同步案件的受理登记")
+        raise OpRefused("区里还没有这个案件，请先同步案件的受理登记", contract.REASON_CODE_NOT_YET)
     if case.committee_id != ctx.committee.id:
-        raise OpRefused(contract.REASON_OUT_OF_SCOPE)
+        raise OpRefused(contract.REASON_OUT_OF_SCOPE, contract.REASON_CODE_OUT_OF_SCOPE)
     return case
 
 
@@ -166,11 +197,11 @@ def _apply_fields(ctx: Context, op: contract.Op, rec: Record | None) -> OpResult
     """create / update of a record: field-level last-writer-wins, the losers kept in history."""
     raw = op.payload if op.kind == contract.CREATE else update_fields(op)
     if rec is None and op.kind == contract.UPDATE:
-        raise OpRefused("区里还没有这条记录，请先同步它的新建")
+        raise OpRefused("区里还没有这条记录，请先同步它的新建", contract.REASON_CODE_NOT_YET)
     fields = kept_fields(op.entity, raw)
     case_id: str | None = None
     if op.entity == "committee" and fields.get("code", ctx.committee.code) != ctx.committee.code:
-        raise OpRefused(contract.REASON_OUT_OF_SCOPE)
+        raise OpRefused(contract.REASON_OUT_OF_SCOPE, contract.REASON_CODE_OUT_OF_SCOPE)
     if op.entity == "case":
         if op.kind == contract.UPDATE and "status" in raw:
             raise OpRefused("案件状态只能通过状态变更（transition）同步")
@@ -178,7 +209,7 @@ def _apply_fields(ctx: Context, op: contract.Op, rec: Record | None) -> OpResult
         fields = {k: v for k, v in fields.items() if k not in NOT_BY_CASE_EDITS}
         if rec is None:
             if status not in states.STATES:
-                raise OpRefused(f"未知的案件状态：{str(status)[:32]}")
+                raise OpRefused(f"未知的案件状态：{shown(status)}")
             fields["status"] = status
     if op.entity == "agreement":
         case_id = rec.case_id if rec is not None else fields.get("case_id")
@@ -238,10 +269,10 @@ def _apply_transition(ctx: Context, op: contract.Op, rec: Record | None) -> OpRe
     if not isinstance(claimed_from, str) or not isinstance(target, str):
         raise OpRefused("状态变更缺少原状态（from）或新状态（to）")
     if target not in states.STATES:
-        raise OpRefused(f"未知的案件状态：{target[:32]}")
+        raise OpRefused(f"未知的案件状态：{shown(target)}")
     extras = kept_fields("case", {k: op.payload[k] for k in TRANSITION_FIELDS if k in op.payload})
     if rec is None:
-        raise OpRefused("区里还没有这个案件，请先同步案件的受理登记")
+        raise OpRefused("区里还没有这个案件，请先同步案件的受理登记", contract.REASON_CODE_NOT_YET)
     current = rec.status or ""
     conflict = states.transition_conflict(current, claimed_from, target)
     if conflict is not None:
@@ -296,20 +327,27 @@ def _apply_fact(ctx: Context, op: contract.Op) -> OpResult:
 
 
 def _apply_case_file(ctx: Context, op: contract.Op) -> OpResult:
-    """The whole file of a case escalated to the town, kept as given for the town to read. The
-    feed carries only its arrival, never its content."""
+    """The whole file of a case escalated to the town, sealed with the server key for the town to
+    read. The feed carries only its arrival, never its content."""
     case_id = case_id_of(op)
+    body = case_file_body(op.payload)
     case = case_in_scope(ctx, case_id)
     if case.status != states.ESCALATED or case.escalate_to != ESCALATED_TO_TOWN:
-        raise OpRefused("案件尚未上报到镇（街道），区里不接收它的卷宗")
-    now = utcnow()
+        raise OpRefused("案件尚未上报到镇（街道），区里不接收它的卷宗", contract.REASON_CODE_NOT_YET)
+    if ctx.keys is None:
+        raise OpRefused("区里服务器没有配置密钥，暂不接收卷宗；请联系区社会治理中心")
+    now, file_id = utcnow(), new_id()
+    key_id, sealed = ctx.keys.seal(body, file_id)
     ctx.feed.add(
         CaseFile,
-        id=op.op_id,
+        id=file_id,
+        op_id=op.op_id,
         case_id=case_id,
         committee_id=ctx.committee.id,
         town_id=case.town_id,
-        content=op.payload,
+        sealed=sealed,
+        key_id=key_id,
+        size_bytes=len(body),
         hlc=op.hlc,
         device_id=ctx.device.device_id,
         received_at=now,
@@ -319,7 +357,7 @@ def _apply_case_file(ctx: Context, op: contract.Op) -> OpResult:
         entity_id=op.entity_id,
         committee=ctx.committee,
         hlc=op.hlc,
-        data={"case_id": case_id, "case_file_id": op.op_id, "received_at": now.isoformat()},
+        data={"case_id": case_id, "case_file_id": file_id, "received_at": now.isoformat()},
         origin_device=ctx.device.device_id,
         town_visible=True,
     )

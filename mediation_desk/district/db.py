@@ -9,6 +9,9 @@ at a time anyway)."""
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_S = 30
+log = logging.getLogger(__name__)
 
 
 def normalize_url(url: str) -> str:
@@ -27,6 +31,29 @@ def normalize_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def private_sqlite_file(path: Path) -> None:
+    """The database file readable and writable by its owner only. It is made here, before SQLite
+    opens it, because SQLite gives its -wal and -shm files the database file's mode; an existing
+    file (and its -wal, -shm) left open to others is tightened, and that is logged."""
+    if os.name != "posix":
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return
+    except FileExistsError:
+        pass
+    for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            mode = stat.S_IMODE(each.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(each, mode & 0o700)
+                log.warning("database file %s was open to other users (%o): now %o", each, mode, mode & 0o700)
+        except FileNotFoundError:
+            continue
+        except PermissionError:  # not ours to change: say so, SQLite will tell whether it can use it
+            log.warning("database file %s is open to other users and cannot be tightened", each)
 
 
 def _sqlite_engine(url: str, begin_sql: str) -> Engine:
@@ -64,6 +91,7 @@ class Database:
             if parsed.database in (None, "", ":memory:"):
                 raise ValueError("SQLite 数据库须是一个文件（sqlite:///路径），以便重启后数据仍在")
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(Path(parsed.database))
             self.write_engine = _sqlite_engine(self.url, "BEGIN IMMEDIATE")
             self.read_engine = _sqlite_engine(self.url, "BEGIN")
         elif self.dialect == "postgresql":

@@ -1,17 +1,24 @@
-"""Exchanging an enrollment code for a device token, and recognising a device by its token."""
+"""Exchanging an enrollment code for a device token (the token's life and checks: tokens.py).
+
+A refused code counts towards its address's lockout (ratelimit.py); the endpoint checks the
+address before it reads the body."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from fastapi import Request
+from sqlalchemy import CursorResult, select, update
 
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.district import credentials
+from mediation_desk.district import credentials, metrics
+from mediation_desk.district.config import DEFAULT
 from mediation_desk.district.db import Database
-from mediation_desk.district.errors import ApiError, token_invalid
+from mediation_desk.district.errors import ApiError
 from mediation_desk.district.models import Committee, Device, EnrollmentCode, Town
+from mediation_desk.district.ratelimit import Limits, client_address
 from mediation_desk.storage.base import new_id, utcnow
 
 
@@ -31,7 +38,14 @@ class DeviceScope:
         return self.scope == contract.SCOPE_TOWN
 
 
-def enroll(db: Database, code: str, device_name: str, now: dt.datetime | None = None) -> contract.EnrollResponse:
+def enroll(
+    db: Database,
+    code: str,
+    device_name: str,
+    now: dt.datetime | None = None,
+    *,
+    token_days: int = DEFAULT.token_days,
+) -> contract.EnrollResponse:
     now = now or utcnow()
     presented = credentials.code_hash(code)
     token = credentials.new_token()
@@ -45,10 +59,13 @@ def enroll(db: Database, code: str, device_name: str, now: dt.datetime | None = 
             raise ApiError(410, contract.ERROR_CODE_EXPIRED, "这个登记码已过期，请向区里申请新的登记码", "code")
         device_id = new_id()
         # The guarded update makes the code one-time even when two desks send it at once.
-        taken = s.execute(
-            update(EnrollmentCode)
-            .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None))
-            .values(used_at=now, device_id=device_id)
+        taken = cast(
+            CursorResult[Any],
+            s.execute(
+                update(EnrollmentCode)
+                .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None))
+                .values(used_at=now, device_id=device_id)
+            ),
         )
         if taken.rowcount != 1:
             raise ApiError(409, contract.ERROR_CODE_USED, "这个登记码已经用过，请向区里申请新的登记码", "code")
@@ -60,6 +77,7 @@ def enroll(db: Database, code: str, device_name: str, now: dt.datetime | None = 
                 town_id=row.town_id,
                 name=device_name.strip()[:200],
                 enrolled_at=now,
+                token_expires_at=now + dt.timedelta(days=token_days),
                 scope=contract.SCOPE_COMMITTEE if row.committee_id else contract.SCOPE_TOWN,
             )
         )
@@ -76,30 +94,14 @@ def enroll(db: Database, code: str, device_name: str, now: dt.datetime | None = 
         )
 
 
-def authenticate(db: Database, authorization: str | None) -> DeviceScope:
-    """The device behind an `Authorization: Bearer …` header, or 401."""
-    scheme, _, token = (authorization or "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token or len(token) > 200:
-        raise token_invalid()
-    presented = credentials.token_hash(token)
-    with db.read() as s:
-        row = s.execute(
-            select(Device, Town.name, Committee.code)
-            .join(Town, Town.id == Device.town_id)
-            .outerjoin(Committee, Committee.id == Device.committee_id)
-            .where(Device.token_hash == presented)
-        ).first()
-    if row is None or not credentials.same_hash(row[0].token_hash, presented):
-        raise token_invalid()
-    device, town, committee_code = row
-    if device.revoked_at is not None:
-        raise ApiError(401, contract.ERROR_DEVICE_REVOKED, "本机的登记已被区里撤销，请联系区社会治理中心")
-    return DeviceScope(
-        device_id=device.id,
-        scope=device.scope,
-        town_id=device.town_id,
-        town=town,
-        committee_id=device.committee_id,
-        committee_code=committee_code,
-    )
+def enroll_for(request: Request, code: str, device_name: str) -> contract.EnrollResponse:
+    """`POST ENROLL_PATH` once its body is read (the address was checked before: `Limits.check_address`).
+    An unknown code counts towards the address's lockout. Blocking: run off the event loop."""
+    try:
+        return enroll(request.app.state.db, code, device_name, token_days=request.app.state.config.token_days)
+    except ApiError as refusal:
+        metrics.auth_failure(refusal.code)
+        if refusal.code == contract.ERROR_CODE_UNKNOWN:  # a used or expired code was no guess
+            limits: Limits = request.app.state.limits
+            limits.failed(client_address(request), refusal.code)
+        raise

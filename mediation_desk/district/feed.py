@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.district import metrics
 from mediation_desk.district.enrollment import DeviceScope
 from mediation_desk.district.errors import ApiError
 from mediation_desk.district.models import Base, Change, Committee, Record
@@ -119,4 +120,5 @@ def pull(session: Session, device: DeviceScope, after: int, limit: int) -> dict[
         )
         for r in rows
     ]
+    metrics.pull_lag(head - next_cursor)  # how far behind the feed this reader still is
     return {"changes": changes, "next_cursor": next_cursor, "has_more": full and next_cursor < head}

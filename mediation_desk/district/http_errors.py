@@ -7,12 +7,15 @@ Nothing of a request's body ever reaches the log."""
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mediation_desk.core import sync_contract as contract
@@ -52,7 +55,19 @@ def _rule(err: dict[str, Any]) -> str:
         return f"须不大于 {ctx.get('le', ctx.get('lt'))}"
     if kind == "string_too_long":
         return f"最多 {ctx.get('max_length')} 个字符"
+    if kind == "too_long":
+        return f"最多 {ctx.get('max_length')} 项"
+    if kind == "string_pattern_mismatch":
+        return "格式不正确"
     return "格式不正确"
+
+
+def refusal_from(errors: Sequence[Any]) -> ApiError:
+    """The first of pydantic's or FastAPI's validation errors, as the contract's refusal."""
+    first = errors[0] if errors else {}
+    field, rule = _field(tuple(first.get("loc", ()))), _rule(first)
+    message = rule if field is None or first.get("type") in ("json_invalid", "json_type") else f"{field}：{rule}"
+    return ApiError(400, contract.ERROR_BAD_REQUEST, message, field)
 
 
 def install(app: FastAPI) -> None:
@@ -63,10 +78,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {}
-        field, rule = _field(tuple(first.get("loc", ()))), _rule(first)
-        message = rule if field is None or first.get("type") in ("json_invalid", "json_type") else f"{field}：{rule}"
-        return JSONResponse(ApiError(400, contract.ERROR_BAD_REQUEST, message, field).body(), status_code=400)
+        refusal = refusal_from(exc.errors())
+        return JSONResponse(refusal.body(), status_code=refusal.status)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -78,62 +91,90 @@ def install(app: FastAPI) -> None:
             headers=getattr(exc, "headers", None),
         )
 
-    @app.exception_handler(Exception)
-    async def _internal(request: Request, exc: Exception) -> JSONResponse:
-        # The type and the path only: an exception's text may quote what was sent.
-        log.error("internal error %s on %s %s", type(exc).__name__, request.method, request.url.path)
-        return JSONResponse(
-            {"error": {"code": "internal", "message": "区里服务器出错，请稍后重试", "field": None}}, status_code=500
-        )
+
+class FeedResponse(JSONResponse):
+    """A JSON answer that always encodes. Values the wire checks now refuse (NaN, infinities, lone
+    surrogates) may still sit in rows written before those checks existed; such a value is served
+    as null (text: with the replacement character) instead of failing every later read."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except (ValueError, UnicodeEncodeError):
+            log.warning("served a stored value that JSON cannot carry as null")
+            return super().render(_servable(content))
 
 
-class BodyLimit:
-    """Refuse request bodies over `limit` bytes (413): by their declared length before reading,
-    a chunked one as soon as it grows past the limit."""
+def _servable(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_servable(k): _servable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_servable(v) for v in value]
+    return value
 
-    def __init__(self, app: ASGIApp, limit: int = contract.MAX_BODY_BYTES) -> None:
-        self.app, self.limit = app, limit
+
+class CatchAll:
+    """An error nobody foresaw answers 500 in the contract's shape and the connection stays usable
+    (Starlette's last-resort handler re-raises, which makes the server drop a kept-alive
+    connection and the desk's next request fail too). The type and the path only are logged: an
+    exception's text may quote what was sent."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await self._refuse(send)
-            return
-        if declared is None:  # chunked: read it here, within the limit, then hand it on
-            body, more = bytearray(), True
-            while more:
-                message = await receive()
-                if message["type"] != "http.request":
-                    break
-                body += message.get("body", b"")
-                more = message.get("more_body", False)
-                if len(body) > self.limit:
-                    await self._refuse(send)
-                    return
-            replayed = False
+        started = False
 
-            async def replay() -> Message:
-                nonlocal replayed
-                if replayed:
-                    return await receive()
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
 
-            await self.app(scope, replay, send)
-            return
+        try:
+            await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:  # the client left (or was cut off for a slow body): nobody to answer
+            log.info("client left before its request was read: %s %s", scope.get("method"), scope.get("path"))
+        except Exception as exc:  # the last line: answer rather than drop the connection
+            log.error("internal error %s on %s %s", type(exc).__name__, scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            response = JSONResponse(
+                {"error": {"code": "internal", "message": "区里服务器出错，请稍后重试", "field": None}}, status_code=500
+            )
+            await response(scope, receive, send)
+
+
+class BodyLimit:
+    """Refuse a body declared longer than `limit` bytes (413) before anything reads it. A chunked
+    body (no declared length) is bounded while it is read, by the endpoint that reads it
+    (wire.read_body) — and only after the sender's token was accepted."""
+
+    def __init__(self, app: ASGIApp, limit: int = contract.MAX_BODY_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            declared = dict(scope.get("headers") or []).get(b"content-length")
+            if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+                await self._refuse(scope, send)
+                return
         await self.app(scope, receive, send)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        limit_mb = self.limit // (1024 * 1024)
         response = JSONResponse(
-            ApiError(
-                413, contract.ERROR_BODY_TOO_LARGE, f"请求内容过大：最多 {contract.MAX_BODY_BYTES // (1024 * 1024)} MB"
-            ).body(),
+            ApiError(413, contract.ERROR_BODY_TOO_LARGE, f"请求内容过大：最多 {limit_mb} MB", "body").body(),
             status_code=413,
+            headers={"Connection": "close"},  # the unread body must not be taken for the next request
         )
-        await response({"type": "http"}, _no_receive, send)
+        await response(scope, _no_receive, send)
 
 
 async def _no_receive() -> Message:

@@ -9,7 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -75,6 +87,15 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     enrolled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[dt.datetime | None]
+    revoked_by: Mapped[str | None] = mapped_column(String(100))
+    revoke_reason: Mapped[str | None] = mapped_column(String(500))
+    # Tokens expire; a desk in good standing renews its token before that (tokens.py). The token
+    # it held before its last renewal stays valid for a short grace, so a renewal whose answer
+    # was lost on the way does not lock the desk out.
+    token_expires_at: Mapped[dt.datetime | None]
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    previous_token_expires_at: Mapped[dt.datetime | None]
+    renewed_at: Mapped[dt.datetime | None]
 
 
 class Record(Base):
@@ -108,6 +129,8 @@ class Fact(Base):
 
     __tablename__ = "fact"
 
+    # Op ids are unique per device (a device cannot collide with, or probe, another's ids).
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     op_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(ID_LEN))
@@ -115,24 +138,31 @@ class Fact(Base):
     case_id: Mapped[str] = mapped_column(String(ID_LEN), index=True)
     data: Mapped[dict[str, Any]]
     hlc: Mapped[str] = mapped_column(String(HLC_LEN))
-    device_id: Mapped[str] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class CaseFile(Base):
     """The whole file of a case escalated to a town, as the desk sent it, for that town to read.
-    Sensitive personal information: never logged, never in the change feed (only its arrival)."""
+    Sensitive personal information: sealed with the server key (sealing.py) — never in clear in
+    the database, never logged, never in the change feed (only its arrival)."""
 
     __tablename__ = "case_file"
 
-    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)  # the op id
+    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)  # made by the server
+    op_id: Mapped[str] = mapped_column(String(ID_LEN))
     case_id: Mapped[str] = mapped_column(String(ID_LEN), index=True)
     committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))
     town_id: Mapped[str] = mapped_column(ForeignKey("town.id"), index=True)
-    content: Mapped[dict[str, Any]]
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # the file's JSON, sealed (AES-GCM)
+    key_id: Mapped[str | None] = mapped_column(String(32))  # which server key sealed it (rotation)
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)  # the JSON's size before sealing
+    # Only files received before sealing existed: sealed and cleared when the server next starts.
+    content: Mapped[dict[str, Any] | None]
     hlc: Mapped[str] = mapped_column(String(HLC_LEN))
     device_id: Mapped[str] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("device_id", "op_id"),)
 
 
 class FieldHistory(Base):
@@ -172,8 +202,8 @@ class AppliedOp(Base):
 
     __tablename__ = "applied_op"
 
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     op_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
-    device_id: Mapped[str] = mapped_column(String(36))
     entity: Mapped[str] = mapped_column(String(32))
     applied_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -211,3 +241,41 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(Json, nullable=True)
+
+
+class AdminAudit(Base):
+    """Who did what to the district, when and why: every admin command and every revocation."""
+
+    __tablename__ = "admin_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(100))  # the administrator (or the server itself)
+    action: Mapped[str] = mapped_column(String(64))  # e.g. device.revoke, setting.set
+    target: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[dict[str, Any]]
+
+
+class SecurityEvent(Base):
+    """Failed codes and tokens, lockouts and refused connections, as the district must be able
+    to show them later (never a token or a code itself: only where it came from)."""
+
+    __tablename__ = "security_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(64))  # e.g. enroll.code_failed, lockout
+    source: Mapped[str] = mapped_column(String(100))  # an IP address or a device id
+    detail: Mapped[dict[str, Any]]
+
+
+class Lockout(Base):
+    """A source refused for a while after repeated failures, shared by every server instance."""
+
+    __tablename__ = "lockout"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # e.g. ip:203.0.113.7
+    until: Mapped[dt.datetime]
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(200), default="")

@@ -3,11 +3,18 @@ They mirror the dataclasses of `core/sync_contract.py`, which stays the one defi
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.district.errors import ApiError
+from mediation_desk.district.http_errors import refusal_from
+
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+HLC_PATTERN = r"^[0-9]{16}-[0-9]{4}-[0-9a-z]{1,32}$"
+_PATH_ID = re.compile(r"[0-9A-Za-z_.:\-]{1,64}")
 
 
 class ErrorDetail(BaseModel):
@@ -35,22 +42,36 @@ class EnrollAnswer(BaseModel):
 
 
 class OpBody(BaseModel):
-    op_id: str
-    hlc: str
-    entity: str = Field(description="a synced entity registered by a capability, e.g. case, mediator")
-    entity_id: str
-    kind: str = Field(description="create | update | transition | append")
-    payload: dict[str, Any]
+    """One outbox operation of a desk (core/sync_contract.py `Op`). Every string is plain text
+    (no control characters, no lone surrogates); numbers are finite and within their field's range;
+    nothing personal (ID or phone numbers) in any value; the hlc no further ahead of the server's
+    clock than the server allows (such an op is held: `reason_code` clock_ahead)."""
+
+    op_id: str = Field(pattern=UUID_PATTERN, description="a UUID made by the desk; unique per device")
+    hlc: str = Field(
+        pattern=HLC_PATTERN,
+        description="hybrid logical clock: 16-digit wall ms, 4-digit counter, the desk's node id",
+        examples=["0001764336000123-0000-3f9a1c2b7d4e"],
+    )
+    entity: str = Field(max_length=32, description="a synced entity registered by a capability, e.g. case, mediator")
+    entity_id: str = Field(pattern=UUID_PATTERN, description="the record's UUID")
+    kind: Literal["create", "update", "transition", "append"]
+    payload: dict[str, Any] = Field(
+        description='create/append: the entity\'s fields; update: {"fields": {…}}; '
+        'transition: {"from", "to", …}; case_file: the whole file (at most '
+        f"{contract.MAX_CASE_FILE_BYTES // (1024 * 1024)} MB)"
+    )
 
 
 class PushBody(BaseModel):
-    ops: list[dict[str, Any]] = Field(description=f"up to {contract.MAX_PUSH_BATCH} ops (OpBody)")
+    ops: list[OpBody] = Field(max_length=contract.MAX_PUSH_BATCH, description="the ops, in outbox order")
 
 
 class OpResultBody(BaseModel):
     op_id: str
-    status: str = Field(description="applied | duplicate | rejected | conflict")
-    reason: str | None = None
+    status: Literal["applied", "duplicate", "rejected", "conflict"]
+    reason: str | None = Field(None, description="why, in words a clerk reads")
+    reason_code: str | None = Field(None, description="rejected: invalid | personal_data | clock_ahead | …")
     server_state: dict[str, Any] | None = None
 
 
@@ -74,6 +95,11 @@ class PullAnswer(BaseModel):
     has_more: bool
 
 
+class TokenAnswer(BaseModel):
+    token: str = Field(description="the new device token, shown once; the old one ends when this is first used")
+    expires_at: str = Field(description="when the new token expires (ISO 8601, UTC)")
+
+
 class ReferenceAnswer(BaseModel):
     dispute_types: list[dict[str, Any]]
     settings: dict[str, Any]
@@ -85,9 +111,18 @@ class TownCasesAnswer(BaseModel):
     next: str | None = Field(None, description="pass as `after` for the next page")
 
 
+class TownCaseFile(BaseModel):
+    case_file_id: str
+    received_at: str
+    size_bytes: int
+    content: dict[str, Any] | None = Field(description="the file as the desk sent it; null when it cannot be opened")
+    unreadable: str | None = Field(None, description="why the file cannot be opened (a key missing, a changed row)")
+
+
 class TownCaseAnswer(BaseModel):
     case: dict[str, Any]
-    case_files: list[dict[str, Any]]
+    case_files: list[TownCaseFile] = Field(description="a page of the case's files, oldest first")
+    next_files: str | None = Field(None, description="pass as `files_after` for the next page of files")
 
 
 class TakeOverAnswer(BaseModel):
@@ -96,5 +131,18 @@ class TakeOverAnswer(BaseModel):
 
 
 class HealthAnswer(BaseModel):
-    status: str
-    version: str
+    status: Literal["ok", "unavailable"]
+
+
+def enroll_body(value: Any) -> EnrollBody:
+    try:
+        return EnrollBody.model_validate(value)
+    except ValidationError as exc:
+        raise refusal_from(exc.errors()) from None
+
+
+def path_id(value: str) -> str:
+    """An id taken from the path: plain, short, nothing a database could choke on."""
+    if not _PATH_ID.fullmatch(value):
+        raise ApiError(404, contract.ERROR_NOT_FOUND, "没有这个案件", "case_id")
+    return value

@@ -13,7 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.core.sync_contract import APPEND_ONLY, FIELDS, STATE_MACHINE, SyncedEntity
+from mediation_desk.core.sync_contract import (
+    APPEND_ONLY,
+    CHOICE,
+    DATE,
+    DIGEST,
+    FIELDS,
+    ID,
+    INT,
+    STATE_MACHINE,
+    FieldRule,
+    SyncedEntity,
+)
 from mediation_desk.errors import TransitionError
 from mediation_desk.privacy.roles import ALL, NONE, OWN, Permission
 
@@ -174,7 +185,30 @@ def transition_conflict(server_status: str, claimed_from: str, target: str) -> s
     return None
 
 
-# What the district keeps of each entity mediation syncs (PIPL minimum necessary).
+# What the district keeps of each entity mediation syncs (PIPL minimum necessary), and what each
+# typed field may hold (the district refuses an op outside these; other fields are plain values).
+_DAY = FieldRule(DATE)
+_AMOUNT = FieldRule(INT, 0, 9_999_999_999)  # fen: up to 1 亿 yuan
+_ID = FieldRule(ID)
+_CASE_RULES = {
+    "committee_id": _ID,
+    "year": FieldRule(INT, 2000, 2100),
+    "seat": FieldRule(INT, 1, 999),
+    "seq": FieldRule(INT, 1, 9_999_999),
+    "amount_fen": _AMOUNT,
+    "persons_involved": FieldRule(INT, 0, 100_000),
+    "accepted_on": _DAY,
+    "closed_on": _DAY,
+    "status": FieldRule(CHOICE, choices=frozenset(STATES)),
+    "escalate_to": FieldRule(CHOICE, choices=frozenset(ESCALATION_LEVELS)),
+}
+_AGREEMENT_RULES = {
+    "case_id": _ID,
+    "amount_fen": _AMOUNT,
+    "reached_on": _DAY,
+    "effective_on": _DAY,
+    "judicial_applied_on": _DAY,
+}
 SYNCED_ENTITIES = (
     SyncedEntity(
         "case",
@@ -205,6 +239,7 @@ SYNCED_ENTITIES = (
             }
         ),
         transition_conflict,
+        _CASE_RULES,
     ),
     SyncedEntity("mediator", FIELDS, frozenset({"name", "area", "skills", "available", "active", "title"})),
     SyncedEntity(
@@ -221,10 +256,18 @@ SYNCED_ENTITIES = (
                 "performance_status",
             }
         ),
+        rules=_AGREEMENT_RULES,
     ),
-    SyncedEntity("case_assignment", APPEND_ONLY, frozenset({"mediator_id", "chosen_by", "ended"})),
+    SyncedEntity(
+        "case_assignment", APPEND_ONLY, frozenset({"mediator_id", "chosen_by", "ended"}), rules={"mediator_id": _ID}
+    ),
     # Only the fact and outcome of a session: never the record's text.
-    SyncedEntity("session_record", APPEND_ONLY, frozenset({"case_id", "outcome", "held_at", "supersedes"})),
+    SyncedEntity(
+        "session_record",
+        APPEND_ONLY,
+        frozenset({"case_id", "outcome", "held_at", "supersedes"}),
+        rules={"case_id": _ID, "supersedes": _ID},
+    ),
     SyncedEntity(
         "follow_up",
         APPEND_ONLY,
@@ -236,9 +279,15 @@ SYNCED_ENTITIES = (
                 "renewed_conflict",
             }
         ),
+        rules={"case_id": _ID},
     ),
     # Only the fact of an attachment: the file stays at the desk.
-    SyncedEntity("attachment", APPEND_ONLY, frozenset({"case_id", "kind", "sha256", "size"})),
+    SyncedEntity(
+        "attachment",
+        APPEND_ONLY,
+        frozenset({"case_id", "kind", "sha256", "size"}),
+        rules={"case_id": _ID, "sha256": FieldRule(DIGEST), "size": FieldRule(INT, 0, 2**40)},
+    ),
     # The whole file of a case escalated to a town (its keys are checked by the district apart).
     SyncedEntity(contract.CASE_FILE, APPEND_ONLY, frozenset()),
 )

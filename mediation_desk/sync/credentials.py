@@ -5,10 +5,12 @@ keyring; the open desk's session (`core/session.py`, `desk.session`) holds the t
 forgets it with the data key when the desk locks or closes. Without a secure keyring backend the
 desk says so plainly (`keyring_backend`, the same check as the data key's in `privacy/keys.py`)
 and the window or the command line asks for the token once per session. A token the server
-refuses is dropped from both places."""
+refuses is dropped from both places; a token the server renewed replaces the old one in the
+keyring before it is used (`replace`)."""
 
 from __future__ import annotations
 
+import hmac
 import logging
 
 import keyring
@@ -30,6 +32,11 @@ def _entry(device_id: str) -> str:
 def keyring_backend() -> tuple[bool, str]:
     """(secure, backend name): insecure or missing backends never hold the token."""
     return keys.keyring_backend()
+
+
+def from_keyring(desk: Desk) -> str | None:
+    """The token in the OS keyring (None: no secure keyring, or no token in it)."""
+    return _from_keyring(desk)
 
 
 def _from_keyring(desk: Desk) -> str | None:
@@ -59,6 +66,41 @@ def store(desk: Desk, token: str) -> bool:
         log.info("no secure keyring backend (%s): the device token is held for this session only", name)
     desk.session.keep_typed_token(token)
     return False
+
+
+def replace(desk: Desk, token: str) -> bool:
+    """Put a renewed token where the current one is kept, before it is used: True once the OS
+    keyring holds it (read back to be sure). Otherwise nothing changes and False: the desk goes on
+    with its current token (the district keeps it valid for a grace) and renews again next round.
+    The caller renews only a token it read from the keyring (`from_keyring`): one the clerk types
+    each session (no secure keyring) is never replaced behind their back."""
+    usable, _ = keyring_backend()
+    if not usable:
+        return False
+    epoch = desk.session.epoch
+    entry = _entry(desk.device_id)
+    try:
+        keyring.set_password(KEYRING_SERVICE, entry, token)
+        kept = keyring.get_password(KEYRING_SERVICE, entry)
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring refused the renewed device token: %s", type(exc).__name__)
+        return False
+    if kept != token:
+        log.warning("the keyring did not keep the renewed device token")
+        return False
+    desk.session.keep_keyring_token(token, since=epoch)
+    return True
+
+
+def newer_in_keyring(desk: Desk, used: str | None) -> str | None:
+    """The keyring's token when it is not `used` (another process of this desk renewed it; the
+    keyring only ever holds the newest), now held by the session too; else None."""
+    epoch = desk.session.epoch
+    found = _from_keyring(desk)
+    if not found or (used and hmac.compare_digest(found.encode(), used.encode())):
+        return None
+    desk.session.keep_keyring_token(found, since=epoch)
+    return found
 
 
 def use_for_session(desk: Desk, token: str) -> None:

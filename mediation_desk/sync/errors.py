@@ -5,6 +5,8 @@ Input the clerk typed (server address, enrollment code, CA file) is refused with
 
 from __future__ import annotations
 
+import math
+
 from mediation_desk.errors import DeskError
 
 
@@ -37,14 +39,31 @@ class TokenMissing(SyncError):
 
 
 class DeviceRefused(SyncError):
-    """The server no longer accepts this device's token (revoked, or unknown). The token has
-    been dropped from the keyring: only a new enrollment code lets this desk sync again."""
+    """The server no longer accepts this device's token (revoked, expired, or unknown). The token
+    has been dropped from the keyring: only a new enrollment code lets this desk sync again."""
 
     def __init__(self, code: str, server_message: str | None = None) -> None:
         self.code = code
-        what = "已被区里撤销" if code == "device_revoked" else "未被区服务器认可"
+        what = {"device_revoked": "已被区里撤销", "token_expired": "已过期（设备令牌到期前未能更新）"}.get(
+            code, "未被区服务器认可"
+        )
         super().__init__(
             f"本机的同步授权{what}，已从本机删除该设备令牌：请向区社会治理中心索取新的登记码后重新登记"
+            + (f"（区服务器：{server_message}）" if server_message else "")
+        )
+
+
+class RateLimited(SyncError):
+    """The district refused requests coming too often (429), for a while: nothing is wrong with
+    the desk or its token; the next round after `retry_after_s` goes through."""
+
+    code = "rate_limited"
+
+    def __init__(self, retry_after_s: int | None, server_message: str | None = None) -> None:
+        self.retry_after_s = retry_after_s
+        minutes = max(1, math.ceil(retry_after_s / 60)) if retry_after_s else 1
+        super().__init__(
+            f"区里暂时拒绝了过于频繁的请求，请 {minutes} 分钟后再试；本机的工作照常保存"
             + (f"（区服务器：{server_message}）" if server_message else "")
         )
 

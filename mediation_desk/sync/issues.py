@@ -83,6 +83,12 @@ def _case_id(issue: SyncIssue) -> str | None:
     return issue.payload.get("case_id")
 
 
+def reason_code(s: Any, issue: SyncIssue) -> str | None:
+    """Why the district rejected the op, as its code (kept with the op's answer)."""
+    result = s.scalar(select(OutboxOp.result).where(OutboxOp.op_id == issue.op_id))
+    return result.get("reason_code") if isinstance(result, dict) else None
+
+
 def choices_for(issue: SyncIssue) -> tuple[str, ...]:
     if issue.resolved_at is not None:
         return ()
@@ -226,6 +232,8 @@ def _keep_server(uow: UnitOfWork, issue: SyncIssue) -> None:
 def _reapply(uow: UnitOfWork, issue: SyncIssue) -> str:
     """The desk's change again, as a new op (new id, new clock)."""
     s = uow.session
+    if reason_code(s, issue) == contract.REASON_CODE_CLOCK_AHEAD:
+        uow.follow_wall_clock()
     if issue.entity == "case" and issue.kind == contract.TRANSITION:
         case = s.get(MediationCase, issue.entity_id)
         if case is None:

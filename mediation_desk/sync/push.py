@@ -8,6 +8,7 @@ answers become sync issues the clerk resolves; nothing is dropped silently."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from mediation_desk.sync.models import SyncIssue
 from mediation_desk.sync.transport import DistrictClient
 
 PENDING = "pending"
+# A batch's JSON stays this far below the district's body limit (the request's own wrapping).
+BATCH_BYTES = contract.MAX_PUSH_BYTES - 64 * 1024
 SYNC_ACTOR = Actor(username="district-sync", role="system", display_name="区级同步")
 Progress = Callable[[int, "int | None", str], None]
 
@@ -123,6 +126,8 @@ def _answered(
 def _next_batch(
     desk: Desk, after_seq: int, size: int
 ) -> tuple[list[dict[str, Any]], dict[str, OutboxOp], int | None, int]:
+    """The next ops to send: at most `size` of them and BATCH_BYTES of JSON. A case file too big
+    for the district is answered here, as the district would answer it, and never sent."""
     with desk.read() as s:
         ops = list(
             s.scalars(
@@ -136,7 +141,8 @@ def _next_batch(
             return [], {}, None, 0
         wire: list[dict[str, Any]] = []
         sent: dict[str, OutboxOp] = {}
-        held = 0
+        held, total_bytes, last_seq = 0, 0, ops[0].seq
+        too_big: list[contract.OpResult] = []
         # The key is read once: a lock between a check and a second read would otherwise build
         # the file without the parties' details. A lock after this wipes this same key object,
         # so building fails (the round ends) rather than sending an incomplete file.
@@ -146,13 +152,40 @@ def _next_batch(
                 case_id = op.payload.get("case_id") or op.entity_id
                 if vault is None and case_file.needs_vault(s, case_id):
                     held += 1
+                    last_seq = op.seq
                     continue
                 body = {**case_file.build_case_file(s, case_id, vault), **op.payload}
-                wire.append(to_wire(op, body))
+                item = to_wire(op, body)
             else:
-                wire.append(to_wire(op))
+                item = to_wire(op)
+            item_bytes = _wire_bytes(item)
+            if op.entity == case_file.CASE_FILE and item_bytes > contract.MAX_CASE_FILE_BYTES:
+                too_big.append(_too_big(op, item_bytes))
+            elif wire and total_bytes + item_bytes > BATCH_BYTES:
+                break  # the rest goes in the next batch
+            else:
+                wire.append(item)
+                total_bytes += item_bytes
             sent[op.op_id] = op
-        return wire, sent, ops[-1].seq, held
+            last_seq = op.seq
+    if too_big:
+        _record(desk, {r.op_id: sent.pop(r.op_id) for r in too_big}, too_big, PushTally())
+    return wire, sent, last_seq, held
+
+
+def _wire_bytes(item: dict[str, Any]) -> int:
+    return len(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _too_big(op: OutboxOp, size: int) -> contract.OpResult:
+    limit_kb = contract.MAX_CASE_FILE_BYTES // 1024
+    return contract.OpResult(
+        op.op_id,
+        contract.REJECTED,
+        f"卷宗过大（{size // 1024} KB，区里最多接收 {limit_kb} KB）：请把案件材料整理精简后重新提交，或以纸质卷宗移送",
+        None,
+        contract.REASON_CODE_INVALID,
+    )
 
 
 def _record(desk: Desk, sent: dict[str, OutboxOp], results: list[contract.OpResult], tally: PushTally) -> None:
@@ -185,6 +218,7 @@ def _record(desk: Desk, sent: dict[str, OutboxOp], results: list[contract.OpResu
                         for k, v in (
                             ("status", result.status),
                             ("reason", result.reason),
+                            ("reason_code", result.reason_code),
                             ("server_state", result.server_state),
                         )
                         if v is not None

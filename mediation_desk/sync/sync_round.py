@@ -1,8 +1,14 @@
 """One sync round — push, reference data, pull — and the desk's sync status.
 
 Plain dataclasses, no Qt: the window calls these from a worker thread. An unreachable or failing
-server is a normal state (the report says offline and why); a refusal that needs a person — not
-enrolled, token refused, certificate not trusted, out of scope — raises a `SyncError`."""
+server is a normal state (the report says offline and why), and so is a district refusing requests
+that come too often for a while (the report says when to try again); a refusal that needs a person
+— not enrolled, token refused or expired, certificate not trusted, out of scope — raises a
+`SyncError`.
+
+When the district asks for it, the round renews the device token on the way, silently: the new
+token goes to the keyring before it is used, and a renewal that fails changes nothing (the round
+carries on with the current token, and the next round tries again)."""
 
 from __future__ import annotations
 
@@ -16,12 +22,14 @@ from sqlalchemy import func, select
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.desk import Desk
+from mediation_desk.errors import ValidationError
 from mediation_desk.storage.base import utcnow
 from mediation_desk.sync import credentials, state
 from mediation_desk.sync.district_view import store_reference
 from mediation_desk.sync.errors import (
     DeviceRefused,
     NotEnrolled,
+    RateLimited,
     ServerFailure,
     ServerUnreachable,
     SyncError,
@@ -33,6 +41,11 @@ from mediation_desk.sync.push import SYNC_ACTOR, Progress, PushTally, pending_co
 from mediation_desk.sync.transport import DEFAULT_OPTIONS, DistrictClient, TransportOptions
 
 log = logging.getLogger(__name__)
+RENEWING = "sync.token_renewing"  # when a process of this desk began renewing the token (a lease)
+# Outlives a renewal's request with all its retries (transport.py); a crashed holder's lease lapses.
+RENEWAL_LEASE = dt.timedelta(minutes=10)
+# Refusals an old token meets once another process of this desk has renewed it.
+_RENEWABLE = (contract.ERROR_TOKEN_INVALID, contract.ERROR_TOKEN_EXPIRED)
 
 
 @dataclass(frozen=True)
@@ -53,8 +66,10 @@ class SyncReport:
     started_at: dt.datetime
     duration_s: float
     last_success: dt.datetime | None
-    error: str | None = None  # why the round stopped early (offline, server error)
+    error: str | None = None  # why the round stopped early (offline, server error, rate limited)
     error_code: str | None = None
+    retry_after_s: int | None = None  # rate limited: the next round should wait this long
+    token_renewed: bool = False  # the device token was renewed (and stored) during the round
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,10 @@ def ready_client(desk: Desk, options: TransportOptions = DEFAULT_OPTIONS) -> tup
     return settings, DistrictClient(settings.server_url, token=token, ca_pem=settings.ca_bundle, options=options)
 
 
+class _RenewedElsewhere(Exception):
+    """The token was refused, and another process of this desk has put a newer one in the keyring."""
+
+
 def sync_once(
     desk: Desk, *, progress: Progress | None = None, options: TransportOptions = DEFAULT_OPTIONS
 ) -> SyncReport:
@@ -132,10 +151,19 @@ def sync_once(
 
     A town's device only reads (the district accepts no writes from it): it pushes nothing, and
     its own ops stay pending for a committee enrollment."""
+    try:
+        return _round(desk, progress, options, adopt=True)
+    except _RenewedElsewhere:
+        log.info("device token renewed by another process of this desk: the round starts again with it")
+        return _round(desk, progress, options, adopt=False)
+
+
+def _round(desk: Desk, progress: Progress | None, options: TransportOptions, *, adopt: bool) -> SyncReport:
     started, clock = utcnow(), time.monotonic()
     settings, client = ready_client(desk, options)
     pushed, pulled = PushTally(), PullTally()
     reference_updated, error, error_code, online = False, None, None, True
+    retry_after, renewed = None, False
     with desk.write(SYNC_ACTOR) as uow:
         state.put_time(uow.session, state.LAST_ATTEMPT, started)
     try:
@@ -143,10 +171,15 @@ def sync_once(
             if settings.scope != contract.SCOPE_TOWN:
                 pushed = push_pending(desk, client, progress)
             reference_updated = _refresh_reference(desk, client)
+            renewed = renew_token_if_due(desk, client)
             pulled = pull_changes(desk, client, progress)
     except DeviceRefused as refused:
-        drop_refused_token(desk, refused)
+        if not drop_refused_token(desk, refused, client.token) and adopt:
+            raise _RenewedElsewhere from None
         raise
+    except RateLimited as limited:  # nothing is wrong with the desk: it waits and tries again
+        error, error_code, retry_after = str(limited), limited.code, limited.retry_after_s
+        log.info("sync round stopped: rate limited for %s s", retry_after)
     except (ServerUnreachable, ServerFailure) as failure:
         online = isinstance(failure, ServerFailure)
         error, error_code = str(failure), failure.code
@@ -182,6 +215,8 @@ def sync_once(
         last_success=settings.last_success,
         error=error,
         error_code=error_code,
+        retry_after_s=retry_after,
+        token_renewed=renewed,
     )
 
 
@@ -200,10 +235,72 @@ def _refresh_reference(desk: Desk, client: DistrictClient) -> bool:
     return changed
 
 
-def drop_refused_token(desk: Desk, refused: DeviceRefused) -> None:
-    """The server no longer accepts the token: drop it and remember why (until enrollment)."""
+def renew_token_if_due(desk: Desk, client: DistrictClient) -> bool:
+    """Renew the device token when the district's last answer asked for it: stored in the
+    keyring first, then used for the rest of the round. True when renewed. Never fails the round:
+    a renewal refused, lost or not stored leaves the current token in use (the district keeps it
+    valid for a grace, and renewing with it again replaces a token whose answer was lost).
+
+    The window and the command line may sync one desk at once: one process renews at a time (a
+    lease in the desk database), and a process finding a newer token in the keyring than the one
+    it holds takes that one instead of renewing again."""
+    if not client.renew_due:
+        return False
+    if credentials.from_keyring(desk) is None:
+        # Typed by the clerk each session (no secure keyring): a new token would not be on their
+        # paper. It runs to its end; the desk then enrolls again.
+        log.info("device token renewal due; not renewed: the token is not kept in a keyring")
+        return False
+    if not _take_renewal_lease(desk):
+        return False
+    try:
+        newer = credentials.newer_in_keyring(desk, client.token)
+        if newer:  # renewed by another process of this desk meanwhile
+            client.use_token(newer)
+            return False
+        try:
+            token = client.renew_token()
+        except (SyncError, ValidationError) as failure:
+            log.info("device token renewal failed (%s); the next round tries again", type(failure).__name__)
+            return False
+        if not credentials.replace(desk, token):
+            log.warning("renewed device token not stored; the current one stays in use until the next round")
+            return False
+    finally:
+        with desk.write(SYNC_ACTOR) as uow:
+            state.put(uow.session, RENEWING, None)
+    client.use_token(token)
+    with desk.write(SYNC_ACTOR) as uow:
+        uow.audit("sync.token_renewed", "desk", None, expires_at=client.token_expires_at)
+    log.info("device token renewed")
+    return True
+
+
+def _take_renewal_lease(desk: Desk) -> bool:
+    with desk.write(SYNC_ACTOR) as uow:
+        try:
+            held = dt.datetime.fromisoformat(state.get(uow.session, RENEWING) or "")
+        except ValueError:  # none held (or a value nobody can read: as good as none)
+            held = None
+        if held is not None and uow.now - held < RENEWAL_LEASE:
+            log.info("device token renewal due; another process of this desk is renewing it")
+            return False
+        state.put_time(uow.session, RENEWING, uow.now)
+        return True
+
+
+def drop_refused_token(desk: Desk, refused: DeviceRefused, used: str | None = None) -> bool:
+    """The server no longer accepts the token: drop it and remember why (until enrollment); True.
+    False, dropping nothing, when the refused token is an old one and another process of this desk
+    has put a newer one in the keyring: the session holds that one now. `used`: the refused token
+    (default: the session's)."""
+    used = used or desk.session.token()[0]
+    if refused.code in _RENEWABLE and used and credentials.newer_in_keyring(desk, used):
+        log.info("device token refused (%s); a newer one from the keyring is used instead", refused.code)
+        return False
     credentials.drop(desk)
     with desk.write(SYNC_ACTOR) as uow:
         state.put(uow.session, state.REFUSED, refused.code)
         state.put(uow.session, state.LAST_ERROR, str(refused))
         uow.audit("sync.device_refused", "desk", None, code=refused.code)
+    return True

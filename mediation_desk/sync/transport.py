@@ -3,7 +3,12 @@ retries with exponential backoff for connection failures only (tenacity), and th
 error answers turned into the desk's errors.
 
 Retrying is safe: pushes are deduplicated by op id on the server and pulls only read. A refused
-request (4xx), a server error or a certificate that does not verify is never retried."""
+request (4xx), a server error or a certificate that does not verify is never retried; a request
+refused for coming too often (429) is not retried either: the round reports when to try again
+(`RateLimited.retry_after_s`, from the answer's `Retry-After`).
+
+Every answer to the device says whether the district wants its token renewed (`renew_due`); the
+sync round renews it (`renew_token`) and switches to the new one (`use_token`) once it is stored."""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from mediation_desk.errors import ValidationError
 from mediation_desk.sync.errors import (
     DeviceRefused,
     OutOfScope,
+    RateLimited,
     ServerFailure,
     ServerUnreachable,
     SyncError,
@@ -28,6 +34,7 @@ from mediation_desk.sync.errors import (
 )
 
 USER_AGENT = "mediation-desk-sync/1"
+MAX_TOKEN_LEN = 200
 _HOST = re.compile(r"[A-Za-z0-9.\-_:]+")  # a name (IDNA-encoded), IPv4 or IPv6
 ENROLLMENT_CODE_ERRORS = {
     contract.ERROR_CODE_UNKNOWN: "登记码不存在，请核对后重新输入（注意区分数字 0 和字母 O）",
@@ -140,6 +147,7 @@ class DistrictClient:
     ) -> None:
         self.server_url = server_url
         self.options = options
+        self.token = token  # the device token the requests carry (never logged)
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -150,6 +158,9 @@ class DistrictClient:
             follow_redirects=False,
             timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout),
         )
+        # What the district's last answer said of the token (contract.TOKEN_*_HEADER).
+        self.renew_due = False
+        self.token_expires_at: str | None = None
 
     def __enter__(self) -> DistrictClient:
         return self
@@ -188,6 +199,20 @@ class DistrictClient:
         """A town's device takes over a case escalated to its town."""
         return self._call("POST", contract.take_over_path(case_id))
 
+    def renew_token(self) -> str:
+        """A new device token for the one in use (which the district keeps valid for a grace).
+        The caller stores it before `use_token`."""
+        answer = self._call("POST", contract.TOKEN_RENEW_PATH)
+        token = answer.get("token")
+        if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LEN or not token.isascii():
+            raise ServerFailure("更新设备令牌的回答缺少新令牌")
+        return token
+
+    def use_token(self, token: str) -> None:
+        self.token = token
+        self._http.headers["Authorization"] = f"Bearer {token}"
+        self.renew_due = False
+
     # ---- one request ----------------------------------------------------------------------------
 
     def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
@@ -205,7 +230,10 @@ class DistrictClient:
             raise ServerUnreachable(self.server_url, _plain(exc)) from None
         except httpx.HTTPError as exc:  # a broken answer (bad encoding, redirect loop)
             raise ServerFailure(f"回答无法读取（{type(exc).__name__}）") from None
-        return _decode(response)
+        answer = _decode(response)
+        self.renew_due = response.headers.get(contract.TOKEN_RENEW_HEADER) == contract.TOKEN_RENEW_DUE
+        self.token_expires_at = response.headers.get(contract.TOKEN_EXPIRES_HEADER)
+        return answer
 
 
 def _plain(exc: httpx.TransportError) -> str:
@@ -226,17 +254,32 @@ def _decode(response: httpx.Response) -> dict[str, Any]:
             raise ServerFailure(f"HTTP {response.status_code}，回答不是 JSON")
         return body
     error = body.get("error") if isinstance(body, dict) else None
+    retry_after = retry_after_s(response.headers.get("Retry-After"))
     if not isinstance(error, dict):
+        if response.status_code == 429:  # a proxy in front may answer it in its own words
+            raise RateLimited(retry_after)
         raise ServerFailure(f"HTTP {response.status_code}")
-    raise error_for(str(error.get("code") or ""), error.get("message"), error.get("field"), response.status_code)
+    raise error_for(
+        str(error.get("code") or ""), error.get("message"), error.get("field"), response.status_code, retry_after
+    )
 
 
-def error_for(code: str, message: Any, field: Any, status: int) -> Exception:
+def retry_after_s(value: str | None) -> int | None:
+    """Seconds from a `Retry-After` header (its seconds form; the date form is read as unknown)."""
+    text = (value or "").strip()
+    if not text.isdigit() or len(text) > 9:
+        return None
+    return int(text)
+
+
+def error_for(code: str, message: Any, field: Any, status: int, retry_after: int | None = None) -> Exception:
     """The desk's error for a refusal of the contract (`{"error": {"code", "message", "field"}}`)."""
     text = str(message) if message else None
     if code in ENROLLMENT_CODE_ERRORS:
         return ValidationError.single("code", code, ENROLLMENT_CODE_ERRORS[code])
-    if code in (contract.ERROR_TOKEN_INVALID, contract.ERROR_DEVICE_REVOKED):
+    if code == contract.ERROR_RATE_LIMITED or status == 429:
+        return RateLimited(retry_after)
+    if code in (contract.ERROR_TOKEN_INVALID, contract.ERROR_DEVICE_REVOKED, contract.ERROR_TOKEN_EXPIRED):
         return DeviceRefused(code, text)
     if code == contract.ERROR_OUT_OF_SCOPE:
         return OutOfScope(text)

@@ -19,10 +19,20 @@ def _enroll(server: DistrictServer, code: str, **extra: object) -> httpx.Respons
     return httpx.post(f"{server.url}{contract.ENROLL_PATH}", json={"code": code, **extra}, timeout=30)
 
 
-def test_health_and_openapi(district_server):
+def test_health_says_only_whether_it_serves(district_server):
     r = httpx.get(f"{district_server.url}{contract.HEALTH_PATH}")
-    assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["version"]
-    schema = httpx.get(f"{district_server.url}/openapi.json").json()
+    assert r.status_code == 200 and r.json() == {"status": "ok"}
+    assert "version" not in r.text and "server" not in {k.lower() for k in r.headers if k.lower() != "server"}
+    # No documentation and no schema to probe unless the district turns them on.
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        assert httpx.get(f"{district_server.url}{path}").status_code == 404, path
+
+
+def test_the_openapi_document_describes_every_endpoint_and_the_op(tmp_path):
+    from mediation_desk.district.api import create_app
+    from mediation_desk.district.config import ServerConfig
+
+    schema = create_app(f"sqlite:///{tmp_path / 'd.sqlite3'}", ServerConfig(docs=True)).openapi()
     for path in (
         contract.ENROLL_PATH,
         contract.PUSH_PATH,
@@ -32,6 +42,15 @@ def test_health_and_openapi(district_server):
         contract.take_over_path("{case_id}"),
     ):
         assert path in schema["paths"], path
+    components = schema["components"]["schemas"]
+    push_body = schema["paths"][contract.PUSH_PATH]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert push_body == {"$ref": "#/components/schemas/PushBody"}
+    assert components["PushBody"]["properties"]["ops"]["maxItems"] == contract.MAX_PUSH_BATCH
+    op = components["OpBody"]["properties"]
+    assert set(op) == {"op_id", "hlc", "entity", "entity_id", "kind", "payload"}
+    assert op["hlc"]["pattern"] and op["op_id"]["pattern"]
+    assert set(op["kind"]["enum"]) == {"create", "update", "transition", "append"}
+    assert "EnrollBody" in components
 
 
 def test_a_code_from_the_admin_command_enrolls_a_desk_once(district_server):
@@ -94,7 +113,7 @@ def test_bad_tokens_and_a_revoked_device_get_401(district):
     ):
         r = httpx.get(f"{district.url}{contract.PULL_PATH}", headers=headers)
         assert r.status_code == 401 and r.json()["error"]["code"] == contract.ERROR_TOKEN_INVALID
-    assert "已撤销" in district.admin("device", "revoke", desk.device_id)
+    assert "已撤销" in district.admin("device", "revoke", desk.device_id, "--reason", "设备遗失")
     with desk.http() as c:
         for r in (
             c.get(contract.PULL_PATH),
@@ -102,7 +121,7 @@ def test_bad_tokens_and_a_revoked_device_get_401(district):
             c.get(contract.REFERENCE_PATH),
         ):
             assert r.status_code == 401 and r.json()["error"]["code"] == contract.ERROR_DEVICE_REVOKED
-    assert "此前已撤销" in district.admin("device", "revoke", desk.device_id)
+    assert "此前已撤销" in district.admin("device", "revoke", desk.device_id, "--reason", "设备遗失")
     assert "revoked" in district.admin("device", "list")
 
 
@@ -159,15 +178,15 @@ def test_admin_commands_refuse_bad_input(district_database_url, capsys):
     assert run("committee", "add", "--town", TOWN_A, "--code", "XT-001", "--name", "谢家塘村人民调解委员会")[0] == 0
     code, err = run("committee", "add", "--town", TOWN_A, "--code", "XT-001", "--name", "另一个")
     assert code == cli.EXIT_REFUSED and "已被使用" in err
-    code, err = run("enroll-code", "issue", "--committee", "NOPE")
+    code, err = run("enroll-code", "issue", "--committee", "NOPE", "--reason", "新装")
     assert code == cli.EXIT_REFUSED and "NOPE" in err
     for hours in ("0", "-1", "100000"):
-        code, err = run("enroll-code", "issue", "--committee", "XT-001", "--expires-hours", hours)
+        code, err = run("enroll-code", "issue", "--committee", "XT-001", "--expires-hours", hours, "--reason", "新装")
         assert code == cli.EXIT_REFUSED and "有效期" in err
-    code, err = run("device", "revoke", "no-such-device")
+    code, err = run("device", "revoke", "no-such-device", "--reason", "设备遗失")
     assert code == cli.EXIT_REFUSED and "no-such-device" in err
     with pytest.raises(SystemExit):  # argparse: one of --committee / --town, not both
-        run("enroll-code", "issue", "--committee", "XT-001", "--town", TOWN_A)
+        run("enroll-code", "issue", "--committee", "XT-001", "--town", TOWN_A, "--reason", "新装")
     assert run("committee", "list")[0] == cli.EXIT_OK
     assert out[-1] == f"XT-001\t谢家塘村人民调解委员会\t{TOWN_A}\n"
 

@@ -209,11 +209,12 @@ def test_only_the_contract_fields_are_kept(district, district_db):
             assert secret.encode() not in raw, secret
 
 
+UNKNOWN = "0b6f2c1e-5a4d-4e3f-9c8b-7a6d5e4f3a2b"  # a well-formed id the district has never seen
 OP = {
     "op_id": "x",
-    "hlc": "0001764336000123-0000-node",
+    "hlc": "0001764336000123-0000-0de5c",
     "entity": "case",
-    "entity_id": "c1",
+    "entity_id": "c1e2b3a4-0000-4000-8000-000000000001",
     "kind": "create",
     "payload": {"status": "accepted"},
 }
@@ -231,16 +232,17 @@ MALFORMED = [  # what is wrong with the op, and a word its rejection must name
     ({"payload": None}, "payload"),
     ({"payload": "status=accepted"}, "payload"),
     ({"kind": "update", "payload": {"status": "accepted"}}, "fields"),
-    ({"kind": "update", "entity_id": "never-created", "payload": {"fields": {"amount_fen": 1}}}, "还没有"),
+    ({"kind": "update", "entity_id": UNKNOWN, "payload": {"fields": {"amount_fen": 1}}}, "还没有"),
     ({"kind": "transition", "payload": {"to": "assigned"}}, "from"),
-    ({"payload": {"status": "finished"}}, "未知的案件状态"),
+    ({"payload": {"status": "finished"}}, "status"),
     ({"payload": {"status": "accepted", "dispute_type": "x" * 201}}, "过长"),
     ({"payload": {"status": "accepted", "risk_flags": ["x"] * 51}}, "最多"),
-    ({"payload": {"status": "accepted", "amount_fen": {"yuan": 1}}}, "简单"),
+    ({"payload": {"status": "accepted", "amount_fen": {"yuan": 1}}}, "整数"),
+    ({"payload": {"status": "accepted", "risk_flags": [{"yuan": 1}]}}, "简单"),
     ({"entity": "session_record", "kind": "append", "payload": {"outcome": "agreed"}}, "case_id"),
-    ({"entity": "session_record", "kind": "append", "payload": {"case_id": "unknown-case"}}, "还没有这个案件"),
+    ({"entity": "session_record", "kind": "append", "payload": {"case_id": UNKNOWN}}, "还没有这个案件"),
     ({"entity": "agreement", "payload": {"form": "oral"}}, "case_id"),
-    ({"entity": "case_file", "kind": "append", "payload": {"case_id": "unknown-case"}}, "还没有这个案件"),
+    ({"entity": "case_file", "kind": "append", "payload": {"case_id": UNKNOWN}}, "还没有这个案件"),
     ({"payload": {"status": "accepted", "brief_facts": "两家因围墙争执"}}, "brief_facts"),
 ]
 
@@ -269,7 +271,7 @@ def test_bad_push_requests_are_refused_whole(district):
         assert refused(400, json=[])["code"] == contract.ERROR_BAD_REQUEST
         assert refused(400, json={})["field"] == "ops"
         assert refused(400, json={"ops": "all of them"})["field"] == "ops"
-        assert refused(400, json={"ops": [OP, 7]})["field"] == "ops[1]"
+        assert refused(400, json={"ops": [OP, 7]})["field"] == "ops[1].op_id"
         assert refused(400, json={"ops": [{**OP, "op_id": None}]})["field"] == "ops[0].op_id"
         big = refused(413, json={"ops": [{**OP, "op_id": new_id()} for _ in range(contract.MAX_PUSH_BATCH + 1)]})
         assert big["field"] == "ops" and str(contract.MAX_PUSH_BATCH) in big["message"]
@@ -323,6 +325,6 @@ def test_reference_data_flows_down(district):
         labour = next(t for t in before["dispute_types"] if t["code"] == "labour")
         assert {"code": "unpaid_wages", "label": "拖欠农民工工资"} in labour["subtypes"]
         assert before["settings"]["max_push_batch"] == contract.MAX_PUSH_BATCH
-        district.admin("setting", "set", "district_name", '"上虞区"')
+        district.admin("setting", "set", "district_name", '"上虞区"', "--reason", "区名")
         after = c.get(contract.REFERENCE_PATH).json()
     assert after["settings"]["district_name"] == "上虞区" and after["version"] != before["version"]

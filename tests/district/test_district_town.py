@@ -3,6 +3,8 @@ and the origin desk pulls the take-over."""
 
 from __future__ import annotations
 
+import json
+
 from district_helpers import TOWN_A, TOWN_B, enroll, new_id, statuses
 
 from mediation_desk.core import sync_contract as contract
@@ -31,7 +33,9 @@ def test_the_town_reads_the_file_and_takes_the_case_over(district):
         detail = c.get(contract.town_case_path(cid)).json()
         assert detail["case"]["status"] == "escalated"
         [stored] = detail["case_files"]
-        assert stored["content"] == {"case_id": cid, **CASE_FILE} and stored["case_file_id"] == file_op["op_id"]
+        assert stored["content"] == {"case_id": cid, **CASE_FILE} and detail["next_files"] is None
+        as_sent = json.dumps(stored["content"], ensure_ascii=False, separators=(",", ":")).encode()
+        assert stored["size_bytes"] == len(as_sent)
 
         taken = c.post(contract.take_over_path(cid))
         assert taken.status_code == 200 and taken.json()["changed"] is True
@@ -41,7 +45,7 @@ def test_the_town_reads_the_file_and_takes_the_case_over(district):
 
     changes, _ = desk.pull_all()
     file_change = next(ch for ch in changes if ch["entity"] == "case_file")
-    assert file_change["data"]["case_file_id"] == file_op["op_id"] and "parties" not in file_change["data"]
+    assert file_change["data"]["case_file_id"] == stored["case_file_id"] and "parties" not in file_change["data"]
     last = changes[-1]
     assert last["entity"] == "case" and last["entity_id"] == cid and last["origin_device"] == town.device_id
     assert last["data"][contract.TAKEN_OVER_BY] == TOWN_A and last["data"][contract.TAKEN_OVER_AT]
@@ -86,3 +90,86 @@ def test_take_over_is_refused_when_it_does_not_fit(district):
         assert r.status_code == 403 and r.json()["error"]["code"] == contract.ERROR_OUT_OF_SCOPE
     desk_changes = [ch for ch in desk.pull_all()[0] if ch["entity_id"] == cid]
     assert all(contract.TAKEN_OVER_BY not in ch["data"] for ch in desk_changes)
+
+
+def _pages(client, cid: str, **params) -> list[list[dict]]:
+    """Every page of a case's files, following `next_files`."""
+    pages, after = [], None
+    while True:
+        r = client.get(contract.town_case_path(cid), params={**params, **({"files_after": after} if after else {})})
+        assert r.status_code == 200, r.text
+        pages.append(r.json()["case_files"])
+        after = r.json()["next_files"]
+        if after is None:
+            return pages
+
+
+def test_a_case_detail_pages_its_files(district):
+    desk, town = enroll(district, "XT-001"), enroll(district, town=TOWN_A)
+    cid, ops = _escalated(desk)
+    other_cid, other_ops = _escalated(desk)
+    files = [desk.op("case_file", cid, "append", {"case_id": cid, **CASE_FILE, "n": n}) for n in range(7)]
+    other = desk.op("case_file", other_cid, "append", {"case_id": other_cid, **CASE_FILE})
+    assert statuses(desk.push([*ops, *other_ops, *files, other])) == ["applied"] * 12
+    with town.http() as c:
+        default = _pages(c, cid)
+        assert [len(p) for p in default] == [5, 2]  # a handful per answer by default
+        assert [f["content"]["n"] for p in default for f in p] == list(range(7))  # in the order they came
+        by_two = _pages(c, cid, files_limit=2)
+        assert [len(p) for p in by_two] == [2, 2, 2, 1]
+        assert [f["case_file_id"] for p in by_two for f in p] == [f["case_file_id"] for p in default for f in p]
+        for f in default[0]:
+            assert set(f) == {"case_file_id", "received_at", "size_bytes", "content"} and f["size_bytes"] > 0
+        assert len(_pages(c, other_cid)) == 1
+
+
+def test_a_page_of_files_stays_within_its_byte_budget(district):
+    desk, town = enroll(district, "XT-001"), enroll(district, town=TOWN_A)
+    cid, ops = _escalated(desk)
+    assert statuses(desk.push(ops)) == ["applied"] * 2
+    big = ["调解记录" + "甲" * 99_000] * 6  # about 1.8 MB of text per file
+    for n in range(5):  # one per push: each near the largest file the district accepts
+        assert statuses(desk.push([desk.op("case_file", cid, "append", {"case_id": cid, "sessions": big, "n": n})]))
+    with town.http() as c:
+        pages = _pages(c, cid, files_limit=50)
+        sizes = [sum(f["size_bytes"] for f in p) for p in pages]
+        assert [len(p) for p in pages] == [4, 1] and max(sizes) <= 8 * 1024 * 1024
+        assert [f["content"]["n"] for p in pages for f in p] == list(range(5))
+        one = c.get(contract.town_case_path(cid), params={"files_limit": 1}).json()
+        assert len(one["case_files"]) == 1 and one["next_files"] == one["case_files"][0]["case_file_id"]
+
+
+BAD_PAGING = [
+    ({"files_limit": -1}, "files_limit"),
+    ({"files_limit": 0}, "files_limit"),
+    ({"files_limit": 51}, "files_limit"),
+    ({"files_limit": 10**30}, "files_limit"),
+    ({"files_limit": "many"}, "files_limit"),
+    ("files_limit=1e3", "files_limit"),
+    ({"files_after": "x" * 65}, "files_after"),
+    ({"files_after": "../../etc"}, "files_after"),
+    ({"files_after": "a\x00b"}, "files_after"),
+    ("files_after=%ED%A0%80", "files_after"),  # a lone surrogate, as UTF-8 would spell it
+    ("files_after=%FF%FE", "files_after"),
+    ({"files_after": "no-such-file"}, "files_after"),
+]
+
+
+def test_bad_paging_of_files_is_refused(district):
+    desk, town = enroll(district, "XT-001"), enroll(district, town=TOWN_A)
+    cid, ops = _escalated(desk)
+    other_cid, other_ops = _escalated(desk)
+    other_file = desk.op("case_file", other_cid, "append", {"case_id": other_cid, **CASE_FILE})
+    assert statuses(desk.push([*ops, *other_ops, other_file])) == ["applied"] * 5
+    with town.http() as c:
+        [other_stored] = c.get(contract.town_case_path(other_cid)).json()["case_files"]
+        # A file of another case is no cursor for this one.
+        for params, field in [*BAD_PAGING, ({"files_after": other_stored["case_file_id"]}, "files_after")]:
+            if isinstance(params, str):  # sent as written: bytes no client library would make
+                r = c.get(f"{contract.town_case_path(cid)}?{params}")
+            else:
+                r = c.get(contract.town_case_path(cid), params=params)
+            assert r.status_code == 400, (params, r.text)
+            error = r.json()["error"]
+            assert error["code"] == contract.ERROR_BAD_REQUEST and error["field"] == field, (params, error)
+            assert field in error["message"], (params, error)

@@ -33,6 +33,7 @@ from sync_helpers import (
     unlock,
 )
 
+from mediation_desk.district import sealing
 from mediation_desk.district.models import CaseFile
 from mediation_desk.gui.pages.sync_page import SyncPage
 from mediation_desk.gui.settings import DeskSettings
@@ -187,7 +188,9 @@ def test_locking_the_desk_during_a_round_stops_it_calmly_and_the_file_goes_up_wh
     assert pending(desk_env) == 0
     with district_db(district) as db, db.read() as s:
         [stored] = s.scalars(select(CaseFile).where(CaseFile.case_id == case_id)).all()
-        people = {p["person"]["name"]: p["person"] for p in stored.content["parties"]}
+        keys = sealing.ServerKeys.from_file(sealing.key_file_for(district.database_url, district.key_file))
+        content = keys.open_json(str(stored.key_id), stored.sealed, stored.id)
+        people = {p["person"]["name"]: p["person"] for p in content["parties"]}
     assert people["赵德胜"]["id_number"] == party("赵德胜", 41)["id_number"]
     assert people["钱秀英"]["phone"] == party("钱秀英", 42)["phone"]
 

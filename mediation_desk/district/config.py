@@ -1,0 +1,43 @@
+"""The district server's settings that are not data: limits, timeouts, clocks, where its key is.
+
+One frozen value, made by `serve` from its options (and by tests directly), handed to
+`create_app`. Settings that flow down to desks live in the database instead (`setting set`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mediation_desk.core import sync_contract as contract
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    # An op stamped further ahead of the server's clock than this is held for the desk's clerk
+    # (its clock runs fast): applied, it would win every later last-writer-wins merge.
+    max_clock_skew_s: int = 600
+    # Request bodies, by what they carry (checked before a byte of the body is read).
+    max_push_bytes: int = contract.MAX_PUSH_BYTES
+    max_small_body_bytes: int = 16 * 1024
+    # Swagger UI and ReDoc at /docs, served from the server itself (off: nothing to probe).
+    docs: bool = False
+    # The file holding the server's sealing keys (sealing.py); None: beside a SQLite database.
+    key_file: Path | None = None
+    # Device tokens: how long one lives, and how long before its end a desk renews it.
+    token_days: int = 180
+    renew_within_days: int = 60
+    # Failed enrollment codes and tokens from one address before it is locked out, and for how long.
+    failures_before_lockout: int = 20
+    failure_window_s: int = 600
+    lockout_s: int = 900
+    # Requests per device per minute (a desk's sync round needs a handful).
+    device_requests_per_minute: int = 600
+    # Connections (serve only; guard.py): headers and bodies must arrive in time, and no client
+    # may hold more than its share of the server's connections.
+    header_timeout_s: float = 10.0
+    body_timeout_s: float = 60.0
+    max_connections: int = 2000
+    max_connections_per_ip: int = 500
+
+
+DEFAULT = ServerConfig()
