@@ -10,11 +10,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import update
+
 from mediation_desk.core import sync_contract as contract
+from mediation_desk.core.models import OutboxOp
 from mediation_desk.desk import Desk
 from mediation_desk.sync import apply, state
 from mediation_desk.sync.errors import ServerFailure, SyncError
-from mediation_desk.sync.push import SYNC_ACTOR, Progress
+from mediation_desk.sync.push import PENDING, SYNC_ACTOR, Progress
 from mediation_desk.sync.transport import DistrictClient
 
 
@@ -27,6 +30,7 @@ class PullTally:
     foreign: int = 0
     pages: int = 0
     cursor: int = 0
+    requeued: int = 0  # own ops queued again: the district went back to a backup
 
 
 def pull_changes(
@@ -48,8 +52,12 @@ def pull_changes(
                 if refused.code != contract.ERROR_CURSOR_AHEAD or restarted:
                     raise
                 # The district's feed is behind the desk's cursor (its database was restored): read
-                # it again from the start; applying a change twice changes nothing.
-                restarted, after = True, 0
+                # it again from the start (applying a change twice changes nothing), and send up
+                # again what the restore may have lost.
+                restarted = True
+                tally.requeued += start_over(desk, after)
+                with desk.read() as s:
+                    after = state.cursor(s)
                 request = http.submit(client.pull, after, page_size)
                 continue
             try:
@@ -77,6 +85,23 @@ def pull_changes(
                 break
     tally.cursor = after
     return tally
+
+
+def start_over(desk: Desk, stale_cursor: int) -> int:
+    """The district's database went back to a backup: read its feed from the start, and send up
+    again every op it once took — those it still holds are answered `duplicate` (op ids are
+    idempotency keys), those the restore lost are applied again. Returns how many were queued;
+    0 when another sync of this desk has started over already."""
+    with desk.write(SYNC_ACTOR) as uow:
+        s = uow.session
+        if state.cursor(s) != stale_cursor:
+            return 0
+        state.put(s, state.CURSOR, "0")
+        taken = (contract.APPLIED, contract.DUPLICATE)
+        queued = s.execute(update(OutboxOp).where(OutboxOp.state.in_(taken)).values(state=PENDING))
+        count = int(getattr(queued, "rowcount", 0) or 0)  # a CursorResult: UPDATE reports its rows
+        uow.audit("sync.requeued", "desk", None, ops=count, why="district_restored", stale_cursor=stale_cursor)
+    return count
 
 
 def _wait_quietly(request: Future[Any]) -> None:

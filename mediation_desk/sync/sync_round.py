@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import func, select
@@ -158,6 +158,10 @@ def sync_once(
         return _round(desk, progress, options, adopt=False)
 
 
+def _added(first: PushTally, second: PushTally) -> PushTally:
+    return PushTally(**{f.name: getattr(first, f.name) + getattr(second, f.name) for f in fields(PushTally)})
+
+
 def _round(desk: Desk, progress: Progress | None, options: TransportOptions, *, adopt: bool) -> SyncReport:
     started, clock = utcnow(), time.monotonic()
     settings, client = ready_client(desk, options)
@@ -173,6 +177,8 @@ def _round(desk: Desk, progress: Progress | None, options: TransportOptions, *, 
             reference_updated = _refresh_reference(desk, client)
             renewed = renew_token_if_due(desk, client)
             pulled = pull_changes(desk, client, progress)
+            if pulled.requeued and settings.scope != contract.SCOPE_TOWN:
+                pushed = _added(pushed, push_pending(desk, client, progress))
     except DeviceRefused as refused:
         if not drop_refused_token(desk, refused, client.token) and adopt:
             raise _RenewedElsewhere from None

@@ -39,7 +39,7 @@ def _ops() -> list[dict]:
 
     def op(entity: str, entity_id: str, kind: str, payload: dict) -> dict:
         nonlocal clock
-        clock = hlc.tick(clock, int(time.time() * 1000), "bench")
+        clock = hlc.tick(clock, int(time.time() * 1000), "be0c4")  # a desk node: lowercase hex
         return {
             "op_id": str(uuid.uuid4()),
             "hlc": clock.encode(),
