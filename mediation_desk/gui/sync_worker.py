@@ -256,8 +256,14 @@ class SyncWorker(QObject):
             self._set_status(status)
         self.round_finished.emit(outcome)
         if self._started and not self._stopped:
-            # Stopped by a lock: the next round holds the case files back and does the rest.
-            self._schedule(min(FIRST_ROUND_AFTER_S, self._interval_s) if outcome.locked else self._interval_s)
+            self._schedule(self._next_round_after(outcome))
+
+    def _next_round_after(self, outcome: RoundOutcome) -> float:
+        if outcome.locked:  # stopped by a lock: the next round holds the case files back and does the rest
+            return min(FIRST_ROUND_AFTER_S, self._interval_s)
+        waited = outcome.report.retry_after_s if outcome.report is not None else None
+        # The district asked this desk to slow down: the next round comes no sooner than it said.
+        return max(self._interval_s, float(waited or 0))
 
     def _schedule(self, seconds: float) -> None:
         if not self._stopped:

@@ -5,6 +5,7 @@ network call ever made on the UI thread."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 
@@ -38,10 +39,11 @@ from mediation_desk.district.models import CaseFile
 from mediation_desk.gui.pages.sync_page import SyncPage
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.sync_status import SyncStatusWidget
-from mediation_desk.gui.sync_worker import SyncWorker, interval_from_settings
+from mediation_desk.gui.sync_worker import RoundOutcome, SyncWorker, interval_from_settings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import intake as intake_service
 from mediation_desk.mediation import states, workflow
+from mediation_desk.sync import api as sync_api
 from mediation_desk.sync import case_file, credentials
 
 QUIET = 3600.0  # no automatic round during the test unless it asks for one
@@ -107,6 +109,22 @@ def test_the_interval_is_chosen_on_the_page_and_kept(page: SyncPage, worker: Syn
     assert interval_from_settings(DeskSettings(desk_env.desk.paths.config)) == 15 * 60  # the next start too
     page.ui.intervalSpin.setValue(0)  # below the range: the box keeps the smallest allowed
     assert page.ui.intervalSpin.value() == 1 and worker.interval_s == 60
+
+
+def test_a_rate_limited_round_waits_as_long_as_the_district_asked(worker: SyncWorker) -> None:
+    def outcome(retry_after_s: int | None) -> RoundOutcome:
+        report = sync_api.SyncReport(
+            online=True, pushed=0, applied=0, duplicates=0, rejected=0, conflicts=0, held=0, pulled=0,
+            own_updated=0, status_changes=0, reference_updated=False, pending=3, open_issues=0,
+            started_at=dt.datetime.now(dt.UTC), duration_s=0.1, last_success=None,
+            error="区里暂时拒绝了过于频繁的请求" if retry_after_s else None,
+            error_code="rate_limited" if retry_after_s else None, retry_after_s=retry_after_s,
+        )  # fmt: skip
+        return RoundOutcome(automatic=True, report=report)
+
+    assert worker._next_round_after(outcome(None)) == worker.interval_s
+    assert worker._next_round_after(outcome(10)) == worker.interval_s  # sooner than the interval anyway
+    assert worker._next_round_after(outcome(3600)) == 3600
 
 
 def test_the_timer_runs_rounds_by_itself(
