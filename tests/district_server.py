@@ -261,14 +261,14 @@ def shared_key_file(database_url: str) -> Path | None:
     global _key_dir
     if not database_url.startswith("postgres"):
         return None
-    from mediation_desk.district import sealing
+    from mediation_desk.district import server_key
 
     if _key_dir is None:
         _key_dir = Path(tempfile.mkdtemp(prefix="district-keys-"))
         atexit.register(shutil.rmtree, _key_dir, True)
     path = _key_dir / f"{hashlib.sha256(database_url.encode()).hexdigest()[:16]}.key"
     if not path.exists():
-        sealing.write_new_key_file(path)
+        server_key.write_new_key_file(path)
     return path
 
 

@@ -31,7 +31,7 @@ from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.gui.app import create_application, prepare_application
 from mediation_desk.gui.main_window import MainWindow
-from mediation_desk.gui.settings import LANGUAGE, DeskSettings
+from mediation_desk.gui.settings import LANGUAGE, LARGE_FONT, DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import queries
 from mediation_desk.paths import AppPaths
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--large-font", action="store_true", help="the window's large-font mode")
+    parser.add_argument("--size", default="x".join(map(str, WINDOW_SIZE)), help="window size, e.g. 1366x768")
     args = parser.parse_args(argv)
     register_all()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -72,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         app = create_application()
         settings = DeskSettings(paths.config)
         settings.set(LANGUAGE, args.language)
+        settings.set(LARGE_FONT, args.large_font)
         keep = prepare_application(app, settings)
         desk = Desk.open(paths)
         summary = demo.seed_demo(desk)
@@ -79,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         actor = authenticate(desk, username, summary["demo_password"])
         tasks = TaskManager()
         window = MainWindow(desk, tasks, settings, actor)
-        window.resize(*WINDOW_SIZE)
+        width, _, height = args.size.partition("x")
+        window.resize(int(width), int(height))
         window.show()
         print(f"platform {app.platformName()}, writing to {args.out}")
         try:

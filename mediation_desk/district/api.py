@@ -32,6 +32,7 @@ from mediation_desk.district import (
     ratelimit,
     reference,
     sealing,
+    server_key,
     tokens,
     town,
     wire,
@@ -66,7 +67,7 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
     register_rules()
     db = Database(database_url)
     # Before the server binds its port: a missing or wrong key file stops `serve` with its reason.
-    keys = sealing.server_keys(db, config.key_file)
+    keys = server_key.server_keys(db, config.key_file)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -146,7 +147,7 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=contract.MAX_PULL_PAGE)] = contract.MAX_PULL_PAGE,
     ) -> JSONResponse:
         with db.read() as s:
-            return http_errors.FeedResponse(feed.pull(s, me, after, limit))
+            return http_errors.StoredDataResponse(feed.pull(s, me, after, limit))
 
     @app.get(contract.REFERENCE_PATH, response_model=sch.ReferenceAnswer, tags=["sync"])
     def reference_data(me: Device) -> JSONResponse:
@@ -160,7 +161,9 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
         after: Annotated[str | None, Query(max_length=64)] = None,
         limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200,
     ) -> JSONResponse:
-        return JSONResponse(town.list_cases(db, me, status=status, escalated=escalated, after=after, limit=limit))
+        return http_errors.StoredDataResponse(
+            town.list_cases(db, me, status=status, escalated=escalated, after=after, limit=limit)
+        )
 
     @app.get(contract.TOWN_CASES_PATH + "/{case_id}", response_model=sch.TownCaseAnswer, tags=["town"])
     def town_case(
@@ -170,13 +173,13 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
         files_limit: Annotated[int, Query(ge=1, le=town.MAX_FILES_PAGE)] = town.FILES_PAGE,
     ) -> JSONResponse:
         detail = town.case_detail(db, me, sch.path_id(case_id), keys, files_after=files_after, files_limit=files_limit)
-        return JSONResponse(detail)
+        return http_errors.StoredDataResponse(detail)
 
     @app.post(contract.TOWN_CASES_PATH + "/{case_id}/take-over", response_model=sch.TakeOverAnswer, tags=["town"])
     def take_over(case_id: str, me: Device) -> JSONResponse:
         answer = town.take_over(db, me, sch.path_id(case_id))
         if answer["changed"]:
             log.info("case %s taken over by town device %s", case_id, me.device_id)
-        return JSONResponse(answer)
+        return http_errors.StoredDataResponse(answer)
 
     return app

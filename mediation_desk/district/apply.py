@@ -58,7 +58,7 @@ ESCALATED_TO_TOWN = "town"
 
 
 class Sealer(Protocol):
-    """Seals a case file with the server key (sealing.ServerKeys): returns the key id and the bytes."""
+    """Seals a case file with the server key (server_key.ServerKeys): returns the key id and the bytes."""
 
     def seal(self, data: bytes, aad: str) -> tuple[str, bytes]: ...
 
@@ -71,7 +71,7 @@ class Context:
     feed: FeedWriter
     # Every record the batch may touch, read in one query up front (None: not on the server).
     records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
-    keys: Sealer | None = None  # seals case files (sealing.py)
+    keys: Sealer | None = None  # seals case files (server_key.py)
 
     def record(self, entity: str, entity_id: str) -> Record | None:
         key = (entity, entity_id)

@@ -32,7 +32,7 @@ from sqlalchemy.engine import make_url
 from mediation_desk.district import admin_audit, migrate
 from mediation_desk.district.db import BUSY_TIMEOUT_S, Database, normalize_url
 from mediation_desk.district.errors import AdminError
-from mediation_desk.district.sealing import KEY_FILE_SUFFIX
+from mediation_desk.district.server_key import KEY_FILE_SUFFIX
 
 COMMANDS = ("backup", "restore")
 SQLITE_HEADER = b"SQLite format 3\x00"

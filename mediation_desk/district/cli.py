@@ -189,9 +189,9 @@ def _devices(db: object) -> None:
 
 
 def _key_generate(db: Database, args: argparse.Namespace, actor: str, reason: str) -> None:
-    from mediation_desk.district import sealing
+    from mediation_desk.district import sealing, server_key
 
-    path = sealing.key_file_for(db.url, Path(args.key_file) if args.key_file else None)
+    path = server_key.key_file_for(db.url, Path(args.key_file) if args.key_file else None)
     key_id = sealing.generate(db, path, actor=actor, reason=reason)
     print(path)
     print(
@@ -202,11 +202,11 @@ def _key_generate(db: Database, args: argparse.Namespace, actor: str, reason: st
 
 
 def _key_rotate(db: Database, args: argparse.Namespace, actor: str, reason: str) -> None:
-    from mediation_desk.district import sealing
+    from mediation_desk.district import sealing, server_key
 
     if not 1 <= args.batch <= 1000:
         raise AdminError("--batch 须是 1 到 1000 的整数")
-    path = sealing.key_file_for(db.url, Path(args.key_file) if args.key_file else None)
+    path = server_key.key_file_for(db.url, Path(args.key_file) if args.key_file else None)
     done = sealing.rotate(db, path, actor=actor, reason=reason, batch=args.batch)
     if done.previous is None:
         print(f"继续完成上次未完成的轮换：当前密钥 {done.key_id}", file=sys.stderr)

@@ -21,7 +21,7 @@ class ServerConfig:
     max_small_body_bytes: int = 16 * 1024
     # Swagger UI and ReDoc at /docs, served from the server itself (off: nothing to probe).
     docs: bool = False
-    # The file holding the server's sealing keys (sealing.py); None: beside a SQLite database.
+    # The file holding the server's sealing keys (server_key.py); None: beside a SQLite database.
     key_file: Path | None = None
     # Device tokens: how long one lives, and how long before its end a desk renews it.
     token_days: int = 180

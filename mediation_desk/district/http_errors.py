@@ -92,8 +92,9 @@ def install(app: FastAPI) -> None:
         )
 
 
-class FeedResponse(JSONResponse):
-    """A JSON answer that always encodes. Values the wire checks now refuse (NaN, infinities, lone
+class StoredDataResponse(JSONResponse):
+    """A JSON answer of what the database holds (the feed, the town's view) that always encodes.
+    Values the wire checks now refuse (NaN, infinities, lone
     surrogates) may still sit in rows written before those checks existed; such a value is served
     as null (text: with the replacement character) instead of failing every later read."""
 

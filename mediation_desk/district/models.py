@@ -143,7 +143,7 @@ class Fact(Base):
 
 class CaseFile(Base):
     """The whole file of a case escalated to a town, as the desk sent it, for that town to read.
-    Sensitive personal information: sealed with the server key (sealing.py) — never in clear in
+    Sensitive personal information: sealed with the server key (server_key.py) — never in clear in
     the database, never logged, never in the change feed (only its arrival)."""
 
     __tablename__ = "case_file"

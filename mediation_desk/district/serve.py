@@ -16,7 +16,7 @@ from mediation_desk.district.db import Database
 from mediation_desk.district.errors import AdminError
 
 if TYPE_CHECKING:  # the server's own modules load only when it is started, not for admin commands
-    from mediation_desk.district.guard import Summary
+    from mediation_desk.district.security_report import Summary
 
 KEY_FILE_ENV = "MEDIATION_DESK_DISTRICT_KEY_FILE"
 log = logging.getLogger("mediation_desk.district")

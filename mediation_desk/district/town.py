@@ -20,7 +20,7 @@ from mediation_desk.district.enrollment import DeviceScope
 from mediation_desk.district.errors import ApiError, bad_request, out_of_scope
 from mediation_desk.district.feed import FeedWriter, record_state
 from mediation_desk.district.models import CaseFile, Committee, FieldHistory, Record
-from mediation_desk.district.sealing import SealError, ServerKeys
+from mediation_desk.district.server_key import SealError, ServerKeys
 from mediation_desk.mediation import states
 from mediation_desk.storage.base import utcnow
 

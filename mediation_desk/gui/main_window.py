@@ -28,8 +28,9 @@ from mediation_desk.gui.pages.settings_page import SettingsPage
 from mediation_desk.gui.pages.statistics import StatisticsPage
 from mediation_desk.gui.pages.sync_page import SyncPage
 from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.sync_schedule import interval_from_settings
 from mediation_desk.gui.sync_status import SyncStatusWidget
-from mediation_desk.gui.sync_worker import SyncWorker, interval_from_settings
+from mediation_desk.gui.sync_worker import SyncWorker
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.gui.verify_dialog import open_verify_dialog
 from mediation_desk.privacy.idle_lock import IdleLock

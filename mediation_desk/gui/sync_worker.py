@@ -38,21 +38,17 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from mediation_desk.core.session import SessionMark
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
-from mediation_desk.gui.settings import DeskSettings, Setting
+from mediation_desk.gui.sync_schedule import (
+    DEFAULT_INTERVAL_S,
+    FIRST_ROUND_AFTER_S,
+    checked_interval,
+    next_round_after,
+)
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.sync import api as sync_api
 
 log = logging.getLogger(__name__)
 
-DEFAULT_INTERVAL_S = 5 * 60
-INTERVAL_MINUTES_RANGE = (1, 120)
-SYNC_INTERVAL_MINUTES = Setting(
-    "sync/interval_minutes",
-    DEFAULT_INTERVAL_S // 60,
-    int,
-    lambda v: INTERVAL_MINUTES_RANGE[0] <= v <= INTERVAL_MINUTES_RANGE[1],
-)
-FIRST_ROUND_AFTER_S = 10.0  # after start-up, once the window has settled
 STATUS_POLL_S = 60.0  # another process (the command line) may sync the same desk
 STATUS_SETTLE_MS = 800  # after the desk worker goes idle: one status read for a burst of saves
 # The window's rounds give up on an unreachable server sooner than the command line: the next
@@ -63,11 +59,6 @@ WINDOW_OPTIONS = sync_api.TransportOptions(
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
-
-
-def interval_from_settings(settings: DeskSettings) -> float:
-    """Seconds between automatic rounds, as chosen on the 同步 page (window.ini)."""
-    return settings.get(SYNC_INTERVAL_MINUTES) * 60.0
 
 
 class RoundCancelled(Exception):
@@ -114,7 +105,7 @@ class SyncWorker(QObject):
         self.options = options
         self.status: sync_api.SyncStatus | None = None
         self.last_outcome: RoundOutcome | None = None
-        self._interval_s = _checked_interval(interval_s)
+        self._interval_s = checked_interval(interval_s)
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="district-sync")
         self._cancel = threading.Event()
         self._round: Future[Any] | None = None
@@ -169,7 +160,7 @@ class SyncWorker(QObject):
 
     def set_interval(self, seconds: float) -> None:
         """A new interval for the automatic rounds, counted from now."""
-        self._interval_s = _checked_interval(seconds)
+        self._interval_s = checked_interval(seconds)
         if self._started and not self._stopped and not self.running:
             self._schedule(self._interval_s)
 
@@ -259,11 +250,8 @@ class SyncWorker(QObject):
             self._schedule(self._next_round_after(outcome))
 
     def _next_round_after(self, outcome: RoundOutcome) -> float:
-        if outcome.locked:  # stopped by a lock: the next round holds the case files back and does the rest
-            return min(FIRST_ROUND_AFTER_S, self._interval_s)
         waited = outcome.report.retry_after_s if outcome.report is not None else None
-        # The district asked this desk to slow down: the next round comes no sooner than it said.
-        return max(self._interval_s, float(waited or 0))
+        return next_round_after(self._interval_s, locked=outcome.locked, retry_after_s=waited)
 
     def _schedule(self, seconds: float) -> None:
         if not self._stopped:
@@ -395,9 +383,3 @@ class SyncWorker(QObject):
         # the status itself also ends in an idle worker — that one needs no second read.
         if not busy and not self._status_in_flight and self._started and not self._stopped:
             self._settle_timer.start()
-
-
-def _checked_interval(seconds: float) -> float:
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds > 0:
-        raise ValueError("the sync interval is a positive number of seconds")
-    return float(seconds)

@@ -206,3 +206,26 @@ def test_the_token_is_checked_before_the_body_is_read(district):
         while contract.ERROR_TOKEN_INVALID.encode() not in answer and (chunk := raw.recv(65536)):
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 401") and contract.ERROR_TOKEN_INVALID.encode() in answer
+
+
+def test_a_value_stored_before_the_checks_is_served_not_a_500(district, district_db):
+    """A district attacked before these checks may hold a NaN already: every reader is still served."""
+    from sqlalchemy import update
+
+    from mediation_desk.district.models import Change, Record
+
+    desk, town = enroll(district, "XT-001"), enroll(district, town=TOWN_A)
+    case = desk.new_case()
+    assert statuses(desk.push([case])) == ["applied"]
+    if not district.database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's JSONB never stored NaN: the old push failed instead")
+    with district_db.write() as s:
+        poisoned = {**case["payload"], "amount_fen": float("nan")}
+        s.execute(update(Record).where(Record.entity_id == case["entity_id"]).values(data=poisoned))
+        s.execute(update(Change).where(Change.entity_id == case["entity_id"]).values(data=poisoned))
+    changes, _ = desk.pull_all()
+    assert changes[0]["data"]["amount_fen"] is None
+    with town.http() as c:
+        [listed] = c.get(contract.TOWN_CASES_PATH).json()["cases"]
+        assert listed["amount_fen"] is None
+        assert c.get(contract.town_case_path(case["entity_id"])).status_code == 200

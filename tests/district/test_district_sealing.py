@@ -17,7 +17,7 @@ from district_server import KEY_FILE_ENV, ROOT, DistrictServer, _child_env
 from sqlalchemy import select, text
 
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.district import admin_audit, sealing
+from mediation_desk.district import admin_audit, server_key
 from mediation_desk.district.db import Database
 from mediation_desk.district.models import CaseFile, Committee, Record
 
@@ -35,7 +35,7 @@ def _file(cid: str) -> dict:
 
 
 def _key_file(server: DistrictServer) -> Path:
-    path = server.key_file or sealing.default_key_file(server.database_url)
+    path = server.key_file or server_key.default_key_file(server.database_url)
     assert path is not None
     return path
 
@@ -82,46 +82,46 @@ def _assert_not_stored(server: DistrictServer, db: Database) -> None:
 # -- the keys ----------------------------------------------------------------------------------------
 def test_seal_and_open_bind_the_value_to_its_row(tmp_path):
     path = tmp_path / "server.key"
-    key_id = sealing.write_new_key_file(path)
-    keys = sealing.ServerKeys.from_file(path)
+    key_id = server_key.write_new_key_file(path)
+    keys = server_key.ServerKeys.from_file(path)
     got_id, sealed = keys.seal(b'{"id_number": "330604199912120034"}', "file-1")
     assert got_id == key_id == keys.current and FAKE_ID.encode() not in sealed
     assert keys.open(key_id, sealed, "file-1") == b'{"id_number": "330604199912120034"}'
     assert keys.seal(b"same", "file-1")[1] != keys.seal(b"same", "file-1")[1]  # a fresh nonce each time
-    with pytest.raises(sealing.SealError, match="不属于这条记录"):
+    with pytest.raises(server_key.SealError, match="不属于这条记录"):
         keys.open(key_id, sealed, "file-2")  # moved to another row
     tampered = bytearray(sealed)
     tampered[-1] ^= 1
-    with pytest.raises(sealing.SealError, match="改动"):
+    with pytest.raises(server_key.SealError, match="改动"):
         keys.open(key_id, bytes(tampered), "file-1")
-    with pytest.raises(sealing.SealError, match="no-such-key"):
+    with pytest.raises(server_key.SealError, match="no-such-key"):
         keys.open("no-such-key", sealed, "file-1")
     for broken in (b"", b"\x01short", b"\x02" + sealed[1:]):
-        with pytest.raises(sealing.SealError, match="格式"):
+        with pytest.raises(server_key.SealError, match="格式"):
             keys.open(key_id, broken, "file-1")
     assert keys.open_json(*keys.seal_json({"a": "乙"}, "f")[:2], "f") == {"a": "乙"}
 
 
 def test_the_key_file_is_private_and_never_overwritten(tmp_path):
     path = tmp_path / "keys" / "server.key"
-    first = sealing.write_new_key_file(path)
+    first = server_key.write_new_key_file(path)
     doc = json.loads(path.read_text())
     assert doc["current"] == first and len(doc["keys"]) == 1
     if POSIX:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    with pytest.raises(sealing.KeyFileError, match="不会覆盖"):
-        sealing.write_new_key_file(path)
+    with pytest.raises(server_key.KeyFileError, match="不会覆盖"):
+        server_key.write_new_key_file(path)
     assert json.loads(path.read_text()) == doc
 
-    previous, new = sealing.add_current_key(path)
+    previous, new = server_key.add_current_key(path)
     doc = json.loads(path.read_text())
     assert previous == first and doc["current"] == new and set(doc["keys"]) == {first, new}
     assert [p.name for p in path.parent.iterdir()] == ["server.key"]  # no temporary file left
     if POSIX:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         path.chmod(0o644)
-        with pytest.raises(sealing.KeyFileError, match=f"chmod 600 {path}"):
-            sealing.ServerKeys.from_file(path)
+        with pytest.raises(server_key.KeyFileError, match=f"chmod 600 {path}"):
+            server_key.ServerKeys.from_file(path)
 
 
 @pytest.mark.parametrize(
@@ -140,20 +140,20 @@ def test_a_bad_key_file_is_refused_clearly(tmp_path, content):
     path = tmp_path / "server.key"
     path.write_bytes(content)
     path.chmod(0o600)
-    with pytest.raises(sealing.KeyFileError, match="不是有效的密钥文件"):
-        sealing.ServerKeys.from_file(path)
-    with pytest.raises(sealing.KeyFileError, match="不存在"):
-        sealing.ServerKeys.from_file(tmp_path / "missing.key")
+    with pytest.raises(server_key.KeyFileError, match="不是有效的密钥文件"):
+        server_key.ServerKeys.from_file(path)
+    with pytest.raises(server_key.KeyFileError, match="不存在"):
+        server_key.ServerKeys.from_file(tmp_path / "missing.key")
 
 
 def test_a_running_server_takes_up_a_rotated_key_file(tmp_path):
     path = tmp_path / "server.key"
-    sealing.write_new_key_file(path)
-    server_side = sealing.ServerKeys.from_file(path)
+    server_key.write_new_key_file(path)
+    server_side = server_key.ServerKeys.from_file(path)
     old_id, sealed_before = server_side.seal(b"before", "f1")
     # Another process (the admin command) rotates and re-seals a row under the new key.
-    admin_side = sealing.ServerKeys.from_file(path)
-    sealing.add_current_key(path)
+    admin_side = server_key.ServerKeys.from_file(path)
+    server_key.add_current_key(path)
     admin_side.refresh()
     new_id_, resealed = admin_side.seal(b"before", "f1")
     assert new_id_ != old_id
@@ -163,11 +163,11 @@ def test_a_running_server_takes_up_a_rotated_key_file(tmp_path):
 
 
 def test_postgresql_needs_a_key_file_and_sqlite_has_one_beside_it(tmp_path):
-    with pytest.raises(sealing.KeyFileError, match="key generate --key-file"):
-        sealing.key_file_for("postgresql+psycopg://u:p@h/d", None)
+    with pytest.raises(server_key.KeyFileError, match="key generate --key-file"):
+        server_key.key_file_for("postgresql+psycopg://u:p@h/d", None)
     given = tmp_path / "k.key"
-    assert sealing.key_file_for("postgresql+psycopg://u:p@h/d", given) == given
-    assert sealing.key_file_for(f"sqlite:///{tmp_path / 'd.sqlite3'}", None) == tmp_path / "d.sqlite3.key"
+    assert server_key.key_file_for("postgresql+psycopg://u:p@h/d", given) == given
+    assert server_key.key_file_for(f"sqlite:///{tmp_path / 'd.sqlite3'}", None) == tmp_path / "d.sqlite3.key"
 
 
 def test_serve_on_postgresql_without_a_key_file_refuses_to_start(pg_schema_url):
@@ -181,7 +181,7 @@ def test_serve_on_postgresql_without_a_key_file_refuses_to_start(pg_schema_url):
 def test_serve_refuses_a_key_file_others_can_read(tmp_path):
     url = f"sqlite:///{tmp_path / 'district.sqlite3'}"
     key = tmp_path / "open.key"
-    sealing.write_new_key_file(key)
+    server_key.write_new_key_file(key)
     key.chmod(0o640)
     server = DistrictServer(url, log_path=tmp_path / "server.log", key_file=key)
     with pytest.raises(RuntimeError, match="exited with 2"):
@@ -198,7 +198,7 @@ def test_a_case_file_is_not_readable_in_the_database(district, district_db):
         [stored] = c.get(contract.town_case_path(cid)).json()["case_files"]
     assert stored["content"] == _file(cid)
     _assert_not_stored(district, district_db)
-    keys = sealing.ServerKeys.from_file(_key_file(district))
+    keys = server_key.ServerKeys.from_file(_key_file(district))
     with district_db.read() as s:
         row = s.scalar(select(CaseFile))
         assert row is not None and row.key_id == keys.current and row.size_bytes == stored["size_bytes"]
@@ -247,7 +247,7 @@ def test_every_instance_must_hold_the_key_of_the_sealed_files(district, tmp_path
     cid = _escalated_case(desk)
     assert statuses(desk.push([desk.op("case_file", cid, "append", _file(cid))])) == ["applied"]
     other_key = tmp_path / "other.key"
-    sealing.write_new_key_file(other_key)
+    server_key.write_new_key_file(other_key)
     second = DistrictServer(district.database_url, log_path=tmp_path / "second.log", key_file=other_key)
     with pytest.raises(RuntimeError, match="exited with 2"):
         second.start()
@@ -293,7 +293,7 @@ def test_key_rotate_reseals_every_file_and_resumes(district, district_db):
     assert sorted(f["content"]["n"] for f in page["case_files"]) == list(range(6))
 
     # Interrupted after the file gained its new key, before any file was re-sealed: run it again.
-    _previous, third = sealing.add_current_key(path)
+    _previous, third = server_key.add_current_key(path)
     out = district.admin("key", "rotate", "--reason", "继续上次的轮换")
     assert "重新加密了 6 份卷宗" in out and json.loads(path.read_text())["current"] == third
     assert len(json.loads(path.read_text())["keys"]) == 3  # resumed: no fourth key

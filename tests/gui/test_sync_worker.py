@@ -34,12 +34,13 @@ from sync_helpers import (
     unlock,
 )
 
-from mediation_desk.district import sealing
+from mediation_desk.district import server_key
 from mediation_desk.district.models import CaseFile
 from mediation_desk.gui.pages.sync_page import SyncPage
 from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.sync_schedule import interval_from_settings
 from mediation_desk.gui.sync_status import SyncStatusWidget
-from mediation_desk.gui.sync_worker import RoundOutcome, SyncWorker, interval_from_settings
+from mediation_desk.gui.sync_worker import RoundOutcome, SyncWorker
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import intake as intake_service
 from mediation_desk.mediation import states, workflow
@@ -206,7 +207,7 @@ def test_locking_the_desk_during_a_round_stops_it_calmly_and_the_file_goes_up_wh
     assert pending(desk_env) == 0
     with district_db(district) as db, db.read() as s:
         [stored] = s.scalars(select(CaseFile).where(CaseFile.case_id == case_id)).all()
-        keys = sealing.ServerKeys.from_file(sealing.key_file_for(district.database_url, district.key_file))
+        keys = server_key.ServerKeys.from_file(server_key.key_file_for(district.database_url, district.key_file))
         content = keys.open_json(str(stored.key_id), stored.sealed, stored.id)
         people = {p["person"]["name"]: p["person"] for p in content["parties"]}
     assert people["赵德胜"]["id_number"] == party("赵德胜", 41)["id_number"]

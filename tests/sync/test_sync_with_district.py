@@ -34,7 +34,7 @@ from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.desk import Desk
 from mediation_desk.district import admin as district_admin
-from mediation_desk.district import sealing
+from mediation_desk.district import server_key
 from mediation_desk.district.models import CaseFile
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.mediation import assignment, states, workflow
@@ -324,7 +324,7 @@ def test_an_escalated_case_goes_up_with_its_file_and_the_town_takes_it_over(dist
     with district_db(district) as db, db.read() as s:
         [stored] = s.scalars(select(CaseFile).where(CaseFile.case_id == case_id)).all()
         assert stored.content is None and stored.sealed  # sealed at rest; opened with the server key
-        keys = sealing.ServerKeys.from_file(sealing.key_file_for(district.database_url, district.key_file))
+        keys = server_key.ServerKeys.from_file(server_key.key_file_for(district.database_url, district.key_file))
         content = keys.open_json(str(stored.key_id), stored.sealed, stored.id)
         people = {p["person"]["name"]: p["person"] for p in content["parties"]}
         assert people["赵德胜"]["phone"] == party("赵德胜", 41)["phone"]

@@ -21,12 +21,9 @@ from mediation_desk.gui.forms.ui_sync_page import Ui_SyncPage
 from mediation_desk.gui.pages.sync_district import DistrictSection
 from mediation_desk.gui.pages.sync_issues import IssuesSection, may_manage_sync
 from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.sync_schedule import SYNC_INTERVAL_MINUTES
 from mediation_desk.gui.sync_status import GREEN, RED, beijing_time
-from mediation_desk.gui.sync_worker import (
-    SYNC_INTERVAL_MINUTES,
-    RoundOutcome,
-    SyncWorker,
-)
+from mediation_desk.gui.sync_worker import RoundOutcome, SyncWorker
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.sync import api as sync_api
 
