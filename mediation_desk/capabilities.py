@@ -1,7 +1,7 @@
 """Every capability of the desk, registered with the ground (core/registry.py) at start-up.
 
 The faces (window, command line) call `register_all()` before they open a desk; so do the tests.
-A new capability (points, site codes, alarms) adds its `register` here and nowhere in the ground."""
+A new capability (site codes, alarms) adds its `register` here and nowhere in the ground."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from mediation_desk.core.registry import REGISTRY, Registry
 from mediation_desk.lifecycle import capability as lifecycle
 from mediation_desk.mediation import capability as mediation
 from mediation_desk.people import models as people_models  # noqa: F401
+from mediation_desk.points import capability as points
 from mediation_desk.privacy import models as privacy_models  # noqa: F401
 from mediation_desk.storage import state as state_models  # noqa: F401
 from mediation_desk.sync import models as sync_models  # noqa: F401
 
-CAPABILITIES = (administration, mediation, lifecycle)
+CAPABILITIES = (administration, mediation, lifecycle, points)
 
 
 def register_all(registry: Registry = REGISTRY) -> Registry:

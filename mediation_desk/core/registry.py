@@ -22,7 +22,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.demo import DemoFiller
-from mediation_desk.core.sync_contract import COMMITTEE, SyncedEntity
+from mediation_desk.core.sync_contract import COMMITTEE, Change, SyncedEntity
 from mediation_desk.core.uow import UnitOfWork
 from mediation_desk.people.sealed import PERSON_IDENTITIES
 from mediation_desk.privacy import roles
@@ -161,6 +161,18 @@ class SealedFiles(Protocol):
     def check_open(self, session: Session, vault: Vault, folder: Path) -> int: ...
 
 
+# ---- hooks between capabilities and from sync -------------------------------------------------
+
+# (uow, what happened) -> None. Runs inside the publisher's unit of work: what a listener writes
+# commits with the event, and a listener that raises undoes the whole action.
+Listener = Callable[[UnitOfWork, Mapping[str, Any]], None]
+# (uow, the page's changes of the handler's entities, in feed order) -> rows changed. Runs inside
+# the pull's unit of work, which stores the cursor with them.
+PullHandler = Callable[[UnitOfWork, list[Change]], int]
+# (uow, one part of the district's reference answer) -> None, when that part changed.
+ReferenceHandler = Callable[[UnitOfWork, Any], None]
+
+
 @dataclass
 class Registry:
     # The committee is the ground's own synced entity (every desk and the district know it).
@@ -173,6 +185,9 @@ class Registry:
     sealed_files: dict[str, SealedFiles] = field(default_factory=dict)
     demo_fillers: dict[str, DemoFiller] = field(default_factory=dict)  # in registration order
     capabilities: set[str] = field(default_factory=set)
+    listeners: dict[str, list[Listener]] = field(default_factory=dict)  # event name → listeners
+    pull_handlers: dict[str, PullHandler] = field(default_factory=dict)  # entity → its handler
+    reference_handlers: dict[str, ReferenceHandler] = field(default_factory=dict)  # part → handler
 
     # ---- synced entities (core/sync_contract.py) ----------------------------------------------
 
@@ -229,6 +244,30 @@ class Registry:
 
     def add_demo(self, filler: DemoFiller) -> None:
         _put(self.demo_fillers, filler.name, filler, "demo filler")
+
+    # ---- hooks ---------------------------------------------------------------------------------
+
+    def add_listener(self, event: str, listener: Listener) -> None:
+        """`listener` runs whenever a capability publishes `event` (e.g. "mediation.case_closed")."""
+        held = self.listeners.setdefault(event, [])
+        if listener not in held:
+            held.append(listener)
+
+    def publish(self, uow: UnitOfWork, event: str, data: Mapping[str, Any]) -> None:
+        """Tell the listeners of `event`, inside the publisher's unit of work. A capability that
+        publishes knows nothing of who listens (a closed case may earn a volunteer green coins)."""
+        for listener in self.listeners.get(event, ()):
+            listener(uow, data)
+
+    def add_pull_handler(self, entities: Iterable[str], handler: PullHandler) -> None:
+        """Changes of `entities` pulled from the district go to `handler` (sync/apply.py calls it),
+        besides being kept in the desk's mirror of the district like every change."""
+        for entity in entities:
+            _put(self.pull_handlers, entity, handler, "pull handler")
+
+    def add_reference_handler(self, part: str, handler: ReferenceHandler) -> None:
+        """`handler` receives the `part` of the district's reference data whenever it changes."""
+        _put(self.reference_handlers, part, handler, "reference handler")
 
     # ---- capabilities --------------------------------------------------------------------------
 

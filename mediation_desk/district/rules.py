@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from mediation_desk.core.registry import REGISTRY, Registry
 from mediation_desk.mediation import states
+from mediation_desk.points import entities as points
 
 
 def register_rules(registry: Registry = REGISTRY) -> Registry:
     registry.add_entities(states.SYNCED_ENTITIES)
+    registry.add_entities(points.SYNCED_ENTITIES)
     return registry

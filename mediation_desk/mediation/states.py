@@ -52,6 +52,8 @@ LABELS: dict[str, str] = {
     ESCALATED: "已上报",
 }
 STATES = tuple(LABELS)
+# Published (core/registry.py) when a case closes: {case_id, lead_mediator_id, agreement_effective_on, closed_on}.
+CASE_CLOSED_EVENT = "mediation.case_closed"
 OPEN_STATES = frozenset({ACCEPTED, ASSIGNED, IN_MEDIATION, AGREED, PERFORMING, FOLLOW_UP})
 FINAL_STATES = frozenset({CLOSED, DECLINED, ESCALATED})
 

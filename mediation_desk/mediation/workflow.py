@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import select
+
+from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
 from mediation_desk.mediation.case_access import authorize, case_facts, load_case
 from mediation_desk.mediation.intake import RISK_FLAGS
-from mediation_desk.mediation.models_case import CaseTransition, MediationCase
+from mediation_desk.mediation.models_case import Agreement, CaseAssignment, CaseTransition, MediationCase
 from mediation_desk.validation import clean_text
 
 
@@ -73,6 +76,29 @@ def apply_transition(
         case.id,
         "transition",
         {"from": previous, "to": target, "hlc": hlc, **details, "closed_on": case.closed_on},
+    )
+    if target == states.CLOSED:
+        _announce_closing(uow, case)
+
+
+def _announce_closing(uow: UnitOfWork, case: MediationCase) -> None:
+    """Tell whoever listens (core/registry.py) that a case closed, with its lead mediator and
+    whether an agreement is in effect: a volunteer mediator's work may earn green coins."""
+    lead = uow.session.scalars(
+        select(CaseAssignment.mediator_id)
+        .where(CaseAssignment.case_id == case.id, CaseAssignment.role == "lead")
+        .order_by(CaseAssignment.ended_at.is_not(None), CaseAssignment.assigned_at.desc())
+    ).first()
+    effective = uow.session.scalars(select(Agreement.effective_on).where(Agreement.case_id == case.id)).first()
+    REGISTRY.publish(
+        uow,
+        states.CASE_CLOSED_EVENT,
+        {
+            "case_id": case.id,
+            "lead_mediator_id": lead,
+            "agreement_effective_on": effective,
+            "closed_on": case.closed_on,
+        },
     )
 
 

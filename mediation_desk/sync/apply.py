@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core import hlc as hlc_rules
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import OutboxOp
+from mediation_desk.core.registry import REGISTRY, PullHandler
 from mediation_desk.core.uow import HLC_KEY, UnitOfWork
 from mediation_desk.mediation import states
 from mediation_desk.mediation.models_case import (
@@ -122,6 +123,8 @@ def apply_page(
         key = (change.entity, change.entity_id)
         if key not in latest or change.seq > latest[key].seq:
             latest[key] = change
+    handled = _hand_over(uow, changes, committee_code, scope)
+    tally.own_updated += handled
     if not latest:
         return tally
     ids = {entity_id for _, entity_id in latest}
@@ -170,6 +173,20 @@ def apply_page(
         s.execute(update(DistrictRecord), updates)
     tally.stored += len(inserts) + len(updates)
     return tally
+
+
+def _hand_over(uow: UnitOfWork, changes: list[contract.Change], committee_code: str | None, scope: str | None) -> int:
+    """Changes of the entities a capability handles itself (core/registry.py `add_pull_handler`),
+    each handler once with its changes in feed order (a ledger needs every entry, not the latest)."""
+    by_handler: dict[PullHandler, list[contract.Change]] = {}
+    for change in changes:
+        handler = REGISTRY.pull_handlers.get(change.entity)
+        if handler is None:
+            continue
+        if scope != contract.SCOPE_TOWN and committee_code and change.committee_code != committee_code:
+            continue
+        by_handler.setdefault(handler, []).append(change)
+    return sum(handler(uow, sorted(batch, key=lambda c: c.seq)) for handler, batch in by_handler.items())
 
 
 def _note_take_over(uow: UnitOfWork, case: MediationCase, change: contract.Change, before: dict[str, Any]) -> None:

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import select
 
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.core.uow import Actor
+from mediation_desk.core.registry import REGISTRY
+from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import states
 from mediation_desk.privacy import roles
@@ -77,20 +78,28 @@ def district_state_of_case(desk: Desk, case_id: str) -> DistrictCaseView | None:
         return _case_view(record) if record is not None else None
 
 
-def store_reference(session: Any, answer: dict[str, Any], now: dt.datetime) -> bool:
-    """Keep each part of the reference answer; True when something changed."""
+def store_reference(uow: UnitOfWork, answer: dict[str, Any]) -> bool:
+    """Keep each part of the reference answer; True when something changed. A part a capability
+    registered a handler for (core/registry.py) is handed to it when it changed, in the same
+    unit of work (the green-coin catalogue becomes the desk's next catalogue version)."""
+    session, now = uow.session, uow.now
     version = int(answer.get("version") or 0)
     changed = False
     for name, data in answer.items():
         if name == "version":
             continue
         row = session.get(ReferenceData, name)
+        if row is not None and row.version == version and row.data == data:
+            continue
+        part_changed = row is None or row.data != data
         if row is None:
             session.add(ReferenceData(name=name, version=version, data=data, fetched_at=now))
-            changed = True
-        elif row.version != version or row.data != data:
+        else:
             row.version, row.data, row.fetched_at = version, data, now
-            changed = True
+        changed = True
+        handler = REGISTRY.reference_handlers.get(name)
+        if part_changed and handler is not None:
+            handler(uow, data)
     return changed
 
 

@@ -229,7 +229,7 @@ def _round(desk: Desk, progress: Progress | None, options: TransportOptions, *, 
 def _refresh_reference(desk: Desk, client: DistrictClient) -> bool:
     answer = client.reference()
     with desk.write(SYNC_ACTOR) as uow:
-        changed = store_reference(uow.session, answer, uow.now)
+        changed = store_reference(uow, answer)
         if changed:
             uow.audit(
                 "sync.reference",
