@@ -14,10 +14,12 @@ accounts and data key; it is handed out unlocked with that key, as a login would
 from __future__ import annotations
 
 import atexit
+import gc
 import itertools
 import shutil
 import sqlite3
 import tempfile
+import time
 import uuid
 from collections.abc import Iterable, Mapping
 from contextlib import closing
@@ -201,11 +203,18 @@ def _build(recipe: Recipe) -> Template:
 def _settle(root: Path) -> None:
     """Everything in the database file itself: no write-ahead log for a copy to miss or share."""
     database = AppPaths.resolve(root).database
-    with closing(sqlite3.connect(database)) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    leftovers = [p.name for p in root.glob(database.name + "-*")]
-    if leftovers:
-        raise RuntimeError(f"template desk still has {leftovers} open")
+    leftovers: list[str] = []
+    for _ in range(3):
+        # A closed desk's connection can outlive it in a reference cycle not yet collected (a
+        # session kept by a traceback, a worker's frame): collected, it closes and the log goes.
+        gc.collect()
+        with closing(sqlite3.connect(database)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        leftovers = [p.name for p in root.glob(database.name + "-*")]
+        if not leftovers:
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"template desk still has {leftovers} open")
 
 
 # ---------------------------------------------------------------- copies

@@ -37,7 +37,7 @@ from mediation_desk.mediation import queries
 from mediation_desk.paths import AppPaths
 
 WINDOW_SIZE = (1360, 860)
-PAGE_FILES = ("dashboard", "intake", "cases", "mediators", "followups", "statistics", "sync", "settings")
+PAGE_FILES = ("dashboard", "intake", "cases", "mediators", "followups", "statistics", "points", "sync", "settings")
 
 
 def settle(app: QApplication, tasks: TaskManager, seconds: float = 0.6) -> None:
@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
                 nav.setCurrentRow(row)
                 name = PAGE_FILES[row] if row < len(PAGE_FILES) else f"page-{row}"
                 take(window, app, tasks, args.out / f"{name}.png")
+                tabs = getattr(window.ui.pageStack.currentWidget(), "tabs", None)
+                for index in range(1, tabs.count() if tabs is not None else 0):
+                    tabs.setCurrentIndex(index)  # a page in tabs: each tab too
+                    take(window, app, tasks, args.out / f"{name}-{index + 1}.png")
             case = _case_worth_showing(desk)
             if case is not None:
                 window.open_case(case)

@@ -21,6 +21,7 @@ LIFECYCLE_FILES = [
     PACKAGE / "mediation" / "retention_rule.py",
     PACKAGE / "mediation" / "sealed_records.py",
     PACKAGE / "mediation" / "data_lifecycle.py",
+    PACKAGE / "points" / "data_lifecycle.py",
     PACKAGE / "people" / "sealed.py",
     PACKAGE / "cli" / "privacy_commands.py",
 ]
@@ -28,14 +29,14 @@ LIFECYCLE_FILES = [
 
 def test_what_the_capabilities_register() -> None:
     registry = register_all(Registry())
-    assert set(registry.retention_rules) == {"mediation_case"}
+    assert set(registry.retention_rules) == {"mediation_case", "points_residents"}
     assert {k: (p.label, p.default_years, p.at_most) for k, p in registry.retention_periods().items()} == {
         "long": ("长期", 30, None),
         "short": ("短期", 10, "long"),
         "declined": ("不予调解或上报的案件", 3, None),
     }
     assert list(registry.sealed) == ["people", "mediators"]  # the ground's register first
-    assert set(registry.sealed_files) == {"attachments"}
+    assert set(registry.sealed_files) == {"attachments", "points_evidence"}
     assert {c: (p.label, p.standing, p.erase) for c, p in registry.consent_purposes.items()} == {
         "sms_notice": ("短信通知", False, ()),
         "photo_publicity": ("调解案例宣传使用照片", False, ()),
@@ -45,7 +46,8 @@ def test_what_the_capabilities_register() -> None:
     assert registry.standing_purposes() == {"bracelet_location", "bracelet_health"}
     for action in ("retention.manage", "purge", "consent.manage", "desk.protect", "case.retention"):
         assert action in roles.ACTIONS
-    assert register_all(registry) is registry and set(registry.retention_rules) == {"mediation_case"}
+    assert register_all(registry) is registry
+    assert set(registry.retention_rules) == {"mediation_case", "points_residents"}
 
 
 def test_the_same_name_for_something_else_is_refused() -> None:

@@ -18,6 +18,7 @@ from mediation_desk.cli import (
     case_commands,
     data_commands,
     document_commands,
+    points_commands,
     privacy_commands,
     record_commands,
     sync_commands,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(sub)
     document_commands.register(sub)
     sync_commands.register(sub)
+    points_commands.register(sub)
     return parser
 
 

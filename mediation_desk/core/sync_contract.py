@@ -14,6 +14,12 @@ Endpoints (JSON over HTTP, `Authorization: Bearer <device token>` except enroll 
   GET  /api/v1/town/cases               a town device: its villages' case status
   POST /api/v1/town/cases/{id}/take-over a town device takes over a case escalated to it
   POST /api/v1/device/token             renew the presented token → {"token": str, "expires_at": ISO time}
+  GET  /api/v1/town/points/declarations?status=&after=&limit=   a town device: green-coin declarations
+                                        of its villages (default: waiting for the town)
+  POST /api/v1/town/points/declarations/{id}/review   {"approve", "reason", "reviewer"}: the town's
+                                        review; an approval credits the coins (the district's entry)
+  GET  /api/v1/town/points/conflicts?status=&after=&limit=      redemptions that overdrew a balance
+  POST /api/v1/town/points/conflicts/{id}/resolve     {"resolution", "reason", "reviewer"}
 Errors are {"error": {"code": ERROR_*, "message": str, "field": str | None}} with a 4xx status.
 Every answer to a device carries TOKEN_EXPIRES_HEADER (when its token ends) and, once the desk
 should renew, TOKEN_RENEW_HEADER: TOKEN_RENEW_DUE. A 429 (ERROR_RATE_LIMITED) carries `Retry-After`.
@@ -36,6 +42,8 @@ PULL_PATH = f"{API_PREFIX}/sync/pull"
 REFERENCE_PATH = f"{API_PREFIX}/reference"
 TOWN_CASES_PATH = f"{API_PREFIX}/town/cases"
 TOKEN_RENEW_PATH = f"{API_PREFIX}/device/token"
+TOWN_DECLARATIONS_PATH = f"{API_PREFIX}/town/points/declarations"
+TOWN_CONFLICTS_PATH = f"{API_PREFIX}/town/points/conflicts"
 TOKEN_EXPIRES_HEADER = "X-Token-Expires-At"  # ISO 8601 time the presented token ends (none: no end)
 TOKEN_RENEW_HEADER = "X-Token-Renew"  # TOKEN_RENEW_DUE: renew now (the server decides, not the desk's clock)
 TOKEN_RENEW_DUE = "due"
@@ -217,6 +225,8 @@ ERROR_CURSOR_AHEAD = "cursor_ahead"  # pull cursor beyond the feed (server resto
 ERROR_BODY_TOO_LARGE = "body_too_large"
 ERROR_RATE_LIMITED = "rate_limited"  # 429: too many requests or failures; `Retry-After` says when
 ERROR_TOKEN_EXPIRED = "token_expired"  # 401: the device token ran out before it was renewed
+# 409: a town's review or resolution that does not fit the record's state, or a per-item limit.
+ERROR_POINTS_REFUSED = "points_refused"
 # A push's body, and the biggest case file inside it (the desk cuts its batches to fit both).
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_CASE_FILE_BYTES = 2 * 1024 * 1024
@@ -242,6 +252,14 @@ def town_case_path(case_id: str) -> str:
 
 def take_over_path(case_id: str) -> str:
     return f"{TOWN_CASES_PATH}/{case_id}/take-over"
+
+
+def town_review_path(declaration_id: str) -> str:
+    return f"{TOWN_DECLARATIONS_PATH}/{declaration_id}/review"
+
+
+def conflict_resolve_path(conflict_id: str) -> str:
+    return f"{TOWN_CONFLICTS_PATH}/{conflict_id}/resolve"
 
 
 @dataclass(frozen=True)

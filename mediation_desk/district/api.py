@@ -29,6 +29,7 @@ from mediation_desk.district import (
     metrics,
     migrate,
     openapi,
+    points_town,
     ratelimit,
     reference,
     sealing,
@@ -180,6 +181,58 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
         answer = town.take_over(db, me, sch.path_id(case_id))
         if answer["changed"]:
             log.info("case %s taken over by town device %s", case_id, me.device_id)
+        return http_errors.StoredDataResponse(answer)
+
+    # ---- green coins: the town's review and the conflicts it resolves (points_town.py) ----------
+
+    @app.get(contract.TOWN_DECLARATIONS_PATH, response_model=sch.TownDeclarationsAnswer, tags=["town"])
+    def town_declarations(
+        me: Device,
+        status: Annotated[str, Query(max_length=32)] = points_town.WAITING,
+        after: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200,
+    ) -> JSONResponse:
+        answer = points_town.list_declarations(db, me, status=status, after=after, limit=limit)
+        return http_errors.StoredDataResponse(answer)
+
+    @app.post(
+        contract.TOWN_DECLARATIONS_PATH + "/{declaration_id}/review",
+        response_model=sch.TownReviewAnswer,
+        tags=["town"],
+        openapi_extra=openapi.request_body(sch.TownReviewBody),
+    )
+    async def town_review(declaration_id: str, request: Request, me: Device) -> JSONResponse:
+        town.require_town(me)  # before a byte of the body is read
+        declaration_id = sch.path_id(declaration_id, "条申报", "declaration_id")
+        body = sch.checked_body(sch.TownReviewBody, await wire.read_json(request, config.max_small_body_bytes))
+        answer = await run_in_threadpool(points_town.review, db, me, declaration_id, body)
+        if answer["changed"]:
+            log.info("declaration %s reviewed by town device %s", declaration_id, me.device_id)
+        return http_errors.StoredDataResponse(answer)
+
+    @app.get(contract.TOWN_CONFLICTS_PATH, response_model=sch.TownConflictsAnswer, tags=["town"])
+    def town_conflicts(
+        me: Device,
+        status: Annotated[str, Query(max_length=16)] = points_town.OPEN,
+        after: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200,
+    ) -> JSONResponse:
+        answer = points_town.list_conflicts(db, me, status=status, after=after, limit=limit)
+        return http_errors.StoredDataResponse(answer)
+
+    @app.post(
+        contract.TOWN_CONFLICTS_PATH + "/{conflict_id}/resolve",
+        response_model=sch.ConflictResolveAnswer,
+        tags=["town"],
+        openapi_extra=openapi.request_body(sch.ConflictResolveBody),
+    )
+    async def resolve_conflict(conflict_id: str, request: Request, me: Device) -> JSONResponse:
+        town.require_town(me)
+        conflict_id = sch.path_id(conflict_id, "个兑换冲突", "conflict_id")
+        body = sch.checked_body(sch.ConflictResolveBody, await wire.read_json(request, config.max_small_body_bytes))
+        answer = await run_in_threadpool(points_town.resolve, db, me, conflict_id, body)
+        if answer["changed"]:
+            log.info("points conflict %s resolved by town device %s", conflict_id, me.device_id)
         return http_errors.StoredDataResponse(answer)
 
     return app

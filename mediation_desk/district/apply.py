@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.sync_contract import APPLIED, CONFLICT, DUPLICATE, REJECTED, OpResult
-from mediation_desk.district import metrics
+from mediation_desk.district import metrics, points_apply
 from mediation_desk.district.config import DEFAULT, ServerConfig
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
@@ -72,6 +72,7 @@ class Context:
     # Every record the batch may touch, read in one query up front (None: not on the server).
     records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
     keys: Sealer | None = None  # seals case files (server_key.py)
+    points: points_apply.PointsBatch | None = None  # the green-coin ledger as this batch sees it
 
     def record(self, entity: str, entity_id: str) -> Record | None:
         key = (entity, entity_id)
@@ -81,14 +82,12 @@ class Context:
 
 
 def _prefetch(s: Session, raw_ops: list[dict[str, Any]]) -> dict[tuple[str, str], Record | None]:
-    """The records a batch refers to (its entities and their cases), in one query: applying 500
-    ops then costs no read per op, and the writes go out together at commit."""
+    """The records a batch refers to (its entities, their cases and residents), in one query:
+    applying 500 ops then costs no read per op, and the writes go out together at commit."""
     ids: set[str] = set()
     for raw in raw_ops:
-        for value in (
-            raw.get("entity_id"),
-            (raw.get("payload") or {}).get("case_id") if isinstance(raw.get("payload"), dict) else None,
-        ):
+        payload: dict[str, Any] = raw["payload"] if isinstance(raw.get("payload"), dict) else {}
+        for value in (raw.get("entity_id"), payload.get("case_id"), payload.get("resident_id")):
             if isinstance(value, str) and contract.UUID_SHAPE.fullmatch(value):  # nothing else is looked up
                 ids.add(value)
     kept = [name for name, e in REGISTRY.entities.items() if e.policy != contract.APPEND_ONLY]
@@ -174,6 +173,8 @@ def apply_op(ctx: Context, op: contract.Op) -> OpResult:
     if op.entity == contract.CASE_FILE:
         return _apply_case_file(ctx, op)
     refuse_personal_data(op.payload)
+    if op.entity in points_apply.ENTITIES:  # green coins: their own rules (a ledger, not case facts)
+        return points_apply.apply_op(ctx, op, _apply_fields)
     if REGISTRY.entities[op.entity].policy == contract.APPEND_ONLY:
         return _apply_fact(ctx, op)
     rec = ctx.record(op.entity, op.entity_id)

@@ -9,6 +9,8 @@
   setting set KEY JSON_VALUE --reason WHY
   key generate [--key-file F] | key rotate --reason WHY [--key-file F]   (the case files' sealing keys)
   audit list [--action A] [--limit N]
+  points catalogue show | points catalogue set FILE --reason WHY   the green-coin catalogue (JSON file;
+        a new version, higher than the one in force, goes to every desk with the reference data)
   security list [--limit N]                 lockouts and closed connections, newest first
   backup --to FILE [--overwrite] | restore --from FILE --reason WHY [--yes]   (SQLite; [--by NAME])
 
@@ -41,6 +43,7 @@ REASON_REQUIRED = {
     ("setting", "set"): "修改设置",
     ("enroll-code", "issue"): "签发登记码",
     ("key", "rotate"): "轮换密钥",
+    ("points", "set"): "启用新版积分目录",
 }
 EXIT_OK, EXIT_REFUSED, EXIT_INTERNAL = 0, 2, 70
 log = logging.getLogger("mediation_desk.district")
@@ -102,6 +105,11 @@ def _parser() -> argparse.ArgumentParser:
     rotate = key.add_parser("rotate", parents=[audited, key_file], help="换用新密钥并重新加密全部卷宗")
     rotate.add_argument("--batch", type=int, default=16, help="每个事务重新加密几份卷宗")
 
+    points = sub.add_parser("points", help="平安绿币").add_subparsers(dest="target", required=True)
+    catalogue = points.add_parser("catalogue", help="积分目录").add_subparsers(dest="action", required=True)
+    catalogue.add_parser("show", parents=[common], help="显示现行的积分目录（JSON）")
+    catalogue.add_parser("set", parents=[audited], help="发布新版积分目录").add_argument("file", type=Path)
+
     audit = sub.add_parser("audit", help="管理审计").add_subparsers(dest="action", required=True)
     listing = audit.add_parser("list", parents=[common])
     listing.add_argument("--action", dest="audit_action", help="只列这一种操作，如 device.revoke")
@@ -146,6 +154,8 @@ def _admin(args: argparse.Namespace) -> int:
             ("key", "rotate"): lambda: _key_rotate(db, args, actor, reason),
             ("audit", "list"): lambda: _audit_list(db, args),
             ("security", "list"): lambda: _security_list(db, args),
+            ("points", "show"): lambda: _catalogue_show(db),
+            ("points", "set"): lambda: _catalogue_set(db, args, actor, reason),
         }
         commands[(args.command, args.action)]()
     finally:
@@ -248,6 +258,19 @@ def _security_list(db: Database, args: argparse.Namespace) -> None:
     for e in rows:
         detail = json.dumps(e.detail, ensure_ascii=False, sort_keys=True)
         print("\t".join([f"{e.at.astimezone():%Y-%m-%d %H:%M:%S}", e.kind, e.source, detail]))
+
+
+def _catalogue_show(db: Database) -> None:
+    from mediation_desk.district import points_catalogue
+
+    print(json.dumps(points_catalogue.show(db), ensure_ascii=False, indent=2))
+
+
+def _catalogue_set(db: Database, args: argparse.Namespace, actor: str, reason: str) -> None:
+    from mediation_desk.district import points_catalogue
+
+    catalogue = points_catalogue.set_catalogue(db, points_catalogue.read_file(args.file), actor=actor, reason=reason)
+    print(f"已发布积分目录第 {catalogue.version} 版（{len(catalogue.items)} 项），各工作台下次同步时启用")
 
 
 def _json_value(text: str) -> object:

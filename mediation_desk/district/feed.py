@@ -6,18 +6,32 @@ reads only up to it: every change up to the head has committed, so none is ever 
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from mediation_desk.core import hlc as hlc_clock
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.district import metrics
 from mediation_desk.district.enrollment import DeviceScope
 from mediation_desk.district.errors import ApiError
 from mediation_desk.district.models import Base, Change, Committee, Record
 from mediation_desk.storage.base import utcnow
+
+DISTRICT_NODE = "district"  # the HLC node id of changes the server makes itself
+
+
+def server_clock(latest: str) -> str:
+    """An HLC for a change the server makes (a town's take-over or review): after everything the
+    record has seen, so it wins field-level LWW on every desk whatever their clocks say."""
+    try:
+        last = hlc_clock.Timestamp.decode(latest)
+    except ValueError:
+        last = hlc_clock.ZERO
+    return hlc_clock.tick(last, int(time.time() * 1000), DISTRICT_NODE).encode()
 
 
 class FeedWriter:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -109,7 +110,7 @@ class Record(Base):
     committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))
     town_id: Mapped[str] = mapped_column(ForeignKey("town.id"))
     case_id: Mapped[str | None] = mapped_column(String(ID_LEN))
-    status: Mapped[str | None] = mapped_column(String(32))  # cases: their state-machine status
+    status: Mapped[str | None] = mapped_column(String(32))  # cases, declarations, conflicts: their status
     escalate_to: Mapped[str | None] = mapped_column(String(16))  # cases: town | county
     data: Mapped[dict[str, Any]]
     clocks: Mapped[dict[str, Any]]
@@ -232,6 +233,42 @@ class Change(Base):
         Index("ix_change_feed_committee_seq", "committee_id", "seq"),
         Index("ix_change_feed_town_seq", "town_id", "town_visible", "seq"),
     )
+
+
+class PointsEntry(Base):
+    """The district's green-coin ledger (平安绿币): append-only, one row per entry id, the id made
+    where the entry was born (a desk's redemption or reversal) or derived by the rules (a town's
+    credit, a resolution), so the same entry can never be held twice. A balance is a sum."""
+
+    __tablename__ = "points_ledger"
+
+    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
+    committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))
+    resident_id: Mapped[str] = mapped_column(String(ID_LEN))
+    kind: Mapped[str] = mapped_column(String(16))
+    coins: Mapped[int] = mapped_column(Integer)
+    entry_date: Mapped[dt.date] = mapped_column(Date)
+    declaration_id: Mapped[str | None] = mapped_column(String(ID_LEN), unique=True)  # a credit: once
+    reverses: Mapped[str | None] = mapped_column(String(ID_LEN), unique=True)  # reversed once
+    data: Mapped[dict[str, Any]]  # the entry's synced fields, as the feed carries them
+    hlc: Mapped[str] = mapped_column(String(HLC_LEN))
+    device_id: Mapped[str | None] = mapped_column(String(36))  # who sent (or, for the town, asked for) it
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_points_ledger_resident", "committee_id", "resident_id"),)
+
+
+class PointsCatalogue(Base):
+    """Each green-coin catalogue the district has issued; desks get the latest with the reference
+    data. Version 1 is the one built into every desk (points.rules.DEFAULT_CATALOGUE)."""
+
+    __tablename__ = "points_catalogue"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[dict[str, Any]]  # points.rules.catalogue_to_wire
+    set_by: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    set_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Setting(Base):

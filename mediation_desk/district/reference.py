@@ -1,5 +1,6 @@
-"""Reference data that flows down to every desk: the national dispute-type table and the
-district's settings, with a version number that changes whenever their content does."""
+"""Reference data that flows down to every desk: the national dispute-type table, the
+district's settings and the green-coin catalogue in force, with a version number that changes
+whenever their content does."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import json
 import zlib
 from typing import Any
 
-from mediation_desk.district import admin
+from mediation_desk.district import admin, points_catalogue
 from mediation_desk.district.db import Database
 from mediation_desk.mediation.dispute_types import DISPUTE_TYPES
+from mediation_desk.points import rules
 
 
 def dispute_types() -> list[dict[str, Any]]:
@@ -22,7 +24,8 @@ def dispute_types() -> list[dict[str, Any]]:
 def reference(db: Database) -> dict[str, Any]:
     with db.read() as s:
         settings = admin.settings(s)
-    body: dict[str, Any] = {"dispute_types": dispute_types(), "settings": settings}
+        catalogue = points_catalogue.current_wire(s)
+    body: dict[str, Any] = {"dispute_types": dispute_types(), "settings": settings, rules.CATALOGUE_PART: catalogue}
     # The same content gives the same version on every server instance (no counter to keep).
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     body["version"] = zlib.crc32(canonical.encode("utf-8"))

@@ -4,9 +4,9 @@ They mirror the dataclasses of `core/sync_contract.py`, which stays the one defi
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, StrictBool, ValidationError
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.district.errors import ApiError
@@ -15,6 +15,7 @@ from mediation_desk.district.http_errors import refusal_from
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 HLC_PATTERN = r"^[0-9]{16}-[0-9]{4}-[0-9a-z]{1,32}$"
 _PATH_ID = re.compile(r"[0-9A-Za-z_.:\-]{1,64}")
+_Body = TypeVar("_Body", bound=BaseModel)
 
 
 class ErrorDetail(BaseModel):
@@ -103,6 +104,7 @@ class TokenAnswer(BaseModel):
 class ReferenceAnswer(BaseModel):
     dispute_types: list[dict[str, Any]]
     settings: dict[str, Any]
+    points_catalogue: dict[str, Any] = Field(description="the green-coin catalogue in force: version and items")
     version: int
 
 
@@ -130,6 +132,46 @@ class TakeOverAnswer(BaseModel):
     changed: bool
 
 
+class TownReviewBody(BaseModel):
+    """A town's review of a green-coin declaration its village approved."""
+
+    approve: StrictBool = Field(description="true: approved (the district credits the coins); false: rejected")
+    reason: str | None = Field(None, max_length=200, description="why (required when rejecting)")
+    reviewer: str = Field(min_length=1, max_length=64, description="who reviewed, as the town names them")
+
+
+class ConflictResolveBody(BaseModel):
+    """How the town settles a redemption that overdrew a balance."""
+
+    resolution: Literal["reverse_redemption", "town_covers"] = Field(
+        description="reverse_redemption: the redemption is reversed; town_covers: the town adds the shortfall"
+    )
+    reason: str = Field(min_length=1, max_length=200)
+    reviewer: str = Field(min_length=1, max_length=64)
+
+
+class TownDeclarationsAnswer(BaseModel):
+    declarations: list[dict[str, Any]] = Field(description="masked names only, never a resident's name")
+    next: str | None = Field(None, description="pass as `after` for the next page")
+
+
+class TownReviewAnswer(BaseModel):
+    declaration: dict[str, Any]
+    changed: bool = Field(description="false: the same review had been made already (nothing changed)")
+    entry_id: str | None = Field(None, description="the ledger entry an approval wrote")
+
+
+class TownConflictsAnswer(BaseModel):
+    conflicts: list[dict[str, Any]]
+    next: str | None = Field(None, description="pass as `after` for the next page")
+
+
+class ConflictResolveAnswer(BaseModel):
+    conflict: dict[str, Any]
+    changed: bool
+    entry_id: str | None = Field(None, description="the ledger entry the resolution wrote")
+
+
 class HealthAnswer(BaseModel):
     status: Literal["ok", "unavailable"]
 
@@ -141,8 +183,16 @@ def enroll_body(value: Any) -> EnrollBody:
         raise refusal_from(exc.errors()) from None
 
 
-def path_id(value: str) -> str:
+def checked_body(model: type[_Body], value: Any) -> _Body:
+    """A request body read by the endpoint itself (wire.py), checked against its model."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        raise refusal_from(exc.errors()) from None
+
+
+def path_id(value: str, what: str = "个案件", field: str = "case_id") -> str:
     """An id taken from the path: plain, short, nothing a database could choke on."""
     if not _PATH_ID.fullmatch(value):
-        raise ApiError(404, contract.ERROR_NOT_FOUND, "没有这个案件", "case_id")
+        raise ApiError(404, contract.ERROR_NOT_FOUND, f"没有这{what}", field)
     return value

@@ -6,25 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import time
 from typing import Any
 
 from sqlalchemy import Row, and_, or_, select
 from sqlalchemy.orm import Session
 
-from mediation_desk.core import hlc as hlc_clock
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.district.apply import ESCALATED_TO_TOWN
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
 from mediation_desk.district.errors import ApiError, bad_request, out_of_scope
-from mediation_desk.district.feed import FeedWriter, record_state
+from mediation_desk.district.feed import FeedWriter, record_state, server_clock
 from mediation_desk.district.models import CaseFile, Committee, FieldHistory, Record
 from mediation_desk.district.server_key import SealError, ServerKeys
 from mediation_desk.mediation import states
 from mediation_desk.storage.base import utcnow
 
-DISTRICT_NODE = "district"  # the HLC node id of changes the server makes itself
 MAX_PAGE = 500
 # A case detail answers its files a page at a time: a handful, and never much more than 8 MB
 # (one file may reach MAX_CASE_FILE_BYTES; a page always holds at least one).
@@ -194,13 +191,3 @@ def take_over(db: Database, device: DeviceScope, case_id: str) -> dict[str, Any]
         feed.record_changed(rec, committee, device.device_id)
         feed.write()
         return {"case": _case_view(rec, committee), "changed": True}
-
-
-def server_clock(latest: str) -> str:
-    """An HLC for a change the server makes: after everything the record has seen, so it wins
-    field-level LWW on every desk whatever their clocks say."""
-    try:
-        last = hlc_clock.Timestamp.decode(latest)
-    except ValueError:
-        last = hlc_clock.ZERO
-    return hlc_clock.tick(last, int(time.time() * 1000), DISTRICT_NODE).encode()

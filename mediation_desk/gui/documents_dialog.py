@@ -10,7 +10,6 @@ dialog closes or the desk locks: it shows a party's full personal data."""
 from __future__ import annotations
 
 import contextlib
-import errno
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from mediation_desk.gui.document_labels import REASONS, kind_name, when_availabl
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_documents_dialog import Ui_DocumentsDialog
 from mediation_desk.gui.large_text import enlarge
+from mediation_desk.gui.pdf_dialog import disk_problem
 from mediation_desk.gui.pdf_print import PrintJob, prepare_printer
 from mediation_desk.gui.tasks import TaskManager
 
@@ -349,21 +349,11 @@ class DocumentsDialog(QDialog):
     def _save_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         if isinstance(error, OSError):
-            self._say(self.tr("未能保存：{reason}").format(reason=self._disk_problem(error)))
+            self._say(self.tr("未能保存：{reason}").format(reason=disk_problem(error)))
         elif isinstance(error, DeskError):
             self._export_not_recorded(error)
         else:
             raise error
-
-    def _disk_problem(self, error: OSError) -> str:
-        known = {
-            errno.ENOENT: self.tr("文件夹不存在"),
-            errno.EACCES: self.tr("没有在这里写文件的权限"),
-            errno.EPERM: self.tr("没有在这里写文件的权限"),
-            errno.ENOSPC: self.tr("磁盘空间不足"),
-            errno.EROFS: self.tr("这个位置只能读、不能写（如光盘或写保护的 U 盘）"),
-        }
-        return known.get(error.errno or 0, error.strerror or str(error))
 
     def _export_not_recorded(self, error: BaseException) -> None:
         if not isinstance(error, DeskError):

@@ -24,6 +24,7 @@ from mediation_desk.gui.pages.dashboard import DashboardPage
 from mediation_desk.gui.pages.followups import FollowupsPage
 from mediation_desk.gui.pages.intake import IntakePage
 from mediation_desk.gui.pages.mediators import MediatorsPage
+from mediation_desk.gui.pages.points_page import PointsPage
 from mediation_desk.gui.pages.settings_page import SettingsPage
 from mediation_desk.gui.pages.statistics import StatisticsPage
 from mediation_desk.gui.pages.sync_page import SyncPage
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.add_page(self.statistics, self.tr("统计"))
         # District sync runs on a thread of its own, so a long round never queues the clerk's work.
         self.sync_worker = SyncWorker(desk, tasks, interval_s=interval_from_settings(settings), parent=self)
+        self.points = PointsPage(desk, tasks, actor, self, sync_worker=self.sync_worker)
+        self.add_page(self.points, self.tr("平安绿币"))
         self.sync_page = SyncPage(desk, tasks, self.sync_worker, settings, actor, self)
         self.add_page(self.sync_page, self.tr("同步"))
         self.settings_page = SettingsPage(desk, tasks, settings, actor, self)

@@ -78,6 +78,7 @@ class EntryView:
     quantity: int | None
     origin: str  # desk | district
     created_by: str
+    stock_returned: int = 0  # a reversed redemption of this desk: the gifts put back in stock
 
 
 @dataclass(frozen=True)

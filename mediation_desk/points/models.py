@@ -182,7 +182,8 @@ class Redemption(Base):
     entry_id: Mapped[str] = mapped_column(ForeignKey("points_entry.id"), unique=True)
     gift_id: Mapped[str] = mapped_column(ForeignKey("points_gift.id"))
     quantity: Mapped[int]
-    coins: Mapped[int]
+    coins: Mapped[int]  # spent (positive); the ledger entry holds them negative
+    balance_after: Mapped[int]  # as the receipt printed it: a reprint shows the same figure
     day: Mapped[dt.date]
     off_day_reason: Mapped[str | None] = mapped_column(String(200))
     created_by: Mapped[str] = mapped_column(String(64))

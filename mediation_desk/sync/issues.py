@@ -24,6 +24,7 @@ from mediation_desk.mediation import states
 from mediation_desk.mediation.intake import case_sync_payload
 from mediation_desk.mediation.models_case import CaseTransition, MediationCase
 from mediation_desk.mediation.workflow import apply_transition
+from mediation_desk.points import rules as points
 from mediation_desk.privacy import roles
 from mediation_desk.storage.base import new_id
 from mediation_desk.sync import case_file
@@ -44,7 +45,12 @@ ENTITY_LABELS = {
     "attachment": "附件",
     "committee": "调解委员会",
     case_file.CASE_FILE: "上报卷宗",
+    points.RESIDENT: "绿币居民",
+    points.DECLARATION: "绿币申报",
+    points.ENTRY: "绿币积分记录",
 }
+# A transition's states, by entity (cases unless named here).
+_STATE_LABELS = {points.DECLARATION: points.STATUS_LABELS}
 KIND_LABELS = {
     contract.CREATE: "新建",
     contract.UPDATE: "修改",
@@ -104,7 +110,8 @@ def _what(issue: SyncIssue, number: str | None) -> str:
     action = KIND_LABELS.get(issue.kind, issue.kind)
     if issue.kind == contract.TRANSITION:
         before, after = issue.payload.get("from"), issue.payload.get("to")
-        action += f" {states.LABELS.get(before or '', before or '新案')} → {states.LABELS.get(after or '', after)}"
+        labels = _STATE_LABELS.get(issue.entity, states.LABELS)
+        action += f" {labels.get(before or '', before or '新案')} → {labels.get(after or '', after)}"
     elif issue.kind == contract.UPDATE:
         action += "：" + "、".join(sorted((issue.payload.get("fields") or {}).keys()))
     return f"{subject}：{action}"

@@ -199,6 +199,21 @@ class DistrictClient:
         """A town's device takes over a case escalated to its town."""
         return self._call("POST", contract.take_over_path(case_id))
 
+    # A town's desk and the green coins (镇级审核、兑换冲突): read and answered online.
+    def town_declarations(self, status: str, after: str | None, limit: int) -> dict[str, Any]:
+        params = {"status": status, "limit": limit, **({"after": after} if after else {})}
+        return self._call("GET", contract.TOWN_DECLARATIONS_PATH, params=params)
+
+    def town_review(self, declaration_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._call("POST", contract.town_review_path(declaration_id), json=body)
+
+    def town_conflicts(self, status: str, after: str | None, limit: int) -> dict[str, Any]:
+        params = {"status": status, "limit": limit, **({"after": after} if after else {})}
+        return self._call("GET", contract.TOWN_CONFLICTS_PATH, params=params)
+
+    def resolve_conflict(self, conflict_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._call("POST", contract.conflict_resolve_path(conflict_id), json=body)
+
     def renew_token(self) -> str:
         """A new device token for the one in use (which the district keeps valid for a grace).
         The caller stores it before `use_token`."""
@@ -283,6 +298,8 @@ def error_for(code: str, message: Any, field: Any, status: int, retry_after: int
         return DeviceRefused(code, text)
     if code == contract.ERROR_OUT_OF_SCOPE:
         return OutOfScope(text)
+    if code == contract.ERROR_POINTS_REFUSED:  # the town's review or resolution breaks a rule
+        return ValidationError.single(str(field or "id"), code, text or "区里未接受这次审核")
     if code == contract.ERROR_BAD_REQUEST and field:
         return ValidationError.single(str(field), code, text or "区服务器拒绝了该请求")
     if status >= 500:

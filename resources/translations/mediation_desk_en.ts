@@ -1203,6 +1203,85 @@ The current data were not changed.</translation>
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>新申报（积分目录第 {version} 版）</source>
+        <translation>New declaration (catalogue version {version})</translation>
+    </message>
+    <message>
+        <source>登记申报</source>
+        <translation>Record declaration</translation>
+    </message>
+    <message>
+        <source>未入户</source>
+        <translation>no household</translation>
+    </message>
+    <message>
+        <source>{name}（{group}，{household}）</source>
+        <translation>{name} ({group}, {household})</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>{label}（自动申报）</source>
+        <translation>{label} (declared automatically)</translation>
+    </message>
+    <message>
+        <source>每天 {n} 次</source>
+        <translation>{n} a day</translation>
+    </message>
+    <message>
+        <source>每月 {n} 次</source>
+        <translation>{n} a month</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>「{label}」{coins:+d} 绿币；上限：{limits}。</source>
+        <translation>“{label}”: {coins:+d} coins; limits: {limits}.</translation>
+    </message>
+    <message>
+        <source>扣分项是拟扣分，同样须经村、镇两级审核后才记入。</source>
+        <translation> A deduction is a proposal: it is recorded only after both the village and the town approve it.</translation>
+    </message>
+    <message>
+        <source>经村、镇两级审核通过后记入积分。</source>
+        <translation> Credited once both the village and the town approve it.</translation>
+    </message>
+    <message>
+        <source>选择佐证材料</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <source>照片、PDF 或文档 ({types});;所有文件 (*)</source>
+        <translation>Photos, PDFs or documents ({types});;All files (*)</translation>
+    </message>
+    <message>
+        <source>请从列表中选择居民（可输入姓名查找）</source>
+        <translation>Choose a resident from the list (type a name to search)</translation>
+    </message>
+    <message>
+        <source>请在积分目录中选择申报项目</source>
+        <translation>Choose an item of the catalogue</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <source>人民调解室工作台</source>
@@ -1595,22 +1674,6 @@ The saving is written to the audit log.</translation>
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <source>文件夹不存在</source>
-        <translation>The folder does not exist</translation>
-    </message>
-    <message>
-        <source>没有在这里写文件的权限</source>
-        <translation>No permission to write files here</translation>
-    </message>
-    <message>
-        <source>磁盘空间不足</source>
-        <translation>Not enough disk space</translation>
-    </message>
-    <message>
-        <source>这个位置只能读、不能写（如光盘或写保护的 U 盘）</source>
-        <translation>This place can only be read, not written (e.g. a CD or a write-protected USB stick)</translation>
-    </message>
-    <message>
         <source>未能登记：{reason}</source>
         <translation>Could not record: {reason}</translation>
     </message>
@@ -1859,6 +1922,49 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>回访时间(&amp;T)：</source>
         <translation>Visi&amp;ted:</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>新增礼品</source>
+        <translation>New gift</translation>
+    </message>
+    <message>
+        <source>修改礼品</source>
+        <translation>Edit gift</translation>
+    </message>
+    <message>
+        <source>礼品</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>礼品名称(&amp;N)：</source>
+        <translation>Gift &amp;name:</translation>
+    </message>
+    <message>
+        <source>如：洗衣液 1 瓶</source>
+        <translation>e.g. Laundry detergent, 1 bottle</translation>
+    </message>
+    <message>
+        <source>所需绿币(&amp;P)：</source>
+        <translation>&amp;Price:</translation>
+    </message>
+    <message>
+        <source> 绿币</source>
+        <translation> coins</translation>
+    </message>
+    <message>
+        <source>首批入库(&amp;S)：</source>
+        <translation>Initial &amp;stock:</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> pcs</translation>
+    </message>
+    <message>
+        <source>在架上，可以兑换(&amp;A)</source>
+        <translation>On the shelf, &amp;available for redemption</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2308,10 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Statistics</translation>
     </message>
     <message>
+        <source>平安绿币</source>
+        <translation>Green coins</translation>
+    </message>
+    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -2513,6 +2623,224 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     </message>
 </context>
 <context>
+    <name>MonthEndTab</name>
+    <message>
+        <source>正在生成汇总表……</source>
+        <translation>Producing the summary…</translation>
+    </message>
+    <message>
+        <source>正在审定……</source>
+        <translation>Signing off…</translation>
+    </message>
+    <message>
+        <source>正在计算 {month} 的积分汇总……</source>
+        <translation>Computing the summary of {month}…</translation>
+    </message>
+    <message>
+        <source>未完成：{reason}</source>
+        <translation>Not done: {reason}</translation>
+    </message>
+    <message>
+        <source>{committee}&#x3000;{month} 平安绿币积分汇总表：{people} 人、{households} 户，本月积分记录 {entries} 条</source>
+        <translation>{committee}  green-coin summary of {month}: {people} residents, {households} households, {entries} entries this month</translation>
+    </message>
+    <message>
+        <source>与积分记录核对一致：本月结余合计 {closing} 绿币，积分记录截至 {last} 合计 {ledger} 绿币</source>
+        <translation>Agrees with the ledger: closing total {closing} coins, ledger up to {last} {ledger} coins</translation>
+    </message>
+    <message>
+        <source>与积分记录核对不一致：本月结余合计 {closing} 绿币，积分记录截至 {last} 合计 {ledger} 绿币，相差 {difference}。请查明原因，不能审定</source>
+        <translation>Does NOT agree with the ledger: closing total {closing} coins, ledger up to {last} {ledger} coins, a difference of {difference}. Find out why; it cannot be signed off</translation>
+    </message>
+    <message>
+        <source>已生成 {month} 积分汇总表，请主任核对后审定</source>
+        <translation>The summary of {month} is produced; the director checks and signs it off</translation>
+    </message>
+    <message>
+        <source>已审定 {month} 积分汇总表</source>
+        <translation>The summary of {month} is signed off</translation>
+    </message>
+    <message>
+        <source>尚未审定</source>
+        <translation>Not signed off yet</translation>
+    </message>
+    <message>
+        <source>已由 {who} 于 {at} 审定</source>
+        <translation>Signed off by {who} at {at}</translation>
+    </message>
+    <message>
+        <source>；审定后积分记录有变动，须重新生成汇总表并审定</source>
+        <translation>; the ledger changed since: produce the summary again and sign it off</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）不能查看月末积分汇总，请由{keepers}办理。</source>
+        <translation>The current operator ({role}) may not see the month-end summary; please ask the {keepers}.</translation>
+    </message>
+    <message>
+        <source>汇总表生成后须由主任审定。</source>
+        <translation>Once produced, the summary is signed off by the director.</translation>
+    </message>
+    <message>
+        <source>审定积分汇总表</source>
+        <translation>Sign off the summary</translation>
+    </message>
+    <message>
+        <source>审定 {month} 积分汇总表：{people} 人，本月结余合计 {closing} 绿币，与积分记录核对一致。
+审定记入审计日志，不能撤销；之后再有本月的积分记录，须重新生成并审定。
+确定审定吗？</source>
+        <translation>Sign off the summary of {month}: {people} residents, closing total {closing} coins, agreeing with the ledger.
+The sign-off is written to the audit log and cannot be undone; a later entry of this month needs the summary produced and signed off again.
+Sign it off?</translation>
+    </message>
+    <message>
+        <source>绿币积分汇总表-{month}-按户.csv</source>
+        <translation>green-coin-summary-{month}-households.csv</translation>
+    </message>
+    <message>
+        <source>绿币积分汇总表-{month}-按居民.csv</source>
+        <translation>green-coin-summary-{month}-residents.csv</translation>
+    </message>
+    <message>
+        <source>CSV 文件（Excel 可打开） (*.csv)</source>
+        <translation>CSV files (open in Excel) (*.csv)</translation>
+    </message>
+    <message>
+        <source>绿币积分公示-{month}.pdf</source>
+        <translation>green-coin-notice-{month}.pdf</translation>
+    </message>
+    <message>
+        <source>绿币积分汇总表-{month}.pdf</source>
+        <translation>green-coin-summary-{month}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)：</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>上月(&amp;P)</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <source>如 2026-10</source>
+        <translation>e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>年-月，如 2026-10；按回车键计算</source>
+        <translation>Year-month, e.g. 2026-10; press Enter to compute</translation>
+    </message>
+    <message>
+        <source>下月(&amp;X)</source>
+        <translation>Ne&amp;xt</translation>
+    </message>
+    <message>
+        <source>计算汇总(&amp;C)</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <source>按居民(&amp;R)</source>
+        <translation>By &amp;resident</translation>
+    </message>
+    <message>
+        <source>按户(&amp;H)</source>
+        <translation>By &amp;household</translation>
+    </message>
+    <message>
+        <source>生成汇总表(&amp;G)</source>
+        <translation>Produce summar&amp;y</translation>
+    </message>
+    <message>
+        <source>记下本月的汇总数字和积分记录校验码，交主任审定</source>
+        <translation>Record this month&apos;s figures and the ledger&apos;s check code, for the director to sign off</translation>
+    </message>
+    <message>
+        <source>审定(&amp;S)…</source>
+        <translation>&amp;Sign off…</translation>
+    </message>
+    <message>
+        <source>导出 CSV(&amp;E)…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>保存当前显示的表（按居民或按户）为 CSV 文件，Excel 可直接打开；含居民全名</source>
+        <translation>Save the table shown (by resident or by household) as a CSV file Excel opens; it holds full names</translation>
+    </message>
+    <message>
+        <source>汇总表 PDF(&amp;D)…</source>
+        <translation>Summary P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>积分汇总表（全名，供审核签字），保存为 PDF 文件</source>
+        <translation>The summary (full names, for review and signing), saved as a PDF file</translation>
+    </message>
+    <message>
+        <source>公示 PDF(&amp;N)…</source>
+        <translation>&amp;Notice PDF…</translation>
+    </message>
+    <message>
+        <source>张贴公示用（姓名只显示姓和末字，如 王*芳），保存为 PDF 文件</source>
+        <translation>For posting in public (names masked, e.g. 王*芳), saved as a PDF file</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>迁户：{name}</source>
+        <translation>Move household: {name}</translation>
+    </message>
+    <message>
+        <source>{name} 现在所在的户：{household}</source>
+        <translation>{name} now belongs to: {household}</translation>
+    </message>
+    <message>
+        <source>（未入户）</source>
+        <translation>(no household)</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>{label}（{group}）</source>
+        <translation>{label} ({group})</translation>
+    </message>
+    <message>
+        <source>迁户</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>请选择迁入的户</source>
+        <translation>Choose the household to move to</translation>
+    </message>
+</context>
+<context>
     <name>Party</name>
     <message>
         <source>申请人</source>
@@ -2667,6 +2995,89 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     </message>
 </context>
 <context>
+    <name>PdfDialog</name>
+    <message>
+        <source>文件夹不存在</source>
+        <translation>The folder does not exist</translation>
+    </message>
+    <message>
+        <source>没有在这里写文件的权限</source>
+        <translation>No permission to write files here</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>Not enough disk space</translation>
+    </message>
+    <message>
+        <source>这个位置只能读、不能写（如光盘或写保护的 U 盘）</source>
+        <translation>This place can only be read, not written (e.g. a CD or a write-protected USB stick)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>共 {pages} 页。请核对无误后打印或保存。</source>
+        <translation>{pages} pages. Please check it before printing or saving.</translation>
+    </message>
+    <message>
+        <source>打印{title}</source>
+        <translation>Print {title}</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>正在打印：第 {done} 页，共 {total} 页……</source>
+        <translation>Printing: page {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>未能打印：{reason}</source>
+        <translation>Could not print: {reason}</translation>
+    </message>
+    <message>
+        <source>已送往打印机，共 {pages} 页。</source>
+        <translation>Sent to the printer, {pages} pages.</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存到：{path}</source>
+        <translation>Saved to: {path}</translation>
+    </message>
+    <message>
+        <source>未能保存：{reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
+    <message>
+        <source>正在打印，请等打印完成后再关闭。</source>
+        <translation>Printing; please wait until it is done before closing.</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>适合页宽</source>
@@ -2745,6 +3156,631 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     </message>
 </context>
 <context>
+    <name>PointsBalancesTab</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>全户余额</source>
+        <translation>Household balance</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>共 {people} 人（{households} 户），余额合计 {total} 绿币</source>
+        <translation>{people} residents ({households} households), {total} coins in all</translation>
+    </message>
+    <message>
+        <source>只列出前 {shown} 人，请输入姓名查找</source>
+        <translation>Only the first {shown} residents are listed; type a name to find others</translation>
+    </message>
+    <message>
+        <source>没有找到居民</source>
+        <translation>No resident found</translation>
+    </message>
+    <message>
+        <source>{name}：两台电脑离线兑换了同一笔绿币，差额 {shortfall}，等待镇里处理</source>
+        <translation>{name}: two computers redeemed the same coins while offline, short by {shortfall}; waiting for the town</translation>
+    </message>
+    <message>
+        <source>另有 {more} 起兑换冲突等待镇里处理</source>
+        <translation>{more} more redemption conflicts are waiting for the town</translation>
+    </message>
+    <message>
+        <source>（未入户）</source>
+        <translation>(no household)</translation>
+    </message>
+    <message>
+        <source>兑换冲突，等待镇里处理</source>
+        <translation>Redemption conflict, waiting for the town</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>查找居民(&amp;F)：</source>
+        <translation>&amp;Find resident:</translation>
+    </message>
+    <message>
+        <source>姓名、户名或村民小组，按回车键查找</source>
+        <translation>Name, household or village group; press Enter to search</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>居民绿币余额</source>
+        <translation>Residents&apos; balances</translation>
+    </message>
+    <message>
+        <source>积分明细</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>从第一笔记录起(&amp;A)</source>
+        <translation>From the first entry (&amp;all)</translation>
+    </message>
+    <message>
+        <source>自(&amp;B)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>至(&amp;U)：</source>
+        <translation>&amp;Until:</translation>
+    </message>
+    <message>
+        <source>查看明细(&amp;V)</source>
+        <translation>&amp;View statement</translation>
+    </message>
+    <message>
+        <source>打印或保存明细(&amp;P)…</source>
+        <translation>&amp;Print or save statement…</translation>
+    </message>
+    <message>
+        <source>生成这份积分明细的 PDF，预览后打印或另存为文件</source>
+        <translation>Make this statement as a PDF, look at it, then print it or save it as a file</translation>
+    </message>
+    <message>
+        <source>冲正所选记录(&amp;R)…</source>
+        <translation>&amp;Reverse selected entry…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDeclarationDialog</name>
+    <message>
+        <source>新申报</source>
+        <translation>New declaration</translation>
+    </message>
+    <message>
+        <source>居民(&amp;W)：</source>
+        <translation>Resident(&amp;W):</translation>
+    </message>
+    <message>
+        <source>申报项目(&amp;I)：</source>
+        <translation>Item(&amp;I):</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>活动日期(&amp;D)：</source>
+        <translation>Activity date(&amp;D):</translation>
+    </message>
+    <message>
+        <source>说明(&amp;T)：</source>
+        <translation>Note(&amp;T):</translation>
+    </message>
+    <message>
+        <source>可不填，如 参加村口夜间巡防</source>
+        <translation>Optional, e.g. night patrol at the village gate</translation>
+    </message>
+    <message>
+        <source>佐证材料(&amp;E)：</source>
+        <translation>Evidence(&amp;E):</translation>
+    </message>
+    <message>
+        <source>照片或文件，可不附</source>
+        <translation>A photo or file, optional</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose file(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>不附(&amp;C)</source>
+        <translation>None(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDeclarationsTab</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>活动日期</source>
+        <translation>Activity date</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>说明和理由</source>
+        <translation>Notes and reasons</translation>
+    </message>
+    <message>
+        <source>无法读取：{reason}</source>
+        <translation>Could not read: {reason}</translation>
+    </message>
+    <message>
+        <source>共 {count} 条</source>
+        <translation>{count} in all</translation>
+    </message>
+    <message>
+        <source>{status}（待同步上报）</source>
+        <translation>{status} (to be sent at the next sync)</translation>
+    </message>
+    <message>
+        <source>{status}（结果随下次同步）</source>
+        <translation>{status} (answer comes with a sync)</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>佐证：{name}</source>
+        <translation>evidence: {name}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>村里已通过，尚未同步上报：下次同步时送区平台由镇里审核。</source>
+        <translation>Approved by the village, not sent yet: the next sync sends it to the district for the town to review.</translation>
+    </message>
+    <message>
+        <source>已送区平台，等镇里审核：审核结果随下次同步回到本机，通过后才记入积分。</source>
+        <translation>Sent to the district, waiting for the town: its answer comes back with a sync; coins are credited only once the town approves.</translation>
+    </message>
+    <message>
+        <source>「待镇审核」的 {count} 条申报由镇里在区平台审核，审核结果随下次同步回到本机；镇里通过后才记入积分。</source>
+        <translation>The {count} declarations waiting for the town are reviewed by the town through the district; the answers come back with a sync, and coins are credited only once the town approves.</translation>
+    </message>
+    <message>
+        <source>其中 {count} 条尚未同步上报，下次同步时送出。</source>
+        <translation> {count} of them are not sent yet: the next sync sends them.</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）可以登记申报；村级审核请由{reviewers}办理。</source>
+        <translation>The operator ({role}) may record declarations; the village review is done by a {reviewers}.</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>还没有登记居民：请先在「居民和户」中登记。</source>
+        <translation>No residents registered yet: register them under “Residents and households” first.</translation>
+    </message>
+    <message>
+        <source>已登记申报：{name}「{item}」{coins:+d}，待村审核。</source>
+        <translation>Declaration recorded: {name}, “{item}” {coins:+d}, waiting for the village review.</translation>
+    </message>
+    <message>
+        <source>已通过村审核：{name}「{item}」{coins:+d}。镇里的审核结果随下次同步回到本机。</source>
+        <translation>Approved by the village: {name}, “{item}” {coins:+d}. The town&apos;s answer comes back with a sync.</translation>
+    </message>
+    <message>
+        <source>未通过村审核：{name}「{item}」。</source>
+        <translation>Turned down by the village: {name}, “{item}”.</translation>
+    </message>
+    <message>
+        <source>村审核通过 {name} 的申报「{item}」（{coins:+d} 绿币）？
+
+通过后送镇里审核，不能撤销。</source>
+        <translation>Approve {name}&apos;s declaration “{item}” ({coins:+d} coins) for the village?
+
+It then goes to the town; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>村审核通过</source>
+        <translation>Village approval</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>村审核不通过</source>
+        <translation>Turn down (village)</translation>
+    </message>
+    <message>
+        <source>{name} 的申报「{item}」（{coins:+d} 绿币）不通过的理由：</source>
+        <translation>Why {name}&apos;s declaration “{item}” ({coins:+d} coins) is turned down:</translation>
+    </message>
+    <message>
+        <source>确定不通过这条申报？不通过后不能撤销。</source>
+        <translation>Turn this declaration down? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>显示(&amp;S)：</source>
+        <translation>Show(&amp;S):</translation>
+    </message>
+    <message>
+        <source>新申报(&amp;N)…</source>
+        <translation>New declaration(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>村审核通过(&amp;A)</source>
+        <translation>Approve(&amp;A)</translation>
+    </message>
+    <message>
+        <source>不通过(&amp;R)…</source>
+        <translation>Turn down(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>待镇审核的申报</source>
+        <translation>Declarations waiting for the town</translation>
+    </message>
+    <message>
+        <source>镇审核通过(&amp;A)</source>
+        <translation>Approve for the town(&amp;A)</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;F)</source>
+        <translation>Refresh(&amp;F)</translation>
+    </message>
+    <message>
+        <source>兑换冲突</source>
+        <translation>Redemption conflicts</translation>
+    </message>
+    <message>
+        <source>处理(&amp;V)…</source>
+        <translation>Settle(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsEntryKind</name>
+    <message>
+        <source>获得</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>扣减</source>
+        <translation>Deducted</translation>
+    </message>
+    <message>
+        <source>兑换</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>冲正</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>镇里调整</source>
+        <translation>Town adjustment</translation>
+    </message>
+</context>
+<context>
+    <name>PointsHouseholdDialog</name>
+    <message>
+        <source>新增户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <source>户名(&amp;L)：</source>
+        <translation>Household(&amp;L):</translation>
+    </message>
+    <message>
+        <source>如 王建国户</source>
+        <translation>e.g. Wang Jianguo&apos;s household</translation>
+    </message>
+    <message>
+        <source>村民小组(&amp;G)：</source>
+        <translation>Village group(&amp;G):</translation>
+    </message>
+</context>
+<context>
+    <name>PointsMoveDialog</name>
+    <message>
+        <source>迁户</source>
+        <translation>Move household</translation>
+    </message>
+    <message>
+        <source>迁入的户(&amp;H)：</source>
+        <translation>New household(&amp;H):</translation>
+    </message>
+    <message>
+        <source>迁入日期(&amp;D)：</source>
+        <translation>Since(&amp;D):</translation>
+    </message>
+    <message>
+        <source>迁户原因(&amp;R)：</source>
+        <translation>Reason(&amp;R):</translation>
+    </message>
+    <message>
+        <source>如 分户、婚嫁</source>
+        <translation>e.g. a new household, marriage</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>居民和户</source>
+        <translation>Residents and households</translation>
+    </message>
+    <message>
+        <source>申报和审核</source>
+        <translation>Declarations and review</translation>
+    </message>
+    <message>
+        <source>积分和明细</source>
+        <translation>Balances and statements</translation>
+    </message>
+    <message>
+        <source>月末汇总</source>
+        <translation>Month end</translation>
+    </message>
+    <message>
+        <source>绿币超市</source>
+        <translation>Green-coin shop</translation>
+    </message>
+</context>
+<context>
+    <name>PointsResidentDialog</name>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)：</source>
+        <translation>Name(&amp;N):</translation>
+    </message>
+    <message>
+        <source>居民姓名</source>
+        <translation>The resident&apos;s name</translation>
+    </message>
+    <message>
+        <source>村民小组(&amp;G)：</source>
+        <translation>Village group(&amp;G):</translation>
+    </message>
+    <message>
+        <source>所在户(&amp;H)：</source>
+        <translation>Household(&amp;H):</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)：</source>
+        <translation>Phone(&amp;P):</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>Optional; stored encrypted</translation>
+    </message>
+    <message>
+        <source>志愿调解员(&amp;M)：</source>
+        <translation>Volunteer mediator(&amp;M):</translation>
+    </message>
+    <message>
+        <source>在用（迁出或去世的居民取消勾选）(&amp;A)</source>
+        <translation>Active (untick for a resident who moved away or died)(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PointsResidentsTab</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>全户积分</source>
+        <translation>Household coins</translation>
+    </message>
+    <message>
+        <source>无法读取：{reason}</source>
+        <translation>Could not read: {reason}</translation>
+    </message>
+    <message>
+        <source>共 {count} 人</source>
+        <translation>{count} residents</translation>
+    </message>
+    <message>
+        <source>前 {count} 人（请输入姓名查找其他居民）</source>
+        <translation>First {count} residents (type a name to find others)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>{state}；兑换冲突待镇里处理</source>
+        <translation>{state}; a redemption conflict waits for the town</translation>
+    </message>
+    <message>
+        <source>（未入户）</source>
+        <translation>(no household)</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）只能查看；登记和修改居民请由{keepers}办理。</source>
+        <translation>The operator ({role}) may only look; residents are registered and changed by a {keepers}.</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>已登记：{name}</source>
+        <translation>Registered: {name}</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>{name} 已迁入「{household}」</source>
+        <translation>{name} moved to “{household}”</translation>
+    </message>
+    <message>
+        <source>已新增户：{label}</source>
+        <translation>Household added: {label}</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>Find(&amp;F):</translation>
+    </message>
+    <message>
+        <source>姓名、户名或电话</source>
+        <translation>Name, household or phone</translation>
+    </message>
+    <message>
+        <source>户(&amp;H)：</source>
+        <translation>Household(&amp;H):</translation>
+    </message>
+    <message>
+        <source>新增户(&amp;U)…</source>
+        <translation>New household(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>登记居民(&amp;N)…</source>
+        <translation>Register resident(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>Edit(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>迁户(&amp;M)…</source>
+        <translation>Move household(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsResolveDialog</name>
+    <message>
+        <source>处理兑换冲突</source>
+        <translation>Settle a redemption conflict</translation>
+    </message>
+    <message>
+        <source>处理方式(&amp;W)：</source>
+        <translation>Settlement(&amp;W):</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>Reason(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>PointsStatus</name>
+    <message>
+        <source>待村审核</source>
+        <translation>Waiting for the village</translation>
+    </message>
+    <message>
+        <source>待镇审核</source>
+        <translation>Waiting for the town</translation>
+    </message>
+    <message>
+        <source>村审核未通过</source>
+        <translation>Turned down by the village</translation>
+    </message>
+    <message>
+        <source>已通过，已记分</source>
+        <translation>Approved, credited</translation>
+    </message>
+    <message>
+        <source>镇审核未通过</source>
+        <translation>Turned down by the town</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>确定</source>
@@ -2792,6 +3828,209 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemSection</name>
+    <message>
+        <source>{name}（{price} 绿币，库存 {stock}）</source>
+        <translation>{name} ({price} coins, {stock} in stock)</translation>
+    </message>
+    <message>
+        <source>当前操作员不能办理兑换</source>
+        <translation>The current operator may not redeem</translation>
+    </message>
+    <message>
+        <source>余额 {balance} 绿币</source>
+        <translation>Balance {balance} coins</translation>
+    </message>
+    <message>
+        <source>余额 {balance} 绿币，需要 {cost} 绿币，兑换后余 {after} 绿币</source>
+        <translation>Balance {balance} coins, cost {cost} coins, {after} coins left after</translation>
+    </message>
+    <message>
+        <source>
+这位居民有兑换冲突等待镇里处理</source>
+        <translation>
+This resident has a redemption conflict waiting for the town</translation>
+    </message>
+    <message>
+        <source>请输入居民姓名或户名再查找</source>
+        <translation>Type the resident&apos;s name or household, then search</translation>
+    </message>
+    <message>
+        <source>，已停用</source>
+        <translation>, inactive</translation>
+    </message>
+    <message>
+        <source>{name}（{group}{state}）余额 {balance}</source>
+        <translation>{name} ({group}{state}) balance {balance}</translation>
+    </message>
+    <message>
+        <source>没有找到这位居民</source>
+        <translation>No such resident found</translation>
+    </message>
+    <message>
+        <source>请先查找并选择居民</source>
+        <translation>Find and choose the resident first</translation>
+    </message>
+    <message>
+        <source>这位居民已停用，不能兑换</source>
+        <translation>This resident is inactive and cannot redeem</translation>
+    </message>
+    <message>
+        <source>请选择礼品</source>
+        <translation>Choose a gift</translation>
+    </message>
+    <message>
+        <source>「{gift}」库存不足：现有 {stock} 件，需要 {quantity} 件</source>
+        <translation>Not enough “{gift}” in stock: {stock} there, {quantity} needed</translation>
+    </message>
+    <message>
+        <source>为 {name} 兑换「{gift}」{quantity} 件，扣 {cost} 绿币，兑换后余 {after} 绿币。
+确定兑换吗？</source>
+        <translation>Redeem {quantity} × “{gift}” for {name}, taking {cost} coins and leaving {after}.
+Redeem?</translation>
+    </message>
+    <message>
+        <source>确认兑换</source>
+        <translation>Confirm redemption</translation>
+    </message>
+    <message>
+        <source>正在兑换……</source>
+        <translation>Redeeming…</translation>
+    </message>
+    <message>
+        <source>未兑换：请按提示修改后再兑换。</source>
+        <translation>Not redeemed: please correct as shown and try again.</translation>
+    </message>
+    <message>
+        <source>未兑换：{reason}</source>
+        <translation>Not redeemed: {reason}</translation>
+    </message>
+    <message>
+        <source>已兑换：收据号 {receipt}，{name} 领取「{gift}」{quantity} 件，余额 {after} 绿币。</source>
+        <translation>Redeemed: receipt {receipt}, {name} received {quantity} × “{gift}”, balance {after} coins.</translation>
+    </message>
+    <message>
+        <source>兑换凭证</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>兑换已完成。现在打印兑换凭证吗？</source>
+        <translation>The redemption is done. Print the receipt now?</translation>
+    </message>
+    <message>
+        <source>兑换凭证 {receipt}</source>
+        <translation>Receipt {receipt}</translation>
+    </message>
+    <message>
+        <source>兑换凭证-{receipt}.pdf</source>
+        <translation>receipt-{receipt}.pdf</translation>
+    </message>
+    <message>
+        <source>未能生成兑换凭证：{reason}</source>
+        <translation>Could not make the receipt: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>（暂不入户）</source>
+        <translation>(no household yet)</translation>
+    </message>
+    <message>
+        <source>{label}（{group}）</source>
+        <translation>{label} ({group})</translation>
+    </message>
+    <message>
+        <source>（不是志愿调解员）</source>
+        <translation>(not a volunteer mediator)</translation>
+    </message>
+    <message>
+        <source>登记居民</source>
+        <translation>Register a resident</translation>
+    </message>
+    <message>
+        <source>电话可不填；填写的电话加密保存，列表中只显示部分号码。</source>
+        <translation>The phone is optional; it is stored encrypted and lists show part of it only.</translation>
+    </message>
+    <message>
+        <source>修改居民信息：{name}</source>
+        <translation>Edit resident: {name}</translation>
+    </message>
+    <message>
+        <source>不改请留空（现为 {phone}）</source>
+        <translation>Leave empty to keep it (now {phone})</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>Optional; stored encrypted</translation>
+    </message>
+    <message>
+        <source>换户请用「迁户」，原户的记录会保留。电话留空表示不改。</source>
+        <translation>To change the household use “Move household”: the old one stays on record. An empty phone keeps the one on record.</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>处理</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>按「{choice}」处理这个兑换冲突？处理后不能撤销。</source>
+        <translation>Settle this redemption conflict as “{choice}”? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>RestockDialog</name>
+    <message>
+        <source>{name}：现有库存 {stock} 件</source>
+        <translation>{name}: {stock} in stock</translation>
+    </message>
+    <message>
+        <source>入库或报损</source>
+        <translation>Restock or write off</translation>
+    </message>
+    <message>
+        <source>数量(&amp;Q)：</source>
+        <translation>&amp;Quantity:</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> pcs</translation>
+    </message>
+    <message>
+        <source>正数为入库；负数为报损出库（损坏、过期、遗失），不能超过现有库存</source>
+        <translation>A positive number restocks; a negative one writes off (broken, expired, lost), at most the stock there is</translation>
+    </message>
+    <message>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>如：镇里配送第二批；包装破损报损</source>
+        <translation>e.g. second delivery from the town; packaging damaged</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>冲正积分记录</source>
+        <translation>Reverse a points entry</translation>
+    </message>
+    <message>
+        <source>冲正 {date}「{kind}」{what} {coins} 绿币：另记一笔 {back} 绿币的冲正记录，原记录保留。请写明冲正理由（记入审计日志）。</source>
+        <translation>Reverse the entry of {date} “{kind}” {what}, {coins} coins: a reversing entry of {back} coins is added and the original entry stays. Please give the reason (it is written to the audit log).</translation>
+    </message>
+    <message>
+        <source>冲正后不能撤销，这条记录也不能再冲正第二次。确定冲正吗？</source>
+        <translation>A reversal cannot be undone, and this entry cannot be reversed a second time. Reverse it?</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +4310,133 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     </message>
 </context>
 <context>
+    <name>ShopTab</name>
+    <message>
+        <source>礼品</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>所需绿币</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已下架</source>
+        <translation>Off the shelf</translation>
+    </message>
+    <message>
+        <source>缺货</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>在架</source>
+        <translation>On the shelf</translation>
+    </message>
+    <message>
+        <source>今天是开放日</source>
+        <translation>Today is the opening day</translation>
+    </message>
+    <message>
+        <source>今天（{day} 日）不是开放日，兑换须写明原因</source>
+        <translation>Today (the {day}th) is not the opening day: a redemption needs a reason</translation>
+    </message>
+    <message>
+        <source>开放日由主任设置</source>
+        <translation>The director sets the opening day</translation>
+    </message>
+    <message>
+        <source>当前操作员不能维护礼品和库存</source>
+        <translation>The current operator may not keep the gifts and stock</translation>
+    </message>
+    <message>
+        <source>已保存：{name}，{price} 绿币，库存 {stock} 件</source>
+        <translation>Saved: {name}, {price} coins, {stock} in stock</translation>
+    </message>
+    <message>
+        <source>绿币超市开放日已设为每月 {day} 日</source>
+        <translation>The shop now opens on day {day} of each month</translation>
+    </message>
+    <message>
+        <source>绿币超市开放日：每月(&amp;O)</source>
+        <translation>Shop &amp;opening day of each month:</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> (day of month)</translation>
+    </message>
+    <message>
+        <source>保存开放日</source>
+        <translation>Save opening day</translation>
+    </message>
+    <message>
+        <source>礼品和库存</source>
+        <translation>Gifts and stock</translation>
+    </message>
+    <message>
+        <source>新增礼品(&amp;N)…</source>
+        <translation>&amp;New gift…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>入库或报损(&amp;K)…</source>
+        <translation>Restoc&amp;k or write off…</translation>
+    </message>
+    <message>
+        <source>显示已下架的礼品(&amp;I)</source>
+        <translation>&amp;Include gifts off the shelf</translation>
+    </message>
+    <message>
+        <source>兑换</source>
+        <translation>Redeem</translation>
+    </message>
+    <message>
+        <source>居民(&amp;R)：</source>
+        <translation>&amp;Resident:</translation>
+    </message>
+    <message>
+        <source>输入姓名或户名，按回车键查找</source>
+        <translation>Type a name or household; press Enter to search</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>礼品(&amp;G)：</source>
+        <translation>&amp;Gift:</translation>
+    </message>
+    <message>
+        <source>数量(&amp;Q)：</source>
+        <translation>&amp;Quantity:</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> pcs</translation>
+    </message>
+    <message>
+        <source>另日兑换原因(&amp;Y)：</source>
+        <translation>Reason for another da&amp;y:</translation>
+    </message>
+    <message>
+        <source>不是开放日时必填，如：老人行动不便，上门兑换</source>
+        <translation>Required when it is not the opening day, e.g. elderly resident, redeemed at home</translation>
+    </message>
+    <message>
+        <source>兑换(&amp;D)…</source>
+        <translation>Re&amp;deem…</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesDialog</name>
     <message>
         <source>{number}&#x3000;协议达成于 {reached}，一式 {copies} 份</source>
@@ -3131,6 +4497,89 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>签字日期(&amp;D)：</source>
         <translation>&amp;Date signed:</translation>
+    </message>
+</context>
+<context>
+    <name>StatementSection</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>请在左边的名单中选择一位居民</source>
+        <translation>Choose a resident in the list on the left</translation>
+    </message>
+    <message>
+        <source>{name}（{group}）&#x3000;余额 {balance} 绿币</source>
+        <translation>{name} ({group})  balance {balance} coins</translation>
+    </message>
+    <message>
+        <source>第一笔记录</source>
+        <translation> the first entry</translation>
+    </message>
+    <message>
+        <source>自{since}至 {until}：期初 {opening}，共 {count} 笔，期末 {closing} 绿币</source>
+        <translation>From {since} to {until}: opening {opening}, {count} entries, closing {closing} coins</translation>
+    </message>
+    <message>
+        <source>已冲正</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>这段时间没有积分记录</source>
+        <translation>No entries in this period</translation>
+    </message>
+    <message>
+        <source>冲正积分记录须由主任办理</source>
+        <translation>Only the director may reverse entries</translation>
+    </message>
+    <message>
+        <source>冲正记录和已冲正的记录不能再冲正</source>
+        <translation>A reversal, or an entry already reversed, cannot be reversed</translation>
+    </message>
+    <message>
+        <source>另记一笔相反的记录抵消所选记录，须写明理由，不能撤销</source>
+        <translation>Adds an opposite entry that cancels the selected one; needs a reason and cannot be undone</translation>
+    </message>
+    <message>
+        <source>正在生成积分明细……</source>
+        <translation>Making the statement…</translation>
+    </message>
+    <message>
+        <source>{name}的积分明细</source>
+        <translation>Statement of {name}</translation>
+    </message>
+    <message>
+        <source>积分明细-{name}-{until}.pdf</source>
+        <translation>statement-{name}-{until}.pdf</translation>
+    </message>
+    <message>
+        <source>未能生成积分明细：{reason}</source>
+        <translation>Could not make the statement: {reason}</translation>
+    </message>
+    <message>
+        <source>已冲正：另记 {coins} 绿币。</source>
+        <translation>Reversed: an entry of {coins} coins was added.</translation>
+    </message>
+    <message>
+        <source>礼品 {count} 件已退回库存。</source>
+        <translation>{count} gifts were put back in stock.</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +4735,57 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>近 12 个月调解成功率</source>
         <translation>Success rate in the last 12 months</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <source>上月结余</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>本月获得</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>本月扣减</source>
+        <translation>Deducted</translation>
+    </message>
+    <message>
+        <source>本月兑换</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>冲正及调整</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <source>本月结余</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>{count} 户</source>
+        <translation>{count} households</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} residents</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -3879,6 +5379,141 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>（区里没有这条记录）</source>
         <translation>(the district has no such record)</translation>
+    </message>
+</context>
+<context>
+    <name>TownSection</name>
+    <message>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>活动日期</source>
+        <translation>Activity date</translation>
+    </message>
+    <message>
+        <source>目录版本</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>差额</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>本镇（街道）各村已通过村审核的申报，来自区社会治理中心（居民姓名已脱敏）。镇里通过后由区里记入积分，村里的电脑同步后即可看到。须联网。</source>
+        <translation>Declarations approved by the town&apos;s villages, from the district centre (names masked). Once the town approves, the district credits the coins and the village&apos;s desk sees them at its next sync. Needs the network.</translation>
+    </message>
+    <message>
+        <source>正在从区里读取……</source>
+        <translation>Reading from the district…</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭</source>
+        <translation>The desk is closing</translation>
+    </message>
+    <message>
+        <source>待镇审核 {count} 条；兑换冲突 {conflicts} 个。</source>
+        <translation>{count} waiting for the town; {conflicts} redemption conflicts.</translation>
+    </message>
+    <message>
+        <source>现在连不上区社会治理中心，镇里的审核须联网进行。请检查网络后点「刷新」；本机其他工作不受影响。（{reason}）</source>
+        <translation>The district centre cannot be reached now, and the town reviews online. Check the network, then press “Refresh”; other work on this desk goes on. ({reason})</translation>
+    </message>
+    <message>
+        <source>无法从区里读取：{reason}</source>
+        <translation>Could not read from the district: {reason}</translation>
+    </message>
+    <message>
+        <source>有（{digest}…）</source>
+        <translation>yes ({digest}…)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>settled</translation>
+    </message>
+    <message>
+        <source>{date} 兑换 {gift} ×{quantity}</source>
+        <translation>{date} redeemed {gift} ×{quantity}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>镇审核通过 {village} {resident} 的申报「{item}」（{coins:+d} 绿币）？
+
+通过后由区里记入积分，不能撤销。</source>
+        <translation>Approve {resident}&apos;s declaration “{item}” ({coins:+d} coins) of {village} for the town?
+
+The district then credits the coins; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>镇审核通过</source>
+        <translation>Town approval</translation>
+    </message>
+    <message>
+        <source>镇审核不通过</source>
+        <translation>Turn down (town)</translation>
+    </message>
+    <message>
+        <source>{resident} 的申报「{item}」不通过的理由：</source>
+        <translation>Why {resident}&apos;s declaration “{item}” is turned down:</translation>
+    </message>
+    <message>
+        <source>确定不通过这条申报？不通过后不能撤销。</source>
+        <translation>Turn this declaration down? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>{village} {resident} 兑换「{gift}」时，两台电脑离线花了同一笔绿币，余额透支 {shortfall} 绿币（区里现在的余额：{balance}）。</source>
+        <translation>When {resident} of {village} redeemed “{gift}”, two desks spent the same coins offline: the balance is {shortfall} coins short (balance at the district now: {balance}).</translation>
+    </message>
+    <message>
+        <source>正在提交到区里……</source>
+        <translation>Sending to the district…</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭，未提交</source>
+        <translation>The desk is closing: nothing sent</translation>
+    </message>
+    <message>
+        <source>已提交到区里。</source>
+        <translation>Sent to the district. </translation>
+    </message>
+    <message>
+        <source>未提交：{reason}</source>
+        <translation>Not sent: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1203,6 +1203,85 @@
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>新申报（积分目录第 {version} 版）</source>
+        <translation>新申报（积分目录第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>登记申报</source>
+        <translation>登记申报</translation>
+    </message>
+    <message>
+        <source>未入户</source>
+        <translation>未入户</translation>
+    </message>
+    <message>
+        <source>{name}（{group}，{household}）</source>
+        <translation>{name}（{group}，{household}）</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>绿币</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>{label}（自动申报）</source>
+        <translation>{label}（自动申报）</translation>
+    </message>
+    <message>
+        <source>每天 {n} 次</source>
+        <translation>每天 {n} 次</translation>
+    </message>
+    <message>
+        <source>每月 {n} 次</source>
+        <translation>每月 {n} 次</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>「{label}」{coins:+d} 绿币；上限：{limits}。</source>
+        <translation>「{label}」{coins:+d} 绿币；上限：{limits}。</translation>
+    </message>
+    <message>
+        <source>扣分项是拟扣分，同样须经村、镇两级审核后才记入。</source>
+        <translation>扣分项是拟扣分，同样须经村、镇两级审核后才记入。</translation>
+    </message>
+    <message>
+        <source>经村、镇两级审核通过后记入积分。</source>
+        <translation>经村、镇两级审核通过后记入积分。</translation>
+    </message>
+    <message>
+        <source>选择佐证材料</source>
+        <translation>选择佐证材料</translation>
+    </message>
+    <message>
+        <source>照片、PDF 或文档 ({types});;所有文件 (*)</source>
+        <translation>照片、PDF 或文档 ({types});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>请从列表中选择居民（可输入姓名查找）</source>
+        <translation>请从列表中选择居民（可输入姓名查找）</translation>
+    </message>
+    <message>
+        <source>请在积分目录中选择申报项目</source>
+        <translation>请在积分目录中选择申报项目</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <source>人民调解室工作台</source>
@@ -1595,22 +1674,6 @@
         <translation>未能保存：{reason}</translation>
     </message>
     <message>
-        <source>文件夹不存在</source>
-        <translation>文件夹不存在</translation>
-    </message>
-    <message>
-        <source>没有在这里写文件的权限</source>
-        <translation>没有在这里写文件的权限</translation>
-    </message>
-    <message>
-        <source>磁盘空间不足</source>
-        <translation>磁盘空间不足</translation>
-    </message>
-    <message>
-        <source>这个位置只能读、不能写（如光盘或写保护的 U 盘）</source>
-        <translation>这个位置只能读、不能写（如光盘或写保护的 U 盘）</translation>
-    </message>
-    <message>
         <source>未能登记：{reason}</source>
         <translation>未能登记：{reason}</translation>
     </message>
@@ -1859,6 +1922,49 @@
     <message>
         <source>回访时间(&amp;T)：</source>
         <translation>回访时间(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>新增礼品</source>
+        <translation>新增礼品</translation>
+    </message>
+    <message>
+        <source>修改礼品</source>
+        <translation>修改礼品</translation>
+    </message>
+    <message>
+        <source>礼品</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>礼品名称(&amp;N)：</source>
+        <translation>礼品名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>如：洗衣液 1 瓶</source>
+        <translation>如：洗衣液 1 瓶</translation>
+    </message>
+    <message>
+        <source>所需绿币(&amp;P)：</source>
+        <translation>所需绿币(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> 绿币</source>
+        <translation> 绿币</translation>
+    </message>
+    <message>
+        <source>首批入库(&amp;S)：</source>
+        <translation>首批入库(&amp;S)：</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>在架上，可以兑换(&amp;A)</source>
+        <translation>在架上，可以兑换(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2308,10 @@
         <translation>统计</translation>
     </message>
     <message>
+        <source>平安绿币</source>
+        <translation>平安绿币</translation>
+    </message>
+    <message>
         <source>同步</source>
         <translation>同步</translation>
     </message>
@@ -2513,6 +2623,224 @@
     </message>
 </context>
 <context>
+    <name>MonthEndTab</name>
+    <message>
+        <source>正在生成汇总表……</source>
+        <translation>正在生成汇总表……</translation>
+    </message>
+    <message>
+        <source>正在审定……</source>
+        <translation>正在审定……</translation>
+    </message>
+    <message>
+        <source>正在计算 {month} 的积分汇总……</source>
+        <translation>正在计算 {month} 的积分汇总……</translation>
+    </message>
+    <message>
+        <source>未完成：{reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <source>{committee}&#x3000;{month} 平安绿币积分汇总表：{people} 人、{households} 户，本月积分记录 {entries} 条</source>
+        <translation>{committee}&#x3000;{month} 平安绿币积分汇总表：{people} 人、{households} 户，本月积分记录 {entries} 条</translation>
+    </message>
+    <message>
+        <source>与积分记录核对一致：本月结余合计 {closing} 绿币，积分记录截至 {last} 合计 {ledger} 绿币</source>
+        <translation>与积分记录核对一致：本月结余合计 {closing} 绿币，积分记录截至 {last} 合计 {ledger} 绿币</translation>
+    </message>
+    <message>
+        <source>与积分记录核对不一致：本月结余合计 {closing} 绿币，积分记录截至 {last} 合计 {ledger} 绿币，相差 {difference}。请查明原因，不能审定</source>
+        <translation>与积分记录核对不一致：本月结余合计 {closing} 绿币，积分记录截至 {last} 合计 {ledger} 绿币，相差 {difference}。请查明原因，不能审定</translation>
+    </message>
+    <message>
+        <source>已生成 {month} 积分汇总表，请主任核对后审定</source>
+        <translation>已生成 {month} 积分汇总表，请主任核对后审定</translation>
+    </message>
+    <message>
+        <source>已审定 {month} 积分汇总表</source>
+        <translation>已审定 {month} 积分汇总表</translation>
+    </message>
+    <message>
+        <source>尚未审定</source>
+        <translation>尚未审定</translation>
+    </message>
+    <message>
+        <source>已由 {who} 于 {at} 审定</source>
+        <translation>已由 {who} 于 {at} 审定</translation>
+    </message>
+    <message>
+        <source>；审定后积分记录有变动，须重新生成汇总表并审定</source>
+        <translation>；审定后积分记录有变动，须重新生成汇总表并审定</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）不能查看月末积分汇总，请由{keepers}办理。</source>
+        <translation>当前操作员（{role}）不能查看月末积分汇总，请由{keepers}办理。</translation>
+    </message>
+    <message>
+        <source>汇总表生成后须由主任审定。</source>
+        <translation>汇总表生成后须由主任审定。</translation>
+    </message>
+    <message>
+        <source>审定积分汇总表</source>
+        <translation>审定积分汇总表</translation>
+    </message>
+    <message>
+        <source>审定 {month} 积分汇总表：{people} 人，本月结余合计 {closing} 绿币，与积分记录核对一致。
+审定记入审计日志，不能撤销；之后再有本月的积分记录，须重新生成并审定。
+确定审定吗？</source>
+        <translation>审定 {month} 积分汇总表：{people} 人，本月结余合计 {closing} 绿币，与积分记录核对一致。
+审定记入审计日志，不能撤销；之后再有本月的积分记录，须重新生成并审定。
+确定审定吗？</translation>
+    </message>
+    <message>
+        <source>绿币积分汇总表-{month}-按户.csv</source>
+        <translation>绿币积分汇总表-{month}-按户.csv</translation>
+    </message>
+    <message>
+        <source>绿币积分汇总表-{month}-按居民.csv</source>
+        <translation>绿币积分汇总表-{month}-按居民.csv</translation>
+    </message>
+    <message>
+        <source>CSV 文件（Excel 可打开） (*.csv)</source>
+        <translation>CSV 文件（Excel 可打开） (*.csv)</translation>
+    </message>
+    <message>
+        <source>绿币积分公示-{month}.pdf</source>
+        <translation>绿币积分公示-{month}.pdf</translation>
+    </message>
+    <message>
+        <source>绿币积分汇总表-{month}.pdf</source>
+        <translation>绿币积分汇总表-{month}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)：</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>上月(&amp;P)</source>
+        <translation>上月(&amp;P)</translation>
+    </message>
+    <message>
+        <source>如 2026-10</source>
+        <translation>如 2026-10</translation>
+    </message>
+    <message>
+        <source>年-月，如 2026-10；按回车键计算</source>
+        <translation>年-月，如 2026-10；按回车键计算</translation>
+    </message>
+    <message>
+        <source>下月(&amp;X)</source>
+        <translation>下月(&amp;X)</translation>
+    </message>
+    <message>
+        <source>计算汇总(&amp;C)</source>
+        <translation>计算汇总(&amp;C)</translation>
+    </message>
+    <message>
+        <source>按居民(&amp;R)</source>
+        <translation>按居民(&amp;R)</translation>
+    </message>
+    <message>
+        <source>按户(&amp;H)</source>
+        <translation>按户(&amp;H)</translation>
+    </message>
+    <message>
+        <source>生成汇总表(&amp;G)</source>
+        <translation>生成汇总表(&amp;G)</translation>
+    </message>
+    <message>
+        <source>记下本月的汇总数字和积分记录校验码，交主任审定</source>
+        <translation>记下本月的汇总数字和积分记录校验码，交主任审定</translation>
+    </message>
+    <message>
+        <source>审定(&amp;S)…</source>
+        <translation>审定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>导出 CSV(&amp;E)…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>保存当前显示的表（按居民或按户）为 CSV 文件，Excel 可直接打开；含居民全名</source>
+        <translation>保存当前显示的表（按居民或按户）为 CSV 文件，Excel 可直接打开；含居民全名</translation>
+    </message>
+    <message>
+        <source>汇总表 PDF(&amp;D)…</source>
+        <translation>汇总表 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>积分汇总表（全名，供审核签字），保存为 PDF 文件</source>
+        <translation>积分汇总表（全名，供审核签字），保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>公示 PDF(&amp;N)…</source>
+        <translation>公示 PDF(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>张贴公示用（姓名只显示姓和末字，如 王*芳），保存为 PDF 文件</source>
+        <translation>张贴公示用（姓名只显示姓和末字，如 王*芳），保存为 PDF 文件</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>迁户：{name}</source>
+        <translation>迁户：{name}</translation>
+    </message>
+    <message>
+        <source>{name} 现在所在的户：{household}</source>
+        <translation>{name} 现在所在的户：{household}</translation>
+    </message>
+    <message>
+        <source>（未入户）</source>
+        <translation>（未入户）</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>{label}（{group}）</source>
+        <translation>{label}（{group}）</translation>
+    </message>
+    <message>
+        <source>迁户</source>
+        <translation>迁户</translation>
+    </message>
+    <message>
+        <source>请选择迁入的户</source>
+        <translation>请选择迁入的户</translation>
+    </message>
+</context>
+<context>
     <name>Party</name>
     <message>
         <source>申请人</source>
@@ -2667,6 +2995,89 @@
     </message>
 </context>
 <context>
+    <name>PdfDialog</name>
+    <message>
+        <source>文件夹不存在</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>没有在这里写文件的权限</source>
+        <translation>没有在这里写文件的权限</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>这个位置只能读、不能写（如光盘或写保护的 U 盘）</source>
+        <translation>这个位置只能读、不能写（如光盘或写保护的 U 盘）</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>共 {pages} 页。请核对无误后打印或保存。</source>
+        <translation>共 {pages} 页。请核对无误后打印或保存。</translation>
+    </message>
+    <message>
+        <source>打印{title}</source>
+        <translation>打印{title}</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>正在打印……</translation>
+    </message>
+    <message>
+        <source>正在打印：第 {done} 页，共 {total} 页……</source>
+        <translation>正在打印：第 {done} 页，共 {total} 页……</translation>
+    </message>
+    <message>
+        <source>未能打印：{reason}</source>
+        <translation>未能打印：{reason}</translation>
+    </message>
+    <message>
+        <source>已送往打印机，共 {pages} 页。</source>
+        <translation>已送往打印机，共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>已保存到：{path}</source>
+        <translation>已保存到：{path}</translation>
+    </message>
+    <message>
+        <source>未能保存：{reason}</source>
+        <translation>未能保存：{reason}</translation>
+    </message>
+    <message>
+        <source>正在打印，请等打印完成后再关闭。</source>
+        <translation>正在打印，请等打印完成后再关闭。</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>适合页宽</source>
@@ -2745,6 +3156,631 @@
     </message>
 </context>
 <context>
+    <name>PointsBalancesTab</name>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>余额</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>全户余额</source>
+        <translation>全户余额</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>共 {people} 人（{households} 户），余额合计 {total} 绿币</source>
+        <translation>共 {people} 人（{households} 户），余额合计 {total} 绿币</translation>
+    </message>
+    <message>
+        <source>只列出前 {shown} 人，请输入姓名查找</source>
+        <translation>只列出前 {shown} 人，请输入姓名查找</translation>
+    </message>
+    <message>
+        <source>没有找到居民</source>
+        <translation>没有找到居民</translation>
+    </message>
+    <message>
+        <source>{name}：两台电脑离线兑换了同一笔绿币，差额 {shortfall}，等待镇里处理</source>
+        <translation>{name}：两台电脑离线兑换了同一笔绿币，差额 {shortfall}，等待镇里处理</translation>
+    </message>
+    <message>
+        <source>另有 {more} 起兑换冲突等待镇里处理</source>
+        <translation>另有 {more} 起兑换冲突等待镇里处理</translation>
+    </message>
+    <message>
+        <source>（未入户）</source>
+        <translation>（未入户）</translation>
+    </message>
+    <message>
+        <source>兑换冲突，等待镇里处理</source>
+        <translation>兑换冲突，等待镇里处理</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>查找居民(&amp;F)：</source>
+        <translation>查找居民(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>姓名、户名或村民小组，按回车键查找</source>
+        <translation>姓名、户名或村民小组，按回车键查找</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>居民绿币余额</source>
+        <translation>居民绿币余额</translation>
+    </message>
+    <message>
+        <source>积分明细</source>
+        <translation>积分明细</translation>
+    </message>
+    <message>
+        <source>从第一笔记录起(&amp;A)</source>
+        <translation>从第一笔记录起(&amp;A)</translation>
+    </message>
+    <message>
+        <source>自(&amp;B)：</source>
+        <translation>自(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>至(&amp;U)：</source>
+        <translation>至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>查看明细(&amp;V)</source>
+        <translation>查看明细(&amp;V)</translation>
+    </message>
+    <message>
+        <source>打印或保存明细(&amp;P)…</source>
+        <translation>打印或保存明细(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>生成这份积分明细的 PDF，预览后打印或另存为文件</source>
+        <translation>生成这份积分明细的 PDF，预览后打印或另存为文件</translation>
+    </message>
+    <message>
+        <source>冲正所选记录(&amp;R)…</source>
+        <translation>冲正所选记录(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDeclarationDialog</name>
+    <message>
+        <source>新申报</source>
+        <translation>新申报</translation>
+    </message>
+    <message>
+        <source>居民(&amp;W)：</source>
+        <translation>居民(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>申报项目(&amp;I)：</source>
+        <translation>申报项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>绿币</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>活动日期(&amp;D)：</source>
+        <translation>活动日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>说明(&amp;T)：</source>
+        <translation>说明(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>可不填，如 参加村口夜间巡防</source>
+        <translation>可不填，如 参加村口夜间巡防</translation>
+    </message>
+    <message>
+        <source>佐证材料(&amp;E)：</source>
+        <translation>佐证材料(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>照片或文件，可不附</source>
+        <translation>照片或文件，可不附</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>不附(&amp;C)</source>
+        <translation>不附(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDeclarationsTab</name>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>绿币</translation>
+    </message>
+    <message>
+        <source>活动日期</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>说明和理由</source>
+        <translation>说明和理由</translation>
+    </message>
+    <message>
+        <source>无法读取：{reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>共 {count} 条</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>{status}（待同步上报）</source>
+        <translation>{status}（待同步上报）</translation>
+    </message>
+    <message>
+        <source>{status}（结果随下次同步）</source>
+        <translation>{status}（结果随下次同步）</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>佐证：{name}</source>
+        <translation>佐证：{name}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>村里已通过，尚未同步上报：下次同步时送区平台由镇里审核。</source>
+        <translation>村里已通过，尚未同步上报：下次同步时送区平台由镇里审核。</translation>
+    </message>
+    <message>
+        <source>已送区平台，等镇里审核：审核结果随下次同步回到本机，通过后才记入积分。</source>
+        <translation>已送区平台，等镇里审核：审核结果随下次同步回到本机，通过后才记入积分。</translation>
+    </message>
+    <message>
+        <source>「待镇审核」的 {count} 条申报由镇里在区平台审核，审核结果随下次同步回到本机；镇里通过后才记入积分。</source>
+        <translation>「待镇审核」的 {count} 条申报由镇里在区平台审核，审核结果随下次同步回到本机；镇里通过后才记入积分。</translation>
+    </message>
+    <message>
+        <source>其中 {count} 条尚未同步上报，下次同步时送出。</source>
+        <translation>其中 {count} 条尚未同步上报，下次同步时送出。</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）可以登记申报；村级审核请由{reviewers}办理。</source>
+        <translation>当前操作员（{role}）可以登记申报；村级审核请由{reviewers}办理。</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>还没有登记居民：请先在「居民和户」中登记。</source>
+        <translation>还没有登记居民：请先在「居民和户」中登记。</translation>
+    </message>
+    <message>
+        <source>已登记申报：{name}「{item}」{coins:+d}，待村审核。</source>
+        <translation>已登记申报：{name}「{item}」{coins:+d}，待村审核。</translation>
+    </message>
+    <message>
+        <source>已通过村审核：{name}「{item}」{coins:+d}。镇里的审核结果随下次同步回到本机。</source>
+        <translation>已通过村审核：{name}「{item}」{coins:+d}。镇里的审核结果随下次同步回到本机。</translation>
+    </message>
+    <message>
+        <source>未通过村审核：{name}「{item}」。</source>
+        <translation>未通过村审核：{name}「{item}」。</translation>
+    </message>
+    <message>
+        <source>村审核通过 {name} 的申报「{item}」（{coins:+d} 绿币）？
+
+通过后送镇里审核，不能撤销。</source>
+        <translation>村审核通过 {name} 的申报「{item}」（{coins:+d} 绿币）？
+
+通过后送镇里审核，不能撤销。</translation>
+    </message>
+    <message>
+        <source>村审核通过</source>
+        <translation>村审核通过</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>村审核不通过</source>
+        <translation>村审核不通过</translation>
+    </message>
+    <message>
+        <source>{name} 的申报「{item}」（{coins:+d} 绿币）不通过的理由：</source>
+        <translation>{name} 的申报「{item}」（{coins:+d} 绿币）不通过的理由：</translation>
+    </message>
+    <message>
+        <source>确定不通过这条申报？不通过后不能撤销。</source>
+        <translation>确定不通过这条申报？不通过后不能撤销。</translation>
+    </message>
+    <message>
+        <source>显示(&amp;S)：</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>新申报(&amp;N)…</source>
+        <translation>新申报(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>村审核通过(&amp;A)</source>
+        <translation>村审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>不通过(&amp;R)…</source>
+        <translation>不通过(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>待镇审核的申报</source>
+        <translation>待镇审核的申报</translation>
+    </message>
+    <message>
+        <source>镇审核通过(&amp;A)</source>
+        <translation>镇审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;F)</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>兑换冲突</source>
+        <translation>兑换冲突</translation>
+    </message>
+    <message>
+        <source>处理(&amp;V)…</source>
+        <translation>处理(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsEntryKind</name>
+    <message>
+        <source>获得</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>扣减</source>
+        <translation>扣减</translation>
+    </message>
+    <message>
+        <source>兑换</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>冲正</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>镇里调整</source>
+        <translation>镇里调整</translation>
+    </message>
+</context>
+<context>
+    <name>PointsHouseholdDialog</name>
+    <message>
+        <source>新增户</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <source>户名(&amp;L)：</source>
+        <translation>户名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>如 王建国户</source>
+        <translation>如 王建国户</translation>
+    </message>
+    <message>
+        <source>村民小组(&amp;G)：</source>
+        <translation>村民小组(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>PointsMoveDialog</name>
+    <message>
+        <source>迁户</source>
+        <translation>迁户</translation>
+    </message>
+    <message>
+        <source>迁入的户(&amp;H)：</source>
+        <translation>迁入的户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>迁入日期(&amp;D)：</source>
+        <translation>迁入日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>迁户原因(&amp;R)：</source>
+        <translation>迁户原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>如 分户、婚嫁</source>
+        <translation>如 分户、婚嫁</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>居民和户</source>
+        <translation>居民和户</translation>
+    </message>
+    <message>
+        <source>申报和审核</source>
+        <translation>申报和审核</translation>
+    </message>
+    <message>
+        <source>积分和明细</source>
+        <translation>积分和明细</translation>
+    </message>
+    <message>
+        <source>月末汇总</source>
+        <translation>月末汇总</translation>
+    </message>
+    <message>
+        <source>绿币超市</source>
+        <translation>绿币超市</translation>
+    </message>
+</context>
+<context>
+    <name>PointsResidentDialog</name>
+    <message>
+        <source>居民</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)：</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>居民姓名</source>
+        <translation>居民姓名</translation>
+    </message>
+    <message>
+        <source>村民小组(&amp;G)：</source>
+        <translation>村民小组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>所在户(&amp;H)：</source>
+        <translation>所在户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)：</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>可不填；加密保存</translation>
+    </message>
+    <message>
+        <source>志愿调解员(&amp;M)：</source>
+        <translation>志愿调解员(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>在用（迁出或去世的居民取消勾选）(&amp;A)</source>
+        <translation>在用（迁出或去世的居民取消勾选）(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PointsResidentsTab</name>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>全户积分</source>
+        <translation>全户积分</translation>
+    </message>
+    <message>
+        <source>无法读取：{reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>共 {count} 人</source>
+        <translation>共 {count} 人</translation>
+    </message>
+    <message>
+        <source>前 {count} 人（请输入姓名查找其他居民）</source>
+        <translation>前 {count} 人（请输入姓名查找其他居民）</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>{state}；兑换冲突待镇里处理</source>
+        <translation>{state}；兑换冲突待镇里处理</translation>
+    </message>
+    <message>
+        <source>（未入户）</source>
+        <translation>（未入户）</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）只能查看；登记和修改居民请由{keepers}办理。</source>
+        <translation>当前操作员（{role}）只能查看；登记和修改居民请由{keepers}办理。</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>已登记：{name}</source>
+        <translation>已登记：{name}</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <source>{name} 已迁入「{household}」</source>
+        <translation>{name} 已迁入「{household}」</translation>
+    </message>
+    <message>
+        <source>已新增户：{label}</source>
+        <translation>已新增户：{label}</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>姓名、户名或电话</source>
+        <translation>姓名、户名或电话</translation>
+    </message>
+    <message>
+        <source>户(&amp;H)：</source>
+        <translation>户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>新增户(&amp;U)…</source>
+        <translation>新增户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>登记居民(&amp;N)…</source>
+        <translation>登记居民(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>迁户(&amp;M)…</source>
+        <translation>迁户(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsResolveDialog</name>
+    <message>
+        <source>处理兑换冲突</source>
+        <translation>处理兑换冲突</translation>
+    </message>
+    <message>
+        <source>处理方式(&amp;W)：</source>
+        <translation>处理方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>PointsStatus</name>
+    <message>
+        <source>待村审核</source>
+        <translation>待村审核</translation>
+    </message>
+    <message>
+        <source>待镇审核</source>
+        <translation>待镇审核</translation>
+    </message>
+    <message>
+        <source>村审核未通过</source>
+        <translation>村审核未通过</translation>
+    </message>
+    <message>
+        <source>已通过，已记分</source>
+        <translation>已通过，已记分</translation>
+    </message>
+    <message>
+        <source>镇审核未通过</source>
+        <translation>镇审核未通过</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>确定</source>
@@ -2792,6 +3828,209 @@
     <message>
         <source>完成</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemSection</name>
+    <message>
+        <source>{name}（{price} 绿币，库存 {stock}）</source>
+        <translation>{name}（{price} 绿币，库存 {stock}）</translation>
+    </message>
+    <message>
+        <source>当前操作员不能办理兑换</source>
+        <translation>当前操作员不能办理兑换</translation>
+    </message>
+    <message>
+        <source>余额 {balance} 绿币</source>
+        <translation>余额 {balance} 绿币</translation>
+    </message>
+    <message>
+        <source>余额 {balance} 绿币，需要 {cost} 绿币，兑换后余 {after} 绿币</source>
+        <translation>余额 {balance} 绿币，需要 {cost} 绿币，兑换后余 {after} 绿币</translation>
+    </message>
+    <message>
+        <source>
+这位居民有兑换冲突等待镇里处理</source>
+        <translation>
+这位居民有兑换冲突等待镇里处理</translation>
+    </message>
+    <message>
+        <source>请输入居民姓名或户名再查找</source>
+        <translation>请输入居民姓名或户名再查找</translation>
+    </message>
+    <message>
+        <source>，已停用</source>
+        <translation>，已停用</translation>
+    </message>
+    <message>
+        <source>{name}（{group}{state}）余额 {balance}</source>
+        <translation>{name}（{group}{state}）余额 {balance}</translation>
+    </message>
+    <message>
+        <source>没有找到这位居民</source>
+        <translation>没有找到这位居民</translation>
+    </message>
+    <message>
+        <source>请先查找并选择居民</source>
+        <translation>请先查找并选择居民</translation>
+    </message>
+    <message>
+        <source>这位居民已停用，不能兑换</source>
+        <translation>这位居民已停用，不能兑换</translation>
+    </message>
+    <message>
+        <source>请选择礼品</source>
+        <translation>请选择礼品</translation>
+    </message>
+    <message>
+        <source>「{gift}」库存不足：现有 {stock} 件，需要 {quantity} 件</source>
+        <translation>「{gift}」库存不足：现有 {stock} 件，需要 {quantity} 件</translation>
+    </message>
+    <message>
+        <source>为 {name} 兑换「{gift}」{quantity} 件，扣 {cost} 绿币，兑换后余 {after} 绿币。
+确定兑换吗？</source>
+        <translation>为 {name} 兑换「{gift}」{quantity} 件，扣 {cost} 绿币，兑换后余 {after} 绿币。
+确定兑换吗？</translation>
+    </message>
+    <message>
+        <source>确认兑换</source>
+        <translation>确认兑换</translation>
+    </message>
+    <message>
+        <source>正在兑换……</source>
+        <translation>正在兑换……</translation>
+    </message>
+    <message>
+        <source>未兑换：请按提示修改后再兑换。</source>
+        <translation>未兑换：请按提示修改后再兑换。</translation>
+    </message>
+    <message>
+        <source>未兑换：{reason}</source>
+        <translation>未兑换：{reason}</translation>
+    </message>
+    <message>
+        <source>已兑换：收据号 {receipt}，{name} 领取「{gift}」{quantity} 件，余额 {after} 绿币。</source>
+        <translation>已兑换：收据号 {receipt}，{name} 领取「{gift}」{quantity} 件，余额 {after} 绿币。</translation>
+    </message>
+    <message>
+        <source>兑换凭证</source>
+        <translation>兑换凭证</translation>
+    </message>
+    <message>
+        <source>兑换已完成。现在打印兑换凭证吗？</source>
+        <translation>兑换已完成。现在打印兑换凭证吗？</translation>
+    </message>
+    <message>
+        <source>兑换凭证 {receipt}</source>
+        <translation>兑换凭证 {receipt}</translation>
+    </message>
+    <message>
+        <source>兑换凭证-{receipt}.pdf</source>
+        <translation>兑换凭证-{receipt}.pdf</translation>
+    </message>
+    <message>
+        <source>未能生成兑换凭证：{reason}</source>
+        <translation>未能生成兑换凭证：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>（暂不入户）</source>
+        <translation>（暂不入户）</translation>
+    </message>
+    <message>
+        <source>{label}（{group}）</source>
+        <translation>{label}（{group}）</translation>
+    </message>
+    <message>
+        <source>（不是志愿调解员）</source>
+        <translation>（不是志愿调解员）</translation>
+    </message>
+    <message>
+        <source>登记居民</source>
+        <translation>登记居民</translation>
+    </message>
+    <message>
+        <source>电话可不填；填写的电话加密保存，列表中只显示部分号码。</source>
+        <translation>电话可不填；填写的电话加密保存，列表中只显示部分号码。</translation>
+    </message>
+    <message>
+        <source>修改居民信息：{name}</source>
+        <translation>修改居民信息：{name}</translation>
+    </message>
+    <message>
+        <source>不改请留空（现为 {phone}）</source>
+        <translation>不改请留空（现为 {phone}）</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>可不填；加密保存</translation>
+    </message>
+    <message>
+        <source>换户请用「迁户」，原户的记录会保留。电话留空表示不改。</source>
+        <translation>换户请用「迁户」，原户的记录会保留。电话留空表示不改。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>处理</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>按「{choice}」处理这个兑换冲突？处理后不能撤销。</source>
+        <translation>按「{choice}」处理这个兑换冲突？处理后不能撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>RestockDialog</name>
+    <message>
+        <source>{name}：现有库存 {stock} 件</source>
+        <translation>{name}：现有库存 {stock} 件</translation>
+    </message>
+    <message>
+        <source>入库或报损</source>
+        <translation>入库或报损</translation>
+    </message>
+    <message>
+        <source>数量(&amp;Q)：</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>正数为入库；负数为报损出库（损坏、过期、遗失），不能超过现有库存</source>
+        <translation>正数为入库；负数为报损出库（损坏、过期、遗失），不能超过现有库存</translation>
+    </message>
+    <message>
+        <source>原因(&amp;R)：</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>如：镇里配送第二批；包装破损报损</source>
+        <translation>如：镇里配送第二批；包装破损报损</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>冲正积分记录</source>
+        <translation>冲正积分记录</translation>
+    </message>
+    <message>
+        <source>冲正 {date}「{kind}」{what} {coins} 绿币：另记一笔 {back} 绿币的冲正记录，原记录保留。请写明冲正理由（记入审计日志）。</source>
+        <translation>冲正 {date}「{kind}」{what} {coins} 绿币：另记一笔 {back} 绿币的冲正记录，原记录保留。请写明冲正理由（记入审计日志）。</translation>
+    </message>
+    <message>
+        <source>冲正后不能撤销，这条记录也不能再冲正第二次。确定冲正吗？</source>
+        <translation>冲正后不能撤销，这条记录也不能再冲正第二次。确定冲正吗？</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +4310,133 @@
     </message>
 </context>
 <context>
+    <name>ShopTab</name>
+    <message>
+        <source>礼品</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>所需绿币</source>
+        <translation>所需绿币</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>已下架</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>缺货</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>在架</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <source>今天是开放日</source>
+        <translation>今天是开放日</translation>
+    </message>
+    <message>
+        <source>今天（{day} 日）不是开放日，兑换须写明原因</source>
+        <translation>今天（{day} 日）不是开放日，兑换须写明原因</translation>
+    </message>
+    <message>
+        <source>开放日由主任设置</source>
+        <translation>开放日由主任设置</translation>
+    </message>
+    <message>
+        <source>当前操作员不能维护礼品和库存</source>
+        <translation>当前操作员不能维护礼品和库存</translation>
+    </message>
+    <message>
+        <source>已保存：{name}，{price} 绿币，库存 {stock} 件</source>
+        <translation>已保存：{name}，{price} 绿币，库存 {stock} 件</translation>
+    </message>
+    <message>
+        <source>绿币超市开放日已设为每月 {day} 日</source>
+        <translation>绿币超市开放日已设为每月 {day} 日</translation>
+    </message>
+    <message>
+        <source>绿币超市开放日：每月(&amp;O)</source>
+        <translation>绿币超市开放日：每月(&amp;O)</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>保存开放日</source>
+        <translation>保存开放日</translation>
+    </message>
+    <message>
+        <source>礼品和库存</source>
+        <translation>礼品和库存</translation>
+    </message>
+    <message>
+        <source>新增礼品(&amp;N)…</source>
+        <translation>新增礼品(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>入库或报损(&amp;K)…</source>
+        <translation>入库或报损(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>显示已下架的礼品(&amp;I)</source>
+        <translation>显示已下架的礼品(&amp;I)</translation>
+    </message>
+    <message>
+        <source>兑换</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>居民(&amp;R)：</source>
+        <translation>居民(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>输入姓名或户名，按回车键查找</source>
+        <translation>输入姓名或户名，按回车键查找</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>礼品(&amp;G)：</source>
+        <translation>礼品(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>数量(&amp;Q)：</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>另日兑换原因(&amp;Y)：</source>
+        <translation>另日兑换原因(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>不是开放日时必填，如：老人行动不便，上门兑换</source>
+        <translation>不是开放日时必填，如：老人行动不便，上门兑换</translation>
+    </message>
+    <message>
+        <source>兑换(&amp;D)…</source>
+        <translation>兑换(&amp;D)…</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesDialog</name>
     <message>
         <source>{number}&#x3000;协议达成于 {reached}，一式 {copies} 份</source>
@@ -3131,6 +4497,89 @@
     <message>
         <source>签字日期(&amp;D)：</source>
         <translation>签字日期(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>StatementSection</name>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>绿币</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>请在左边的名单中选择一位居民</source>
+        <translation>请在左边的名单中选择一位居民</translation>
+    </message>
+    <message>
+        <source>{name}（{group}）&#x3000;余额 {balance} 绿币</source>
+        <translation>{name}（{group}）&#x3000;余额 {balance} 绿币</translation>
+    </message>
+    <message>
+        <source>第一笔记录</source>
+        <translation>第一笔记录</translation>
+    </message>
+    <message>
+        <source>自{since}至 {until}：期初 {opening}，共 {count} 笔，期末 {closing} 绿币</source>
+        <translation>自{since}至 {until}：期初 {opening}，共 {count} 笔，期末 {closing} 绿币</translation>
+    </message>
+    <message>
+        <source>已冲正</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>这段时间没有积分记录</source>
+        <translation>这段时间没有积分记录</translation>
+    </message>
+    <message>
+        <source>冲正积分记录须由主任办理</source>
+        <translation>冲正积分记录须由主任办理</translation>
+    </message>
+    <message>
+        <source>冲正记录和已冲正的记录不能再冲正</source>
+        <translation>冲正记录和已冲正的记录不能再冲正</translation>
+    </message>
+    <message>
+        <source>另记一笔相反的记录抵消所选记录，须写明理由，不能撤销</source>
+        <translation>另记一笔相反的记录抵消所选记录，须写明理由，不能撤销</translation>
+    </message>
+    <message>
+        <source>正在生成积分明细……</source>
+        <translation>正在生成积分明细……</translation>
+    </message>
+    <message>
+        <source>{name}的积分明细</source>
+        <translation>{name}的积分明细</translation>
+    </message>
+    <message>
+        <source>积分明细-{name}-{until}.pdf</source>
+        <translation>积分明细-{name}-{until}.pdf</translation>
+    </message>
+    <message>
+        <source>未能生成积分明细：{reason}</source>
+        <translation>未能生成积分明细：{reason}</translation>
+    </message>
+    <message>
+        <source>已冲正：另记 {coins} 绿币。</source>
+        <translation>已冲正：另记 {coins} 绿币。</translation>
+    </message>
+    <message>
+        <source>礼品 {count} 件已退回库存。</source>
+        <translation>礼品 {count} 件已退回库存。</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +4735,57 @@
     <message>
         <source>近 12 个月调解成功率</source>
         <translation>近 12 个月调解成功率</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <source>上月结余</source>
+        <translation>上月结余</translation>
+    </message>
+    <message>
+        <source>本月获得</source>
+        <translation>本月获得</translation>
+    </message>
+    <message>
+        <source>本月扣减</source>
+        <translation>本月扣减</translation>
+    </message>
+    <message>
+        <source>本月兑换</source>
+        <translation>本月兑换</translation>
+    </message>
+    <message>
+        <source>冲正及调整</source>
+        <translation>冲正及调整</translation>
+    </message>
+    <message>
+        <source>本月结余</source>
+        <translation>本月结余</translation>
+    </message>
+    <message>
+        <source>{count} 户</source>
+        <translation>{count} 户</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} 人</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -3879,6 +5379,141 @@
     <message>
         <source>（区里没有这条记录）</source>
         <translation>（区里没有这条记录）</translation>
+    </message>
+</context>
+<context>
+    <name>TownSection</name>
+    <message>
+        <source>村（社区）</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>绿币</source>
+        <translation>绿币</translation>
+    </message>
+    <message>
+        <source>活动日期</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>目录版本</source>
+        <translation>目录版本</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>差额</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>本镇（街道）各村已通过村审核的申报，来自区社会治理中心（居民姓名已脱敏）。镇里通过后由区里记入积分，村里的电脑同步后即可看到。须联网。</source>
+        <translation>本镇（街道）各村已通过村审核的申报，来自区社会治理中心（居民姓名已脱敏）。镇里通过后由区里记入积分，村里的电脑同步后即可看到。须联网。</translation>
+    </message>
+    <message>
+        <source>正在从区里读取……</source>
+        <translation>正在从区里读取……</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭</source>
+        <translation>工作台正在关闭</translation>
+    </message>
+    <message>
+        <source>待镇审核 {count} 条；兑换冲突 {conflicts} 个。</source>
+        <translation>待镇审核 {count} 条；兑换冲突 {conflicts} 个。</translation>
+    </message>
+    <message>
+        <source>现在连不上区社会治理中心，镇里的审核须联网进行。请检查网络后点「刷新」；本机其他工作不受影响。（{reason}）</source>
+        <translation>现在连不上区社会治理中心，镇里的审核须联网进行。请检查网络后点「刷新」；本机其他工作不受影响。（{reason}）</translation>
+    </message>
+    <message>
+        <source>无法从区里读取：{reason}</source>
+        <translation>无法从区里读取：{reason}</translation>
+    </message>
+    <message>
+        <source>有（{digest}…）</source>
+        <translation>有（{digest}…）</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>{date} 兑换 {gift} ×{quantity}</source>
+        <translation>{date} 兑换 {gift} ×{quantity}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>镇审核通过 {village} {resident} 的申报「{item}」（{coins:+d} 绿币）？
+
+通过后由区里记入积分，不能撤销。</source>
+        <translation>镇审核通过 {village} {resident} 的申报「{item}」（{coins:+d} 绿币）？
+
+通过后由区里记入积分，不能撤销。</translation>
+    </message>
+    <message>
+        <source>镇审核通过</source>
+        <translation>镇审核通过</translation>
+    </message>
+    <message>
+        <source>镇审核不通过</source>
+        <translation>镇审核不通过</translation>
+    </message>
+    <message>
+        <source>{resident} 的申报「{item}」不通过的理由：</source>
+        <translation>{resident} 的申报「{item}」不通过的理由：</translation>
+    </message>
+    <message>
+        <source>确定不通过这条申报？不通过后不能撤销。</source>
+        <translation>确定不通过这条申报？不通过后不能撤销。</translation>
+    </message>
+    <message>
+        <source>{village} {resident} 兑换「{gift}」时，两台电脑离线花了同一笔绿币，余额透支 {shortfall} 绿币（区里现在的余额：{balance}）。</source>
+        <translation>{village} {resident} 兑换「{gift}」时，两台电脑离线花了同一笔绿币，余额透支 {shortfall} 绿币（区里现在的余额：{balance}）。</translation>
+    </message>
+    <message>
+        <source>正在提交到区里……</source>
+        <translation>正在提交到区里……</translation>
+    </message>
+    <message>
+        <source>工作台正在关闭，未提交</source>
+        <translation>工作台正在关闭，未提交</translation>
+    </message>
+    <message>
+        <source>已提交到区里。</source>
+        <translation>已提交到区里。</translation>
+    </message>
+    <message>
+        <source>未提交：{reason}</source>
+        <translation>未提交：{reason}</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,7 @@ def test_ctrl_f_shows_the_cases_and_their_search_box(
             "调解员",
             "回访",
             "统计",
+            "平安绿币",
             "同步",
             "设置",
         ]

@@ -85,6 +85,7 @@ def test_wrong_then_right_password(
         "调解员",
         "回访",
         "统计",
+        "平安绿币",
         "同步",
         "设置",
     ]

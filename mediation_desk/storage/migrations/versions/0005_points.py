@@ -248,6 +248,7 @@ def upgrade() -> None:
         sa.Column("gift_id", sa.String(length=36), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
         sa.Column("coins", sa.Integer(), nullable=False),
+        sa.Column("balance_after", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("off_day_reason", sa.String(length=200), nullable=True),
         sa.Column("created_by", sa.String(length=64), nullable=False),
