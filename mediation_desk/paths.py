@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import platformdirs
@@ -12,6 +13,14 @@ APP_NAME = "mediation-desk"
 APP_AUTHOR = "mediation-desk"
 DATA_ENV = "MEDIATION_DESK_DATA"
 LOCATION_FILE = "data-location.txt"  # the data folder chosen on the settings page
+
+
+def desk_version() -> str:
+    """The version installed (pyproject.toml): shown by `--version` and the window's 关于."""
+    try:
+        return metadata.version(APP_NAME)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,13 @@ from mediation_desk.storage.state import DeskState
 register_all()  # as the window and the command line do before they open a desk
 
 PASSWORD = "Xietang-2026!"  # every test account's
-COMMITTEE = {"name": "谢家塘村人民调解委员会", "code": "XT-001", "town": "谢塘镇", "village": "谢家塘村"}
+COMMITTEE = {
+    "name": "谢家塘村人民调解委员会",
+    "code": "XT-001",
+    "town": "谢塘镇",
+    "village": "谢家塘村",
+    "case_word": "谢调字",
+}
 ADMIN_USER = "daicailiang"
 
 

@@ -1,11 +1,15 @@
-"""Screenshots of the real window with demo data, for the README.
+"""Screenshots of the real window with demo data, for the README and for looking at.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/screenshots.py resources/screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" python tests/screenshots.py /tmp/shots
+    xvfb-run -a -s "-screen 0 1366x768x24" python tests/screenshots.py /tmp/shots-large --large-font
+    (with a window manager running on that display: --maximized, as a user sees it)
 
 Seeds the demo committee into a throw-away data directory, logs in as its first 主任, then shows
-every page of the navigation and one case page and saves each as a PNG. Under Xvfb the window
-is drawn by the xcb platform exactly as on a desk; without a display it falls back to Qt's
-offscreen platform (same widgets, no window-manager frame)."""
+every page of the navigation (each tab of a page in tabs), one case page and every dialog
+(tests/window_tour.py; --pages-only leaves the dialogs out), and saves each as a PNG. 1366×768,
+the usual village PC, is the default size; whatever is out of reach there (a button or the
+status bar off the screen) is reported. Under Xvfb the window is drawn by the xcb platform exactly
+as on a desk; without a display it falls back to Qt's offscreen platform (same widgets, no window-manager frame)."""
 
 from __future__ import annotations
 
@@ -22,22 +26,21 @@ if __package__ in (None, ""):
 if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from window_tour import Tour, out_of_reach
 
 from mediation_desk.administration import demo
 from mediation_desk.administration.accounts import authenticate
 from mediation_desk.capabilities import register_all
-from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.gui.app import create_application, prepare_application
 from mediation_desk.gui.main_window import MainWindow
 from mediation_desk.gui.settings import LANGUAGE, LARGE_FONT, DeskSettings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.mediation import queries
 from mediation_desk.paths import AppPaths
 
-WINDOW_SIZE = (1360, 860)
-PAGE_FILES = ("dashboard", "intake", "cases", "mediators", "followups", "statistics", "points", "sync", "settings")
+WINDOW_SIZE = (1366, 768)
 
 
 def settle(app: QApplication, tasks: TaskManager, seconds: float = 0.6) -> None:
@@ -52,10 +55,12 @@ def settle(app: QApplication, tasks: TaskManager, seconds: float = 0.6) -> None:
         time.sleep(0.01)
 
 
-def take(window: MainWindow, app: QApplication, tasks: TaskManager, target: Path) -> None:
-    settle(app, tasks)
-    window.grab().save(str(target))
-    print(f"  {target}")
+def take(widget: QWidget, target: Path, room: QRect) -> list[str]:
+    """Save what `widget` shows; returns what of it is out of reach in `room`."""
+    widget.grab().save(str(target))
+    problems = out_of_reach(target.stem, widget, room)
+    print(f"  {target}" + "".join(f"\n    ! {problem}" for problem in problems))
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
     parser.add_argument("--large-font", action="store_true", help="the window's large-font mode")
     parser.add_argument("--size", default="x".join(map(str, WINDOW_SIZE)), help="window size, e.g. 1366x768")
+    parser.add_argument("--pages-only", action="store_true", help="the pages, not the dialogs")
+    parser.add_argument("--maximized", action="store_true", help="maximized (under a window manager), not --size")
     args = parser.parse_args(argv)
     register_all()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -83,38 +90,29 @@ def main(argv: list[str] | None = None) -> int:
         tasks = TaskManager()
         window = MainWindow(desk, tasks, settings, actor)
         width, _, height = args.size.partition("x")
-        window.resize(int(width), int(height))
-        window.show()
-        print(f"platform {app.platformName()}, writing to {args.out}")
+        if args.maximized:
+            window.showMaximized()
+        else:
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(int(width), int(height))
+            window.move(0, 0)
+            window.show()
+        room = window.screen().availableGeometry()
+        print(f"platform {app.platformName()}, screen {room.getRect()}, writing to {args.out}")
+        problems: list[str] = []
         try:
-            nav = window.ui.navList
-            for row in range(nav.count()):
-                nav.setCurrentRow(row)
-                name = PAGE_FILES[row] if row < len(PAGE_FILES) else f"page-{row}"
-                take(window, app, tasks, args.out / f"{name}.png")
-                tabs = getattr(window.ui.pageStack.currentWidget(), "tabs", None)
-                for index in range(1, tabs.count() if tabs is not None else 0):
-                    tabs.setCurrentIndex(index)  # a page in tabs: each tab too
-                    take(window, app, tasks, args.out / f"{name}-{index + 1}.png")
-            case = _case_worth_showing(desk)
-            if case is not None:
-                window.open_case(case)
-                take(window, app, tasks, args.out / "case.png")
+            tour = Tour(window, lambda: settle(app, tasks))
+            for stop in tour.pages():
+                problems += take(stop.widget, args.out / f"{stop.name}.png", room)
+            for stop in () if args.pages_only else tour.dialogs():
+                problems += take(stop.widget, args.out / f"{stop.name}.png", room)
         finally:
             window.close()
             tasks.shutdown()
             desk.close()
             del keep
+    print(f"{len(problems)} out of reach" if problems else "everything in reach")
     return 0
-
-
-def _case_worth_showing(desk: Desk) -> str | None:
-    """A case with an agreement and sessions shows most of the case page."""
-    for status in ("performing", "follow_up", "agreed", "in_mediation"):
-        rows = queries.list_cases(desk, SYSTEM, status=status, limit=1)
-        if rows:
-            return rows[0].id
-    return None
 
 
 if __name__ == "__main__":

@@ -48,6 +48,8 @@ CLI_SETUP = [
     "谢塘镇",
     "--village",
     "谢家塘村",
+    "--case-word",
+    "谢调字",
     "--admin",
     "daicailiang",
     "--admin-name",

@@ -23,7 +23,7 @@ from service_helpers import (  # noqa: F401  (env is a fixture)
 )
 from sqlalchemy import select
 
-from mediation_desk.administration import accounts
+from mediation_desk.administration import accounts, operator_accounts
 from mediation_desk.core import audit
 from mediation_desk.core.models import AuditRecord, Committee, Operator
 from mediation_desk.core.uow import SYSTEM
@@ -78,6 +78,19 @@ def test_setup_once(fresh: Desk) -> None:
 def test_case_word_may_be_given(fresh: Desk) -> None:
     view = accounts.setup_committee(fresh, {**COMMITTEE, "case_word": "虞谢调"})
     assert view.case_word == "虞谢调" and view.seat == 1
+
+
+def test_the_case_word_defaults_to_the_national_form(fresh: Desk) -> None:
+    """（年）X人调字第 号: the town's first character, then 人调字."""
+    committee = {k: v for k, v in COMMITTEE.items() if k != "case_word"}
+    assert accounts.setup_committee(fresh, committee).case_word == "谢人调字"
+
+
+@pytest.mark.parametrize("remember", [False, True])
+def test_the_data_key_is_in_the_keyring_only_when_asked(fresh: Desk, memory_keyring: Any, remember: bool) -> None:
+    accounts.setup_committee(fresh, COMMITTEE, remember_key=remember)
+    assert accounts.key_in_keyring(fresh) is remember
+    assert bool(memory_keyring.secrets) is remember
 
 
 def test_not_set_up_desk_says_so(fresh: Desk) -> None:
@@ -273,6 +286,85 @@ def test_lockout_after_five_failures_persists(env: Env) -> None:
     assert _failed(reopened, "jinxiaoyan") == (0, None)
     with reopened.read() as s:
         assert audit.verify_chain(s).ok
+
+
+def test_a_lockout_is_a_refusal_of_its_own(env: Env) -> None:
+    """The window tells a lockout from a wrong password (and offers the way on) by its type."""
+    add(env)
+    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+        with pytest.raises(PermissionDenied) as e:
+            accounts.authenticate(env.desk, "jinxiaoyan", "wrong-password")
+        assert not isinstance(e.value, accounts.AccountLocked)
+    with pytest.raises(accounts.AccountLocked) as locked:
+        accounts.authenticate(env.desk, "jinxiaoyan", "wrong-password")
+    assert locked.value.minutes == 15 and "15 分钟" in str(locked.value)
+    with pytest.raises(accounts.AccountLocked) as still:
+        accounts.authenticate(env.desk, "jinxiaoyan", PASSWORD)
+    assert 14 <= still.value.minutes <= 15
+
+
+def test_lockout_minutes_round_up() -> None:
+    now = dt.datetime(2026, 5, 1, 8, 0, tzinfo=dt.UTC)
+    assert accounts.lockout_minutes(None, now) is None
+    assert accounts.lockout_minutes(now, now) is None
+    assert accounts.lockout_minutes(now - dt.timedelta(seconds=1), now) is None
+    assert accounts.lockout_minutes(now + dt.timedelta(seconds=30), now) == 1
+    assert accounts.lockout_minutes(now + dt.timedelta(minutes=14, seconds=59), now) == 15
+
+
+# ------------------------------------------------------------------ the 主任's list of accounts
+
+
+def test_the_admin_lists_the_accounts_with_links_and_lockouts(env: Env) -> None:
+    xie = add_mediator(env, "谢阿根")
+    add(env)
+    actor(env, "xieagen", "mediator", mediator_id=xie)
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(PermissionDenied):
+            accounts.authenticate(env.desk, "jinxiaoyan", "wrong-password")
+    listed = {a.username: a for a in operator_accounts.operator_accounts(env.desk, env.admin)}
+    assert list(listed) == [ADMIN_USER, "jinxiaoyan", "xieagen"]  # oldest first
+    assert listed["xieagen"].mediator_id == xie and listed["xieagen"].role == "mediator"
+    assert listed["jinxiaoyan"].locked_minutes == 15 and listed[ADMIN_USER].locked_minutes is None
+    assert all(a.active for a in listed.values())
+
+
+@pytest.mark.parametrize("role", ["clerk", "mediator"])
+def test_only_the_admin_sees_the_accounts(env: Env, role: str) -> None:
+    someone = actor(env, f"user_{role}", role)
+    with pytest.raises(PermissionDenied):
+        operator_accounts.operator_accounts(env.desk, someone)
+    assert audit_actions(env.desk)[-1] == "access.denied"
+    with pytest.raises(PermissionDenied):
+        operator_accounts.set_active(env.desk, someone, ADMIN_USER, False)
+
+
+def test_an_account_is_retired_and_brought_back(env: Env) -> None:
+    add(env)
+    operator_accounts.set_active(env.desk, env.admin, "jinxiaoyan", False)
+    with pytest.raises(PermissionDenied):
+        accounts.authenticate(env.desk, "jinxiaoyan", PASSWORD)
+    operator_accounts.set_active(env.desk, env.admin, "jinxiaoyan", False)  # already: nothing happens
+    operator_accounts.set_active(env.desk, env.admin, "jinxiaoyan", True)
+    assert accounts.authenticate(env.desk, "jinxiaoyan", PASSWORD).username == "jinxiaoyan"  # same password
+    actions = audit_actions(env.desk)
+    assert actions.count("operator.deactivated") == 1 and actions.count("operator.activated") == 1
+    with pytest.raises(ValidationError) as unknown:
+        operator_accounts.set_active(env.desk, env.admin, "nobody", False)
+    assert unknown.value.problems[0].rule == "operator_unknown"
+
+
+def test_the_admin_cannot_retire_their_own_or_the_last_admin_account(env: Env) -> None:
+    with pytest.raises(DeskError, match="自己"):
+        operator_accounts.set_active(env.desk, env.admin, ADMIN_USER, False)
+    other = actor(env, "second_admin", "admin")
+    operator_accounts.set_active(env.desk, other, ADMIN_USER, False)  # another 主任 is left
+    with pytest.raises(DeskError, match="自己"):
+        operator_accounts.set_active(env.desk, other, "second_admin", False)
+    # The system (no operator of its own) still cannot leave the desk without a 主任.
+    with pytest.raises(DeskError, match="最后一个"):
+        operator_accounts.set_active(env.desk, SYSTEM, "second_admin", False)
+    assert accounts.authenticate(env.desk, "second_admin", PASSWORD).role == "admin"
 
 
 def test_passwords_are_argon2id_hashes_never_plain_text(env: Env) -> None:

@@ -23,7 +23,14 @@ UPPER = ("documents", "sync", "district")
 FACES = ("gui", "cli", "capabilities", "__main__")
 # Pure rule modules: imported by the desk and the district alike; they import only the ground's pure
 # modules and each other (no database session, no files, no services).
-RULE_MODULES = ("mediation.states", "mediation.dispute_types", "mediation.numbering", "points.rules", "points.entities")
+RULE_MODULES = (
+    "mediation.states",
+    "mediation.dispute_types",
+    "mediation.numbering",
+    "mediation.assignment_rules",
+    "points.rules",
+    "points.entities",
+)
 PURE_GROUND = ("errors", "validation", "core.sync_contract", "core.hlc", "privacy.roles")
 
 

@@ -9,13 +9,16 @@ import pytest
 from mediation_desk.mediation.assignment_rules import (
     DEFAULT_WEIGHTS,
     EXCLUSION_PRIORITY,
+    FIT_WORDS,
     CaseForRanking,
     Exclusion,
     MediatorProfile,
     RankedMediator,
     Ranking,
     RankingWeights,
+    covered_area,
     explain,
+    fit_of,
     rank_mediators,
 )
 
@@ -109,6 +112,67 @@ def test_area_compare_ignores_surrounding_spaces():
     r = rank_mediators(case(area="谢家塘村 "), [med("m1", "甲", area=" 谢家塘村")])
     assert r.ranked[0].score == DEFAULT_WEIGHTS.area_match
     assert "同片区" in r.ranked[0].reasons
+
+
+def test_a_place_inside_the_mediators_area_is_the_same_area():
+    # 纠纷发生地 "谢家塘村3组" lies in the area of a mediator covering "谢家塘村".
+    roster = [
+        med("m1", "戴才良", skills={"neighbour"}, area="谢家塘村"),
+        med("m2", "王永年", skills={"neighbour"}, area="晋生村"),
+    ]
+    r = rank_mediators(case(area="谢家塘村3组"), roster, type_labels=LABELS)
+    top = r.ranked[0]
+    assert top.mediator_id == "m1" and top.score == 65.0
+    assert "同片区（负责谢家塘村）" in top.reasons
+    assert not any(reason.startswith("非同片区") for reason in top.reasons)
+    assert "非同片区（负责晋生村）" in by_id(r, "m2").reasons
+
+
+@pytest.mark.parametrize(
+    "place, area, covered",
+    [
+        ("谢家塘村3组", "谢家塘村", "谢家塘村"),
+        ("谢塘镇谢家塘村3组", "谢家塘村", "谢家塘村"),  # with the town in front
+        ("谢家塘村", "谢家塘村3组", "谢家塘村3组"),  # the place said less precisely
+        ("谢家塘村第三组", "谢家塘村3组", "谢家塘村3组"),  # 第三组 = 3组
+        ("谢家塘村１２组", "谢家塘村十二组", "谢家塘村十二组"),  # full-width and Chinese numbers
+        ("晋生村5组", "谢家塘村、晋生村", "晋生村"),  # a mediator covering two villages
+        (" 谢家塘村 ", "谢家塘村", "谢家塘村"),
+        ("谢家塘村3组", "谢家塘", "谢家塘"),  # the unit left out, still a whole name
+        ("下谢家塘村", "谢家塘村", None),  # another village whose name ends the same
+        ("谢家塘村3组", "谢家", None),  # part of a name is not a place
+        ("谢家塘村11组", "谢家塘村1组", None),
+        ("谢家塘村11组", "1组", None),
+        ("谢家塘村3组", "谢家塘村5组", None),
+        ("", "谢家塘村", None),
+        ("谢家塘村", None, None),
+    ],
+)
+def test_areas_are_compared_as_places(place, area, covered):
+    assert covered_area(place, area) == covered
+
+
+def test_scores_are_shown_as_words():
+    roster = [
+        med("both", "甲", skills={"neighbour"}, area="谢家塘村"),
+        med("skill", "乙", skills={"neighbour"}, area="外村"),
+        med("none", "丙", area="外村", open_cases=5),  # nothing in favour, busy: still 一般
+        med("away", "丁", skills={"neighbour"}, area="谢家塘村", available=False),
+    ]
+    r = rank_mediators(case(), roster)
+    assert [(x.mediator_id, x.fit) for x in r.ranked] == [
+        ("both", "strong"),
+        ("skill", "good"),
+        ("none", "fair"),
+        ("away", "weak"),  # 65 - 100: shown as words, never as -35
+    ]
+    assert [FIT_WORDS[x.fit] for x in r.ranked] == ["很合适", "合适", "一般", "不太合适"]
+    # The words follow the order of the list: a better score never gets a worse word.
+    scores = [float(s) for s in range(-150, 100, 5)]
+    bands = list(FIT_WORDS)
+    assert [bands.index(fit_of(s)) for s in sorted(scores, reverse=True)] == sorted(
+        bands.index(fit_of(s)) for s in scores
+    )
 
 
 def test_subtype_match_adds_bonus():

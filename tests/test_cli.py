@@ -3,6 +3,7 @@ and encodings as a user sees them, as a real `python -m mediation_desk` process.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import json
@@ -210,6 +211,15 @@ def test_mediator_add_list_update(ready: Run, tmp_path: Path) -> None:
     assert bad.code == 2 and "skills[0] [skill_unknown]" in bad.err
 
 
+def test_a_full_mediator_is_listed_as_full(ready: Run, intake_form: Any, tmp_path: Path) -> None:
+    capped = write_json(tmp_path / "u.json", {"max_open_cases": 1})
+    assert ready("mediator", "update", "谢阿根", "--json", capped).code == 0
+    key = ready("case", "add", "--json", "-", stdin=json.dumps(intake_form(), ensure_ascii=False)).json["summary"]["id"]
+    assert ready("case", "assign", key, "谢阿根").code == 0
+    [row] = [line for line in ready("mediator", "list").out.splitlines() if "谢阿根" in line]
+    assert "已满额" in row and "可派单" not in row
+
+
 # --- intake -------------------------------------------------------------------------------------
 
 
@@ -266,12 +276,13 @@ def test_case_add_with_bad_input_saves_nothing(
     assert case_count(ready) == 0
 
 
-def test_bad_id_message_names_the_expected_check_digit(ready: Run, intake_form: Any, tmp_path: Path) -> None:
+def test_bad_id_message_names_the_error_not_the_check_digit(ready: Run, intake_form: Any, tmp_path: Path) -> None:
     form = intake_form()
     good = form["parties"][0]["id_number"]
     form["parties"][0]["id_number"] = _bad_id(form["parties"][0])
     result = ready("case", "add", "--json", write_json(tmp_path / "bad.json", form))
-    assert f"身份证号码校验位错误：应为 {good[-1]}，实际为 {form['parties'][0]['id_number'][-1]}" in result.err
+    assert "身份证号码校验不通过：号码中有一位或几位不对，请对照证件逐位核对" in result.err
+    assert f"应为 {good[-1]}" not in result.err
 
 
 def test_case_add_refuses_broken_json_and_absurd_amounts(ready: Run, intake_form: Any) -> None:
@@ -950,7 +961,7 @@ def test_python_dash_m_setup_add_and_refuse(tmp_path: Path, intake_form: Any) ->
     refused = _process(["case", "add", "--json", "-"], data_dir, stdin=json.dumps(form, ensure_ascii=False))
     assert refused.returncode == 2
     stderr = refused.stderr.decode("utf-8")
-    assert "错误 parties[0].id_number [id_check_digit]: 身份证号码校验位错误" in stderr
+    assert "错误 parties[0].id_number [id_check_digit]: 身份证号码校验不通过" in stderr
     assert "Traceback" not in stderr and refused.stdout == b""
 
     locked = _process(
@@ -963,13 +974,61 @@ def test_python_dash_m_setup_add_and_refuse(tmp_path: Path, intake_form: Any) ->
     assert LOCKED_HINT_CN in locked.stderr.decode("utf-8") and locked.stdout == b""
 
 
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "options:",
+    "positional arguments",
+    "show this help",
+    "version number",
+    "error:",
+    "the following arguments",
+    "invalid choice",
+    "unrecognized arguments",
+    "invalid int value",
+)
+
+
+def english_of_argparse(text: str) -> list[str]:
+    return [words for words in ARGPARSE_ENGLISH if words in text.lower()]
+
+
+def test_help_and_usage_errors_are_in_chinese(run: Run) -> None:
+    top = run("--help")
+    assert top.code == 0 and not english_of_argparse(top.out)
+    assert top.out.startswith("用法：mediation-desk") and "选项：" in top.out and "显示本帮助并退出" in top.out
+    assert "显示版本号并退出" in top.out and "Passwords are" not in top.out and "Desk for" not in top.out
+    sub = run("case", "add", "--help")
+    assert sub.code == 0 and not english_of_argparse(sub.out)
+    assert sub.out.startswith("用法：mediation-desk case add") and "受理登记" in sub.out
+    refusals = {
+        "无效的选择：'frobnicate'": run("case", "frobnicate"),
+        "缺少必需的参数：ACTION": run("case"),
+        "无法识别的参数：--bogus": run("stats", "--bogus"),
+        "参数 --cases：'x' 不是有效的整数": run("demo", "--cases", "x"),
+        "参数 --month：须给出一个值": run("stats", "--month"),
+    }
+    for message, refused in refusals.items():
+        assert refused.code == 2 and not english_of_argparse(refused.err), refused.err
+        assert refused.err.startswith("用法：") and "错误：" in refused.err and message in refused.err, refused.err
+    assert "usage:" in argparse.ArgumentParser(prog="x").format_help()  # argparse itself is left as it was
+
+
+def test_mediation_desk_help_as_a_process_is_in_chinese(tmp_path: Path) -> None:
+    helped = _process(["--help"], tmp_path / "help-desk")
+    text = helped.stdout.decode("utf-8")
+    assert helped.returncode == 0 and text.startswith("用法：") and not english_of_argparse(text)
+    refused = _process(["case", "show"], tmp_path / "help-desk")
+    text = refused.stderr.decode("utf-8")
+    assert refused.returncode == 2 and "错误：缺少必需的参数：CASE" in text and not english_of_argparse(text)
+
+
 @pytest.mark.slow
 def test_python_dash_m_version_usage_and_check(tmp_path: Path) -> None:
     data_dir = tmp_path / "proc-desk"
     version = _process(["--version"], data_dir)
     assert version.returncode == 0 and version.stdout.decode().startswith("mediation-desk ")
     usage = _process(["case", "frobnicate"], data_dir)
-    assert usage.returncode == 2 and b"usage:" in usage.stderr
+    assert usage.returncode == 2 and "用法：" in usage.stderr.decode("utf-8")
     no_keyring = _process(SETUP, data_dir)  # no secure keyring here: said plainly, once
     assert no_keyring.returncode == 0
     assert "没有可用的安全钥匙串" in no_keyring.stderr.decode("utf-8")

@@ -165,6 +165,40 @@ def test_reset_password_refusals_change_nothing(desk: Desk, admin: Actor, clerk:
     assert _secrets(desk) == before
 
 
+# --- lift_lockout ---------------------------------------------------------------------------------
+
+
+def test_admin_lifts_a_lockout_and_the_password_stays(desk: Desk, admin: Actor, clerk: Actor) -> None:
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(PermissionDenied):
+            accounts.authenticate(desk, "clerk", "forgotten-it")
+    with pytest.raises(accounts.AccountLocked):
+        accounts.authenticate(desk, "clerk", PASSWORD)
+    before = _secrets(desk)
+    assert credentials.lift_lockout(desk, admin, "clerk") is True
+    assert _secrets(desk) == before  # no password, no key wrap touched
+    assert "operator.lockout_lifted" in _actions(desk)
+    assert accounts.authenticate(desk, "clerk", PASSWORD).username == "clerk"
+    assert credentials.lift_lockout(desk, admin, "clerk") is False  # nothing to lift: said so
+
+
+def test_lifting_a_lockout_is_the_admins(desk: Desk, admin: Actor, clerk: Actor) -> None:
+    with pytest.raises(PermissionDenied):
+        credentials.lift_lockout(desk, clerk, "daicailiang")
+    assert _actions(desk)[-1] == "access.denied"
+    with pytest.raises(ValidationError) as unknown:
+        credentials.lift_lockout(desk, admin, "nobody")
+    assert _rules(unknown) == {("username", "operator_unknown")}
+
+
+def test_a_locked_out_operator_cannot_change_the_password_either(desk: Desk, admin: Actor) -> None:
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(PermissionDenied):
+            accounts.authenticate(desk, "daicailiang", "forgotten-it")
+    with pytest.raises(accounts.AccountLocked):
+        credentials.change_password(desk, admin, PASSWORD, NEW_PASSWORD)
+
+
 # --- recover_with_key -----------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,17 @@ from mediation_desk.core.models import OutboxOp
 from mediation_desk.core.uow import SYSTEM, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
-from mediation_desk.mediation import assignment, mediators, queries, states
+from mediation_desk.mediation import assignment, mediators, queries, states, stats
 from mediation_desk.mediation.demo_data import MINORITY_NAME, RARE_NAME
-from mediation_desk.mediation.models_case import Agreement, CaseParty, MediationCase
+from mediation_desk.mediation.models_case import (
+    Agreement,
+    CaseAssignment,
+    CaseParty,
+    CaseTransition,
+    FollowUp,
+    MediationCase,
+    SessionRecord,
+)
 from mediation_desk.paths import AppPaths
 from mediation_desk.people.identity import secrets_of
 from mediation_desk.people.models import Person
@@ -74,6 +83,69 @@ def test_dates_spread_over_the_past_months(seeded) -> None:
     today = china_today()
     assert max(dates) <= today and min(dates) >= today - dt.timedelta(days=250)
     assert (max(dates) - min(dates)).days >= 150
+
+
+def beijing(at: dt.datetime) -> dt.datetime:
+    return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).astimezone(dt.timezone(dt.timedelta(hours=8)))
+
+
+def test_each_case_s_steps_follow_one_another_and_none_lies_in_the_future(seeded) -> None:
+    """Accepted, assigned, sessions, agreement, signatures, visits, closing: in that order, on the
+    days they were typed in — not all at the moment the demo ran."""
+    desk, _ = seeded
+    now = beijing(dt.datetime.now(dt.UTC))
+    with desk.read() as s:
+        cases = list(s.scalars(select(MediationCase)))
+        moves: dict[str, list[dt.datetime]] = collections.defaultdict(list)
+        for move in s.scalars(select(CaseTransition).order_by(CaseTransition.hlc)):
+            moves[move.case_id].append(beijing(move.at))
+        assigned = {a.case_id: beijing(a.assigned_at) for a in s.scalars(select(CaseAssignment))}
+        held = collections.defaultdict(list)
+        for r in s.scalars(select(SessionRecord)):
+            held[r.case_id].append(beijing(r.held_at))
+        agreements = {a.case_id: a for a in s.scalars(select(Agreement))}
+        visits = {f.case_id: beijing(f.done_at) for f in s.scalars(select(FollowUp)) if f.done_at}
+    for case in cases:
+        steps = moves[case.id]
+        assert steps == sorted(steps) and steps[-1] <= now, case.number
+        accepted = steps[0]
+        assert accepted.date() == case.accepted_on
+        if case.id in assigned:
+            assert accepted <= assigned[case.id] <= now
+        sessions = sorted(held[case.id])
+        if sessions:
+            assert min(assigned.get(case.id, accepted), accepted) <= sessions[0] and sessions[-1] <= now
+        if case.id in agreements:
+            a = agreements[case.id]
+            assert sessions and sessions[-1].date() == a.reached_on
+            assert a.effective_on is None or a.reached_on <= a.effective_on <= now.date()
+            if case.id in visits:
+                assert (a.effective_on or a.reached_on) < visits[case.id].date() <= now.date()
+        if case.closed_on:
+            assert case.closed_on <= now.date()
+            assert case.id not in visits or visits[case.id].date() <= case.closed_on
+    # Not every step of the demo on one day: the history spans the months.
+    assert len({step.date() for steps in moves.values() for step in steps}) > 60
+
+
+def test_monthly_statistics_look_like_a_working_desk(seeded) -> None:
+    """No month with 3 acceptances and 40 agreements: agreements follow acceptances by days, so
+    they spread over the months as acceptances do."""
+    desk, _ = seeded
+    today = china_today()
+    months = [
+        f"{(today.year * 12 + today.month - 1 - k) // 12}-{(today.month - 1 - k) % 12 + 1:02d}" for k in range(10)
+    ]
+    reports = [stats.monthly_report(desk, m) for m in reversed(months)]
+    with desk.read() as s:
+        agreed = s.scalar(select(func.count(Agreement.id)))
+    assert sum(r.mediated_successfully for r in reports) == agreed
+    assert sum(r.accepted for r in reports) == 60
+    assert max(r.mediated_successfully for r in reports) <= agreed // 3
+    assert sum(1 for r in reports if r.mediated_successfully) >= 5
+    assert sum(1 for r in reports if r.closed) >= 4
+    for before, month in itertools.pairwise(reports):
+        assert month.mediated_successfully <= before.accepted + month.accepted, month.month
 
 
 def test_each_state_carries_its_history(seeded) -> None:

@@ -76,8 +76,8 @@ def test_parse_rejects_non_numbers(text):
 
 
 def test_default_case_word():
-    assert default_case_word("谢塘镇") == "谢调字"
-    assert default_case_word("  ") == "调字"
+    assert default_case_word("谢塘镇") == "谢人调字"  # （年）X人调字第 号, as the national form has it
+    assert default_case_word("  ") == "人调字"
 
 
 def _open_desk(root, committee_data, seat: int) -> Desk:

@@ -100,7 +100,15 @@ def test_check_digit_message_and_field():
     p = problem(parse_resident_id, "110105194912310023", field="parties[0].id_number")
     assert p.field == "parties[0].id_number"
     assert p.rule == "id_check_digit"
-    assert p.message == "身份证号码校验位错误：应为 X，实际为 3"
+    assert p.message == "身份证号码校验不通过：号码中有一位或几位不对，请对照证件逐位核对"
+
+
+def test_check_digit_message_never_tells_the_digit_that_would_pass():
+    # Told "应为 X", a clerk changes the last digit; the mistake is nearly always elsewhere.
+    for wrong in "0123456789":
+        p = problem(parse_resident_id, "11010519491231002" + wrong)
+        assert p.rule == "id_check_digit"
+        assert not any(c.isdigit() or c in "Xx" for c in p.message), p.message
 
 
 def test_custom_label_appears_in_message():
@@ -229,7 +237,7 @@ def test_id_roundtrip_and_any_other_check_char_fails(prefix, data):
     wrong = data.draw(st.sampled_from([c for c in "0123456789X" if c != check]))
     p = problem(parse_resident_id, prefix + wrong)
     assert p.rule == "id_check_digit"
-    assert f"应为 {check}" in p.message and f"实际为 {wrong}" in p.message
+    assert "校验不通过" in p.message and check not in p.message and wrong not in p.message
 
 
 @settings(max_examples=300)
@@ -534,7 +542,8 @@ def test_uscc_refuses_confusable_letters(letter):
 
 def test_uscc_check_digit_message():
     p = problem(validate_uscc, "91350100M000100Y44")
-    assert p.message == "统一社会信用代码校验位错误：应为 3，实际为 4"
+    assert p.message == "统一社会信用代码校验不通过：代码中有一位或几位不对，请对照证照逐位核对"
+    assert "3" not in p.message and "4" not in p.message  # the error is named, not the fix
 
 
 def test_uscc_check_char_bad_input():

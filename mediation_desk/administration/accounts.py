@@ -53,6 +53,21 @@ def _dummy_hash() -> str:
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 
 
+class AccountLocked(PermissionDenied):
+    """Too many wrong passwords: the account is locked for `minutes` more (a 主任 may lift it)."""
+
+    def __init__(self, message: str, minutes: int) -> None:
+        super().__init__(message)
+        self.minutes = minutes
+
+
+def lockout_minutes(locked_until: dt.datetime | None, now: dt.datetime) -> int | None:
+    """Whole minutes (rounded up) an account stays locked, or None when it is not locked."""
+    if locked_until is None or locked_until <= now:
+        return None
+    return int((locked_until - now).total_seconds() // 60) + 1
+
+
 @dataclass(frozen=True)
 class CommitteeView:
     id: str
@@ -243,6 +258,7 @@ def authenticate(desk: Desk, username: str, password: str) -> Actor:
     if not username or not password:
         return _refuse(refusal)
     vault: Vault | None = None
+    locked: int | None = None
     with desk.write(SYSTEM) as uow:
         s = uow.session
         op = s.scalars(select(Operator).where(Operator.username == username)).first()
@@ -253,9 +269,9 @@ def authenticate(desk: Desk, username: str, password: str) -> Actor:
             except (VerificationError, InvalidHashError):
                 pass
             return _refuse(refusal)
-        if op.locked_until and op.locked_until > uow.now:
-            minutes = int((op.locked_until - uow.now).total_seconds() // 60) + 1
-            return _refuse(f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试")
+        minutes = lockout_minutes(op.locked_until, uow.now)
+        if minutes is not None:
+            raise AccountLocked(f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试", minutes)
         try:
             _HASHER.verify(op.password_hash, password)
         except (VerificationError, InvalidHashError):
@@ -263,10 +279,8 @@ def authenticate(desk: Desk, username: str, password: str) -> Actor:
             if op.failed_logins >= MAX_FAILED_LOGINS:
                 op.locked_until, op.failed_logins = uow.now + LOCKOUT, 0
                 uow.audit("operator.locked", "operator", op.id)
-                refusal = (
-                    f"连续输错密码 {MAX_FAILED_LOGINS} 次，账号已锁定，"
-                    f"请 {int(LOCKOUT.total_seconds() // 60)} 分钟后再试"
-                )
+                locked = int(LOCKOUT.total_seconds() // 60)
+                refusal = f"连续输错密码 {MAX_FAILED_LOGINS} 次，账号已锁定，请 {locked} 分钟后再试"
             uow.audit("operator.login_failed", "operator", op.id)
             actor = None
         else:
@@ -281,6 +295,8 @@ def authenticate(desk: Desk, username: str, password: str) -> Actor:
                 keys.wrap_for_operator(s, desk.vault, op.id, password)
                 vault = desk.vault
     if not actor:
+        if locked is not None:  # this failure locked the account
+            raise AccountLocked(refusal, locked)
         return _refuse(refusal)
     if vault is not None:
         desk.unlock(vault)
@@ -306,6 +322,13 @@ def actor_for(desk: Desk, username: str | None) -> Actor:
                 raise DeskError(f"没有名为「{username}」的操作员")
             return Actor("cli", roles.ADMIN)  # no account yet: the setup commands act as the 主任
         return Actor(op.username, op.role, op.id, op.display_name, op.mediator_id)
+
+
+def key_in_keyring(desk: Desk) -> bool:
+    """Does the OS keyring hold this desk's data key (so that the command line opens the data
+    without a password)?"""
+    with desk.read() as s:
+        return keys.vault_from_keyring(desk.device_id, s) is not None
 
 
 def list_operators(desk: Desk) -> list[OperatorView]:

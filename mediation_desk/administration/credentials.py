@@ -1,5 +1,6 @@
 """Passwords and the way back when they are lost: changing one's own password, an admin's reset
-of another operator's password, and recovery with the recovery key printed at setup.
+of another operator's password (or only lifting a lockout), and recovery with the recovery key
+printed at setup.
 
 The data key never changes here: each path re-wraps the same key under the new password, in the
 same unit of work as the new password hash, so an operator can never end up with a password that
@@ -41,9 +42,9 @@ def _set_password(uow: UnitOfWork, op: Operator, password: str, vault: Vault | N
 
 
 def _not_locked_out(uow: UnitOfWork, op: Operator) -> None:
-    if op.locked_until and op.locked_until > uow.now:
-        minutes = int((op.locked_until - uow.now).total_seconds() // 60) + 1
-        raise PermissionDenied(f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试")
+    minutes = accounts.lockout_minutes(op.locked_until, uow.now)
+    if minutes is not None:
+        raise accounts.AccountLocked(f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试", minutes)
 
 
 def _new_password(old: str | None, new: str | None) -> str:
@@ -100,6 +101,18 @@ def reset_password(desk: Desk, admin_actor: Actor, username: str, new_password: 
         uow.audit("operator.password_reset", "operator", op.id)
 
 
+def lift_lockout(desk: Desk, admin_actor: Actor, username: str) -> bool:
+    """主任 lets an operator locked out by wrong passwords try again at once (the password stays
+    as it is). Returns whether the account was locked; lifting is audited either way."""
+    with desk.write(admin_actor) as uow:
+        roles.authorize(admin_actor, "operator.manage")  # inside the unit of work: a refusal is audited
+        op = _operator_named(uow.session, username)
+        was_locked = accounts.lockout_minutes(op.locked_until, uow.now) is not None
+        op.failed_logins, op.locked_until = 0, None
+        uow.audit("operator.lockout_lifted", "operator", op.id, was_locked=was_locked)
+        return was_locked
+
+
 def recover_with_key(desk: Desk, recovery_text: str, username: str, new_password: str) -> Actor:
     """Every password lost: the recovery key printed at setup opens the data key; the operator
     named gets a new password (and their wrap), the desk is unlocked and the operator is
@@ -120,4 +133,4 @@ def recover_with_key(desk: Desk, recovery_text: str, username: str, new_password
     return actor
 
 
-__all__ = ["change_password", "recover_with_key", "reset_password"]
+__all__ = ["change_password", "lift_lockout", "recover_with_key", "reset_password"]

@@ -48,7 +48,7 @@ def register(sub: Any) -> None:
     p.add_argument("--code", required=True, help="委员会代码（字母、数字、连字符）")
     p.add_argument("--town", required=True, help="所属镇（街道）")
     p.add_argument("--village", help="村（社区）")
-    p.add_argument("--case-word", help="案号字号，如 谢调字（默认取镇名首字）")
+    p.add_argument("--case-word", help="案号字号，如 谢人调字（默认：镇名首字加“人调字”）")
     p.add_argument("--seat", type=int, default=1, help="本机席位号 1–99（同一委员会的每台电脑各不相同）")
     p.add_argument("--admin", required=True, metavar="USERNAME", help="主任的登录名")
     p.add_argument("--admin-name", required=True, metavar="NAME", help="主任姓名")
@@ -290,7 +290,7 @@ def mediator_list(ctx: Context, args: argparse.Namespace) -> int:
                 m.area or "",
                 "、".join(TYPE_LABELS.get(s, s) for s in m.skills),
                 f"{m.open_cases}/{m.max_open_cases or '不限'}",
-                "已退出" if not m.active else ("可派单" if m.available else "暂不可用"),
+                "已退出" if not m.active else "暂不可用" if not m.available else "已满额" if m.full else "可派单",
             )
             for m in roster
         ],

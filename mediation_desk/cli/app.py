@@ -10,7 +10,6 @@ import argparse
 import logging
 import os
 import sys
-from importlib import metadata
 
 from mediation_desk.capabilities import register_all
 from mediation_desk.cli import (
@@ -23,6 +22,7 @@ from mediation_desk.cli import (
     record_commands,
     sync_commands,
 )
+from mediation_desk.cli.argparse_zh import chinese_argparse, in_chinese
 from mediation_desk.cli.context import LOCKED_HINT, NONE, PROTECT_HINT, Context
 from mediation_desk.cli.io import (
     EXIT_INTERNAL,
@@ -34,32 +34,26 @@ from mediation_desk.cli.io import (
 )
 from mediation_desk.errors import DeskError
 from mediation_desk.gui import why_no_window
-from mediation_desk.paths import DATA_ENV
+from mediation_desk.paths import DATA_ENV, desk_version
 from mediation_desk.privacy.vault import Locked
 
 log = logging.getLogger("mediation_desk.cli")
 
-DESCRIPTION = """人民调解室工作台（命令行）。
-Desk for village people's mediation rooms: cases, mediators, agreements, follow-ups, reports.
-不带子命令运行时打开工作台窗口（无法打开时显示本机概况）。
-Without a command: opens the desk's window (or, where it cannot open, a short summary of this desk)."""
+DESCRIPTION = """人民调解室工作台（命令行）：案件、调解员、协议、回访、统计。
+不带子命令运行时打开工作台窗口（无法打开时显示本机概况）。"""
 
-EPILOG = """常用 / Common:
+EPILOG = """常用命令：
   mediation-desk setup --name 谢家塘村人民调解委员会 --code XT-001 --town 谢塘镇 --admin dai --admin-name 戴才良
   mediation-desk case add --json intake.json
   mediation-desk case list
   mediation-desk stats --month 2026-10 --json
 个人信息加密保存：每次运行从系统钥匙串取得数据密钥，否则用环境变量 MEDIATION_DESK_PASSWORD
 （`--as` 指定的操作员，默认第一位主任）或在终端输入的密码解锁。
-密码只从环境变量或终端输入读取，从不作为命令参数。
-Passwords are read from the environment or typed, never given as arguments."""
+密码只从环境变量或终端输入读取，从不作为命令参数。"""
 
 
 def version() -> str:
-    try:
-        return metadata.version("mediation-desk")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return desk_version()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,10 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=f"数据目录（默认取环境变量 {DATA_ENV}，否则为系统默认位置）")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="以哪位操作员身份操作（默认：第一位主任）")
     parser.add_argument("--json", action="store_true", default=False, help="机器可读输出：结果与错误都用 JSON")
-    parser.add_argument("--version", action="version", version=f"mediation-desk {version()}")
+    parser.add_argument("--version", action="version", version=f"mediation-desk {version()}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     admin_commands.register(sub)
-    case_parser = sub.add_parser("case", help="案件：受理、派单、调解记录、协议、回访", description="案件办理 / Cases")
+    case_parser = sub.add_parser("case", help="案件：受理、派单、调解记录、协议、回访", description="案件办理")
     case_sub = case_parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     case_commands.register(case_sub)
     record_commands.register(case_sub, sub)
@@ -84,15 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     document_commands.register(sub)
     sync_commands.register(sub)
     points_commands.register(sub)
-    return parser
+    return in_chinese(parser)
 
 
 def main(argv: list[str] | None = None) -> int:
     use_utf8()
     register_all()
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with chinese_argparse():  # argparse's own words (用法、选项、错误) in Chinese too
+            args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error (already printed)
         return stop.code if isinstance(stop.code, int) else (EXIT_OK if stop.code is None else 2)
     ctx = Context(args)

@@ -20,6 +20,7 @@ from mediation_desk.cli.io import (
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import assignment, intake, queries, states, workflow
 from mediation_desk.mediation.agreement import FORMS, PERFORMANCE
+from mediation_desk.mediation.assignment_rules import FIT_WORDS
 from mediation_desk.mediation.dispute_types import resolve_type
 from mediation_desk.mediation.dto import CaseDetail, CaseSummary
 from mediation_desk.validation import parse_date
@@ -241,7 +242,7 @@ def case_rank(ctx: Context, args: argparse.Namespace) -> int:
         out("没有可推荐的调解员。No mediator can take this case.")
     for i, r in enumerate(ranking.ranked, 1):
         warn = f"  ⚠ {'；'.join(r.warnings)}" if r.warnings else ""
-        out(f"{i}. {r.name}  {r.score:g} 分  {'；'.join(r.reasons)}{warn}  （{r.mediator_id}）")
+        out(f"{i}. {r.name}  {FIT_WORDS[r.fit]}  {'；'.join(r.reasons)}{warn}  （{r.mediator_id}）")
     if ranking.excluded:
         out("须回避或不能指派：")
         for e in ranking.excluded:

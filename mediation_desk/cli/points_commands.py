@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
     points = sub.add_parser(
         "points",
         help="平安绿币：居民和户、群众申报、审核、积分、绿币超市、月末汇总",
-        description="平安绿币 / Green coins. RESIDENT、HOUSEHOLD、GIFT 可用编号或名称；申报编号可只写前几位。",
+        description="平安绿币。RESIDENT、HOUSEHOLD、GIFT 可用编号或名称；申报编号可只写前几位。",
     )
     group = points.add_subparsers(dest="sub_command", metavar="ACTION", required=True)
     _register_households(group)

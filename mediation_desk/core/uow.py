@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +24,22 @@ HLC_KEY = "hlc_last"
 # The desk's calendar is Beijing time (as are the monthly report's months and typed session
 # times): "today" must not be the UTC date, which lags by a day from 00:00 to 08:00.
 CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+# Set only while the demo builds its months of history (see `acting_at`).
+_ACTING_AT: ContextVar[dt.datetime | None] = ContextVar("acting_at", default=None)
+
+
+@contextmanager
+def acting_at(instant: dt.datetime) -> Iterator[None]:
+    """Units of work opened inside act at `instant` (timezone-aware) instead of now. Only the demo
+    uses it: it builds months of history through the services, each step on the day it would
+    have been typed in, so that the history and the monthly statistics read as real use."""
+    token = _ACTING_AT.set(instant.astimezone(dt.UTC))
+    try:
+        yield
+    finally:
+        _ACTING_AT.reset(token)
 
 
 def china_today(now: dt.datetime | None = None) -> dt.date:
@@ -52,7 +71,7 @@ class UnitOfWork:
         self.actor = actor
         self._node = node
         self._clock: hlc.Timestamp | None = None
-        self.now: dt.datetime = utcnow()  # one instant for the whole action
+        self.now: dt.datetime = _ACTING_AT.get() or utcnow()  # one instant for the whole action
 
     @property
     def today(self) -> dt.date:

@@ -12,6 +12,7 @@ from mediation_desk.capabilities import register_all
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.bundled_fonts import use_bundled_fallbacks
+from mediation_desk.gui.contrast import use_readable_palette
 from mediation_desk.gui.excepthook import install_excepthook
 from mediation_desk.gui.flow import DeskFlow
 from mediation_desk.gui.font_mode import apply_font_mode
@@ -37,11 +38,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def prepare_application(app: QApplication, settings: DeskSettings) -> list[QTranslator]:
-    """Translations, the bundled CJK fonts and the font mode: what every start of the window needs
-    (also the screenshot script and the start-up benchmark). Returns the translators: keep them."""
+    """Translations, the bundled CJK fonts, readable greys and the font mode (elder mode or not,
+    for every widget): what every start of the window needs (also the screenshot script and the
+    start-up benchmark). Returns the translators: keep them."""
     translators = install_translators(app, settings.language)
     app.setApplicationDisplayName(QCoreApplication.translate("DeskApplication", "人民调解室工作台"))
     use_bundled_fallbacks(app)
+    use_readable_palette(app)
     apply_font_mode(app, settings.large_font)
     return translators
 

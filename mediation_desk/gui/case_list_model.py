@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
+from mediation_desk.gui.amounts import yuan
 from mediation_desk.gui.labels import dispute_type_name, state_name
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import queries
@@ -50,7 +51,7 @@ class CaseFilter:
 
 
 def _amount(summary: CaseSummary) -> str:
-    return "" if summary.amount is None else f"{summary.amount:.2f}"
+    return yuan(summary.amount)
 
 
 class CaseListModel(QAbstractTableModel):
@@ -73,7 +74,7 @@ class CaseListModel(QAbstractTableModel):
             self.tr("当事人"),
             self.tr("调解员"),
             self.tr("受理日期"),
-            self.tr("金额"),
+            self.tr("金额（元）"),
         )
 
     # ---- what is loaded ---------------------------------------------------------------------------
@@ -178,7 +179,7 @@ class CaseListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         summary = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tip: a cell shortened
             return self._text(summary, index.column())
         if role == CASE_ID_ROLE:
             return summary.id

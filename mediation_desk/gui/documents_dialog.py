@@ -33,13 +33,15 @@ from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.document_labels import REASONS, kind_name, when_available
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_documents_dialog import Ui_DocumentsDialog
-from mediation_desk.gui.large_text import enlarge
+from mediation_desk.gui.large_text import HEADING, enlarge
 from mediation_desk.gui.pdf_dialog import disk_problem
 from mediation_desk.gui.pdf_print import PrintJob, prepare_printer
+from mediation_desk.gui.screen_fit import limit_to_screen
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.wheel_guard import guard_wheel
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
-UNAVAILABLE_COLOUR = "#8a8a8a"
+UNAVAILABLE_COLOUR = "#666666"  # greyed, yet readable (5.7:1 on white)
 CALM_STYLE = "color: #7a4b00;"  # a refusal is information, not an alarm
 LOCK_CHECK_MS = 1_000
 LARGE = 1.15  # the list of documents, the main buttons and the message
@@ -88,14 +90,18 @@ class DocumentsDialog(QDialog):
         self._vault: Any = None  # the data key the shown document was made under
         self.ui = Ui_DocumentsDialog()
         self.ui.setupUi(self)
+        enlarge(HEADING, self.ui.headingLabel)
+        limit_to_screen(self)  # 1180×820 as drawn: no larger than a 1366×768 screen allows
         u = self.ui
         self.setWindowTitle(self.tr("文书 — {number}").format(number=number))
         u.headingLabel.setText(self.tr("{number}　文书").format(number=number))
         for reason in REASONS:
             u.reason.addItem(QCoreApplication.translate("DocumentsDialog", reason))
         u.reason.setCurrentIndex(-1)
-        u.reason.lineEdit().setPlaceholderText(self.tr("如：当事人签字用"))
-        u.reason.lineEdit().setMaxLength(200)
+        reason_edit = u.reason.lineEdit()
+        assert reason_edit is not None  # the reason is editable: a choice or the clerk's own words
+        reason_edit.setPlaceholderText(self.tr("如：当事人签字用"))
+        reason_edit.setMaxLength(200)
         self.error_labels = {"reason": u.reasonError}
         enlarge(LARGE, u.kindsList, u.generateButton, u.printButton, u.messageLabel)
         u.messageLabel.setStyleSheet(CALM_STYLE)
@@ -122,6 +128,7 @@ class DocumentsDialog(QDialog):
         # reason, not at the window's start: most sessions print nothing.
         tasks.run(register_document_fonts, owner=self)
         self._load_kinds()
+        self.wheel_guard = guard_wheel(self)  # the reason chosen changes only once chosen
         u.kindsList.setFocus()
 
     # ---- which kinds ----------------------------------------------------------------------------

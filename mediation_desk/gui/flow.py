@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QDialog
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
-from mediation_desk.gui.first_run import FirstRunWizard
+from mediation_desk.gui.first_run import FirstRunWizard, SetUp, recovery_dialog
 from mediation_desk.gui.login import LoginDialog
 from mediation_desk.gui.main_window import MainWindow
-from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 
@@ -35,13 +34,13 @@ class DeskFlow(QObject):
             self.show_first_run()
 
     def show_first_run(self) -> None:
-        wizard = FirstRunWizard(self.desk, self.tasks)
+        wizard = FirstRunWizard(self.desk, self.tasks, self.settings)
         wizard.set_up.connect(self._after_setup)
         wizard.rejected.connect(self.finished)
         self._present(wizard)
 
-    def _after_setup(self, actor: Actor, recovery_key: str) -> None:
-        dialog = RecoveryKeyDialog(recovery_key)
+    def _after_setup(self, actor: Actor, made: SetUp) -> None:
+        dialog = recovery_dialog(made, self.tasks)
         dialog.accepted.connect(lambda: self.open_main_window(actor))
         self._present(dialog)
 

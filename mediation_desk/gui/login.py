@@ -1,5 +1,6 @@
 """Login (operator + password). A successful login unlocks the data key; an old desk whose data
-predate encryption is offered protection by a 主任 here."""
+predate encryption is offered protection by a 主任 here (asked whether to keep its key in the OS
+keyring). 忘记密码 leads on (forgot_password.py), and so does a lockout's message."""
 
 from __future__ import annotations
 
@@ -10,17 +11,27 @@ from mediation_desk.administration import accounts
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError
+from mediation_desk.gui.first_run_key import backend_name
+from mediation_desk.gui.font_mode import ElderModeCheck
+from mediation_desk.gui.forgot_password import ForgotPasswordDialog
 from mediation_desk.gui.forms.ui_login import Ui_LoginDialog
-from mediation_desk.gui.recovery_key import RecoveryKeyDialog
+from mediation_desk.gui.recovery_key import RecoveryKeyDialog, storage_note
+from mediation_desk.gui.screen_fit import limit_to_screen
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.lifecycle import protect
-from mediation_desk.privacy import roles
+from mediation_desk.privacy import keys, roles
 
 
 def _log_in(desk: Desk, username: str, password: str) -> tuple[Actor, bool]:
     actor = accounts.authenticate(desk, username, password)
     return actor, protect.needs_protection(desk)
+
+
+def _protect(desk: Desk, actor: Actor, password: str, remember: bool) -> tuple[str | None, bool]:
+    """Encrypt an old desk's records; (the recovery key, whether the OS keyring holds the data key)."""
+    recovery_key = protect.protect_desk(desk, actor, password, remember_key=remember)
+    return recovery_key, remember and accounts.key_in_keyring(desk)
 
 
 class LoginDialog(QDialog):
@@ -34,12 +45,17 @@ class LoginDialog(QDialog):
         self.tasks = tasks
         self.settings = settings
         self.recovery_dialog: RecoveryKeyDialog | None = None
+        self.forgot_dialog: ForgotPasswordDialog | None = None
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
+        self.elder_mode = ElderModeCheck(settings, self)  # before the password: read in large type
+        self.ui.mainLayout.insertWidget(1, self.elder_mode)
         self.ui.usernameEdit.setText(settings.last_operator)
         (self.ui.passwordEdit if settings.last_operator else self.ui.usernameEdit).setFocus()
         self.ui.loginButton.clicked.connect(self.log_in)
         self.ui.quitButton.clicked.connect(self.reject)
+        self.ui.forgotButton.clicked.connect(self.forgot_password)
+        limit_to_screen(self)
 
     def log_in(self) -> None:
         username, password = self.ui.usernameEdit.text().strip(), self.ui.passwordEdit.text()
@@ -71,9 +87,32 @@ class LoginDialog(QDialog):
             self.ui.messageLabel.clear()
             raise error
         # The service's words: "用户名或密码错误", or how long a locked account must wait.
-        self.ui.messageLabel.setText(str(error))
+        message, locked = str(error), isinstance(error, accounts.AccountLocked)
+        if locked:  # waiting is not the only way on
+            message = self.tr("{reason}。\n不想等：请主任在「操作员」页解除锁定；忘了密码：点「忘记密码」。").format(
+                reason=message
+            )
+        self.ui.messageLabel.setText(message)
         self.ui.passwordEdit.clear()
-        self.ui.passwordEdit.setFocus()
+        (self.ui.forgotButton if locked else self.ui.passwordEdit).setFocus()
+
+    def forgot_password(self) -> ForgotPasswordDialog:
+        dialog = ForgotPasswordDialog(self.desk, self.tasks, self.ui.usernameEdit.text().strip(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._recovered)
+        self.forgot_dialog = dialog
+        dialog.destroyed.connect(self._forgot_dialog_gone)
+        dialog.open()
+        return dialog
+
+    def _forgot_dialog_gone(self) -> None:
+        self.forgot_dialog = None
+
+    def _recovered(self, actor: Actor) -> None:
+        """A new password set with the recovery key: the operator is in (the desk is unlocked)."""
+        self.ui.messageLabel.clear()
+        self.settings.last_operator = actor.username
+        self._finish(actor)
 
     def _logged_in(self, actor: Actor, unprotected: bool, *, password: str) -> None:
         self._busy(False)
@@ -102,24 +141,46 @@ class LoginDialog(QDialog):
             self._finish(actor)
             return
         self._busy(True)
+        self.tasks.run(
+            keys.keyring_backend, on_done=lambda found: self._ask_keyring(actor, password, *found), owner=self
+        )
+
+    def _ask_keyring(self, actor: Actor, password: str, usable: bool, backend: str) -> None:
+        """Asked plainly, never chosen for the user: keep the data key in the OS keyring?"""
+        remember = usable and (
+            QMessageBox.question(
+                self,
+                self.tr("数据密钥放在哪里"),
+                self.tr(
+                    "要把数据密钥存入本机的系统钥匙串（{name}）吗？\n"
+                    "存入：在这台电脑上用同一个系统账号使用命令行时，不必输入密码就能打开个人信息。\n"
+                    "不存入（更安全）：每次都要输入密码。\n"
+                    "无论怎样选择，打开工作台窗口都要登录。"
+                ).format(name=backend_name(backend)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            == QMessageBox.StandardButton.Yes
+        )
         self.ui.messageLabel.setText(self.tr("正在加密，请稍候……"))
         self.tasks.run(
-            protect.protect_desk,
+            _protect,
             self.desk,
             actor,
             password,
-            on_done=lambda key: self._protected(actor, key),
+            remember,
+            on_done=lambda result: self._protected(actor, *result, wanted=remember),
             on_error=self._refused,
             owner=self,
         )
 
-    def _protected(self, actor: Actor, recovery_key: str | None) -> None:
+    def _protected(self, actor: Actor, recovery_key: str | None, kept: bool, *, wanted: bool) -> None:
         self._busy(False)
         self.ui.messageLabel.clear()
         if recovery_key is None:  # an interrupted run finished: its key was shown back then
             self._finish(actor)
             return
-        self.recovery_dialog = RecoveryKeyDialog(recovery_key, self)
+        self.recovery_dialog = RecoveryKeyDialog(recovery_key, self.tasks, None, storage_note(wanted, kept), self)
         self.recovery_dialog.accepted.connect(lambda: self._finish(actor))
         self.recovery_dialog.open()
 

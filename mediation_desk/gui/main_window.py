@@ -2,41 +2,55 @@
 
 Whoever logs in after a lock — the same operator or another — reaches every page through one
 signal, `operator_changed(actor)`: each page that acts for the operator is connected to it once,
-when it is made, and nothing is handed the actor by hand."""
+when it is made, and nothing is handed the actor by hand.
+
+The window fits a 1366×768 screen in either font mode: each page scrolls inside its place when it
+would be taller than the room left, so the status bar never leaves the screen; the window's place,
+size and maximized state are remembered."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QStyle, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
-from mediation_desk.gui.font_mode import apply_font_mode
+from mediation_desk.gui.font_mode import application, apply_font_mode
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
+from mediation_desk.gui.help_menu import HelpMenu
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
+from mediation_desk.gui.large_text import enlarge, follow_font
 from mediation_desk.gui.pages.case_page import CasePage
 from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.pages.dashboard import DashboardPage
 from mediation_desk.gui.pages.followups import FollowupsPage
 from mediation_desk.gui.pages.intake import IntakePage
 from mediation_desk.gui.pages.mediators import MediatorsPage
+from mediation_desk.gui.pages.operators import OperatorsPage
 from mediation_desk.gui.pages.points_page import PointsPage
 from mediation_desk.gui.pages.settings_page import SettingsPage
 from mediation_desk.gui.pages.statistics import StatisticsPage
 from mediation_desk.gui.pages.sync_page import SyncPage
-from mediation_desk.gui.settings import DeskSettings
+from mediation_desk.gui.screen_fit import FRAME_ALLOWANCE, ElidedLabel, available_area, scroll_contents
+from mediation_desk.gui.settings import WINDOW_GEOMETRY, DeskSettings
 from mediation_desk.gui.sync_schedule import interval_from_settings
 from mediation_desk.gui.sync_status import SyncStatusWidget
 from mediation_desk.gui.sync_worker import SyncWorker
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.unsaved_work import editors_in, settle
 from mediation_desk.gui.verify_dialog import open_verify_dialog
+from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.privacy.idle_lock import IdleLock
 
 WORK_SCREEN, LOCKED_SCREEN = 0, 1
+NAV_FONT_FACTOR = 1.25  # the navigation is what an elderly mediator looks for first: larger than the body
+ROOMY_SCREEN = (1500, 950)  # on a smaller screen the window starts maximized
+FIRST_SIZE = (1366, 860)
 
 
 class MainWindow(QMainWindow):
@@ -53,14 +67,15 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.actor = actor
         self.locked = False
+        self.settings = settings
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
 
         self.operator_label = QLabel(self)
-        self.location_label = QLabel(self.tr("数据位置：{path}").format(path=desk.paths.data), self)
+        self.location_label = ElidedLabel(self.tr("数据位置：{path}").format(path=desk.paths.data), self)
         self.lock_label = QLabel(self)
-        for label in (self.operator_label, self.location_label):
-            self.ui.statusBar.addWidget(label)
+        self.ui.statusBar.addWidget(self.operator_label)
+        self.ui.statusBar.addWidget(self.location_label, 1)  # shortened, never widening the window
         self.ui.statusBar.addPermanentWidget(self.lock_label)
 
         self.dashboard = DashboardPage(desk, tasks, actor, self)
@@ -83,31 +98,34 @@ class MainWindow(QMainWindow):
         self.add_page(self.sync_page, self.tr("同步"))
         self.settings_page = SettingsPage(desk, tasks, settings, actor, self)
         self.add_page(self.settings_page, self.tr("设置"))
+        self.operators = OperatorsPage(desk, tasks, actor, self)
+        self.add_page(self.operators, self.tr("操作员"))
         self.sync_status = SyncStatusWidget(self.sync_worker, self)
         self.ui.statusBar.addPermanentWidget(self.sync_status)
         self.sync_status.open_requested.connect(lambda: None if self.locked else self.go_to(self.sync_page))
         # The case page has no entry of its own in the navigation: it is reached from a case.
         self.case_page = CasePage(desk, tasks, actor, self)
+        scroll_contents(self.case_page)
         self.ui.pageStack.addWidget(self.case_page)
-        for index in range(self.ui.pageStack.count()):
-            self.follow_operator(self.ui.pageStack.widget(index))
+        for page in map(self.ui.pageStack.widget, range(self.ui.pageStack.count())):
+            if page is not None:
+                self.follow_operator(page)
         self.desk_locked.connect(self.sync_page.forget_session_token)
         self.desk_locked.connect(self.case_page.forget_full_personal_data)
         self.cases.case_activated.connect(self.open_case)
+        self.dashboard.case_activated.connect(self.open_case)
+        self.intake.case_requested.connect(self.open_case)
         self.intake.assign_requested.connect(lambda case_id: self.open_case(case_id, "assign"))
         self.case_page.back_requested.connect(self.search_cases_list)
         self.case_page.case_changed.connect(lambda _id: self.cases.refresh())
         self.followups.case_requested.connect(lambda case_id: self.open_case(case_id, "follow_up"))
         self.mediators.mediator_saved.connect(lambda _id: self.cases.refresh())
-        # The navigation is what an elderly mediator looks for first: larger than the body text.
-        nav_font = self.ui.navList.font()
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.3)
-        self.ui.navList.setFont(nav_font)
+        enlarge(NAV_FONT_FACTOR, self.ui.navList)
         self.ui.navList.setSpacing(4)
+        follow_font(self.ui.navList, self._fit_navigation)
         self.ui.navList.currentRowChanged.connect(self._show_page)
-        self.ui.navList.itemClicked.connect(
-            lambda item: self.go_to(self.ui.pageStack.widget(self.ui.navList.row(item)))
-        )
+        self.ui.navList.itemClicked.connect(self._nav_clicked)
+        self.ui.pageStack.currentChanged.connect(self._follow_page)
         self.ui.navList.setCurrentRow(0)
 
         self.ui.actionLock.triggered.connect(self.lock_now)
@@ -128,9 +146,15 @@ class MainWindow(QMainWindow):
         self.addAction(self.documents_action)
         self.verify_action = QAction(self.tr("核验协议书…"), self)
         self.verify_action.triggered.connect(self.open_verify)
-        for action in (self.documents_action, self.verify_action):
+        self.password_action = QAction(self.tr("修改我的密码(&P)…"), self)
+        self.password_action.triggered.connect(lambda: None if self.locked else self.operators.change_own_password())
+        for action in (self.documents_action, self.verify_action, self.password_action):
             self.ui.menuDesk.insertAction(self.ui.actionLock, action)
         self.ui.menuDesk.insertSeparator(self.ui.actionLock)
+        # Every key of the window shown in a menu: 新受理 and 查找案件 on top, then 帮助 (F1).
+        self.ui.menuDesk.insertActions(self.ui.actionRefresh, [self.intake_action, self.search_action])
+        self.ui.menuDesk.insertSeparator(self.ui.actionRefresh)
+        self.help_menu = HelpMenu(self)
 
         self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
         self.idle.locked.connect(self._show_locked)
@@ -138,30 +162,91 @@ class MainWindow(QMainWindow):
         self._wire_settings()
         self.sync_worker.start()  # the state now, the first automatic round a little later
         self._show_operator()
+        self._restore_geometry()
+        self.wheel_guard = guard_wheel(self)  # on every page: a choice changes only once chosen
 
     # ---- pages ----------------------------------------------------------------------------------
 
     def add_page(self, page: QWidget, title: str) -> None:
         """A page with `refresh()`, listed in the navigation in the order added."""
+        scroll_contents(page)
         self.ui.pageStack.addWidget(page)
         QListWidgetItem(title, self.ui.navList)
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """As wide as its longest entry in the current font: nothing clipped, no room wasted."""
+        nav = self.ui.navList
+        texts = [nav.item(row).text() for row in range(nav.count())]
+        widest = max((nav.fontMetrics().horizontalAdvance(text) for text in texts), default=0)
+        scroll_bar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
+        nav.setFixedWidth(widest + 2 * nav.frameWidth() + 2 * nav.spacing() + scroll_bar + 16)
+
+    # ---- the window's place ---------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        """Where and how large it was when last closed; the first time: maximized on a small
+        screen, otherwise a comfortable size inside the screen."""
+        saved = self.settings.get(WINDOW_GEOMETRY)
+        if saved and self.restoreGeometry(saved):
+            return
+        area = available_area(self)
+        if area.width() < ROOMY_SCREEN[0] or area.height() < ROOMY_SCREEN[1]:
+            # all of the screen, also where nothing maximizes windows (no window manager)
+            self.setGeometry(area.adjusted(0, 0, -FRAME_ALLOWANCE.width(), -FRAME_ALLOWANCE.height()))
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(*FIRST_SIZE)
+
+    def save_geometry(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
 
     def current_page(self) -> QWidget:
-        return self.ui.pageStack.currentWidget()
+        page = self.ui.pageStack.currentWidget()
+        assert page is not None  # the stack always holds the pages
+        return page
 
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        target = self.ui.pageStack.widget(row)
+        if (
+            target is not None
+            and row != self.ui.pageStack.currentIndex()
+            and not self._may_leave_page(lambda: self.go_to(target))
+        ):
+            self._follow_page()  # staying: the navigation goes back to the page shown
+            return
         self.ui.pageStack.setCurrentIndex(row)
         self.refresh()
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        # Its entry may be current already (a case shown under 案件); not when the user stayed.
+        page = self.ui.pageStack.widget(self.ui.navList.row(item))
+        if page is not None and self.ui.navList.currentItem() is item:
+            self.go_to(page)
+
+    def _follow_page(self, _index: int = -1) -> None:
+        """The navigation shows where the user is: a case page under 案件."""
+        page = self.current_page()
+        nav = self.ui.navList
+        nav.blockSignals(True)
+        nav.setCurrentRow(self.ui.pageStack.indexOf(self.cases if page is self.case_page else page))
+        nav.blockSignals(False)
+
+    def _may_leave_page(self, then: Callable[[], None]) -> bool:
+        """Work typed on the page shown is saved, discarded or stayed with, as the user says."""
+        return settle(self, editors_in(self.current_page()), self.tr("离开此页"), then)
 
     def open_case(self, case_id: str, action: str | None = None) -> None:
         """The case page for one case; `action` (e.g. "assign") opens that action's dialog."""
         if self.locked:
             return
-        self.ui.navList.blockSignals(True)  # the navigation keeps showing where the case came from
+        if self.current_page() is not self.case_page and not self._may_leave_page(
+            lambda: self.open_case(case_id, action)
+        ):
+            return
         self.ui.pageStack.setCurrentWidget(self.case_page)
-        self.ui.navList.blockSignals(False)
         self.case_page.show_case(case_id, action)
 
     def go_to(self, page: QWidget) -> None:
@@ -197,7 +282,8 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self.go_to(self.cases)
-        self.cases.focus_search()
+        if self.current_page() is self.cases:  # not when the user stayed with unsaved work
+            self.cases.focus_search()
 
     def refresh(self) -> None:
         if not self.locked:
@@ -206,7 +292,7 @@ class MainWindow(QMainWindow):
     def _wire_settings(self) -> None:
         page = self.settings_page
         page.idle_minutes_changed.connect(self._set_idle_minutes)
-        page.large_font_changed.connect(lambda large: apply_font_mode(QApplication.instance(), large))
+        page.large_font_changed.connect(lambda large: apply_font_mode(application(), large))
         page.targets_changed.connect(self.dashboard.refresh)
         # A restored backup replaced the data and locked the desk: whoever goes on must log in.
         page.restore_finished.connect(lambda _path: self._show_locked())
@@ -218,7 +304,9 @@ class MainWindow(QMainWindow):
 
     def lock_now(self) -> None:
         """Ctrl+L: forget the session's data key and device token (on the desk worker, after any
-        running call) and ask for a login."""
+        running call) and ask for a login. Work typed but not saved is asked about first."""
+        if not settle(self, editors_in(self), self.tr("锁定"), self.lock_now):
+            return
         self.tasks.run(self.desk.lock, on_done=lambda _: self._show_locked(), owner=self)
 
     def _show_locked(self) -> None:
@@ -266,6 +354,12 @@ class MainWindow(QMainWindow):
         self.lock_label.setText(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Ctrl+Q or the window's ×: work typed but not saved is asked about first (while locked
+        # it is hidden, and nothing but this window's own code can close it).
+        if not self.locked and not settle(self, editors_in(self), self.tr("退出"), self.close):
+            event.ignore()
+            return
+        self.save_geometry()
         self.idle.stop()
         self.sync_worker.stop()  # ends a running round at its next batch; nothing recorded is lost
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""The window's own settings (language, large font, idle lock), typed, in the config folder.
+"""The window's own settings (language, large font, idle lock, the window's place and size),
+typed, in the config folder.
 
 Each setting is declared once with its type, default and allowed values; a value that is missing
 or damaged in the file reads as the default. `VERSION` and `_upgrade` carry old files forward
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 T = TypeVar("T")
 LANGUAGES = ("zh_CN", "en")  # Simplified Chinese first
@@ -35,11 +36,20 @@ def _bool(raw: Any) -> bool:
     return bool(raw)
 
 
+def _bytes(raw: Any) -> bytes:
+    if isinstance(raw, QByteArray):
+        return bytes(raw.data())
+    if isinstance(raw, bytes):
+        return raw
+    raise ValueError(raw)
+
+
 LANGUAGE = Setting("ui/language", "zh_CN", str, lambda v: v in LANGUAGES)
 LARGE_FONT = Setting("ui/large_font", False, _bool)
 IDLE_LOCK_MINUTES = Setting("privacy/idle_lock_minutes", 10, int, lambda v: 0 <= v <= 240)  # 0: never
 LAST_OPERATOR = Setting("login/last_operator", "", str)
 BACKUP_FOLDER = Setting("data/backup_folder", "", str)  # "": the backups folder of the data
+WINDOW_GEOMETRY = Setting("window/geometry", b"", _bytes)  # QWidget.saveGeometry(): place, size, maximized
 
 
 class DeskSettings:
@@ -70,7 +80,7 @@ class DeskSettings:
     def set(self, setting: Setting[T], value: T) -> None:
         if not setting.allowed(value):
             raise ValueError(f"{setting.key}: {value!r} is not allowed")
-        self._store.setValue(setting.key, value)
+        self._store.setValue(setting.key, QByteArray(value) if isinstance(value, bytes) else value)
         self._store.sync()
 
     @property

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from mediation_desk.gui.amounts import yuan_from_fen
 from mediation_desk.gui.case_labels import (
     LEVEL_NAMES,
     PERFORMANCE_NAMES,
@@ -94,7 +95,7 @@ def value_text(key: str, value: Any) -> str:
     if key == "source":
         return name_of(SOURCE_NAMES, str(value), SOURCE_CONTEXT)
     if key == "amount_fen" and isinstance(value, int):
-        return QCoreApplication.translate("SyncText", "{yuan} 元").format(yuan=f"{value / 100:,.2f}")
+        return yuan_from_fen(value)
     if key == "taken_over_at":
         return _time_text(value)
     if isinstance(value, bool):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
 GUARDED = (QComboBox, QAbstractSpinBox)  # QAbstractSpinBox: spin boxes and date edits
+GUARDED_MARK = "wheelGuarded"  # a dynamic property of each widget already watched
 
 
 class WheelGuard(QObject):
@@ -21,6 +22,9 @@ class WheelGuard(QObject):
 
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
+            if widget.property(GUARDED_MARK):
+                continue  # a form and its window may both guard it: one guard is enough
+            widget.setProperty(GUARDED_MARK, True)
             # Only a click or the Tab key gives them the focus; a wheel passing over does not.
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.installEventFilter(self)

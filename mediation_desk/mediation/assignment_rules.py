@@ -15,10 +15,19 @@ Hard rules (the mediator is *excluded* and never ranked):
 
 Soft rules only change the score, so a mediator who is on leave or at capacity is
 still listed (with a warning) and a clerk can pick them by hand if nobody else fits.
+
+The score orders the list; people are shown words, never the number: each ranked mediator's
+``fit`` (很合适 / 合适 / 一般 / 不太合适) is the band its score falls in.
+
+Areas are compared as places, not as strings: a dispute in "谢家塘村3组" lies in the area of a
+mediator who covers "谢家塘村" (and a mediator of "谢家塘村3组" is local to a dispute placed
+only in "谢家塘村"), while "谢家塘村" and "下谢家塘村" or "1组" and "11组" stay different places.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -32,6 +41,15 @@ RULE_ALREADY_ASSIGNED = "already_assigned"
 EXCLUSION_PRIORITY: tuple[str, ...] = (RULE_RELATED, RULE_REFUSED, RULE_INACTIVE, RULE_ALREADY_ASSIGNED)
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+
+FIT_STRONG = "strong"
+FIT_GOOD = "good"
+FIT_FAIR = "fair"
+FIT_WEAK = "weak"
+#: The words shown for each band, best first (the window translates them; the CLI prints them).
+FIT_WORDS: Mapping[str, str] = MappingProxyType(
+    {FIT_STRONG: "很合适", FIT_GOOD: "合适", FIT_FAIR: "一般", FIT_WEAK: "不太合适"}
+)
 
 
 @dataclass(frozen=True)
@@ -79,9 +97,10 @@ class RankedMediator:
 
     mediator_id: str
     name: str
-    score: float
+    score: float  # orders the list; shown as ``fit``, never as a number
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
+    fit: str = FIT_FAIR  # one of FIT_WORDS: the band of ``score``
 
 
 @dataclass(frozen=True)
@@ -105,6 +124,12 @@ class RankingWeights:
     load_cap: float = 25.0  # ... but never more than this, so load cannot swamp skill
     unavailable_penalty: float = 100.0
     at_capacity_penalty: float = 50.0
+    # Where the words start (scores at or above): 很合适 for skill and area with a light load,
+    # 合适 for skill or area alone, 一般 for nothing in favour however busy, 不太合适 below that
+    # (on leave, at capacity).
+    strong_fit: float = 50.0
+    good_fit: float = 25.0
+    fair_fit: float = -25.0
 
 
 DEFAULT_WEIGHTS = RankingWeights()
@@ -119,8 +144,69 @@ def _label(code: str, type_labels: Mapping[str, str] | None) -> str:
     return code
 
 
-def _same_area(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a.strip() and a.strip() == b.strip())
+# The last character of an administrative or village unit: a place name ends at one of them.
+_UNIT_ENDS = frozenset("省市区县旗镇乡村组队片屯寨道居格")
+_AREA_SEPARATORS = re.compile(r"[、，,；;/／]+")
+_SPACES = re.compile(r"\s+")
+_ORDINAL = re.compile(r"第(?=\d)")
+_CHINESE_UNIT_NUMBER = re.compile(r"([一二三四五六七八九十两]{1,3})(?=组|队|小组|片|网格)")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _chinese_number(text: str) -> str:
+    """A unit's number in Chinese as digits: "三" -> "3", "十二" -> "12"; anything else unchanged."""
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return str(_DIGITS[text]) if text in _DIGITS else text
+    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return text
+    return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
+
+
+def normalise_area(text: str) -> str:
+    """The spelling-independent form of a place: no spaces, ASCII digits, "第三组" = "3组"."""
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    text = _CHINESE_UNIT_NUMBER.sub(lambda m: _chinese_number(m.group(1)), text)
+    return _ORDINAL.sub("", text)
+
+
+def _lies_in(inner: str, outer: str) -> bool:
+    """Whether the place `inner` (normalised) is `outer` or a part of it: `outer` appears in
+    `inner` as whole units — starting where a unit starts, ending where a unit ends."""
+    start = inner.find(outer)
+    while start >= 0:
+        end = start + len(outer)
+        starts_a_unit = start == 0 or inner[start - 1] in _UNIT_ENDS
+        ends_a_unit = end == len(inner) or outer[-1] in _UNIT_ENDS or inner[end] in _UNIT_ENDS
+        if starts_a_unit and ends_a_unit and not (outer[-1].isdigit() and inner[end : end + 1].isdigit()):
+            return True
+        start = inner.find(outer, start + 1)
+    return False
+
+
+def covered_area(case_area: str | None, mediator_area: str | None) -> str | None:
+    """The part of the mediator's area (as they registered it; "谢家塘村、晋生村" names two) that
+    the dispute's place lies in — or that lies in it — or None when the two are different
+    places or either is unknown."""
+    place = normalise_area(case_area or "")
+    if not place:
+        return None
+    for part in _AREA_SEPARATORS.split(mediator_area or ""):
+        area = normalise_area(part)
+        if area and (_lies_in(place, area) or _lies_in(area, place)):
+            return part.strip()
+    return None
+
+
+def fit_of(score: float, w: RankingWeights = DEFAULT_WEIGHTS) -> str:
+    """The band of a score, as shown instead of the number."""
+    if score >= w.strong_fit:
+        return FIT_STRONG
+    if score >= w.good_fit:
+        return FIT_GOOD
+    if score >= w.fair_fit:
+        return FIT_FAIR
+    return FIT_WEAK
 
 
 def _party_name(case: CaseForRanking, person_id: str) -> str:
@@ -172,9 +258,11 @@ def _score(
         score += w.subtype_match
         reasons.append(f"擅长{_label(case.dispute_subtype, type_labels)}")
 
-    if _same_area(m.area, case.area):
+    covered = covered_area(case.area, m.area)
+    if covered is not None:
         score += w.area_match
-        reasons.append("同片区")
+        same = normalise_area(covered) == normalise_area(case.area or "")
+        reasons.append("同片区" if same else f"同片区（负责{covered}）")
     elif not case.area or not case.area.strip():
         reasons.append("纠纷地点未填，片区不计分")
     elif not m.area or not m.area.strip():
@@ -196,7 +284,7 @@ def _score(
         reasons.append(text)
         warnings.append(text)
 
-    return RankedMediator(m.mediator_id, m.name, score, tuple(reasons), tuple(warnings))
+    return RankedMediator(m.mediator_id, m.name, score, tuple(reasons), tuple(warnings), fit_of(score, w))
 
 
 def rank_mediators(

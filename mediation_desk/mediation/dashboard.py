@@ -55,6 +55,7 @@ class Activity:
     from_label: str | None  # None for the first state of a case
     to_label: str
     at: dt.datetime
+    case_id: str | None = None  # to open the case from the list
 
 
 @dataclass(frozen=True)
@@ -144,11 +145,15 @@ def dashboard_figures(
         )
 
         activity = tuple(
-            Activity(number, states.LABELS.get(old, old) if old else None, states.LABELS.get(new, new), at)
-            for number, old, new, at in s.execute(
+            Activity(number, states.LABELS.get(old, old) if old else None, states.LABELS.get(new, new), at, case_id)
+            for number, old, new, at, case_id in s.execute(
                 within(
                     select(
-                        MediationCase.number, CaseTransition.from_status, CaseTransition.to_status, CaseTransition.at
+                        MediationCase.number,
+                        CaseTransition.from_status,
+                        CaseTransition.to_status,
+                        CaseTransition.at,
+                        MediationCase.id,
                     )
                     .join(MediationCase, MediationCase.id == CaseTransition.case_id)
                     .order_by(CaseTransition.at.desc(), CaseTransition.hlc.desc())

@@ -2,19 +2,23 @@
 into the desk that `administration/demo.py` has set up.
 
 Deterministic for a given seed. Everything goes through the services, so the audit chain, the
-outbox and the case history look exactly as they would after months of real use (the services
-stamp transitions with the current time; accepted, session and agreement dates are spread over
-the past eight months)."""
+outbox and the case history look exactly as they would after months of real use: each case is a
+story of steps (accepted, assigned, sessions, agreement, signatures, visits, closing) with the
+day and hour it would have been typed in, and the steps of all cases run in time order, each in
+a unit of work dated at its moment (`acting_at`). None lies in the future, so the monthly
+statistics read as a working desk's: acceptances, agreements and closings spread over the months."""
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import random
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from mediation_desk.core.demo import DemoContext
-from mediation_desk.core.uow import Actor
+from mediation_desk.core.uow import CHINA, Actor, acting_at
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import (
     agreement,
@@ -56,8 +60,8 @@ AGE_DAYS = {  # how long ago a case in that state was accepted
     WRITTEN: (8, 60),
     ORAL: (8, 60),
     states.PERFORMING: (30, 120),
-    states.FOLLOW_UP: (40, 160),
-    states.CLOSED: (60, 240),
+    states.FOLLOW_UP: (45, 160),
+    states.CLOSED: (50, 240),
     states.TERMINATED: (20, 220),
     states.DECLINED: (5, 220),
     states.ESCALATED: (5, 220),
@@ -77,13 +81,16 @@ class MediationDemo:
 
     def fill(self, context: DemoContext, *, size: int) -> dict[str, Any]:
         desk, rng, admin = context.desk, context.rng, context.admin
-        roster = {
-            m["name"]: mediators.add_mediator(desk, admin, {**m, "phone": demo_mobile(rng)}).id for m in D.MEDIATORS
-        }
-        mediator = context.make_operator(*MEDIATOR_OPERATOR, roles.MEDIATOR, roster[MEDIATOR_OPERATOR[1]])
-        seeder = _Seeder(desk, rng, context.today, admin, context.clerk, mediator, DemoPeople(rng))
-        for i, (target, accepted_on) in enumerate(_plan(rng, size, seeder.today)):
-            seeder.run(i, target, accepted_on)
+        plan = _plan(rng, size, context.today)
+        # The roster and the mediator's account exist before the first case came in.
+        first_day = (plan[0][1] if plan else context.today) - dt.timedelta(days=1)
+        with acting_at(min(_at(first_day, 9), dt.datetime.now(CHINA))):
+            roster = {
+                m["name"]: mediators.add_mediator(desk, admin, {**m, "phone": demo_mobile(rng)}).id for m in D.MEDIATORS
+            }
+            mediator = context.make_operator(*MEDIATOR_OPERATOR, roles.MEDIATOR, roster[MEDIATOR_OPERATOR[1]])
+        seeder = _Seeder(desk, rng, admin, context.clerk, mediator, DemoPeople(rng))
+        run_in_time_order([seeder.story(i, target, accepted_on) for i, (target, accepted_on) in enumerate(plan)])
         return {"mediators": len(roster), "cases": size, "by_status": queries.count_by_status(desk)}
 
 
@@ -94,6 +101,30 @@ def _plan(rng: random.Random, cases: int, today: dt.date) -> list[tuple[str, dt.
     rng.shuffle(targets)
     dated = [(t, today - dt.timedelta(days=rng.randint(*AGE_DAYS[t]))) for t in targets]
     return sorted(dated, key=lambda x: x[1])
+
+
+Story = Iterator[dt.datetime]  # yields the moment of its next step, then takes that step when resumed
+
+
+def run_in_time_order(stories: list[Story]) -> None:
+    """Take the steps of all stories interleaved in time order, each in units of work dated at
+    its moment: the audit trail, the outbox and the case numbers follow the calendar."""
+    queue: list[tuple[dt.datetime, int, Story]] = []
+    for n, story in enumerate(stories):
+        first = next(story, None)
+        if first is not None:
+            queue.append((first, n, story))
+    heapq.heapify(queue)
+    while queue:
+        at, n, story = heapq.heappop(queue)
+        with acting_at(at):
+            following = next(story, None)
+        if following is not None:
+            heapq.heappush(queue, (following, n, story))
+
+
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), CHINA)
 
 
 def _cn_date(d: dt.date) -> str:
@@ -112,59 +143,85 @@ class _Case:
 
 class _Seeder:
     def __init__(
-        self,
-        desk: Desk,
-        rng: random.Random,
-        today: dt.date,
-        admin: Actor,
-        clerk: Actor,
-        mediator: Actor,
-        people: DemoPeople,
+        self, desk: Desk, rng: random.Random, admin: Actor, clerk: Actor, mediator: Actor, people: DemoPeople
     ) -> None:
-        self.desk, self.rng, self.today = desk, rng, today
+        self.desk, self.rng = desk, rng
         self.admin, self.clerk, self.mediator, self.people = admin, clerk, mediator, people
         self.templates = rng.sample(D.TEMPLATES, len(D.TEMPLATES))  # every dispute type early on
         self.assignments = 0
+        self.now = dt.datetime.now(CHINA) - dt.timedelta(minutes=1)  # no step lies beyond it
 
-    def run(self, i: int, target: str, accepted_on: dt.date) -> None:
+    def later(self, after: dt.datetime, days: int, hours: tuple[int, int] = (9, 16)) -> dt.datetime:
+        """A moment in office hours `days` after `after` (never before it, never in the future)."""
+        day = after.astimezone(CHINA).date() + dt.timedelta(days=max(0, days))
+        planned = _at(day, self.rng.randint(*hours), self.rng.choice((0, 15, 30, 45)))
+        if planned <= after:
+            planned = after + dt.timedelta(minutes=20)
+        return max(after, min(planned, self.now))
+
+    def story(self, i: int, target: str, accepted_on: dt.date) -> Story:
+        """One case from its acceptance to `target`."""
+        at = self.later(_at(accepted_on, 0), 0, (8, 11))
+        yield at
         case = self.open(i, accepted_on)
         if target == states.ACCEPTED:
             return
         ends_early = target == states.DECLINED or (target == states.ESCALATED and self.rng.random() < 0.3)
         if not ends_early or self.rng.random() < 0.5:
+            at = self.later(at, self.rng.randint(0, 1), (13, 16))
+            yield at
             self.assign(case)
         if ends_early:
+            at = self.later(at, self.rng.randint(0, 2))
+            yield at
             self.end(case, target)
         elif target != states.ASSIGNED:
-            self.mediate(case, target, accepted_on + dt.timedelta(days=self.rng.randint(1, 3)))
+            yield from self.mediate(case, target, self.later(at, self.rng.randint(1, 4), (8, 15)))
 
-    def mediate(self, case: _Case, target: str, day: dt.date) -> None:
+    def mediate(self, case: _Case, target: str, held: dt.datetime) -> Story:
+        """Sessions (`held`: when the first one took place; its record is typed in afterwards)."""
+        at = min(held + dt.timedelta(hours=1), self.now)
+        yield at
         if target == states.TERMINATED:
-            self.session(case, day, "continue")
-            day = min(day + dt.timedelta(days=self.rng.randint(3, 10)), self.today - dt.timedelta(days=1))
-            self.session(case, day, "failed")
+            self.session(case, held, "continue")
+            held = self.later(at, self.rng.randint(3, 10), (8, 15))
+            at = min(held + dt.timedelta(hours=1), self.now)
+            yield at
+            self.session(case, held, "failed")
         else:
             unsettled = target in (states.IN_MEDIATION, states.ESCALATED)
-            self.session(case, day, "continue" if unsettled else "agreement")
+            self.session(case, held, "continue" if unsettled else "agreement")
         if target in (states.TERMINATED, states.ESCALATED):
+            at = self.later(at, self.rng.randint(0, 3))
+            yield at
             self.end(case, target)
         elif target != states.IN_MEDIATION:
-            self.perform(case, target, day)
+            yield from self.perform(case, target, at)
 
-    def perform(self, case: _Case, target: str, day: dt.date) -> None:
-        """Agreement, then performance, the follow-up visit and closing, as far as `target`."""
-        self.agree(case, day, oral=target == ORAL or (target != WRITTEN and self.rng.random() < 0.3))
+    def perform(self, case: _Case, target: str, at: dt.datetime) -> Story:
+        """Agreement (at `at`), signatures, performance, the follow-up visit and closing, as far as
+        `target`."""
+        day = at.astimezone(CHINA).date()
+        oral = target == ORAL or (target != WRITTEN and self.rng.random() < 0.3)
+        self.agree(case, day, oral)
         fid = followup.schedule_follow_up(
             self.desk, self.clerk, case.id, day + dt.timedelta(days=30), "协议履行情况回访", case.person_ids[0]
         )
+        if not oral:
+            at = yield from self.sign(case, at)
         if target in (WRITTEN, ORAL):
             return
         if target == states.PERFORMING or self.rng.random() < 0.5:
+            at = self.later(at, self.rng.randint(1, 7))
+            yield at
             workflow.transition(self.desk, self.admin, case.id, states.PERFORMING)
             if target == states.PERFORMING and self.rng.random() < 0.5:
                 agreement.update_performance(self.desk, self.clerk, case.id, "partial")
         if target == states.PERFORMING:
             return
+        visit_day = day + dt.timedelta(days=30 + self.rng.randint(-3, 5))  # around the visit's due date
+        at = self.later(at, (visit_day - at.astimezone(CHINA).date()).days)
+        yield at
         done = target == states.CLOSED
         followup.record_follow_up(
             self.desk,
@@ -179,6 +236,7 @@ class _Seeder:
             },
         )
         if done:
+            yield self.later(at, self.rng.randint(0, 5))
             workflow.transition(self.desk, self.admin, case.id, states.CLOSED, prevented=case.risks)
 
     def open(self, i: int, accepted_on: dt.date) -> _Case:
@@ -239,7 +297,7 @@ class _Seeder:
             )
             self.assign(case, again=True)
 
-    def session(self, case: _Case, day: dt.date, outcome: str) -> None:
+    def session(self, case: _Case, held: dt.datetime, outcome: str) -> None:
         rng, ctx = self.rng, case.ctx
         detail = queries.case_detail(self.desk, self.clerk, case.id)
         on_case = [a.mediator_name for a in detail.assignments if a.ended_at is None]
@@ -254,7 +312,7 @@ class _Seeder:
             actor,
             case.id,
             {
-                "held_at": dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.choice((0, 30)))),
+                "held_at": held.astimezone(CHINA).replace(tzinfo=None),  # typed in Beijing time
                 "place": rng.choice(D.PLACES).format(**ctx),
                 "matter": f"{LABELS[case.tpl['type']]}纠纷",
                 "participants": [ctx["a"], ctx["b"], *on_case],
@@ -290,13 +348,19 @@ class _Seeder:
                 "amount": str(case.amount) if case.amount else None,
             },
         )
-        if oral:
-            return
-        signed = min(day + dt.timedelta(days=self.rng.randint(0, 2)), self.today)
-        agreement.confirm_signatures(self.desk, self.clerk, case.id, signed)
-        applied = signed + dt.timedelta(days=3)
-        if tpl.get("judicial") and applied <= self.today:
-            agreement.record_judicial_application(self.desk, self.clerk, case.id, applied)
+
+    def sign(self, case: _Case, at: dt.datetime) -> Generator[dt.datetime, None, dt.datetime]:
+        """The parties sign a written agreement within two days (it takes effect then); for some
+        disputes they apply for judicial confirmation three days later. Returns the last moment."""
+        at = self.later(at, self.rng.randint(0, 2))
+        yield at
+        agreement.confirm_signatures(self.desk, self.clerk, case.id, at.astimezone(CHINA).date())
+        applied = _at(at.astimezone(CHINA).date() + dt.timedelta(days=3), 10)
+        if case.tpl.get("judicial") and applied <= self.now:
+            yield applied
+            agreement.record_judicial_application(self.desk, self.clerk, case.id, applied.date())
+            return applied
+        return at
 
     def end(self, case: _Case, target: str) -> None:
         ctx, rng = case.ctx, self.rng

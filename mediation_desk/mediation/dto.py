@@ -64,6 +64,16 @@ class MediatorView:
     title: str | None
     relations: tuple[tuple[str, str], ...] = ()  # (person_id, relation)
 
+    @property
+    def full(self) -> bool:
+        """已满额: as many cases in hand as the mediator takes on."""
+        return self.max_open_cases is not None and self.open_cases >= self.max_open_cases
+
+    @property
+    def assignable(self) -> bool:
+        """可派单: on the roster, available and not full."""
+        return self.active and self.available and not self.full
+
 
 @dataclass(frozen=True)
 class CaseSummary:

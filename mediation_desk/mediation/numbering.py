@@ -52,6 +52,7 @@ def parse_case_number(text: str) -> CaseNumber | None:
 
 
 def default_case_word(town: str) -> str:
-    """字号 from the town's first character, e.g. 谢塘镇 → 谢调字."""
+    """字号 from the town's first character in the national form's pattern （年）X人调字第 号,
+    e.g. 谢塘镇 → 谢人调字 (the committee may choose another, e.g. 谢调字)."""
     town = town.strip()
-    return f"{town[0]}调字" if town else "调字"
+    return f"{town[0]}人调字" if town else "人调字"

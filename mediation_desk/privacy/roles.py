@@ -116,6 +116,12 @@ def list_scope(actor: HasRole, action: str) -> str:
     return scope(actor.role, action)
 
 
+def links_to_roster(role: str) -> bool:
+    """An account of this role stands for a mediator of the roster (a 调解员 sees the cases of that
+    record only): its account is linked to one."""
+    return role == MEDIATOR
+
+
 def roles_allowed(action: str) -> tuple[str, ...]:
     """The operator roles that may do `action` everywhere (ALL), in the order of `ROLES`: e.g. who
     is the committee's 主任 for the command line's default operator (`operator.manage`)."""

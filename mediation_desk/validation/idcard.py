@@ -134,12 +134,14 @@ def parse_resident_id(
             f"{label}中的出生日期 {birth.isoformat()} 早于 {EARLIEST_BIRTH_DATE.isoformat()}",
         )
 
-    expected = resident_id_check_char(number[:17])
-    if number[17] != expected:
+    # The message names the error, never the check character that would pass: told "应为 X", a
+    # clerk changes the last digit, while the mistake is nearly always in another one — only
+    # reading the card again finds it.
+    if number[17] != resident_id_check_char(number[:17]):
         raise ValidationError.single(
             field,
             "id_check_digit",
-            f"{label}校验位错误：应为 {expected}，实际为 {number[17]}",
+            f"{label}校验不通过：号码中有一位或几位不对，请对照证件逐位核对",
         )
 
     # The 3-digit sequence (positions 15-17) is odd for men; its parity is that of digit 17.

@@ -49,11 +49,11 @@ def validate_uscc(value: str, field: str = "uscc", label: str = "统一社会信
                 f"{label}第 {pos} 位含有无效字符「{ch}」(U+{ord(ch):04X}){hint}",
             )
 
-    expected = uscc_check_char(code[:17])
-    if code[17] != expected:
+    # As for ID numbers: the error is named, not the check character that would pass.
+    if code[17] != uscc_check_char(code[:17]):
         raise ValidationError.single(
             field,
             "uscc_check_digit",
-            f"{label}校验位错误：应为 {expected}，实际为 {code[17]}",
+            f"{label}校验不通过：代码中有一位或几位不对，请对照证照逐位核对",
         )
     return code

@@ -20,8 +20,8 @@
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <source>姓名(&amp;N)：</source>
-        <translation>&amp;Name:</translation>
+        <source>姓名(&amp;M)：</source>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <source>密码(&amp;P)：</source>
@@ -116,6 +116,13 @@
     </message>
 </context>
 <context>
+    <name>Amounts</name>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentDialog</name>
     <message>
         <source>{number}&#x3000;指派调解员（人民调解法第十九条）</source>
@@ -154,8 +161,8 @@
         <translation>Mediator</translation>
     </message>
     <message>
-        <source>得分</source>
-        <translation>Score</translation>
+        <source>推荐程度</source>
+        <translation>Suitability</translation>
     </message>
     <message>
         <source>理由</source>
@@ -577,6 +584,22 @@
         <source>协办</source>
         <translation>Assisting</translation>
     </message>
+    <message>
+        <source>很合适</source>
+        <translation>Very suitable</translation>
+    </message>
+    <message>
+        <source>合适</source>
+        <translation>Suitable</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>不太合适</source>
+        <translation>Less suitable</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -605,8 +628,8 @@
         <translation>Accepted on</translation>
     </message>
     <message>
-        <source>金额</source>
-        <translation>Amount</translation>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
         <source>、</source>
@@ -900,6 +923,10 @@
 <context>
     <name>CommitteePage</name>
     <message>
+        <source>案号将写成：{number}（全国统一格式为“（年）X人调字第 号”，可以改成本地习惯的字号）</source>
+        <translation>Case numbers will read: {number} (the national form is “（year）X人调字第 号”; you may use the word customary here)</translation>
+    </message>
+    <message>
         <source>请检查输入</source>
         <translation>Please check the input</translation>
     </message>
@@ -912,8 +939,8 @@
         <translation>The people&apos;s mediation committee of this village (community). When one committee has several PCs, each has its own seat number.</translation>
     </message>
     <message>
-        <source>委员会名称(&amp;N)：</source>
-        <translation>Committee &amp;name:</translation>
+        <source>委员会名称(&amp;M)：</source>
+        <translation>Co&amp;mmittee name:</translation>
     </message>
     <message>
         <source>委员会代码(&amp;C)：</source>
@@ -930,6 +957,10 @@
     <message>
         <source>本机席位号(&amp;S)：</source>
         <translation>&amp;Seat number of this PC:</translation>
+    </message>
+    <message>
+        <source>案号字号(&amp;W)：</source>
+        <translation>Case &amp;word:</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1762,17 @@ The saving is written to the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>ElderModeCheck</name>
+    <message>
+        <source>大字模式（适老化）(&amp;E)</source>
+        <translation>Large text for older eyes (&amp;E)</translation>
+    </message>
+    <message>
+        <source>字更大，按钮更大，立即生效</source>
+        <translation>Larger text and buttons, at once</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionReporter</name>
     <message>
         <source>未能完成</source>
@@ -1925,6 +1967,49 @@ If this keeps happening, give the log file to your technician:
     </message>
 </context>
 <context>
+    <name>ForgotPasswordDialog</name>
+    <message>
+        <source>重设密码并登录</source>
+        <translation>Reset password and log in</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一样</source>
+        <translation>The two new passwords are not the same</translation>
+    </message>
+    <message>
+        <source>忘记密码</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>最简单的办法：请主任登录后，在「操作员」页为您重设密码（账号被锁定时也可以在那里解除锁定）。</source>
+        <translation>The simplest way: ask the director to log in and reset your password on the Operators page (a locked account can be unlocked there too).</translation>
+    </message>
+    <message>
+        <source>如果主任也无法登录，可以用设置时打印的恢复密钥，为任一账号设一个新密码并登录：</source>
+        <translation>If the director cannot log in either, the recovery key printed at setup gives any account a new password and logs it in:</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>恢复密钥(&amp;K)：</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <source>如 ABCD-EFGH-……，共 8 组</source>
+        <translation>e.g. ABCD-EFGH-…, 8 groups</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>再输一次新密码(&amp;A)：</source>
+        <translation>New password &amp;again:</translation>
+    </message>
+</context>
+<context>
     <name>GiftDialog</name>
     <message>
         <source>新增礼品</source>
@@ -1965,6 +2050,95 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>在架上，可以兑换(&amp;A)</source>
         <translation>On the shelf, &amp;available for redemption</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;M)</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>保存（受理页等）</source>
+        <translation>Save (intake and other forms)</translation>
+    </message>
+    <message>
+        <source>回车 / 双击</source>
+        <translation>Enter / double-click</translation>
+    </message>
+    <message>
+        <source>打开列表中选中的案件</source>
+        <translation>Open the case chosen in a list</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>移到下一栏 / 上一栏</source>
+        <translation>Next field / previous field</translation>
+    </message>
+    <message>
+        <source>Alt+带下划线的字母</source>
+        <translation>Alt+underlined letter</translation>
+    </message>
+    <message>
+        <source>选用该按钮或菜单</source>
+        <translation>Press that button or open that menu</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>关闭对话框（不保存）</source>
+        <translation>Close the dialog (without saving)</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>人民调解室工作台
+版本 {version}
+
+用于村（社区）人民调解委员会登记和办理人民调解案件。数据保存在本机，个人信息加密保存。
+
+运行环境：Python {python}，Qt {qt}（PySide6 {pyside}），{system}</source>
+        <translation>Mediation desk
+Version {version}
+
+For village and community people&apos;s mediation committees: records and handles their mediation cases. The data stays on this PC; personal data is encrypted.
+
+Running on: Python {python}, Qt {qt} (PySide6 {pyside}), {system}</translation>
     </message>
 </context>
 <context>
@@ -2019,10 +2193,6 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>正在保存……</source>
         <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>已受理，案号：{number}</source>
-        <translation>Accepted, case no. {number}</translation>
     </message>
     <message>
         <source>未保存：请按提示修改后再保存</source>
@@ -2225,6 +2395,72 @@ If this keeps happening, give the log file to your technician:
     </message>
 </context>
 <context>
+    <name>KeyPage</name>
+    <message>
+        <source>正在查看本机的系统钥匙串……</source>
+        <translation>Looking at this PC&apos;s keyring…</translation>
+    </message>
+    <message>
+        <source>数据密钥放在哪里</source>
+        <translation>Where the data key is kept</translation>
+    </message>
+    <message>
+        <source>当事人的身份证号、电话和地址都用一把数据密钥加密。请选择是否把这把密钥存入本机的系统钥匙串。</source>
+        <translation>The parties&apos; ID numbers, phones and addresses are encrypted with one data key. Choose whether this key is kept in this PC&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>存入系统钥匙串(&amp;K)</source>
+        <translation>&amp;Keep it in the keyring</translation>
+    </message>
+    <message>
+        <source>在这台电脑上用同一个系统账号使用命令行（mediation-desk）时，不必输入密码就能打开个人信息。</source>
+        <translation>The command line (mediation-desk), used on this PC under the same system account, opens the personal data without a password.</translation>
+    </message>
+    <message>
+        <source>不存入，每次都输入密码(&amp;D)</source>
+        <translation>&amp;Don&apos;t keep it: a password every time</translation>
+    </message>
+    <message>
+        <source>更安全：别人即使用这台电脑的同一个系统账号，没有密码也打不开个人信息。命令行每次都要输入密码。</source>
+        <translation>Safer: even someone using the same system account on this PC cannot open the personal data without a password. The command line asks for a password each time.</translation>
+    </message>
+    <message>
+        <source>无论怎样选择，打开工作台窗口都要用用户名和密码登录；密钥和密码都不会写进任何文件。</source>
+        <translation>Either way, the desk&apos;s window always asks for a username and password; neither the key nor a password is ever written to a file.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringBackend</name>
+    <message>
+        <source>Windows 凭据管理器</source>
+        <translation>Windows Credential Manager</translation>
+    </message>
+    <message>
+        <source>macOS 钥匙串</source>
+        <translation>macOS Keychain</translation>
+    </message>
+    <message>
+        <source>Secret Service（如 GNOME 密钥环）</source>
+        <translation>Secret Service (e.g. GNOME Keyring)</translation>
+    </message>
+    <message>
+        <source>libsecret（如 GNOME 密钥环）</source>
+        <translation>libsecret (e.g. GNOME Keyring)</translation>
+    </message>
+    <message>
+        <source>KDE 钱包（KWallet）</source>
+        <translation>KDE Wallet (KWallet)</translation>
+    </message>
+    <message>
+        <source>本机的系统钥匙串：{name}。</source>
+        <translation>This PC&apos;s keyring: {name}.</translation>
+    </message>
+    <message>
+        <source>本机没有安全的系统钥匙串（{name}），数据密钥不能存在这台电脑上：每次使用都要输入密码。</source>
+        <translation>This PC has no secure keyring ({name}): the data key cannot be kept on it, and a password is needed every time.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>请输入用户名和密码</source>
@@ -2233,6 +2469,12 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>正在核对密码……</source>
         <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <source>{reason}。
+不想等：请主任在「操作员」页解除锁定；忘了密码：点「忘记密码」。</source>
+        <translation>{reason}.
+Not wanting to wait: ask the director to unlock the account on the Operators page; password forgotten: press “Forgot password”.</translation>
     </message>
     <message>
         <source>数据尚未加密</source>
@@ -2253,6 +2495,20 @@ If this keeps happening, give the log file to your technician:
 Encrypt them now? A recovery key is shown at the end: print it or write it down and keep it safe.</translation>
     </message>
     <message>
+        <source>数据密钥放在哪里</source>
+        <translation>Where the data key is kept</translation>
+    </message>
+    <message>
+        <source>要把数据密钥存入本机的系统钥匙串（{name}）吗？
+存入：在这台电脑上用同一个系统账号使用命令行时，不必输入密码就能打开个人信息。
+不存入（更安全）：每次都要输入密码。
+无论怎样选择，打开工作台窗口都要登录。</source>
+        <translation>Keep the data key in this PC&apos;s keyring ({name})?
+Kept: the command line, used on this PC under the same system account, opens the personal data without a password.
+Not kept (safer): a password every time.
+Either way, the desk&apos;s window always asks you to log in.</translation>
+    </message>
+    <message>
         <source>正在加密，请稍候……</source>
         <translation>Encrypting, please wait…</translation>
     </message>
@@ -2271,6 +2527,10 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>忘记密码(&amp;F)…</source>
+        <translation>&amp;Forgot password…</translation>
     </message>
     <message>
         <source>退出</source>
@@ -2320,6 +2580,10 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>Settings</translation>
     </message>
     <message>
+        <source>操作员</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
         <source>查找案件</source>
         <translation>Find cases</translation>
     </message>
@@ -2336,6 +2600,18 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
         <translation>&amp;Verify an agreement…</translation>
     </message>
     <message>
+        <source>修改我的密码(&amp;P)…</source>
+        <translation>Change my &amp;password…</translation>
+    </message>
+    <message>
+        <source>离开此页</source>
+        <translation>leave this page</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>lock</translation>
+    </message>
+    <message>
         <source>操作员：{name}（{role}）</source>
         <translation>Operator: {name} ({role})</translation>
     </message>
@@ -2350,6 +2626,10 @@ Encrypt them now? A recovery key is shown at the end: print it or write it down 
     <message>
         <source>已解锁</source>
         <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>quit</translation>
     </message>
     <message>
         <source>人民调解室工作台</source>
@@ -2841,6 +3121,201 @@ Sign it off?</translation>
     </message>
 </context>
 <context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>（不关联）</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>{name}（已有账号）</source>
+        <translation>{name} (has an account)</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>只有调解员的账号需要关联名册。</source>
+        <translation>Only a mediator&apos;s account is linked to the roster.</translation>
+    </message>
+    <message>
+        <source>名册中还没有调解员：请先在「调解员」页添加本人，再为其开账号。</source>
+        <translation>The roster has no mediators yet: add the person on the Mediators page first, then open their account.</translation>
+    </message>
+    <message>
+        <source>关联名册中的本人后，这个账号只能看到本人承办的案件；不关联则看不到任何案件。</source>
+        <translation>Linked to the person on the roster, this account sees the cases that person handles; not linked, it sees no case.</translation>
+    </message>
+    <message>
+        <source>新增操作员</source>
+        <translation>New operator</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)：</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)：</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>名册中的调解员(&amp;L)：</source>
+        <translation>&amp;Linked mediator:</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>再输一次密码(&amp;A)：</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialogs</name>
+    <message>
+        <source>两次输入的密码不一样</source>
+        <translation>The two passwords are not the same</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>名册中的调解员</source>
+        <translation>Linked mediator</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>无法读取操作员：{reason}</source>
+        <translation>Cannot read the operators: {reason}</translation>
+    </message>
+    <message>
+        <source>（记录已不在）</source>
+        <translation>(record gone)</translation>
+    </message>
+    <message>
+        <source>共 {count} 个账号，在用 {in_use} 个</source>
+        <translation>{count} accounts, {in_use} in use</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>已锁定（输错密码过多），{minutes} 分钟后自动解除</source>
+        <translation>Locked (too many wrong passwords), unlocks by itself in {minutes} min</translation>
+    </message>
+    <message>
+        <source>在用（最近输错密码 {count} 次）</source>
+        <translation>In use ({count} wrong passwords lately)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>恢复启用(&amp;D)</source>
+        <translation>Bring bac&amp;k</translation>
+    </message>
+    <message>
+        <source>停用账号(&amp;D)…</source>
+        <translation>Retire accoun&amp;t…</translation>
+    </message>
+    <message>
+        <source>操作员账号由{keepers}管理：当前操作员（{role}）只能在这里修改自己的密码。</source>
+        <translation>Operator accounts are managed by the {keepers}: the current operator ({role}) can only change their own password here.</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>已添加账号：{username}</source>
+        <translation>Account added: {username}</translation>
+    </message>
+    <message>
+        <source>已为「{name}」重设密码，账号可以登录了。</source>
+        <translation>Password reset for “{name}”; the account can log in.</translation>
+    </message>
+    <message>
+        <source>您的密码已修改，下次登录请用新密码。</source>
+        <translation>Your password is changed; use the new one next time you log in.</translation>
+    </message>
+    <message>
+        <source>已解除「{name}」的锁定，可以重新输入密码登录了。</source>
+        <translation>“{name}” is unlocked and may try the password again.</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Retire account</translation>
+    </message>
+    <message>
+        <source>停用「{name}（{username}）」的账号吗？
+停用后此人不能再登录；账号和经手的记录都保留，以后可以恢复启用。</source>
+        <translation>Retire the account of “{name} ({username})”?
+They can no longer log in; the account and the records they made are kept, and it can be brought back later.</translation>
+    </message>
+    <message>
+        <source>已停用「{name}」的账号。</source>
+        <translation>The account of “{name}” is retired.</translation>
+    </message>
+    <message>
+        <source>已恢复启用「{name}」的账号。</source>
+        <translation>The account of “{name}” is back in use.</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>操作员账号</source>
+        <translation>Operator accounts</translation>
+    </message>
+    <message>
+        <source>每位记录员和调解员用自己的账号登录。调解员的账号关联名册中的本人后，只能看到自己承办的案件。</source>
+        <translation>Each clerk and mediator logs in with an account of their own. A mediator&apos;s account linked to the person on the roster sees only the cases they handle.</translation>
+    </message>
+    <message>
+        <source>新增操作员(&amp;N)…</source>
+        <translation>&amp;New operator…</translation>
+    </message>
+    <message>
+        <source>重设密码(&amp;R)…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <source>解除锁定(&amp;L)</source>
+        <translation>Un&amp;lock</translation>
+    </message>
+    <message>
+        <source>修改我的密码(&amp;P)…</source>
+        <translation>Change my &amp;password…</translation>
+    </message>
+</context>
+<context>
     <name>Party</name>
     <message>
         <source>申请人</source>
@@ -2992,6 +3467,49 @@ Sign it off?</translation>
     <message>
         <source>删除此当事人</source>
         <translation>Remove this party</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>{name}，请输入原密码和新密码（至少 {length} 位）。</source>
+        <translation>{name}, type your current password and a new one (at least {length} characters).</translation>
+    </message>
+    <message>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>为「{name}（{username}）」设一个新密码（至少 {length} 位），账号若被锁定也一并解除。请当面告诉本人，并请本人登录后在「修改我的密码」里换成只有自己知道的密码。</source>
+        <translation>Set a new password (at least {length} characters) for “{name} ({username})”; a lockout is lifted with it. Tell them in person, and ask them to change it to one only they know under “Change my password” once logged in.</translation>
+    </message>
+    <message>
+        <source>保存新密码</source>
+        <translation>Save new password</translation>
+    </message>
+    <message>
+        <source>确定为「{username}」重设密码吗？原来的密码将不能再用。</source>
+        <translation>Reset the password of “{username}”? The old password will no longer work.</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>原密码(&amp;O)：</source>
+        <translation>&amp;Old password:</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>再输一次新密码(&amp;A)：</source>
+        <translation>New password &amp;again:</translation>
     </message>
 </context>
 <context>
@@ -3802,12 +4320,48 @@ It then goes to the town; this cannot be undone.</translation>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
+        <source>数据密钥已存入本机的系统钥匙串：在这台电脑上用同一个系统账号使用命令行时不必输入密码。</source>
+        <translation>The data key is kept in this PC&apos;s keyring: the command line, used on this PC under the same system account, needs no password.</translation>
+    </message>
+    <message>
+        <source>系统钥匙串没有接受数据密钥，密钥没有存在这台电脑上：每次使用都要输入密码。</source>
+        <translation>The keyring refused the data key, so it is not kept on this PC: a password is needed every time.</translation>
+    </message>
+    <message>
+        <source>数据密钥没有存在这台电脑上：每次使用（包括命令行）都要输入密码。</source>
+        <translation>The data key is not kept on this PC: a password is needed every time (the command line too).</translation>
+    </message>
+    <message>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
     <message>
+        <source>正在准备打印……</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
         <source>恢复密钥</source>
         <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>打印恢复密钥</source>
+        <translation>Print the recovery key</translation>
+    </message>
+    <message>
+        <source>未能打印：{reason}</source>
+        <translation>Not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>已送往打印机。请取回打印好的恢复密钥，锁好保管。</source>
+        <translation>Sent to the printer. Collect the printed recovery key and lock it away.</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>正在打印，请等打印完成后再关闭。</source>
+        <translation>Printing: please wait until it has finished before closing.</translation>
     </message>
     <message>
         <source>请打印或抄下这把恢复密钥，锁好保管</source>
@@ -3820,6 +4374,10 @@ It then goes to the town; this cannot be undone.</translation>
     <message>
         <source>我已打印或抄下恢复密钥，并会妥善保管(&amp;K)</source>
         <translation>I have printed or written down the recovery key and will &amp;keep it safe</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>复制(&amp;C)</source>
@@ -4049,6 +4607,21 @@ Redeem?</translation>
     </message>
 </context>
 <context>
+    <name>SavedCaseBanner</name>
+    <message>
+        <source>打开案件(&amp;O)</source>
+        <translation>&amp;Open the case</translation>
+    </message>
+    <message>
+        <source>打印受理登记表(&amp;P)…</source>
+        <translation>&amp;Print the intake register…</translation>
+    </message>
+    <message>
+        <source>已受理&#x3000;案号：{number}</source>
+        <translation>Accepted — case number: {number}</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>保存</source>
@@ -4172,6 +4745,10 @@ Redeem?</translation>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
     <message>
         <source>这是本调解委员会的规定，对本机所有操作员有效。</source>
         <translation>These are the rules of this mediation committee and apply to every operator of this PC.</translation>
@@ -5365,10 +5942,6 @@ Redeem?</translation>
         <translation>Found in screening</translation>
     </message>
     <message>
-        <source>{yuan} 元</source>
-        <translation>{yuan} yuan</translation>
-    </message>
-    <message>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -5575,6 +6148,27 @@ This cannot be undone.</translation>
     <message>
         <source>本案防止了（计入月报）</source>
         <translation>This case prevented (counted in the monthly report)</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWork</name>
+    <message>
+        <source>「{what}」还没有保存。要先保存，再{doing}吗？
+
+{discard}：不保存，填写的内容将丢失；
+{cancel}：留在这里继续填写。</source>
+        <translation>“{what}” has not been saved. Save it first, then {doing}?
+
+{discard}: do not save — what was typed is lost;
+{cancel}: stay here and go on.</translation>
+    </message>
+    <message>
+        <source>尚未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>close</translation>
     </message>
 </context>
 <context>

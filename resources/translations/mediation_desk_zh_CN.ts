@@ -20,8 +20,8 @@
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <source>姓名(&amp;N)：</source>
-        <translation>姓名(&amp;N)：</translation>
+        <source>姓名(&amp;M)：</source>
+        <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
         <source>密码(&amp;P)：</source>
@@ -116,6 +116,13 @@
     </message>
 </context>
 <context>
+    <name>Amounts</name>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} 元</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentDialog</name>
     <message>
         <source>{number}&#x3000;指派调解员（人民调解法第十九条）</source>
@@ -154,8 +161,8 @@
         <translation>调解员</translation>
     </message>
     <message>
-        <source>得分</source>
-        <translation>得分</translation>
+        <source>推荐程度</source>
+        <translation>推荐程度</translation>
     </message>
     <message>
         <source>理由</source>
@@ -577,6 +584,22 @@
         <source>协办</source>
         <translation>协办</translation>
     </message>
+    <message>
+        <source>很合适</source>
+        <translation>很合适</translation>
+    </message>
+    <message>
+        <source>合适</source>
+        <translation>合适</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>不太合适</source>
+        <translation>不太合适</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -605,8 +628,8 @@
         <translation>受理日期</translation>
     </message>
     <message>
-        <source>金额</source>
-        <translation>金额</translation>
+        <source>金额（元）</source>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>、</source>
@@ -900,6 +923,10 @@
 <context>
     <name>CommitteePage</name>
     <message>
+        <source>案号将写成：{number}（全国统一格式为“（年）X人调字第 号”，可以改成本地习惯的字号）</source>
+        <translation>案号将写成：{number}（全国统一格式为“（年）X人调字第 号”，可以改成本地习惯的字号）</translation>
+    </message>
+    <message>
         <source>请检查输入</source>
         <translation>请检查输入</translation>
     </message>
@@ -912,8 +939,8 @@
         <translation>填写本村（社区）人民调解委员会的信息。同一委员会有几台电脑时，每台的席位号各不相同。</translation>
     </message>
     <message>
-        <source>委员会名称(&amp;N)：</source>
-        <translation>委员会名称(&amp;N)：</translation>
+        <source>委员会名称(&amp;M)：</source>
+        <translation>委员会名称(&amp;M)：</translation>
     </message>
     <message>
         <source>委员会代码(&amp;C)：</source>
@@ -930,6 +957,10 @@
     <message>
         <source>本机席位号(&amp;S)：</source>
         <translation>本机席位号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>案号字号(&amp;W)：</source>
+        <translation>案号字号(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1762,17 @@
     </message>
 </context>
 <context>
+    <name>ElderModeCheck</name>
+    <message>
+        <source>大字模式（适老化）(&amp;E)</source>
+        <translation>大字模式（适老化）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>字更大，按钮更大，立即生效</source>
+        <translation>字更大，按钮更大，立即生效</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionReporter</name>
     <message>
         <source>未能完成</source>
@@ -1925,6 +1967,49 @@
     </message>
 </context>
 <context>
+    <name>ForgotPasswordDialog</name>
+    <message>
+        <source>重设密码并登录</source>
+        <translation>重设密码并登录</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一样</source>
+        <translation>两次输入的新密码不一样</translation>
+    </message>
+    <message>
+        <source>忘记密码</source>
+        <translation>忘记密码</translation>
+    </message>
+    <message>
+        <source>最简单的办法：请主任登录后，在「操作员」页为您重设密码（账号被锁定时也可以在那里解除锁定）。</source>
+        <translation>最简单的办法：请主任登录后，在「操作员」页为您重设密码（账号被锁定时也可以在那里解除锁定）。</translation>
+    </message>
+    <message>
+        <source>如果主任也无法登录，可以用设置时打印的恢复密钥，为任一账号设一个新密码并登录：</source>
+        <translation>如果主任也无法登录，可以用设置时打印的恢复密钥，为任一账号设一个新密码并登录：</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>恢复密钥(&amp;K)：</source>
+        <translation>恢复密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>如 ABCD-EFGH-……，共 8 组</source>
+        <translation>如 ABCD-EFGH-……，共 8 组</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)：</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>再输一次新密码(&amp;A)：</source>
+        <translation>再输一次新密码(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>GiftDialog</name>
     <message>
         <source>新增礼品</source>
@@ -1965,6 +2050,95 @@
     <message>
         <source>在架上，可以兑换(&amp;A)</source>
         <translation>在架上，可以兑换(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;M)</source>
+        <translation>使用说明(&amp;M)</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>保存（受理页等）</source>
+        <translation>保存（受理页等）</translation>
+    </message>
+    <message>
+        <source>回车 / 双击</source>
+        <translation>回车 / 双击</translation>
+    </message>
+    <message>
+        <source>打开列表中选中的案件</source>
+        <translation>打开列表中选中的案件</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>移到下一栏 / 上一栏</source>
+        <translation>移到下一栏 / 上一栏</translation>
+    </message>
+    <message>
+        <source>Alt+带下划线的字母</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
+        <source>选用该按钮或菜单</source>
+        <translation>选用该按钮或菜单</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>关闭对话框（不保存）</source>
+        <translation>关闭对话框（不保存）</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>人民调解室工作台
+版本 {version}
+
+用于村（社区）人民调解委员会登记和办理人民调解案件。数据保存在本机，个人信息加密保存。
+
+运行环境：Python {python}，Qt {qt}（PySide6 {pyside}），{system}</source>
+        <translation>人民调解室工作台
+版本 {version}
+
+用于村（社区）人民调解委员会登记和办理人民调解案件。数据保存在本机，个人信息加密保存。
+
+运行环境：Python {python}，Qt {qt}（PySide6 {pyside}），{system}</translation>
     </message>
 </context>
 <context>
@@ -2019,10 +2193,6 @@
     <message>
         <source>正在保存……</source>
         <translation>正在保存……</translation>
-    </message>
-    <message>
-        <source>已受理，案号：{number}</source>
-        <translation>已受理，案号：{number}</translation>
     </message>
     <message>
         <source>未保存：请按提示修改后再保存</source>
@@ -2225,6 +2395,72 @@
     </message>
 </context>
 <context>
+    <name>KeyPage</name>
+    <message>
+        <source>正在查看本机的系统钥匙串……</source>
+        <translation>正在查看本机的系统钥匙串……</translation>
+    </message>
+    <message>
+        <source>数据密钥放在哪里</source>
+        <translation>数据密钥放在哪里</translation>
+    </message>
+    <message>
+        <source>当事人的身份证号、电话和地址都用一把数据密钥加密。请选择是否把这把密钥存入本机的系统钥匙串。</source>
+        <translation>当事人的身份证号、电话和地址都用一把数据密钥加密。请选择是否把这把密钥存入本机的系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>存入系统钥匙串(&amp;K)</source>
+        <translation>存入系统钥匙串(&amp;K)</translation>
+    </message>
+    <message>
+        <source>在这台电脑上用同一个系统账号使用命令行（mediation-desk）时，不必输入密码就能打开个人信息。</source>
+        <translation>在这台电脑上用同一个系统账号使用命令行（mediation-desk）时，不必输入密码就能打开个人信息。</translation>
+    </message>
+    <message>
+        <source>不存入，每次都输入密码(&amp;D)</source>
+        <translation>不存入，每次都输入密码(&amp;D)</translation>
+    </message>
+    <message>
+        <source>更安全：别人即使用这台电脑的同一个系统账号，没有密码也打不开个人信息。命令行每次都要输入密码。</source>
+        <translation>更安全：别人即使用这台电脑的同一个系统账号，没有密码也打不开个人信息。命令行每次都要输入密码。</translation>
+    </message>
+    <message>
+        <source>无论怎样选择，打开工作台窗口都要用用户名和密码登录；密钥和密码都不会写进任何文件。</source>
+        <translation>无论怎样选择，打开工作台窗口都要用用户名和密码登录；密钥和密码都不会写进任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringBackend</name>
+    <message>
+        <source>Windows 凭据管理器</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>macOS 钥匙串</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>Secret Service（如 GNOME 密钥环）</source>
+        <translation>Secret Service（如 GNOME 密钥环）</translation>
+    </message>
+    <message>
+        <source>libsecret（如 GNOME 密钥环）</source>
+        <translation>libsecret（如 GNOME 密钥环）</translation>
+    </message>
+    <message>
+        <source>KDE 钱包（KWallet）</source>
+        <translation>KDE 钱包（KWallet）</translation>
+    </message>
+    <message>
+        <source>本机的系统钥匙串：{name}。</source>
+        <translation>本机的系统钥匙串：{name}。</translation>
+    </message>
+    <message>
+        <source>本机没有安全的系统钥匙串（{name}），数据密钥不能存在这台电脑上：每次使用都要输入密码。</source>
+        <translation>本机没有安全的系统钥匙串（{name}），数据密钥不能存在这台电脑上：每次使用都要输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>请输入用户名和密码</source>
@@ -2233,6 +2469,12 @@
     <message>
         <source>正在核对密码……</source>
         <translation>正在核对密码……</translation>
+    </message>
+    <message>
+        <source>{reason}。
+不想等：请主任在「操作员」页解除锁定；忘了密码：点「忘记密码」。</source>
+        <translation>{reason}。
+不想等：请主任在「操作员」页解除锁定；忘了密码：点「忘记密码」。</translation>
     </message>
     <message>
         <source>数据尚未加密</source>
@@ -2253,6 +2495,20 @@
 现在加密吗？完成后会显示一把恢复密钥，请打印或抄下保管。</translation>
     </message>
     <message>
+        <source>数据密钥放在哪里</source>
+        <translation>数据密钥放在哪里</translation>
+    </message>
+    <message>
+        <source>要把数据密钥存入本机的系统钥匙串（{name}）吗？
+存入：在这台电脑上用同一个系统账号使用命令行时，不必输入密码就能打开个人信息。
+不存入（更安全）：每次都要输入密码。
+无论怎样选择，打开工作台窗口都要登录。</source>
+        <translation>要把数据密钥存入本机的系统钥匙串（{name}）吗？
+存入：在这台电脑上用同一个系统账号使用命令行时，不必输入密码就能打开个人信息。
+不存入（更安全）：每次都要输入密码。
+无论怎样选择，打开工作台窗口都要登录。</translation>
+    </message>
+    <message>
         <source>正在加密，请稍候……</source>
         <translation>正在加密，请稍候……</translation>
     </message>
@@ -2271,6 +2527,10 @@
     <message>
         <source>密码(&amp;P)：</source>
         <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>忘记密码(&amp;F)…</source>
+        <translation>忘记密码(&amp;F)…</translation>
     </message>
     <message>
         <source>退出</source>
@@ -2320,6 +2580,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>操作员</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
         <source>查找案件</source>
         <translation>查找案件</translation>
     </message>
@@ -2336,6 +2600,18 @@
         <translation>核验协议书…</translation>
     </message>
     <message>
+        <source>修改我的密码(&amp;P)…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>离开此页</source>
+        <translation>离开此页</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
         <source>操作员：{name}（{role}）</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
@@ -2350,6 +2626,10 @@
     <message>
         <source>已解锁</source>
         <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
     </message>
     <message>
         <source>人民调解室工作台</source>
@@ -2841,6 +3121,201 @@
     </message>
 </context>
 <context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>（不关联）</source>
+        <translation>（不关联）</translation>
+    </message>
+    <message>
+        <source>{name}（已有账号）</source>
+        <translation>{name}（已有账号）</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>只有调解员的账号需要关联名册。</source>
+        <translation>只有调解员的账号需要关联名册。</translation>
+    </message>
+    <message>
+        <source>名册中还没有调解员：请先在「调解员」页添加本人，再为其开账号。</source>
+        <translation>名册中还没有调解员：请先在「调解员」页添加本人，再为其开账号。</translation>
+    </message>
+    <message>
+        <source>关联名册中的本人后，这个账号只能看到本人承办的案件；不关联则看不到任何案件。</source>
+        <translation>关联名册中的本人后，这个账号只能看到本人承办的案件；不关联则看不到任何案件。</translation>
+    </message>
+    <message>
+        <source>新增操作员</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)：</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)：</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>名册中的调解员(&amp;L)：</source>
+        <translation>名册中的调解员(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>再输一次密码(&amp;A)：</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialogs</name>
+    <message>
+        <source>两次输入的密码不一样</source>
+        <translation>两次输入的密码不一样</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>名册中的调解员</source>
+        <translation>名册中的调解员</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>无法读取操作员：{reason}</source>
+        <translation>无法读取操作员：{reason}</translation>
+    </message>
+    <message>
+        <source>（记录已不在）</source>
+        <translation>（记录已不在）</translation>
+    </message>
+    <message>
+        <source>共 {count} 个账号，在用 {in_use} 个</source>
+        <translation>共 {count} 个账号，在用 {in_use} 个</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>已锁定（输错密码过多），{minutes} 分钟后自动解除</source>
+        <translation>已锁定（输错密码过多），{minutes} 分钟后自动解除</translation>
+    </message>
+    <message>
+        <source>在用（最近输错密码 {count} 次）</source>
+        <translation>在用（最近输错密码 {count} 次）</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>恢复启用(&amp;D)</source>
+        <translation>恢复启用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>停用账号(&amp;D)…</source>
+        <translation>停用账号(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>操作员账号由{keepers}管理：当前操作员（{role}）只能在这里修改自己的密码。</source>
+        <translation>操作员账号由{keepers}管理：当前操作员（{role}）只能在这里修改自己的密码。</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>已添加账号：{username}</source>
+        <translation>已添加账号：{username}</translation>
+    </message>
+    <message>
+        <source>已为「{name}」重设密码，账号可以登录了。</source>
+        <translation>已为「{name}」重设密码，账号可以登录了。</translation>
+    </message>
+    <message>
+        <source>您的密码已修改，下次登录请用新密码。</source>
+        <translation>您的密码已修改，下次登录请用新密码。</translation>
+    </message>
+    <message>
+        <source>已解除「{name}」的锁定，可以重新输入密码登录了。</source>
+        <translation>已解除「{name}」的锁定，可以重新输入密码登录了。</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>停用「{name}（{username}）」的账号吗？
+停用后此人不能再登录；账号和经手的记录都保留，以后可以恢复启用。</source>
+        <translation>停用「{name}（{username}）」的账号吗？
+停用后此人不能再登录；账号和经手的记录都保留，以后可以恢复启用。</translation>
+    </message>
+    <message>
+        <source>已停用「{name}」的账号。</source>
+        <translation>已停用「{name}」的账号。</translation>
+    </message>
+    <message>
+        <source>已恢复启用「{name}」的账号。</source>
+        <translation>已恢复启用「{name}」的账号。</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>操作员账号</source>
+        <translation>操作员账号</translation>
+    </message>
+    <message>
+        <source>每位记录员和调解员用自己的账号登录。调解员的账号关联名册中的本人后，只能看到自己承办的案件。</source>
+        <translation>每位记录员和调解员用自己的账号登录。调解员的账号关联名册中的本人后，只能看到自己承办的案件。</translation>
+    </message>
+    <message>
+        <source>新增操作员(&amp;N)…</source>
+        <translation>新增操作员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>重设密码(&amp;R)…</source>
+        <translation>重设密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>解除锁定(&amp;L)</source>
+        <translation>解除锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>修改我的密码(&amp;P)…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>Party</name>
     <message>
         <source>申请人</source>
@@ -2992,6 +3467,49 @@
     <message>
         <source>删除此当事人</source>
         <translation>删除此当事人</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>修改我的密码</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>{name}，请输入原密码和新密码（至少 {length} 位）。</source>
+        <translation>{name}，请输入原密码和新密码（至少 {length} 位）。</translation>
+    </message>
+    <message>
+        <source>重设密码</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>为「{name}（{username}）」设一个新密码（至少 {length} 位），账号若被锁定也一并解除。请当面告诉本人，并请本人登录后在「修改我的密码」里换成只有自己知道的密码。</source>
+        <translation>为「{name}（{username}）」设一个新密码（至少 {length} 位），账号若被锁定也一并解除。请当面告诉本人，并请本人登录后在「修改我的密码」里换成只有自己知道的密码。</translation>
+    </message>
+    <message>
+        <source>保存新密码</source>
+        <translation>保存新密码</translation>
+    </message>
+    <message>
+        <source>确定为「{username}」重设密码吗？原来的密码将不能再用。</source>
+        <translation>确定为「{username}」重设密码吗？原来的密码将不能再用。</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>原密码(&amp;O)：</source>
+        <translation>原密码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)：</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>再输一次新密码(&amp;A)：</source>
+        <translation>再输一次新密码(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -3802,12 +4320,48 @@
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
+        <source>数据密钥已存入本机的系统钥匙串：在这台电脑上用同一个系统账号使用命令行时不必输入密码。</source>
+        <translation>数据密钥已存入本机的系统钥匙串：在这台电脑上用同一个系统账号使用命令行时不必输入密码。</translation>
+    </message>
+    <message>
+        <source>系统钥匙串没有接受数据密钥，密钥没有存在这台电脑上：每次使用都要输入密码。</source>
+        <translation>系统钥匙串没有接受数据密钥，密钥没有存在这台电脑上：每次使用都要输入密码。</translation>
+    </message>
+    <message>
+        <source>数据密钥没有存在这台电脑上：每次使用（包括命令行）都要输入密码。</source>
+        <translation>数据密钥没有存在这台电脑上：每次使用（包括命令行）都要输入密码。</translation>
+    </message>
+    <message>
         <source>已复制</source>
         <translation>已复制</translation>
     </message>
     <message>
+        <source>正在准备打印……</source>
+        <translation>正在准备打印……</translation>
+    </message>
+    <message>
         <source>恢复密钥</source>
         <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>打印恢复密钥</source>
+        <translation>打印恢复密钥</translation>
+    </message>
+    <message>
+        <source>未能打印：{reason}</source>
+        <translation>未能打印：{reason}</translation>
+    </message>
+    <message>
+        <source>已送往打印机。请取回打印好的恢复密钥，锁好保管。</source>
+        <translation>已送往打印机。请取回打印好的恢复密钥，锁好保管。</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>正在打印……</translation>
+    </message>
+    <message>
+        <source>正在打印，请等打印完成后再关闭。</source>
+        <translation>正在打印，请等打印完成后再关闭。</translation>
     </message>
     <message>
         <source>请打印或抄下这把恢复密钥，锁好保管</source>
@@ -3820,6 +4374,10 @@
     <message>
         <source>我已打印或抄下恢复密钥，并会妥善保管(&amp;K)</source>
         <translation>我已打印或抄下恢复密钥，并会妥善保管(&amp;K)</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>复制(&amp;C)</source>
@@ -4049,6 +4607,21 @@
     </message>
 </context>
 <context>
+    <name>SavedCaseBanner</name>
+    <message>
+        <source>打开案件(&amp;O)</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>打印受理登记表(&amp;P)…</source>
+        <translation>打印受理登记表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>已受理&#x3000;案号：{number}</source>
+        <translation>已受理&#x3000;案号：{number}</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>保存</source>
@@ -4172,6 +4745,10 @@
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
     <message>
         <source>这是本调解委员会的规定，对本机所有操作员有效。</source>
         <translation>这是本调解委员会的规定，对本机所有操作员有效。</translation>
@@ -5365,10 +5942,6 @@
         <translation>排查中发现</translation>
     </message>
     <message>
-        <source>{yuan} 元</source>
-        <translation>{yuan} 元</translation>
-    </message>
-    <message>
         <source>是</source>
         <translation>是</translation>
     </message>
@@ -5575,6 +6148,27 @@
     <message>
         <source>本案防止了（计入月报）</source>
         <translation>本案防止了（计入月报）</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWork</name>
+    <message>
+        <source>「{what}」还没有保存。要先保存，再{doing}吗？
+
+{discard}：不保存，填写的内容将丢失；
+{cancel}：留在这里继续填写。</source>
+        <translation>「{what}」还没有保存。要先保存，再{doing}吗？
+
+{discard}：不保存，填写的内容将丢失；
+{cancel}：留在这里继续填写。</translation>
+    </message>
+    <message>
+        <source>尚未保存</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,8 @@ from service_helpers import (  # noqa: F401
 )
 
 from mediation_desk.gui.dialogs.assignment import (
+    FIT,
+    FIT_NAMES,
     NAME,
     REASONS,
     WARNINGS,
@@ -29,6 +31,7 @@ from mediation_desk.gui.dialogs.assignment import (
 )
 from mediation_desk.gui.pages.case_page import CasePage
 from mediation_desk.mediation import mediators
+from mediation_desk.mediation.assignment_rules import FIT_WORDS
 from mediation_desk.mediation.models_case import CaseAssignment
 
 
@@ -73,13 +76,33 @@ def test_the_ranking_explains_itself_and_shows_the_recusal(
 ) -> None:
     _, dialog = open_assignment(qtbot, page, env, roster)
     shown = rows(dialog)
-    assert [r[:3] for r in shown] == [["1", "谢阿根", "65"], ["2", "陈老伯", "40"], ["3", "王大妈", "-35"]]
+    # Words, never the raw score (65, 40, −35): the order is the ranking, the words its meaning.
+    assert [r[:3] for r in shown] == [["1", "谢阿根", "很合适"], ["2", "陈老伯", "合适"], ["3", "王大妈", "不太合适"]]
+    assert dialog.ui.rankedTree.headerItem().text(FIT) == "推荐程度"
     assert shown[0][REASONS] == "擅长邻里；同片区；在办案件 0 件"
     assert shown[1][REASONS] == "擅长邻里；非同片区（负责东山村）；在办案件 0 件"
     assert shown[2][WARNINGS] == "暂不可用"
     excluded = [dialog.ui.excludedList.item(i).text() for i in range(dialog.ui.excludedList.count())]
     assert excluded == ["李阿婆：与当事人陈建林存在关系（表兄弟），应当回避"]
     assert dialog.chosen_ids() == [roster["best"]]  # the recommended one is ticked for a new case
+
+
+def test_a_place_inside_a_mediators_area_counts_as_theirs(
+    qtbot: Any, page: CasePage, env: Env, roster: dict[str, str]
+) -> None:
+    case_id = new_case(env, area="谢家塘村3组")
+    open_case(qtbot, page, case_id)
+    dialog = press(qtbot, page, "assign")
+    qtbot.waitUntil(lambda: dialog.ranking is not None)
+    shown = rows(dialog)
+    best = next(row for row in shown if row[NAME] == "谢阿根")
+    assert best[FIT] == "很合适" and best[REASONS] == "擅长邻里；同片区（负责谢家塘村）；在办案件 0 件"
+    assert not any("非同片区（负责谢家塘村）" in row[REASONS] for row in shown)
+    assert not any(any(ch.isdigit() for ch in row[FIT]) for row in shown)
+
+
+def test_the_fit_words_are_the_rules_own() -> None:
+    assert dict(FIT_WORDS) == FIT_NAMES
 
 
 def test_the_recommended_mediator_is_assigned_with_ok(

@@ -50,7 +50,7 @@ def test_opening_a_case_shows_its_header_masked_and_its_history(qtbot: Any, page
     u = page.ui
     assert u.numberLabel.text() == detail.summary.number
     assert u.stateLabel.text() == "【已受理】"
-    assert "纠纷类型：邻里" in u.infoLabel.text() and "涉及金额：1200.50 元" in u.infoLabel.text()
+    assert "纠纷类型：邻里" in u.infoLabel.text() and "涉及金额：1,200.50 元" in u.infoLabel.text()
     table = u.partiesTable
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     assert [r[:2] for r in rows] == [["申请人", "王永年"], ["被申请人", "陈建林"]]

@@ -78,12 +78,12 @@ def test_a_row_shows_the_case_without_personal_numbers(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and loaded(page))
     m = page.model
     texts = [m.data(m.index(0, c)) for c in range(m.columnCount())]
-    assert texts[1:] == ["已受理", "邻里", "郑秀兰、李根宝", "", texts[5], "1200.50"]
+    assert texts[1:] == ["已受理", "邻里", "郑秀兰、李根宝", "", texts[5], "1,200.50"]
     assert m.data(m.index(0, AMOUNT), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     for secret in (zheng["id_number"], zheng["phone"], li["id_number"], li["phone"]):
         assert not any(secret[-4:] in t for t in texts)
     headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
-    assert headers == ["案号", "状态", "纠纷类型", "当事人", "调解员", "受理日期", "金额"]
+    assert headers == ["案号", "状态", "纠纷类型", "当事人", "调解员", "受理日期", "金额（元）"]
 
 
 def test_typing_a_name_or_a_phone_finds_the_case(
@@ -256,6 +256,7 @@ def test_ctrl_f_shows_the_cases_and_their_search_box(
             "平安绿币",
             "同步",
             "设置",
+            "操作员",
         ]
         assert window.search_action.shortcut() == QKeySequence("Ctrl+F")
         window.search_action.trigger()

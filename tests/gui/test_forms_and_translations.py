@@ -100,8 +100,9 @@ def test_large_font_mode_enlarges_the_application_font(qapp: QApplication) -> No
     before = qapp.font()
     try:
         font_mode.apply_font_mode(qapp, True)
-        assert qapp.font().pointSizeF() > before.pointSizeF()
+        assert qapp.font().pixelSize() == font_mode.LARGE_PIXELS
         font_mode.apply_font_mode(qapp, False)
-        assert qapp.font().pointSizeF() == before.pointSizeF()
+        assert qapp.font().pixelSize() == font_mode.NORMAL_PIXELS
+        assert qapp.font().family() == before.family()
     finally:
         qapp.setFont(before)

@@ -74,7 +74,7 @@ def test_a_typed_intake_is_saved_with_its_parties(qtbot: Any, page: IntakePage, 
     assert (case.id, case.number) == (case_id, number)
     assert case.party_names == ("王永年", "陈秀英")
     assert case.dispute_type == "neighbour" and case.status == "accepted" and str(case.amount) == "1200.50"
-    assert number in page.ui.statusLabel.text()
+    assert page.saved_banner.isVisible() and number in page.saved_banner.number_label.text()
     assert page.ui.briefFacts.toPlainText() == "" and len(page.parties) == 2  # ready for the next
     assert page.parties[0].ui.name.text() == ""
 
@@ -87,13 +87,13 @@ def test_a_bad_id_number_is_named_and_nothing_is_saved(
     wrong = right[:17] + ("3" if right[17] != "3" else "4")
     applicant = page.parties[0].ui
     type_text(applicant.idNumber, wrong)
-    assert applicant.idNumberError.text() == f"身份证号码校验位错误：应为 {right[17]}，实际为 {wrong[17]}"
+    assert applicant.idNumberError.text() == "身份证号码校验不通过：号码中有一位或几位不对，请对照证件逐位核对"
     audits = count(desk, AuditRecord)
 
     qtbot.keyClick(page.ui.briefFacts, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
     assert page.saving
     qtbot.waitUntil(lambda: not page.saving, timeout=10_000)
-    assert "校验位错误" in applicant.idNumberError.text()
+    assert "校验不通过" in applicant.idNumberError.text()
     assert "未保存" in page.ui.statusLabel.text()
     assert count(desk, MediationCase) == 0 and count(desk, Person) == 0
     assert count(desk, AuditRecord) == audits

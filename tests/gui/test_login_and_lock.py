@@ -1,4 +1,5 @@
-"""Login with a wrong then the right password, lockout, the main window, the idle lock and
+"""Login with a wrong then the right password, lockout (with the way on), 忘记密码 with the
+recovery key, elder mode offered, the main window, the idle lock and
 Ctrl+L (the data key and the device token wiped together), another operator's login reaching
 every page through one signal, and an old unencrypted desk offered protection at login."""
 
@@ -11,10 +12,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox
 
+from mediation_desk.administration import accounts
+from mediation_desk.administration.accounts import CommitteeView
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.flow import DeskFlow
+from mediation_desk.gui.font_mode import ElderModeCheck
+from mediation_desk.gui.forgot_password import ForgotPasswordDialog
 from mediation_desk.gui.login import LoginDialog
 from mediation_desk.gui.main_window import LOCKED_SCREEN, WORK_SCREEN, MainWindow
 from mediation_desk.gui.recovery_key import RecoveryKeyDialog
@@ -24,6 +30,7 @@ from mediation_desk.gui.verify_dialog import VerifyDialog
 from mediation_desk.lifecycle import protect
 from mediation_desk.mediation import intake
 from mediation_desk.paths import AppPaths
+from mediation_desk.privacy import crypto
 from mediation_desk.privacy.vault import Locked
 from mediation_desk.sync import credentials
 
@@ -88,17 +95,82 @@ def test_wrong_then_right_password(
         "平安绿币",
         "同步",
         "设置",
+        "操作员",
     ]
 
 
-def test_lockout_is_explained(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any, type_text: Any) -> None:
+def test_lockout_is_explained_with_the_way_on(
+    qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any, type_text: Any
+) -> None:
     flow.start()
     dialog = visible(LoginDialog)
-    for _ in range(5):
+    for _ in range(4):
         log_in(qtbot, dialog, type_text, "daicailiang", "not-the-password")
-    assert "锁定" in dialog.ui.messageLabel.text() and "分钟" in dialog.ui.messageLabel.text()
+    assert dialog.ui.messageLabel.text() == "用户名或密码错误"
+    log_in(qtbot, dialog, type_text, "daicailiang", "not-the-password")
+    message = dialog.ui.messageLabel.text()
+    assert "锁定" in message and "15 分钟" in message
+    # Not only "wait": the 主任 can lift it, and 忘记密码 leads on.
+    assert "主任在「操作员」页解除锁定" in message and "「忘记密码」" in message
+    assert dialog.focusWidget() is dialog.ui.forgotButton
     log_in(qtbot, dialog, type_text, "daicailiang", PASSWORD)  # even the right one, for now
     assert "锁定" in dialog.ui.messageLabel.text() and locked_desk.vault is None
+    assert "解除锁定" in dialog.ui.messageLabel.text()
+
+
+def test_forgotten_password_recovered_with_the_recovery_key(
+    qtbot: Any,
+    flow: DeskFlow,
+    locked_desk: Desk,
+    committee: CommitteeView,
+    visible: Any,
+    type_text: Any,
+    gui_settings: DeskSettings,
+) -> None:
+    flow.start()
+    login = visible(LoginDialog)
+    for _ in range(5):  # locked out as well
+        log_in(qtbot, login, type_text, "daicailiang", "forgotten-it")
+    type_text(login.ui.usernameEdit, "daicailiang")
+    assert login.ui.forgotButton.text() == "忘记密码(&F)…"
+    qtbot.mouseClick(login.ui.forgotButton, Qt.MouseButton.LeftButton)
+    forgot = visible(ForgotPasswordDialog)
+    assert forgot is not None and forgot.parent() is login
+    assert "主任" in forgot.ui.adminWayLabel.text() and "恢复密钥" in forgot.ui.recoveryWayLabel.text()
+    assert forgot.ui.usernameEdit.text() == "daicailiang"
+    ok = forgot.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "重设密码并登录"
+
+    wrong = crypto.format_recovery_key(crypto.new_recovery_key())
+    type_text(forgot.ui.recoveryKeyEdit, wrong)
+    type_text(forgot.ui.newPasswordEdit, "Huangjiu-Shaoxing-88")
+    type_text(forgot.ui.passwordAgainEdit, "Huangjiu-Shaoxing-88")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not forgot.busy and forgot.ui.recoveryKeyError.text() != "", timeout=10_000)
+    assert "恢复密钥不正确" in forgot.ui.recoveryKeyError.text()
+    assert forgot.isVisible() and locked_desk.vault is None
+
+    assert committee.recovery_key is not None
+    type_text(forgot.ui.recoveryKeyEdit, committee.recovery_key.lower())
+    type_text(forgot.ui.passwordAgainEdit, "Huangjiu-Shaoxing-8")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "不一样" in forgot.ui.passwordAgainError.text()  # nothing sent
+    type_text(forgot.ui.passwordAgainEdit, "Huangjiu-Shaoxing-88")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: flow.window is not None and flow.window.isVisible(), timeout=10_000)
+    assert not login.isVisible() and locked_desk.vault is not None
+    assert flow.window.operator_label.text() == "操作员：戴才良（主任）"
+    assert gui_settings.last_operator == "daicailiang"
+    locked_desk.lock()
+    accounts.authenticate(locked_desk, "daicailiang", "Huangjiu-Shaoxing-88")  # the new password opens it
+
+
+def test_elder_mode_is_offered_at_login(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any) -> None:
+    flow.start()
+    login = visible(LoginDialog)
+    check = login.findChild(ElderModeCheck)
+    assert check is not None and check.isVisible()
+    assert check.shortcut() == QKeySequence("Alt+E")
 
 
 def test_quitting_the_login_ends_the_application(qtbot: Any, flow: DeskFlow, locked_desk: Desk, visible: Any) -> None:
@@ -153,8 +225,11 @@ def test_an_old_desk_is_offered_protection_at_login(
         log_in(qtbot, visible(LoginDialog), type_text, "daicailiang", "Xietang-2025!")
         qtbot.waitUntil(lambda: visible(RecoveryKeyDialog) is not None, timeout=20_000)
         assert any("加密" in text for text in messages.texts("question"))
+        # Where the key goes is asked, naming the keyring; answered "yes" here, so it is kept.
+        assert any("系统钥匙串（" in text and "MemoryKeyring" in text for text in messages.texts("question"))
         assert not protect.needs_protection(old) and old.vault is not None
         key_dialog = visible(RecoveryKeyDialog)
+        assert "已存入本机的系统钥匙串" in key_dialog.ui.storageLabel.text()
         key_dialog.ui.confirmCheck.setChecked(True)
         qtbot.mouseClick(key_dialog.ui.doneButton, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: flow.window is not None and flow.window.isVisible())

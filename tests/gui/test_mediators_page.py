@@ -156,6 +156,19 @@ def test_a_mediator_is_edited_and_marked_unavailable(qtbot: Any, page: Mediators
     qtbot.waitUntil(lambda: rows(page)["谢阿根"][STATE] == "可派单" and not page.tasks.busy)
 
 
+def test_a_full_mediator_is_not_counted_among_those_who_can_take_a_case(
+    qtbot: Any, page: MediatorsPage, env: Env
+) -> None:
+    full = add_mediator(env, "谢阿根", max_open_cases=1)
+    assigned_case(env, full)
+    add_mediator(env, "戴才良", max_open_cases=3)
+    add_mediator(env, "顾长水", available=False)
+    load(qtbot, page)
+    assert rows(page)["谢阿根"][LOAD] == "1 / 1" and rows(page)["谢阿根"][STATE] == "已满额"
+    assert rows(page)["戴才良"][STATE] == "可派单"
+    assert page.ui.countLabel.text() == "共 3 人，可派单 1 人"
+
+
 def test_a_mediator_off_the_roster_is_shown_on_request(qtbot: Any, page: MediatorsPage, env: Env) -> None:
     gone = add_mediator(env, "顾长水")
     add_mediator(env, "谢阿根")

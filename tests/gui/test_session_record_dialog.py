@@ -1,6 +1,7 @@
 """调解记录 through the case page: empty statements, place or result are named next to their
-fields and nothing is saved; a complete record starts the mediation; a correction is saved as a
-new version with its reason and the first version stays as it was."""
+fields and nothing is saved; a complete record starts the mediation; the rights notice is
+attested only when ticked; a correction is saved as a new version with its reason and the first
+version stays as it was."""
 
 from __future__ import annotations
 
@@ -89,6 +90,24 @@ def test_a_record_starts_the_mediation(qtbot: Any, page: CasePage, env: Env, typ
     assert page.ui.sessionsList.item(0).text() == "2026-01-05 09:30　谢家塘村调解室　继续调解"
     with env.desk.read() as s:
         assert s.scalars(select(SessionRecord.mediator_ids)).one() == [mediator_id]
+
+
+def test_the_rights_notice_is_attested_only_when_ticked(qtbot: Any, page: CasePage, env: Env, type_text: Any) -> None:
+    case_id, _ = assigned_case(env)
+    dialog = open_record(qtbot, page, case_id)
+    assert dialog.ui.rightsNotified.isVisible() and not dialog.ui.rightsNotified.isChecked()
+    fill(dialog, type_text)
+    save(qtbot, page, dialog)
+    with env.desk.read() as s:
+        assert s.scalars(select(SessionRecord.rights_notified)).one() is False
+
+    dialog = open_record(qtbot, page, case_id)
+    assert not dialog.ui.rightsNotified.isChecked()  # every new record asks again
+    fill(dialog, type_text)
+    qtbot.keyClick(dialog.ui.rightsNotified, Qt.Key.Key_Space)  # the mediator ticks it
+    save(qtbot, page, dialog)
+    with env.desk.read() as s:
+        assert sorted(s.scalars(select(SessionRecord.rights_notified))) == [False, True]
 
 
 def test_a_correction_is_a_new_version_and_keeps_the_first(

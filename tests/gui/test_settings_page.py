@@ -123,12 +123,15 @@ def test_bad_idle_minutes_are_named_next_to_the_field_and_nothing_is_saved(
 def test_large_font_mode_is_clearly_larger_and_switches_back_exactly(qapp: QApplication) -> None:
     before = qapp.font()
     try:
+        apply_font_mode(qapp, False)
+        normal = qapp.font().pixelSize()
+        assert normal >= 14  # readable by default
         for _ in range(3):  # switching again and again neither grows nor shrinks the font
             apply_font_mode(qapp, True)
-            large = qapp.font().pointSizeF()
-            assert large >= max(before.pointSizeF() * 1.3, 14)
+            large = qapp.font().pixelSize()
+            assert large >= normal * 1.25 and 16 <= large <= 18
             apply_font_mode(qapp, False)
-            assert qapp.font().pointSizeF() == before.pointSizeF()
+            assert qapp.font().pixelSize() == normal
     finally:
         qapp.setFont(before)
         qapp.setProperty("mediationDeskBaseFont", None)

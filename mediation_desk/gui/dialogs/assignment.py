@@ -1,10 +1,11 @@
-"""派单 (art. 19): the roster ranked for this case, each rank explained component by component;
-every mediator who must recuse or whom a party refused, with the reason; one or more mediators
-chosen. Choosing other than the recommended ones needs a reason, which the service checks."""
+"""派单 (art. 19): the roster ranked for this case, each rank explained component by component
+and said in words (很合适 … 不太合适), never as a raw score; every mediator who must recuse or
+whom a party refused, with the reason; one or more mediators chosen. Choosing other than the
+recommended ones needs a reason, which the service checks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
@@ -22,10 +23,17 @@ from mediation_desk.gui.dialogs.base import Call, ServiceDialog, bind
 from mediation_desk.gui.forms.ui_assignment_dialog import Ui_AssignmentDialog
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import assignment
-from mediation_desk.mediation.assignment_rules import Ranking
+from mediation_desk.mediation.assignment_rules import FIT_WORDS, Ranking
 
-RANK, NAME, SCORE, REASONS, WARNINGS = range(5)
+RANK, NAME, FIT, REASONS, WARNINGS = range(5)
 MEDIATOR_ID_ROLE = Qt.ItemDataRole.UserRole
+# assignment_rules.FIT_WORDS, repeated so that lupdate collects them (a test keeps them equal).
+FIT_NAMES = {
+    "strong": QT_TRANSLATE_NOOP("CaseLabel", "很合适"),
+    "good": QT_TRANSLATE_NOOP("CaseLabel", "合适"),
+    "fair": QT_TRANSLATE_NOOP("CaseLabel", "一般"),
+    "weak": QT_TRANSLATE_NOOP("CaseLabel", "不太合适"),
+}
 
 
 class AssignmentDialog(ServiceDialog):
@@ -78,14 +86,15 @@ class AssignmentDialog(ServiceDialog):
         u.messageLabel.clear()
         u.rankedTree.clear()
         for position, r in enumerate(ranking.ranked, start=1):
-            item = QTreeWidgetItem([str(position), r.name, f"{r.score:g}", "；".join(r.reasons), "、".join(r.warnings)])
+            fit = QCoreApplication.translate("CaseLabel", FIT_WORDS.get(r.fit, r.fit))  # FIT_NAMES
+            item = QTreeWidgetItem([str(position), r.name, fit, "；".join(r.reasons), "、".join(r.warnings)])
             item.setData(NAME, MEDIATOR_ID_ROLE, r.mediator_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = self.preselect and position == 1 and not r.warnings
             item.setCheckState(NAME, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             item.setToolTip(REASONS, "\n".join(r.reasons))
             u.rankedTree.addTopLevelItem(item)
-        for column in (RANK, NAME, SCORE, WARNINGS):
+        for column in (RANK, NAME, FIT, WARNINGS):
             u.rankedTree.resizeColumnToContents(column)
         u.excludedList.clear()
         for e in ranking.excluded:
@@ -100,6 +109,7 @@ class AssignmentDialog(ServiceDialog):
         if ranking.ranked:
             u.rankedTree.setCurrentItem(u.rankedTree.topLevelItem(0))
             u.rankedTree.setFocus()
+        self.remember_form()  # the recommended tick is the starting point, not the user's work
 
     def _ranking_failed(self, error: BaseException) -> None:
         if not isinstance(error, DeskError):

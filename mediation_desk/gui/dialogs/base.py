@@ -2,7 +2,8 @@
 
 The dialog stays open until the service has accepted the input: a `ValidationError` is shown next
 to the fields it names, a refusal (`TransitionError`, `PermissionDenied`, a locked desk) calmly
-in the dialog's message line; nothing is half-saved, the user corrects and saves again."""
+in the dialog's message line; nothing is half-saved, the user corrects and saves again. What was
+typed is not lost by a stray Escape, nor when the window quits or locks (`EditorDialog`)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,24 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
+from mediation_desk.gui.screen_fit import limit_to_screen
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.unsaved_work import EditorDialog, Then
+from mediation_desk.gui.wheel_guard import guard_wheel
 
 Call = Callable[[], Any]
 _INDEX = re.compile(r"\[\d+\].*$")
 CALM_STYLE = "color: #7a4b00;"  # a refusal is information, not an alarm
 
 
-class ServiceDialog(QDialog):
+class ServiceDialog(EditorDialog):
     saved = Signal(object)  # the service's result, once it has accepted the input
 
     def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
@@ -37,6 +42,7 @@ class ServiceDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         self.buttons: QDialogButtonBox | None = None
         self.message: QLabel | None = None
+        self._after_save: Then | None = None  # what was waiting for this save (a quit, say)
 
     def wire(self, buttons: QDialogButtonBox, message: QLabel, save_text: str | None = None) -> None:
         """Connect the form's buttons: OK saves (and closes only once saved), Cancel closes."""
@@ -52,6 +58,11 @@ class ServiceDialog(QDialog):
         message.setStyleSheet(CALM_STYLE)
         message.setWordWrap(True)
         message.clear()
+        self.wheel_guard = guard_wheel(self)  # a choice or a date changes only once chosen
+
+    def showEvent(self, event: QShowEvent) -> None:
+        limit_to_screen(self)  # never larger than the screen: the form scrolls, the buttons stay
+        super().showEvent(event)
 
     # ---- what subclasses give -------------------------------------------------------------------
 
@@ -75,12 +86,17 @@ class ServiceDialog(QDialog):
 
     # ---- saving ---------------------------------------------------------------------------------
 
+    def save_work(self, then: Then) -> None:
+        self._after_save = then
+        self.submit()
+
     def submit(self) -> None:
         if self.busy:
             return
         try:
             call = self.service_call()
         except ValidationError as error:
+            self._after_save = None
             self.show_refusal(error)
             return
         question = self.confirmation()
@@ -93,6 +109,7 @@ class ServiceDialog(QDialog):
                 QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
+                self._after_save = None
                 return
         self._set_busy(True)
         self.tasks.run(call, on_done=self._done, on_error=self._failed)
@@ -106,11 +123,15 @@ class ServiceDialog(QDialog):
 
     def _done(self, result: Any) -> None:
         self._set_busy(False)
+        then, self._after_save = self._after_save, None
         self.saved.emit(result)
         self.accept()
+        if then is not None:
+            then()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
+        self._after_save = None  # refused: the dialog stays, showing why
         if not isinstance(error, DeskError):
             raise error
         self.show_refusal(error)

@@ -12,7 +12,6 @@ from mediation_desk.gui.dialogs.base import Call, ServiceDialog, bind
 from mediation_desk.gui.forms.ui_gift_dialog import Ui_GiftDialog
 from mediation_desk.gui.forms.ui_restock_dialog import Ui_RestockDialog
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.points import shop
 from mediation_desk.points.dto import GiftView
 
@@ -40,7 +39,6 @@ class GiftDialog(ServiceDialog):
             for widget in (u.stockLabel, u.stock, u.stockError):
                 widget.hide()  # stock changes only by 入库 / 报损, with a reason
             u.active.setChecked(gift.active)
-        self.wheel_guard = guard_wheel(self)
         u.name.setFocus()
 
     def service_call(self) -> Call:
@@ -75,7 +73,6 @@ class RestockDialog(ServiceDialog):
         u.giftLabel.setText(self.tr("{name}：现有库存 {stock} 件").format(name=gift.name, stock=gift.stock))
         u.quantity.setMinimum(-gift.stock)  # a write-off takes at most what is there
         u.quantity.setValue(1)
-        self.wheel_guard = guard_wheel(self)
         u.quantity.setFocus()
         u.quantity.selectAll()
 

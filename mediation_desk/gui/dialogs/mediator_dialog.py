@@ -2,14 +2,15 @@
 
 The dialog stays open until the service has accepted the input: a problem is shown next to the
 field it names (a bad phone under the phone), a refusal (the role may not keep the roster, the
-desk is locked) calmly in the message line, and nothing is saved meanwhile."""
+desk is locked) calmly in the message line, and nothing is saved meanwhile. What was typed is
+not dropped by a stray Escape, a quit or a lock without asking (`EditorDialog`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
@@ -17,7 +18,10 @@ from mediation_desk.errors import DeskError, FieldProblem, ValidationError
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_mediator_dialog import Ui_MediatorDialog
 from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, dispute_type_name
+from mediation_desk.gui.screen_fit import limit_to_screen, scroll_layout
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.unsaved_work import EditorDialog, Then
+from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.mediation import mediators
 from mediation_desk.mediation.mediator_records import MediatorRecord, mediator_for_edit
 
@@ -36,7 +40,7 @@ CALM_STYLE = "color: #7a4b00;"  # a refusal is information, not an alarm
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class MediatorDialog(QDialog):
+class MediatorDialog(EditorDialog):
     saved = Signal(object)  # the MediatorView the service returned
 
     def __init__(
@@ -54,9 +58,11 @@ class MediatorDialog(QDialog):
         self.mediator_id = mediator_id
         self.record: MediatorRecord | None = None
         self.busy = False
+        self._after_save: Then | None = None  # what was waiting for this save (a quit, say)
         self.ui = Ui_MediatorDialog()
         self.ui.setupUi(self)
         u = self.ui
+        scroll_layout(self, u.fieldsGrid)  # on a small screen the fields scroll, the buttons stay
         u.gender.addItem(self.tr("（未填）"), "")
         u.gender.addItem(self.tr("男"), "male")
         u.gender.addItem(self.tr("女"), "female")
@@ -80,6 +86,8 @@ class MediatorDialog(QDialog):
         u.buttons.accepted.connect(self.save)
         u.buttons.rejected.connect(self.reject)
         u.messageLabel.setStyleSheet(CALM_STYLE)
+        self.wheel_guard = guard_wheel(self)  # the gender and the limit change only once chosen
+        limit_to_screen(self)
         if mediator_id is None:
             self.setWindowTitle(self.tr("新增调解员"))
             u.active.setEnabled(False)  # a new mediator is on the roster
@@ -113,6 +121,7 @@ class MediatorDialog(QDialog):
         u.available.setChecked(record.available)
         u.active.setChecked(record.active)
         u.notes.setPlainText(record.notes or "")
+        self.remember_form()  # the record as read is what "unchanged" means
 
     def _load_failed(self, error: BaseException) -> None:
         self.busy = False
@@ -146,13 +155,19 @@ class MediatorDialog(QDialog):
             data["active"] = u.active.isChecked()
         return data
 
+    def save_work(self, then: Then) -> None:
+        self._after_save = then
+        self.save()
+
     def save(self) -> None:
         if self.busy or not self.ok_button.isEnabled():
+            self._after_save = None
             return
         data = self.values()
         try:
             mediators.validate_mediator(data)  # the service's own rules, before the worker is asked
         except ValidationError as error:
+            self._after_save = None
             self.show_refusal(error)
             return
         self._set_busy(True, self.tr("正在保存……"))
@@ -178,11 +193,15 @@ class MediatorDialog(QDialog):
 
     def _saved(self, view: Any) -> None:
         self._set_busy(False)
+        then, self._after_save = self._after_save, None
         self.saved.emit(view)
         self.accept()
+        if then is not None:
+            then()
 
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
+        self._after_save = None
         if not isinstance(error, DeskError):
             raise error
         self.show_refusal(error)

@@ -25,7 +25,6 @@ from mediation_desk.gui.forms.ui_points_declaration_dialog import Ui_PointsDecla
 from mediation_desk.gui.forms.ui_points_resolve_dialog import Ui_PointsResolveDialog
 from mediation_desk.gui.pages.case_attachments import FILE_FILTER_TYPES
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.points import declarations, rules
 from mediation_desk.points.dto import ResidentView
 from mediation_desk.validation import clean_text
@@ -84,7 +83,6 @@ class DeclarationDialog(ServiceDialog):
             "note": u.noteError,
             "evidence": u.evidenceError,
         }
-        self.wheel_guard = guard_wheel(self, u.resident, u.activityDate)
         self.set_evidence(None)
         self.wire(u.buttonBox, u.messageLabel, self.tr("登记申报"))
         self._fit_screen()
@@ -278,7 +276,6 @@ class ResolveDialog(ServiceDialog):
         for code, label in rules.RESOLUTIONS.items():
             u.resolution.addItem(label, code)
         self.error_labels = {"resolution": u.resolutionError, "reason": u.reasonError}
-        self.wheel_guard = guard_wheel(self, u.resolution)
         self.wire(u.buttonBox, u.messageLabel, self.tr("处理"))
         u.resolution.setFocus()
 

@@ -20,7 +20,6 @@ from mediation_desk.gui.forms.ui_points_household_dialog import Ui_PointsHouseho
 from mediation_desk.gui.forms.ui_points_move_dialog import Ui_PointsMoveDialog
 from mediation_desk.gui.forms.ui_points_resident_dialog import Ui_PointsResidentDialog
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.mediation.dto import MediatorView
 from mediation_desk.points import residents
 from mediation_desk.points.dto import HouseholdView, ResidentView
@@ -87,7 +86,6 @@ class ResidentDialog(ServiceDialog):
                 else self.tr("可不填；加密保存")
             )
             u.hintLabel.setText(self.tr("换户请用「迁户」，原户的记录会保留。电话留空表示不改。"))
-        self.wheel_guard = guard_wheel(self, u.villageGroup, u.household, u.mediator)
         self.wire(u.buttonBox, u.messageLabel)
         u.name.setFocus()
 
@@ -135,7 +133,6 @@ class HouseholdDialog(ServiceDialog):
         u.setupUi(self)
         fill_groups(u.villageGroup, groups)
         self.error_labels = {"label": u.labelError, "village_group": u.villageGroupError}
-        self.wheel_guard = guard_wheel(self, u.villageGroup)
         self.wire(u.buttonBox, u.messageLabel)
         u.label.setFocus()
 
@@ -180,7 +177,6 @@ class MoveDialog(ServiceDialog):
         u.since.setMaximumDate(QDate(today.year, today.month, today.day))
         u.since.setDate(QDate(today.year, today.month, today.day))
         self.error_labels = {"household_id": u.householdError, "since": u.sinceError, "reason": u.reasonError}
-        self.wheel_guard = guard_wheel(self, u.household, u.since)
         self.wire(u.buttonBox, u.messageLabel, self.tr("迁户"))
         u.household.setFocus()
 

@@ -78,6 +78,8 @@ class SessionRecordDialog(ServiceDialog):
         for widget in (u.correctionReasonLabel, u.correctionReason, u.correctionReasonError):
             widget.setVisible(editing)
         u.rightsNotified.setVisible(not editing)  # part of the record as it was made
+        # An attestation: ticked by the mediator who told the parties, never by default.
+        u.rightsNotified.setChecked(False)
         if correcting is None:
             self.setWindowTitle(self.tr("记录调解"))
             u.headingLabel.setText(self.tr("{number}　新的调解记录").format(number=number))

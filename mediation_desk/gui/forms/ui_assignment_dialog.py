@@ -155,7 +155,7 @@ class Ui_AssignmentDialog(object):
         ___qtreewidgetitem = self.rankedTree.headerItem()
         ___qtreewidgetitem.setText(4, QCoreApplication.translate("AssignmentDialog", u"\u63d0\u793a", None))
         ___qtreewidgetitem.setText(3, QCoreApplication.translate("AssignmentDialog", u"\u7406\u7531", None))
-        ___qtreewidgetitem.setText(2, QCoreApplication.translate("AssignmentDialog", u"\u5f97\u5206", None))
+        ___qtreewidgetitem.setText(2, QCoreApplication.translate("AssignmentDialog", u"\u63a8\u8350\u7a0b\u5ea6", None))
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("AssignmentDialog", u"\u8c03\u89e3\u5458", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("AssignmentDialog", u"\u540d\u6b21", None))
         self.excludedLabel.setText(QCoreApplication.translate("AssignmentDialog", u"\u56de\u907f\u53ca\u4e0d\u80fd\u6307\u6d3e\u7684\u8c03\u89e3\u5458\uff1a", None))

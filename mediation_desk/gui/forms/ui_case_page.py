@@ -39,7 +39,7 @@ class Ui_CasePage(object):
 
         self.numberLabel = QLabel(CasePage)
         self.numberLabel.setObjectName(u"numberLabel")
-        self.numberLabel.setStyleSheet(u"font-size: 16pt; font-weight: bold;")
+        self.numberLabel.setStyleSheet(u"font-weight: bold;")
         self.numberLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.numberLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -47,7 +47,7 @@ class Ui_CasePage(object):
 
         self.stateLabel = QLabel(CasePage)
         self.stateLabel.setObjectName(u"stateLabel")
-        self.stateLabel.setStyleSheet(u"font-size: 14pt;")
+        self.stateLabel.setStyleSheet(u"")
         self.stateLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.headerRow.addWidget(self.stateLabel)

@@ -30,7 +30,7 @@ class Ui_DashboardPage(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.committeeLabel = QLabel(DashboardPage)
         self.committeeLabel.setObjectName(u"committeeLabel")
-        self.committeeLabel.setStyleSheet(u"font-size: 16pt; font-weight: bold;")
+        self.committeeLabel.setStyleSheet(u"font-weight: bold;")
 
         self.mainLayout.addWidget(self.committeeLabel)
 

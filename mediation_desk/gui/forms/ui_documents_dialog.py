@@ -33,7 +33,7 @@ class Ui_DocumentsDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.headingLabel = QLabel(DocumentsDialog)
         self.headingLabel.setObjectName(u"headingLabel")
-        self.headingLabel.setStyleSheet(u"font-size: 16pt; font-weight: bold;")
+        self.headingLabel.setStyleSheet(u"font-weight: bold;")
         self.headingLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.mainLayout.addWidget(self.headingLabel)

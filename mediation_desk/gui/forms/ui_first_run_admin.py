@@ -115,7 +115,7 @@ class Ui_AdminPage(object):
         AdminPage.setTitle(QCoreApplication.translate("AdminPage", u"\u7b2c\u4e00\u4f4d\u4e3b\u4efb", None))
         AdminPage.setSubTitle(QCoreApplication.translate("AdminPage", u"\u4e3b\u4efb\u7684\u8d26\u53f7\u7528\u6765\u767b\u5f55\u5de5\u4f5c\u53f0\u3001\u6dfb\u52a0\u5176\u4ed6\u64cd\u4f5c\u5458\u3002\u5bc6\u7801\u81f3\u5c11 8 \u4f4d\uff0c\u8bf7\u8bb0\u7262\u3002", None))
         self.usernameLabel.setText(QCoreApplication.translate("AdminPage", u"\u7528\u6237\u540d(&U)\uff1a", None))
-        self.displayNameLabel.setText(QCoreApplication.translate("AdminPage", u"\u59d3\u540d(&N)\uff1a", None))
+        self.displayNameLabel.setText(QCoreApplication.translate("AdminPage", u"\u59d3\u540d(&M)\uff1a", None))
         self.passwordLabel.setText(QCoreApplication.translate("AdminPage", u"\u5bc6\u7801(&P)\uff1a", None))
         self.passwordAgainLabel.setText(QCoreApplication.translate("AdminPage", u"\u518d\u8f93\u4e00\u6b21\u5bc6\u7801(&A)\uff1a", None))
     # retranslateUi

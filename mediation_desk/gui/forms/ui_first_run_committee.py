@@ -17,15 +17,27 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QLineEdit,
-    QSizePolicy, QSpinBox, QWidget, QWizardPage)
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget, QWizardPage)
 
 class Ui_CommitteePage(object):
     def setupUi(self, CommitteePage):
         if not CommitteePage.objectName():
             CommitteePage.setObjectName(u"CommitteePage")
-        CommitteePage.resize(520, 360)
-        self.fieldGrid = QGridLayout(CommitteePage)
+        CommitteePage.resize(520, 420)
+        self.mainLayout = QVBoxLayout(CommitteePage)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.modeRow = QHBoxLayout()
+        self.modeRow.setObjectName(u"modeRow")
+        self.modeSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.modeRow.addItem(self.modeSpacer)
+
+
+        self.mainLayout.addLayout(self.modeRow)
+
+        self.fieldGrid = QGridLayout()
         self.fieldGrid.setObjectName(u"fieldGrid")
         self.nameLabel = QLabel(CommitteePage)
         self.nameLabel.setObjectName(u"nameLabel")
@@ -118,13 +130,46 @@ class Ui_CommitteePage(object):
 
         self.fieldGrid.addWidget(self.seatError, 9, 1, 1, 1)
 
+        self.caseWordLabel = QLabel(CommitteePage)
+        self.caseWordLabel.setObjectName(u"caseWordLabel")
+
+        self.fieldGrid.addWidget(self.caseWordLabel, 10, 0, 1, 1)
+
+        self.caseWordEdit = QLineEdit(CommitteePage)
+        self.caseWordEdit.setObjectName(u"caseWordEdit")
+        self.caseWordEdit.setMaxLength(8)
+
+        self.fieldGrid.addWidget(self.caseWordEdit, 10, 1, 1, 1)
+
+        self.caseWordHint = QLabel(CommitteePage)
+        self.caseWordHint.setObjectName(u"caseWordHint")
+        self.caseWordHint.setWordWrap(True)
+
+        self.fieldGrid.addWidget(self.caseWordHint, 11, 1, 1, 1)
+
+        self.caseWordError = QLabel(CommitteePage)
+        self.caseWordError.setObjectName(u"caseWordError")
+        self.caseWordError.setStyleSheet(u"color: #b00020;")
+        self.caseWordError.setWordWrap(True)
+
+        self.fieldGrid.addWidget(self.caseWordError, 12, 1, 1, 1)
+
+
+        self.mainLayout.addLayout(self.fieldGrid)
+
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.nameEdit)
         self.codeLabel.setBuddy(self.codeEdit)
         self.townLabel.setBuddy(self.townEdit)
         self.villageLabel.setBuddy(self.villageEdit)
         self.seatLabel.setBuddy(self.seatEdit)
+        self.caseWordLabel.setBuddy(self.caseWordEdit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.nameEdit, self.codeEdit)
+        QWidget.setTabOrder(self.codeEdit, self.townEdit)
+        QWidget.setTabOrder(self.townEdit, self.villageEdit)
+        QWidget.setTabOrder(self.villageEdit, self.seatEdit)
+        QWidget.setTabOrder(self.seatEdit, self.caseWordEdit)
 
         self.retranslateUi(CommitteePage)
 
@@ -134,10 +179,11 @@ class Ui_CommitteePage(object):
     def retranslateUi(self, CommitteePage):
         CommitteePage.setTitle(QCoreApplication.translate("CommitteePage", u"\u8c03\u89e3\u59d4\u5458\u4f1a", None))
         CommitteePage.setSubTitle(QCoreApplication.translate("CommitteePage", u"\u586b\u5199\u672c\u6751\uff08\u793e\u533a\uff09\u4eba\u6c11\u8c03\u89e3\u59d4\u5458\u4f1a\u7684\u4fe1\u606f\u3002\u540c\u4e00\u59d4\u5458\u4f1a\u6709\u51e0\u53f0\u7535\u8111\u65f6\uff0c\u6bcf\u53f0\u7684\u5e2d\u4f4d\u53f7\u5404\u4e0d\u76f8\u540c\u3002", None))
-        self.nameLabel.setText(QCoreApplication.translate("CommitteePage", u"\u59d4\u5458\u4f1a\u540d\u79f0(&N)\uff1a", None))
+        self.nameLabel.setText(QCoreApplication.translate("CommitteePage", u"\u59d4\u5458\u4f1a\u540d\u79f0(&M)\uff1a", None))
         self.codeLabel.setText(QCoreApplication.translate("CommitteePage", u"\u59d4\u5458\u4f1a\u4ee3\u7801(&C)\uff1a", None))
         self.townLabel.setText(QCoreApplication.translate("CommitteePage", u"\u6240\u5c5e\u9547\uff08\u8857\u9053\uff09(&T)\uff1a", None))
         self.villageLabel.setText(QCoreApplication.translate("CommitteePage", u"\u6751\uff08\u793e\u533a\uff09(&V)\uff1a", None))
         self.seatLabel.setText(QCoreApplication.translate("CommitteePage", u"\u672c\u673a\u5e2d\u4f4d\u53f7(&S)\uff1a", None))
+        self.caseWordLabel.setText(QCoreApplication.translate("CommitteePage", u"\u6848\u53f7\u5b57\u53f7(&W)\uff1a", None))
     # retranslateUi
 

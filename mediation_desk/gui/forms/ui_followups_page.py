@@ -33,7 +33,7 @@ class Ui_FollowupsPage(object):
         self.topRow.setObjectName(u"topRow")
         self.summaryLabel = QLabel(FollowupsPage)
         self.summaryLabel.setObjectName(u"summaryLabel")
-        self.summaryLabel.setStyleSheet(u"font-size: 14pt; font-weight: bold;")
+        self.summaryLabel.setStyleSheet(u"font-weight: bold;")
 
         self.topRow.addWidget(self.summaryLabel)
 

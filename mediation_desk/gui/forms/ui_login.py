@@ -69,6 +69,12 @@ class Ui_LoginDialog(object):
 
         self.buttonLayout = QHBoxLayout()
         self.buttonLayout.setObjectName(u"buttonLayout")
+        self.forgotButton = QPushButton(LoginDialog)
+        self.forgotButton.setObjectName(u"forgotButton")
+        self.forgotButton.setAutoDefault(False)
+
+        self.buttonLayout.addWidget(self.forgotButton)
+
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonLayout.addItem(self.buttonSpacer)
@@ -93,6 +99,7 @@ class Ui_LoginDialog(object):
         QWidget.setTabOrder(self.usernameEdit, self.passwordEdit)
         QWidget.setTabOrder(self.passwordEdit, self.loginButton)
         QWidget.setTabOrder(self.loginButton, self.quitButton)
+        QWidget.setTabOrder(self.quitButton, self.forgotButton)
 
         self.retranslateUi(LoginDialog)
 
@@ -107,6 +114,7 @@ class Ui_LoginDialog(object):
         self.headingLabel.setText(QCoreApplication.translate("LoginDialog", u"\u8bf7\u8f93\u5165\u7528\u6237\u540d\u548c\u5bc6\u7801\u767b\u5f55\u5de5\u4f5c\u53f0", None))
         self.usernameLabel.setText(QCoreApplication.translate("LoginDialog", u"\u7528\u6237\u540d(&U)\uff1a", None))
         self.passwordLabel.setText(QCoreApplication.translate("LoginDialog", u"\u5bc6\u7801(&P)\uff1a", None))
+        self.forgotButton.setText(QCoreApplication.translate("LoginDialog", u"\u5fd8\u8bb0\u5bc6\u7801(&F)\u2026", None))
         self.loginButton.setText(QCoreApplication.translate("LoginDialog", u"\u767b\u5f55", None))
         self.quitButton.setText(QCoreApplication.translate("LoginDialog", u"\u9000\u51fa", None))
     # retranslateUi

@@ -47,15 +47,16 @@ class Ui_MainWindow(object):
         self.centralWidget.setObjectName(u"centralWidget")
         self.centralLayout = QVBoxLayout(self.centralWidget)
         self.centralLayout.setObjectName(u"centralLayout")
+        self.centralLayout.setContentsMargins(0, 0, 0, 0)
         self.screenStack = QStackedWidget(self.centralWidget)
         self.screenStack.setObjectName(u"screenStack")
         self.workScreen = QWidget()
         self.workScreen.setObjectName(u"workScreen")
         self.workLayout = QHBoxLayout(self.workScreen)
         self.workLayout.setObjectName(u"workLayout")
+        self.workLayout.setContentsMargins(6, 6, 6, 6)
         self.navList = QListWidget(self.workScreen)
         self.navList.setObjectName(u"navList")
-        self.navList.setMaximumSize(QSize(200, 16777215))
 
         self.workLayout.addWidget(self.navList)
 

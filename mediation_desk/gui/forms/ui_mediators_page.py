@@ -33,7 +33,7 @@ class Ui_MediatorsPage(object):
         self.topRow.setObjectName(u"topRow")
         self.titleLabel = QLabel(MediatorsPage)
         self.titleLabel.setObjectName(u"titleLabel")
-        self.titleLabel.setStyleSheet(u"font-size: 16pt; font-weight: bold;")
+        self.titleLabel.setStyleSheet(u"font-weight: bold;")
 
         self.topRow.addWidget(self.titleLabel)
 

@@ -165,7 +165,6 @@ class Ui_SessionRecordDialog(object):
 
         self.rightsNotified = QCheckBox(self.formWidget)
         self.rightsNotified.setObjectName(u"rightsNotified")
-        self.rightsNotified.setChecked(True)
 
         self.formLayout.addWidget(self.rightsNotified, 13, 1, 1, 1)
 

@@ -88,7 +88,7 @@ class Ui_StatisticsPage(object):
 
         self.titleLabel = QLabel(StatisticsPage)
         self.titleLabel.setObjectName(u"titleLabel")
-        self.titleLabel.setStyleSheet(u"font-size: 16pt; font-weight: bold;")
+        self.titleLabel.setStyleSheet(u"font-weight: bold;")
 
         self.mainLayout.addWidget(self.titleLabel)
 

@@ -5,12 +5,12 @@ session records and the timeline of everything that happened."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QTreeWidgetItem
 
 from mediation_desk.core.uow import CHINA
+from mediation_desk.gui.amounts import yuan
 from mediation_desk.gui.case_labels import (
     AGREEMENT_FORM_NAMES,
     ASSIGNMENT_ROLE_NAMES,
@@ -29,11 +29,13 @@ from mediation_desk.gui.forms.ui_case_page import Ui_CasePage
 from mediation_desk.gui.labels import SUBTYPE_NAMES, dispute_type_name, state_name
 from mediation_desk.gui.pages.intake import REFERRER_NAMES
 from mediation_desk.gui.party_editor import ROLE_NAMES
+from mediation_desk.gui.wrapping import fit_rows, wrap_columns
 from mediation_desk.mediation.case_page_view import CasePageView
 from mediation_desk.mediation.dto import AgreementView, CaseDetail
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 ROLE, NAME, ID_NUMBER, PHONE, ADDRESS = range(5)
+TIMELINE_TITLE, TIMELINE_DETAIL = 2, 3  # after the time and the kind
 
 
 def local_time(at: dt.datetime) -> str:
@@ -53,6 +55,7 @@ class CaseDisplay(QObject):
     def __init__(self, ui: Ui_CasePage, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
+        wrap_columns(ui.timelineTree, (TIMELINE_TITLE, TIMELINE_DETAIL))  # in a narrow column: wrapped
 
     def clear(self) -> None:
         u = self.ui
@@ -92,7 +95,7 @@ class CaseDisplay(QObject):
         if d.area:
             lines.append(self.tr("纠纷地点：{area}").format(area=d.area))
         if s.amount is not None:
-            lines.append(self.tr("涉及金额：{amount} 元").format(amount=_money(s.amount)))
+            lines.append(self.tr("涉及金额：{amount} 元").format(amount=yuan(s.amount)))
         lines.append(self.tr("涉及人数：{n} 人").format(n=d.persons_involved))
         lines.append(self.tr("简要案情：{facts}").format(facts=d.brief_facts))
         if d.requests:
@@ -138,6 +141,8 @@ class CaseDisplay(QObject):
         table.resizeRowsToContents()
         # As tall as its rows: a few parties need no scrolling, and no empty space below them.
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        # and room for the scroll bar a long name or address brings, which must not hide a party
+        rows_height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth())
         if view.full_personal_data:
             note = self.tr("正在显示完整个人信息（本次查看及理由已记入审计日志）；刷新或离开本页后恢复遮掩。")
@@ -178,7 +183,7 @@ class CaseDisplay(QObject):
             self.tr("履行方式：{method}；履行期限：{deadline}").format(method=a.performance_method, deadline=deadline)
         )
         if a.amount is not None:
-            lines.append(self.tr("协议金额：{amount} 元").format(amount=_money(a.amount)))
+            lines.append(self.tr("协议金额：{amount} 元").format(amount=yuan(a.amount)))
         if a.effective_on:
             lines.append(
                 self.tr("生效日期：{day}；申请司法确认期限：{deadline}").format(
@@ -218,13 +223,8 @@ class CaseDisplay(QObject):
             item = QTreeWidgetItem(
                 [local_time(entry.at), name_of(TIMELINE_KIND_NAMES, entry.kind), entry.title, entry.detail]
             )
-            item.setToolTip(3, entry.detail)
+            item.setToolTip(TIMELINE_DETAIL, entry.detail)
             tree.addTopLevelItem(item)
-        for column in range(3):
-            tree.resizeColumnToContents(column)
+        fit_rows(tree)  # time and kind sized to their text, title and detail wrapped in what is left
         if tree.topLevelItemCount():
             tree.scrollToItem(tree.topLevelItem(tree.topLevelItemCount() - 1))  # the latest
-
-
-def _money(amount: Decimal) -> str:
-    return f"{amount:.2f}"

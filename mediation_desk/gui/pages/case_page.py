@@ -28,6 +28,7 @@ from mediation_desk.gui.dialogs.session_record import SessionRecordDialog
 from mediation_desk.gui.dialogs.signatures import SignaturesDialog
 from mediation_desk.gui.dialogs.transition import TransitionDialog
 from mediation_desk.gui.forms.ui_case_page import Ui_CasePage
+from mediation_desk.gui.large_text import HEADING, SUBHEADING, enlarge
 from mediation_desk.gui.pages.case_attachments import AttachmentsPanel
 from mediation_desk.gui.pages.case_display import SESSION_ID_ROLE, CaseDisplay
 from mediation_desk.gui.tasks import TaskManager
@@ -52,6 +53,8 @@ class CasePage(QWidget):
         self.actor = actor  # whoever is logged in: `set_actor`, on the window's operator_changed
         self.ui = Ui_CasePage()
         self.ui.setupUi(self)
+        enlarge(HEADING, self.ui.numberLabel)
+        enlarge(SUBHEADING, self.ui.stateLabel)
         self.display = CaseDisplay(self.ui, self)
         self.attachments = AttachmentsPanel(self, self.ui, desk, tasks)
         self.attachments.added.connect(self._attachments_added)
@@ -184,9 +187,7 @@ class CasePage(QWidget):
         for action in actions:
             button = QPushButton(action_name(action.key), self)
             button.setObjectName(f"action_{action.key}")
-            font = button.font()
-            font.setPointSizeF(font.pointSizeF() * ACTION_FONT_FACTOR)
-            button.setFont(font)
+            enlarge(ACTION_FONT_FACTOR, button)
             button.clicked.connect(lambda _checked=False, key=action.key: self.open_action(key))
             layout.addWidget(button)
             button.show()  # now, not from the event loop: what is offered is there at once

@@ -1,10 +1,18 @@
 """案件 (cases): the cases of the desk the operator may see (a 调解员: those they are or were
-assigned to), newest first, with instant search and filters."""
+assigned to), newest first, with instant search and filters.
+
+The case number and the party names are what the list is read for: they come first and are
+always shown whole (as wide as the widest loaded), as are the figures (a date or an amount cut
+short would be misread); state, type and mediators share what room is left, down to a few
+characters each (the whole text in the cell's tooltip), and the list scrolls sideways only when
+even that is too wide."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyle, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
@@ -21,13 +29,22 @@ from mediation_desk.gui.case_list_model import (
 )
 from mediation_desk.gui.forms.ui_cases_page import Ui_CasesPage
 from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, dispute_type_name, state_name
+from mediation_desk.gui.large_text import em, size_table
+from mediation_desk.gui.pages.case_search_keys import SearchKeys
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import mediators, states
 from mediation_desk.mediation.dto import MediatorView
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is read again
-TABLE_FONT_FACTOR = 1.2  # the list is read by elderly mediators: a size above the window's own
-COLUMN_WIDTHS = {NUMBER: 16, STATE: 7, DISPUTE_TYPE: 8, MEDIATORS: 8, ACCEPTED_ON: 8, AMOUNT: 7}  # in em
+TABLE_FONT_FACTOR = 1.15  # the list is read by elderly mediators: a size above the window's own
+WHOLE = (NUMBER, PARTIES, ACCEPTED_ON, AMOUNT)  # never shortened; the number and parties at the left
+# The other columns: the width they like and the least they get (in em).
+OTHER_WIDTHS = {STATE: (6, 3), DISPUTE_TYPE: (7, 3), MEDIATORS: (8, 3)}
+SAMPLE_NUMBER = "（2026）谢调字第 0000 号"  # the width of a number before any is loaded
+
+
+def _day(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
 
 
 class CasesPage(QWidget):
@@ -63,7 +80,10 @@ class CasesPage(QWidget):
             date.dateChanged.connect(self._date_changed)
         self.model.loaded.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
+        self.model.modelReset.connect(self.measure_texts)
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._measure_rows(first, last))
         self.ui.caseTable.activated.connect(self._activate)
+        self.search_keys = SearchKeys(self)  # Enter opens a single case found, Down goes to the list
         self._show_count()
 
     def _fill_choices(self) -> None:
@@ -78,19 +98,66 @@ class CasesPage(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.ui.caseTable
-        font = table.font()
-        font.setPointSizeF(font.pointSizeF() * TABLE_FONT_FACTOR)
-        table.setFont(font)
         table.setModel(self.model)
-        em = table.fontMetrics().horizontalAdvance("中")
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = table.horizontalHeader()
-        # Fixed widths: sizing to contents would read every row of a 100,000-case list.
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width * em)
-        header.setSectionResizeMode(PARTIES, QHeaderView.ResizeMode.Stretch)
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + em // 2)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.moveSection(header.visualIndex(PARTIES), 1)  # right after the number
+        self.widest: dict[int, int] = {}  # column: the widest text loaded in it, in pixels
+        size_table(table, TABLE_FONT_FACTOR)
+        table.installEventFilter(self)  # its width or font changes: the columns share it again
+        self.measure_texts()
+
+    def text_margin(self) -> int:
+        """Room the table leaves on each side of a cell's text."""
+        table = self.ui.caseTable
+        return table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+
+    def measure_texts(self) -> None:
+        """The widest number and party names anew: a new list, or a new font. Sizing to contents
+        would read every row of a 100,000-case list: only the rows loaded are measured."""
+        metrics = self.ui.caseTable.fontMetrics()
+        self.widest = {column: metrics.horizontalAdvance(self._header(column)) for column in WHOLE}
+        self.widest[NUMBER] = max(self.widest[NUMBER], metrics.horizontalAdvance(SAMPLE_NUMBER))
+        self.widest[ACCEPTED_ON] = max(self.widest[ACCEPTED_ON], metrics.horizontalAdvance("2026-12-31"))
+        self._measure_rows(0, self.model.rowCount() - 1)
+
+    def _header(self, column: int) -> str:
+        return str(self.model.headerData(column, Qt.Orientation.Horizontal))
+
+    def _measure_rows(self, first: int, last: int) -> None:
+        metrics, model = self.ui.caseTable.fontMetrics(), self.model
+        for column in WHOLE:
+            texts = (model.data(model.index(row, column)) or "" for row in range(first, last + 1))
+            self.widest[column] = max([self.widest.get(column, 0), *map(metrics.horizontalAdvance, texts)])
+        self.fit_columns()
+
+    def whole_width(self, column: int) -> int:
+        return self.widest.get(column, 0) + 2 * self.text_margin() + em(self.ui.caseTable) // 2
+
+    def fit_columns(self) -> None:
+        table = self.ui.caseTable
+        header, unit = table.horizontalHeader(), em(table)
+        scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        room = table.contentsRect().width() - scroll_bar
+        whole = {column: self.whole_width(column) for column in WHOLE}
+        liked = sum(round(like * unit) for like, _least in OTHER_WIDTHS.values())
+        least = sum(round(low * unit) for _like, low in OTHER_WIDTHS.values())
+        left = room - sum(whole.values())
+        # Between the least and what they like, the other columns share what is left alike.
+        share = 1.0 if left >= liked else max(0.0, (left - least) / max(liked - least, 1))
+        for column, (like, low) in OTHER_WIDTHS.items():
+            header.resizeSection(column, round((low + (like - low) * share) * unit))
+        spare = max(0, left - liked)  # a wide window: the party names get the room
+        for column, width in whole.items():
+            header.resizeSection(column, width + (spare if column == PARTIES else 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.caseTable and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        elif watched is self.ui.caseTable and event.type() == QEvent.Type.FontChange:
+            self.measure_texts()
+        return super().eventFilter(watched, event)
 
     def set_actor(self, actor: Actor) -> None:
         """After a login, possibly by another operator: the list is theirs from the next read."""
@@ -112,8 +179,8 @@ class CasesPage(QWidget):
             status=ui.stateCombo.currentData(),
             dispute_type=ui.typeCombo.currentData(),
             mediator_id=ui.mediatorCombo.currentData(),
-            accepted_from=ui.fromDate.date().toPython() if ui.fromCheck.isChecked() else None,
-            accepted_to=ui.toDate.date().toPython() if ui.toCheck.isChecked() else None,
+            accepted_from=_day(ui.fromDate.date()) if ui.fromCheck.isChecked() else None,
+            accepted_to=_day(ui.toDate.date()) if ui.toCheck.isChecked() else None,
             query=ui.searchEdit.text().strip() or None,
         )
 

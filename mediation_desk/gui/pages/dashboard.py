@@ -1,13 +1,14 @@
 """工作台 (dashboard): the committee, its cases by state, cases open too long, follow-ups due,
 judicial-confirmation deadlines near and recent activity — case numbers only, no personal data;
-of the cases the operator may see (a 调解员: those they are or were assigned to)."""
+of the cases the operator may see (a 调解员: those they are or were assigned to). A case in any
+of the lists opens with a double click or Enter."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mediation_desk.administration import accounts
@@ -16,11 +17,13 @@ from mediation_desk.core.uow import CHINA, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.forms.ui_dashboard import Ui_DashboardPage
 from mediation_desk.gui.labels import state_name
+from mediation_desk.gui.large_text import HEADING, enlarge
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import states
 from mediation_desk.mediation.dashboard import DashboardFigures, dashboard_figures
 
 COLUMNS = 2  # state/count pairs per row
+COUNT_SIZE = 1.2  # times the body text, in either font mode
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -45,6 +48,8 @@ def load_dashboard(
 
 
 class DashboardPage(QWidget):
+    case_activated = Signal(str)  # a case chosen in a list with Enter or a double click: its id
+
     # The targets (cases open longer than this are listed …) are the committee's rules, read
     # from the desk with the figures; a number here overrides them for this page only.
     overdue_days: int | None = None
@@ -63,12 +68,25 @@ class DashboardPage(QWidget):
             name = QLabel(state_name(code), self)
             count = QLabel(self)
             count.setObjectName(f"count_{code}")
-            count.setStyleSheet("font-size: 14pt; font-weight: bold;")
+            count.setStyleSheet("font-weight: bold;")
+            enlarge(COUNT_SIZE, count)
             self.ui.statesGrid.addWidget(name, row, column * 2)
             self.ui.statesGrid.addWidget(count, row, column * 2 + 1)
             self.count_labels[code] = count
+        enlarge(HEADING, self.ui.committeeLabel)
         self._loading = False
         self.data: DashboardData | None = None
+        for case_list in self.case_lists():
+            case_list.itemActivated.connect(self._activate)
+
+    def case_lists(self) -> tuple[QListWidget, ...]:
+        ui = self.ui
+        return (ui.overdueList, ui.followupsList, ui.judicialList, ui.recentList)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        case_id = item.data(CASE_ID_ROLE)
+        if case_id:
+            self.case_activated.emit(case_id)
 
     def refresh(self) -> None:
         if self._loading:
@@ -154,7 +172,7 @@ class DashboardPage(QWidget):
         )
         self._fill(
             ui.recentList,
-            [(None, self._activity_text(a.number, a.from_label, a.to_label, a.at)) for a in f.recent],
+            [(a.case_id, self._activity_text(a.number, a.from_label, a.to_label, a.at)) for a in f.recent],
             self.tr("暂无动态"),
         )
 

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from mediation_desk.core.uow import CHINA, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.case_labels import PERFORMANCE_NAMES, SATISFACTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_followups_page import Ui_FollowupsPage
 from mediation_desk.gui.labels import state_name
+from mediation_desk.gui.large_text import SUBHEADING, enlarge, size_table
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.wrapping import fit_rows, wrap_columns
 from mediation_desk.mediation.followup_queries import DoneVisit, DueList, DueVisit, due_list, follow_ups_done
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole  # on every cell: the case behind the row
@@ -55,6 +57,7 @@ class FollowupsPage(QWidget):
         self.actor = actor
         self.ui = Ui_FollowupsPage()
         self.ui.setupUi(self)
+        enlarge(SUBHEADING, self.ui.summaryLabel)
         self.lists: FollowUpLists | None = None
         self._generation = 0
         u = self.ui
@@ -100,21 +103,14 @@ class FollowupsPage(QWidget):
         self._update_button()
 
     def _set_up(self, table: QTableWidget, headers: tuple[str, ...], widths: dict[int, int], stretch: int) -> None:
-        font = table.font()
-        font.setPointSizeF(font.pointSizeF() * TABLE_FONT_FACTOR)
-        table.setFont(font)
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        em = table.fontMetrics().horizontalAdvance("中")
-        header = table.horizontalHeader()
-        # Fixed widths: sizing to contents would measure every cell of a long list on the UI thread.
-        for column, width in widths.items():
-            header.resizeSection(column, width * em)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + em // 2)
+        # Widths in em (following 大字模式) while the list is empty; once filled, each column is as
+        # wide as its text and the free text wraps in what is left, its row growing: nothing is cut
+        # off (`wrap_columns`, measured with the font's metrics, not cell by cell by the view).
+        size_table(table, TABLE_FONT_FACTOR, dict(widths))
+        wrap_columns(table, (stretch,))
+        table.verticalHeader().setVisible(False)
 
     # ---- reading --------------------------------------------------------------------------------
 
@@ -204,7 +200,7 @@ class FollowupsPage(QWidget):
         table.clearSelection()
         table.setUpdatesEnabled(False)  # one repaint for the whole list
         table.setRowCount(len(rows))
-        red, bold = QBrush(OVERDUE), QFont(table.font())
+        red, bold = QBrush(OVERDUE), QFont()  # only bold: the size is the table's, in either mode
         bold.setBold(True)
         for r, (case_id, cells, alarming) in enumerate(rows):
             for c, text in enumerate(cells):
@@ -215,6 +211,7 @@ class FollowupsPage(QWidget):
                     if c == DUE_WHEN:
                         item.setFont(bold)
                 table.setItem(r, c, item)
+        fit_rows(table)
         table.setUpdatesEnabled(True)
 
     # ---- opening a case -------------------------------------------------------------------------

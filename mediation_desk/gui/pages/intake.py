@@ -1,15 +1,18 @@
 """受理 (intake): a dispute and its parties, checked as they are typed with the services' rules,
-saved as a numbered case through the task helper."""
+saved as a numbered case through the task helper. Once saved, its number is shown large with
+"open the case" and "print the 受理登记表"; a form typed but not saved is never dropped without
+asking (the window asks `unsaved_work()` before it quits, locks or shows another page)."""
 
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,10 +33,16 @@ from mediation_desk.gui.labels import (
     dispute_type_name,
     translated,
 )
+from mediation_desk.gui.pages.intake_saved import SavedCaseBanner
 from mediation_desk.gui.party_editor import PartyEditor, fill_combo
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.unsaved_work import Then
+from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.mediation import intake
 from mediation_desk.mediation.dispute_types import BY_CODE
+
+if TYPE_CHECKING:
+    from mediation_desk.gui.documents_dialog import DocumentsDialog
 
 # validate_intake's field names and the inputs that hold them.
 FIELDS = {
@@ -63,6 +72,7 @@ def party_index(field: str) -> tuple[int, str] | None:
 class IntakePage(QWidget):
     case_saved = Signal(str, str)  # (case id, case number)
     assign_requested = Signal(str)  # case id: saved, now to be assigned a mediator
+    case_requested = Signal(str)  # case id: the case just saved, to be shown
 
     def __init__(self, desk: Desk, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +99,15 @@ class IntakePage(QWidget):
         self.parties: list[PartyEditor] = []
         self.saving = False
         self.last_number: str | None = None
+        self.refused = False  # "未保存" is shown: until the problems are fixed
+        self.pristine: dict[str, Any] = {}  # the values of an empty form (`clear`)
+        self._after_save: Then | None = None  # what was waiting for this save (a quit, say)
+        self.documents_dialog: DocumentsDialog | None = None
+        self.saved_banner = SavedCaseBanner(self)
+        u.pageLayout.insertWidget(u.pageLayout.indexOf(u.statusLabel), self.saved_banner)
+        self.saved_banner.open_requested.connect(self.case_requested)
+        self.saved_banner.print_requested.connect(self.print_registration)
+        self.wheel_guard = guard_wheel(self)  # a choice changes only once the clerk chose it
 
         for field, widget in FIELDS.items():
             self._watch(field, getattr(u, widget))
@@ -129,6 +148,21 @@ class IntakePage(QWidget):
         """Another login: what is saved from now on is this operator's (the form is kept, as
         after a lock by the same operator)."""
         self.actor = actor
+        if self.documents_dialog is not None:
+            self.documents_dialog.actor = actor
+
+    # ---- unsaved work ---------------------------------------------------------------------------
+
+    def unsaved_work(self) -> str | None:
+        return self.tr("受理登记") if self.values() != self.pristine else None
+
+    def save_work(self, then: Then) -> None:
+        self._after_save = then
+        self.save()
+
+    def discard_work(self) -> None:
+        self.clear()
+        self.ui.statusLabel.clear()
 
     # ---- the form -------------------------------------------------------------------------------
 
@@ -155,6 +189,8 @@ class IntakePage(QWidget):
         self.show_problems([])
         self._source_changed()
         self._type_changed()
+        self.refused = False
+        self.pristine = self.values()
         u.source.setFocus()
 
     def _source_changed(self) -> None:
@@ -199,6 +235,11 @@ class IntakePage(QWidget):
     def add_party(self, role: str = "third_party") -> PartyEditor:
         editor = PartyEditor(self.desk, self.tasks, role, self.ui.partiesBox)
         editor.remove_requested.connect(self.remove_party)
+        guard_wheel(editor)
+        for edit in editor.findChildren(QLineEdit):
+            edit.textChanged.connect(lambda _t: self._recheck_refusal())
+        for combo in editor.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(lambda _i: self._recheck_refusal())
         self.ui.partiesLayout.addWidget(editor)
         self.parties.append(editor)
         self._renumber()
@@ -251,8 +292,17 @@ class IntakePage(QWidget):
 
     def check(self) -> None:
         """The case's own fields already touched; each party editor checks its own."""
-        shown = [p for p in self.problems() if p.field in self.touched]
-        show_problems(self.error_labels, shown)
+        problems = self.problems()
+        show_problems(self.error_labels, [p for p in problems if p.field in self.touched])
+        self._recheck_refusal(problems)
+
+    def _recheck_refusal(self, problems: list[FieldProblem] | None = None) -> None:
+        """The "未保存：请按提示修改后再保存" line goes once nothing is left to fix."""
+        if not self.refused or self.saving:
+            return
+        if not (self.problems() if problems is None else problems):
+            self.refused = False
+            self.ui.statusLabel.clear()
 
     def _touch(self, field: str) -> None:
         self.touched.add(field)
@@ -307,18 +357,35 @@ class IntakePage(QWidget):
         self._set_busy(False)
         self.last_number = opened.number
         self.clear()
-        self.ui.statusLabel.setText(self.tr("已受理，案号：{number}").format(number=opened.number))
+        self.ui.statusLabel.clear()
+        self.saved_banner.show_case(opened.id, opened.number)
         self.case_saved.emit(opened.id, opened.number)
+        then, self._after_save = self._after_save, None
         if assign:
             self.assign_requested.emit(opened.id)
+        elif then is not None:
+            then()
+
+    def print_registration(self, case_id: str, number: str) -> None:
+        """The 受理登记表 of the case just saved: the documents, with it chosen."""
+        from mediation_desk.gui.documents_dialog import DocumentsDialog  # reportlab: only when printing
+
+        if self.documents_dialog is not None:
+            self.documents_dialog.deleteLater()
+        self.documents_dialog = DocumentsDialog(
+            self.desk, self.tasks, self.actor, case_id, number, preferred="registration", parent=self
+        )
+        self.documents_dialog.open()  # window-modal, as from the case page
 
     def _refused(self, error: BaseException) -> None:
         self.saving = False
         self._set_busy(False)
+        self._after_save = None  # refused: the form stays, showing why
         if not isinstance(error, DeskError):
             self.ui.statusLabel.clear()
             raise error
         self.ui.statusLabel.setText(self.tr("未保存：请按提示修改后再保存"))
+        self.refused = True
         if isinstance(error, ValidationError):
             unplaced = self.show_problems(error.problems)
             if not unplaced:

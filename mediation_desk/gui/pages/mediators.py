@@ -17,6 +17,7 @@ from mediation_desk.errors import DeskError
 from mediation_desk.gui.dialogs.mediator_dialog import MediatorDialog
 from mediation_desk.gui.forms.ui_mediators_page import Ui_MediatorsPage
 from mediation_desk.gui.labels import dispute_type_name, role_name
+from mediation_desk.gui.large_text import HEADING, enlarge
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import mediators
 from mediation_desk.mediation.dto import MediatorView
@@ -25,7 +26,7 @@ from mediation_desk.privacy import roles
 NAME, TITLE, SKILLS, AREA, LOAD, STATE, PHONE = range(7)
 ID_ROLE = Qt.ItemDataRole.UserRole  # the mediator id behind a row (on the name cell)
 TABLE_FONT_FACTOR = 1.2  # read by elderly mediators: a size above the window's own
-DIM = QColor("#777777")  # unavailable or off the roster
+DIM = QColor("#666666")  # unavailable or off the roster
 CALM_STYLE = "color: #7a4b00;"
 
 
@@ -39,6 +40,7 @@ class MediatorsPage(QWidget):
         self._actor = actor
         self.ui = Ui_MediatorsPage()
         self.ui.setupUi(self)
+        enlarge(HEADING, self.ui.titleLabel)
         self.roster: list[MediatorView] = []
         self.loaded = False
         self._loading = False
@@ -58,9 +60,7 @@ class MediatorsPage(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.ui.mediatorTable
-        font = table.font()
-        font.setPointSizeF(font.pointSizeF() * TABLE_FONT_FACTOR)
-        table.setFont(font)
+        enlarge(TABLE_FONT_FACTOR, table)  # follows 大字模式
         headers = (
             self.tr("姓名"),
             self.tr("称谓"),
@@ -136,7 +136,7 @@ class MediatorsPage(QWidget):
                 table.setItem(row, column, item)
             table.item(row, NAME).setData(ID_ROLE, m.id)
             table.item(row, SKILLS).setToolTip(cells[SKILLS])
-        available = sum(1 for m in roster if m.available and m.active)
+        available = sum(1 for m in roster if m.assignable)  # not who is full
         self.ui.countLabel.setText(
             self.tr("共 {count} 人，可派单 {available} 人").format(count=len(roster), available=available)
         )
@@ -154,7 +154,7 @@ class MediatorsPage(QWidget):
             state = self.tr("已退出名册")
         elif not m.available:
             state = self.tr("暂不可用")
-        elif m.max_open_cases is not None and m.open_cases >= m.max_open_cases:
+        elif m.full:
             state = self.tr("已满额")
         else:
             state = self.tr("可派单")

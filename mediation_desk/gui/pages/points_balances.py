@@ -18,7 +18,7 @@ from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.forms.ui_points_balances_tab import Ui_PointsBalancesTab
-from mediation_desk.gui.large_text import enlarge
+from mediation_desk.gui.large_text import enlarge, size_table
 from mediation_desk.gui.pages.points_statement import StatementSection
 from mediation_desk.gui.table_keys import KEY_ROLE, select_key, selected_key
 from mediation_desk.gui.tasks import TaskManager
@@ -33,7 +33,7 @@ LIST_MAX = 500  # residents listed at once; a search finds the others
 BANNER_MAX = 3  # conflicts named in the banner; the rest are counted
 TABLE_FONT_FACTOR = 1.2  # read by elderly clerks: a size above the window's own
 ALARM = QColor("#b00020")
-DIM = QColor("#777777")
+DIM = QColor("#666666")
 CALM_STYLE = "color: #7a4b00;"
 
 
@@ -80,7 +80,6 @@ class PointsBalancesTab(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.ui.balanceTable
-        enlarge(TABLE_FONT_FACTOR, table)
         headers = (
             self.tr("姓名"),
             self.tr("户"),
@@ -91,15 +90,9 @@ class PointsBalancesTab(QWidget):
         )
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        em = table.fontMetrics().horizontalAdvance("中")
-        header = table.horizontalHeader()
-        for column, width in WIDTHS.items():
-            header.resizeSection(column, width * em)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + em // 2)
+        size_table(table, TABLE_FONT_FACTOR, dict(WIDTHS))  # in em, following 大字模式
+        table.horizontalHeader().setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
 
     # ---- the operator ---------------------------------------------------------------------------
 
@@ -183,7 +176,7 @@ class PointsBalancesTab(QWidget):
         table.setUpdatesEnabled(False)
         table.clearSelection()
         table.setRowCount(len(data.residents))
-        red, dim, bold = QBrush(ALARM), QBrush(DIM), QFont(table.font())
+        red, dim, bold = QBrush(ALARM), QBrush(DIM), QFont()  # only bold: the size follows the table
         bold.setBold(True)
         for row, r in enumerate(data.residents):
             household = data.household_totals.get(r.household_id) if r.household_id else None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView, QWidget
 
 from mediation_desk.core.uow import CHINA, Actor, china_today
 from mediation_desk.desk import Desk
@@ -21,7 +21,7 @@ from mediation_desk.documents import points_docs
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.forms.ui_points_month_end_tab import Ui_MonthEndTab
 from mediation_desk.gui.labels import role_name
-from mediation_desk.gui.large_text import enlarge
+from mediation_desk.gui.large_text import size_table
 from mediation_desk.gui.pdf_dialog import disk_problem
 from mediation_desk.gui.points_summary_model import SummaryModel
 from mediation_desk.gui.tasks import TaskManager
@@ -91,19 +91,14 @@ class MonthEndTab(QWidget):
         self._update()
 
     def _set_up(self, view: QTableView, model: SummaryModel) -> None:
-        enlarge(TABLE_FONT_FACTOR, view)
         view.setModel(model)
-        header = view.horizontalHeader()
-        em = view.fontMetrics().horizontalAdvance("中")
-        # Fixed widths: sizing to contents would measure every line of a large village.
+        # Fixed widths in em (sizing to contents would measure every line of a large village),
+        # following 大字模式.
         widths = (8, 5) if model.households else (5, 5, 7)
-        for column in range(model.columnCount()):
-            header.resizeSection(column, (widths[column] if column < len(widths) else 5) * em)
-        header.setStretchLastSection(True)
-        rows = view.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + em // 2)
+        columns = range(model.columnCount())
+        size_table(view, TABLE_FONT_FACTOR, {c: widths[c] if c < len(widths) else 5 for c in columns})
+        view.horizontalHeader().setStretchLastSection(True)
+        view.verticalHeader().setVisible(False)
 
     # ---- the operator ---------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from mediation_desk.gui.dialogs.base import ServiceDialog
 from mediation_desk.gui.dialogs.points_resident_dialogs import HouseholdDialog, MoveDialog, ResidentDialog
 from mediation_desk.gui.forms.ui_points_residents_tab import Ui_PointsResidentsTab
 from mediation_desk.gui.labels import role_name
-from mediation_desk.gui.large_text import enlarge
+from mediation_desk.gui.large_text import size_table
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.mediation import mediators
@@ -38,7 +38,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole  # the resident or household behind a row (on
 LIST_MAX = 500  # residents listed at once; a search finds the others
 SEARCH_DELAY_MS = 300
 TABLE_FONT_FACTOR = 1.2  # read by elderly clerks: a size above the window's own
-DIM = QColor("#777777")
+DIM = QColor("#666666")
 CALM_STYLE = "color: #7a4b00;"
 KEEP = "points.residents"
 DialogT = TypeVar("DialogT", bound=ServiceDialog)
@@ -61,18 +61,12 @@ def load_residents(desk: Desk, actor: Actor, query: str | None, household_id: st
 
 
 def set_up_table(table: QTableWidget, headers: tuple[str, ...], widths: dict[int, int], stretch: int) -> None:
-    enlarge(TABLE_FONT_FACTOR, table)
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
-    em = table.fontMetrics().horizontalAdvance("中")
-    header = table.horizontalHeader()
-    for column, width in widths.items():  # fixed: measuring every cell would hold the UI thread
-        header.resizeSection(column, width * em)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    rows = table.verticalHeader()
-    rows.setVisible(False)
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + em // 2)
+    # Fixed widths in em (measuring every cell would hold the UI thread), following 大字模式.
+    size_table(table, TABLE_FONT_FACTOR, dict(widths))
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
 
 
 def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:

@@ -29,7 +29,7 @@ from mediation_desk.privacy import roles
 NAME, PRICE, STOCK, STATE = range(4)
 KEEP_SHELF, SETTINGS = "points.shop", "points.settings"
 TABLE_FONT_FACTOR = 1.2
-DIM = QColor("#777777")
+DIM = QColor("#666666")
 EMPTY = QColor("#b00020")
 CALM_STYLE = "color: #7a4b00;"
 DialogT = TypeVar("DialogT", GiftDialog, RestockDialog)

@@ -21,7 +21,7 @@ from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.dialogs.base import bind
 from mediation_desk.gui.dialogs.reason import ReasonDialog
 from mediation_desk.gui.field_errors import show_problems
-from mediation_desk.gui.large_text import enlarge
+from mediation_desk.gui.large_text import size_table
 from mediation_desk.gui.pdf_dialog import PdfDialog
 from mediation_desk.gui.points_labels import coins_text, entry_kind_name
 from mediation_desk.gui.table_keys import KEY_ROLE, select_key, selected_key
@@ -32,7 +32,7 @@ from mediation_desk.privacy import roles
 
 DATE, KIND, WHAT, COINS, NOTE = range(5)
 WIDTHS = {DATE: 7, KIND: 5, WHAT: 14, COINS: 5}  # em
-DIM = QColor("#777777")
+DIM = QColor("#666666")
 CALM_STYLE = "color: #7a4b00;"
 CORRECT = "points.correct"
 
@@ -88,13 +88,10 @@ class StatementSection(QObject):
         self.dialog: QWidget | None = None
         ui.statementMessage.setStyleSheet(CALM_STYLE)
         table = ui.entryTable
-        enlarge(1.1, table)
         headers = (self.tr("日期"), self.tr("类别"), self.tr("内容"), self.tr("绿币"), self.tr("说明"))
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        em = table.fontMetrics().horizontalAdvance("中")
-        for column, width in WIDTHS.items():
-            table.horizontalHeader().resizeSection(column, width * em)
+        size_table(table, 1.1, dict(WIDTHS))  # in em, following 大字模式
         table.horizontalHeader().setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setVisible(False)
         day = china_today()

@@ -4,7 +4,8 @@ lives, backups, restore and the integrity check (settings_data.py).
 
 The page saves what it is given and says so through its signals; the main window and the
 application act on them (re-font the application, re-time the idle lock, re-read the dashboard,
-log in again after a restore)."""
+log in again after a restore). A value typed but not applied is asked about before the window
+quits, locks or shows another page (`unsaved_work`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from mediation_desk.gui.settings import (
     DeskSettings,
 )
 from mediation_desk.gui.tasks import TaskManager
+from mediation_desk.gui.unsaved_work import Then
+from mediation_desk.gui.wheel_guard import guard_wheel
 from mediation_desk.mediation import case_targets
 from mediation_desk.mediation.case_targets import CaseTargets
 from mediation_desk.privacy import roles
@@ -60,6 +63,7 @@ class SettingsPage(QWidget):
         self.actor = actor
         self.targets: CaseTargets | None = None
         self._saving_targets = False
+        self._after_save: Then | None = None  # what was waiting for the targets to be saved
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
         ui = self.ui
@@ -75,6 +79,42 @@ class SettingsPage(QWidget):
         self.data.restore_finished.connect(self.restore_finished)
         self.show_interface()
         self.set_actor(actor)
+        self.wheel_guard = guard_wheel(self)  # the language changes only once chosen
+
+    # ---- unsaved work ---------------------------------------------------------------------------
+
+    def _interface_changed(self) -> bool:
+        ui, saved = self.ui, self.settings
+        return (ui.languageCombo.currentData(), ui.largeFontCheck.isChecked(), ui.idleMinutesEdit.text().strip()) != (
+            saved.language,
+            saved.large_font,
+            str(saved.idle_lock_minutes),
+        )
+
+    def _targets_changed(self) -> bool:
+        t, ui = self.targets, self.ui
+        if t is None or not self.may_change_targets():
+            return False
+        typed = (ui.overdueDaysEdit.text().strip(), ui.judicialDaysEdit.text().strip())
+        return typed != (str(t.overdue_days), str(t.judicial_window_days))
+
+    def unsaved_work(self) -> str | None:
+        return self.tr("设置") if self._interface_changed() or self._targets_changed() else None
+
+    def save_work(self, then: Then) -> None:
+        if self._interface_changed() and not self.apply_interface():
+            return
+        if not self._targets_changed():
+            then()
+            return
+        self._after_save = then
+        self.save_targets()
+
+    def discard_work(self) -> None:
+        self.show_interface()
+        if self.targets is not None:
+            self._show_targets(self.targets)
+        show_problems(self.rule_errors, [])
 
     def set_actor(self, actor: Actor) -> None:
         """After a login, possibly by another operator: what may be changed follows the role."""
@@ -194,9 +234,13 @@ class SettingsPage(QWidget):
         self.ui.rulesStatusLabel.setText(self.tr("已保存，工作台将按新的天数提醒") if changed else self.tr("没有改动"))
         if changed:
             self.targets_changed.emit()
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            then()
 
     def _targets_refused(self, error: BaseException) -> None:
         self._saving_done()
+        self._after_save = None  # refused: the page stays, showing why
         if not isinstance(error, DeskError):
             self.ui.rulesStatusLabel.clear()
             raise error

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import DeskError, ValidationError
+from mediation_desk.gui.amounts import yuan
 from mediation_desk.gui.case_labels import AGREEMENT_FORM_NAMES, PREVENTION_NAMES, name_of
 from mediation_desk.gui.forms.ui_statistics_page import Ui_StatisticsPage
 from mediation_desk.gui.labels import REFERRER_NAMES, SOURCE_NAMES, translated
+from mediation_desk.gui.large_text import HEADING, enlarge, follow_font
 from mediation_desk.gui.pages.statistics_charts import ChartMaker, chart_font
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation.stats import MonthlyReport, monthly_report
@@ -41,7 +43,8 @@ OVERALL = {
     "closed": QT_TRANSLATE_NOOP("StatisticsPage", "结案（件）"),
     "open_at_month_end": QT_TRANSLATE_NOOP("StatisticsPage", "月末在办（件）"),
 }
-VALUE_STYLE = "font-size: 14pt; font-weight: bold;"
+VALUE_SIZE = 1.15  # the figures, bold, a little larger than their names (in either font mode)
+CHART_HEIGHT = 8  # the least height of a chart, in lines of text: the page fits a 1366×768 screen
 CALM_STYLE = "color: #7a4b00;"
 CHARTS = ("types", "months", "rate")
 
@@ -64,6 +67,7 @@ class StatisticsPage(QWidget):
         self.actor = actor
         self.ui = Ui_StatisticsPage()
         self.ui.setupUi(self)
+        enlarge(HEADING, self.ui.titleLabel)
         self.data: StatisticsData | None = None
         self.month = current_month()  # the month shown, or being read
         self._generation = 0
@@ -76,9 +80,9 @@ class StatisticsPage(QWidget):
         for name, layout in zip(CHARTS, layouts, strict=True):
             view = QChartView(self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(280)
             layout.addWidget(view)
             self.chart_views[name] = view
+        follow_font(self, self._redraw)  # the charts' text and height follow 大字模式
         u = self.ui
         u.statusLabel.setStyleSheet(CALM_STYLE)
         u.monthEdit.setText(self.month)
@@ -122,7 +126,8 @@ class StatisticsPage(QWidget):
     def _value(self, key: str) -> QLabel:
         label = QLabel("—", self)
         label.setObjectName("value_" + key.replace(".", "_"))
-        label.setStyleSheet(VALUE_STYLE)
+        label.setStyleSheet("font-weight: bold;")
+        enlarge(VALUE_SIZE, label)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value_labels[key] = label
@@ -202,7 +207,7 @@ class StatisticsPage(QWidget):
             "mediated_successfully": str(r.mediated_successfully),
             "terminated": str(r.terminated),
             "success_rate": rate_text(r.success_rate) or "—",
-            "agreement_amount": f"{r.agreement_amount:,.2f}",
+            "agreement_amount": yuan(r.agreement_amount),
             "persons_involved": str(r.persons_involved),
             "found_in_screening": str(r.found_in_screening),
             "escalated": str(r.escalated),
@@ -220,9 +225,18 @@ class StatisticsPage(QWidget):
         self.value_labels["success_rate"].setToolTip(
             "" if r.success_rate is not None else self.tr("本月没有调解成功或终止调解的案件，不计成功率")
         )
+        self._draw_charts(data)
+
+    def _redraw(self) -> None:
+        for view in self.chart_views.values():
+            view.setMinimumHeight(CHART_HEIGHT * self.fontMetrics().height())
+        if self.data is not None:
+            self._draw_charts(self.data)
+
+    def _draw_charts(self, data: StatisticsData) -> None:
         font = chart_font(self)
         maker = self.chart_maker
-        self._set_chart("types", maker.dispute_type_chart(r.by_dispute_type, font))
+        self._set_chart("types", maker.dispute_type_chart(data.report.by_dispute_type, font))
         self._set_chart("months", maker.months_chart(data.series, font))
         self._set_chart("rate", maker.rate_chart(data.series, font))
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QMargins, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from mediation_desk.gui.font_mode import sized_font
 from mediation_desk.gui.labels import DISPUTE_TYPE_NAMES, dispute_type_name
 from mediation_desk.mediation.stats_series import MonthFigures
 
@@ -131,6 +132,5 @@ class ChartMaker(QObject):
 
 
 def chart_font(widget: QWidget) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * FONT_FACTOR)
-    return font
+    """The charts' text: a little larger than the body, in either font mode."""
+    return sized_font(widget.font(), FONT_FACTOR)
