@@ -255,9 +255,11 @@ def test_busy_connections_are_not_evicted_so_a_newcomer_is_refused_at_the_cap(tm
         desk = enroll(server, "XT-001")
         head = (
             f"POST {contract.PUSH_PATH} HTTP/1.1\r\nHost: district\r\nAuthorization: Bearer {desk.token}\r\n"
-            "Content-Length: 1000\r\n\r\n{"
+            "Content-Length: 1000\r\nExpect: 100-continue\r\n\r\n{"
         ).encode()
         busy = [connect(server, head) for _ in range(2)]  # each waits for the rest of its body
+        for sock in busy:  # the server has read the headers once it asks for the body
+            assert sock.recv(64).startswith(b"HTTP/1.1 100 Continue")
         newcomer = connect(server, HEALTH)
         assert read_until_closed(newcomer) == b""
         assert not any(closed_by_server(sock) for sock in busy)
