@@ -15,10 +15,11 @@ from mediation_desk.mediation import capability as mediation
 from mediation_desk.people import models as people_models  # noqa: F401
 from mediation_desk.points import capability as points
 from mediation_desk.privacy import models as privacy_models  # noqa: F401
+from mediation_desk.sitecode import capability as sitecode
 from mediation_desk.storage import state as state_models  # noqa: F401
 from mediation_desk.sync import models as sync_models  # noqa: F401
 
-CAPABILITIES = (administration, mediation, lifecycle, points)
+CAPABILITIES = (administration, mediation, lifecycle, points, sitecode)
 
 
 def register_all(registry: Registry = REGISTRY) -> Registry:

@@ -30,6 +30,9 @@ RULE_MODULES = (
     "mediation.assignment_rules",
     "points.rules",
     "points.entities",
+    "sitecode.rules",
+    "sitecode.scheme",
+    "sitecode.entities",
 )
 PURE_GROUND = ("errors", "validation", "core.sync_contract", "core.hlc", "privacy.roles")
 

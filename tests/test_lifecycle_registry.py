@@ -29,14 +29,20 @@ LIFECYCLE_FILES = [
 
 def test_what_the_capabilities_register() -> None:
     registry = register_all(Registry())
-    assert set(registry.retention_rules) == {"mediation_case", "points_residents"}
+    assert set(registry.retention_rules) == {"mediation_case", "points_residents", "sitecode_places"}
     assert {k: (p.label, p.default_years, p.at_most) for k, p in registry.retention_periods().items()} == {
         "long": ("长期", 30, None),
         "short": ("短期", 10, "long"),
         "declined": ("不予调解或上报的案件", 3, None),
     }
     assert list(registry.sealed) == ["people", "mediators"]  # the ground's register first
-    assert set(registry.sealed_files) == {"attachments", "points_evidence"}
+    assert set(registry.sealed_files) == {
+        "attachments",
+        "points_evidence",
+        "sitecode_inspection_photos",
+        "sitecode_hazard_photos",
+        "sitecode_rectification_photos",
+    }
     assert {c: (p.label, p.standing, p.erase) for c, p in registry.consent_purposes.items()} == {
         "sms_notice": ("短信通知", False, ()),
         "photo_publicity": ("调解案例宣传使用照片", False, ()),
@@ -47,7 +53,7 @@ def test_what_the_capabilities_register() -> None:
     for action in ("retention.manage", "purge", "consent.manage", "desk.protect", "case.retention"):
         assert action in roles.ACTIONS
     assert register_all(registry) is registry
-    assert set(registry.retention_rules) == {"mediation_case", "points_residents"}
+    assert set(registry.retention_rules) == {"mediation_case", "points_residents", "sitecode_places"}
 
 
 def test_the_same_name_for_something_else_is_refused() -> None:

@@ -329,7 +329,15 @@ def test_protect_encrypts_every_old_value_and_leaves_no_plaintext_on_disk(upgrad
         last = s.scalars(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)).one()
         assert (last.action, last.actor_name) == ("desk.protect", ADMIN)
         # Counts only, one per registered kind (the green coins' evidence is sealed from the start).
-        assert last.detail == {"people": 3, "mediators": 1, "attachments": 1, "points_evidence": 0}
+        assert last.detail == {
+            "people": 3,
+            "mediators": 1,
+            "attachments": 1,
+            "points_evidence": 0,
+            "sitecode_inspection_photos": 0,
+            "sitecode_hazard_photos": 0,
+            "sitecode_rectification_photos": 0,
+        }
         assert verify_chain(s).ok
         wraps = {w.kind for w in s.scalars(select(KeyWrap))}
         assert wraps == {"recovery", "operator"}
@@ -456,8 +464,25 @@ def test_a_run_interrupted_while_sealing_files_is_finished_by_the_next(upgraded,
                 )
             ]
             assert runs == [
-                {"people": 3, "mediators": 1, "attachments": 1, "points_evidence": 0},
-                {"people": 0, "mediators": 0, "attachments": 1, "points_evidence": 0, "resumed": True},
+                {
+                    "people": 3,
+                    "mediators": 1,
+                    "attachments": 1,
+                    "points_evidence": 0,
+                    "sitecode_inspection_photos": 0,
+                    "sitecode_hazard_photos": 0,
+                    "sitecode_rectification_photos": 0,
+                },
+                {
+                    "people": 0,
+                    "mediators": 0,
+                    "attachments": 1,
+                    "points_evidence": 0,
+                    "sitecode_inspection_photos": 0,
+                    "sitecode_hazard_photos": 0,
+                    "sitecode_rectification_photos": 0,
+                    "resumed": True,
+                },
             ]
             assert verify_chain(s).ok
         assert sorted(p.name for p in paths.attachments.iterdir()) == [f"{att_id}.sealed"]

@@ -7,6 +7,7 @@ name and a function that makes it (or opens it the way the window does) from the
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,8 @@ from mediation_desk.gui.forgot_password import ForgotPasswordDialog
 from mediation_desk.gui.login import LoginDialog
 from mediation_desk.gui.main_window import MainWindow
 from mediation_desk.gui.pages.points_statement import ReversalDialog
+from mediation_desk.gui.pages.sitecode_hazards import RectifyDialog
+from mediation_desk.gui.pages.sitecode_import import ImportReportDialog
 from mediation_desk.gui.pdf_dialog import PdfDialog
 from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 from mediation_desk.gui.screen_fit import PAGE_FRAME
@@ -44,6 +47,8 @@ from mediation_desk.gui.verify_dialog import open_verify_dialog
 from mediation_desk.mediation import mediators, queries, states
 from mediation_desk.points import catalogue, ledger_views, residents
 from mediation_desk.points.gifts import list_gifts
+from mediation_desk.sitecode import hazards as site_hazards
+from mediation_desk.sitecode.dto import HazardView, ImportReport, ImportRowProblem
 
 SCREEN = QRect(0, 0, 1366, 768)
 TASKBAR, TITLE_BAR = 40, 30  # what a village PC's desktop takes of the screen
@@ -57,6 +62,7 @@ PAGE_NAMES = {
     "FollowupsPage": "followups",
     "StatisticsPage": "statistics",
     "PointsPage": "points",
+    "SitecodePage": "sites",
     "SyncPage": "sync",
     "SettingsPage": "settings",
     "OperatorsPage": "operators",
@@ -255,6 +261,9 @@ DIALOGS: list[tuple[str, Callable[[Tour], QDialog | None]]] = [
     ("dialog-gift", lambda t: t.window.points.shop.add_gift()),
     ("dialog-restock", lambda t: _restock(t)),
     ("dialog-reversal", _reversal),
+    ("dialog-site-place", lambda t: _site_place(t)),
+    ("dialog-site-import", lambda t: ImportReportDialog(_import_report(), t.window)),
+    ("dialog-site-rectify", lambda t: RectifyDialog(*_points(t), _site_hazard(t), t.window)),
     ("dialog-pdf", lambda t: PdfDialog(t.window.tasks, b"", "积分明细", "x.pdf", t.desk.paths.data, t.window)),
     ("dialog-login", lambda t: LoginDialog(t.desk, t.window.tasks, t.window.settings, t.window)),
     ("dialog-forgot-password", lambda t: ForgotPasswordDialog(t.desk, t.window.tasks, t.window.actor.username)),
@@ -266,6 +275,50 @@ DIALOGS: list[tuple[str, Callable[[Tour], QDialog | None]]] = [
     ),
     ("wizard", lambda t: FirstRunWizard(t.desk, t.window.tasks, t.window.settings)),
 ]
+
+
+def _site_place(t: Tour) -> QDialog | None:
+    places = t.window.sites.places
+    places.refresh()
+    t.settle()
+    return places.add_place()
+
+
+def _import_report() -> ImportReport:
+    problems = (
+        ImportRowProblem(3, "统一社会信用代码", "统一社会信用代码「91330604BAD」位数不对：应为 18 位"),
+        ImportRowProblem(7, "类别", "类别「小作坊」不在检查清单中：可填企业、商铺、出租房、旅馆、学校、餐饮店、仓库"),
+        ImportRowProblem(12, "", "与第 4 行是同一场所（名称和地址相同）"),
+    )
+    return ImportReport("谢塘镇场所清单.xlsx", 40, 0, 0, problems)
+
+
+def _site_hazard(t: Tour) -> HazardView:
+    """An open hazard of the demo, or one like it when the demo has none."""
+    found = site_hazards.list_hazards(t.desk, t.window.actor, limit=1)
+    if found:
+        return found[0]
+    at = dt.datetime(2026, 5, 20, 2, tzinfo=dt.UTC)
+    return HazardView(
+        "h",
+        "p",
+        "谢塘五金店",
+        "一网格",
+        "i",
+        "wiring",
+        "电气线路无私拉乱接、无老化破损",
+        "后仓插线板老化",
+        at,
+        dt.date(2026, 5, 27),
+        "open",
+        "待整改",
+        True,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def _restock(t: Tour) -> QDialog | None:

@@ -20,6 +20,7 @@ from mediation_desk.cli import (
     points_commands,
     privacy_commands,
     record_commands,
+    site_commands,
     sync_commands,
 )
 from mediation_desk.cli.argparse_zh import chinese_argparse, in_chinese
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     document_commands.register(sub)
     sync_commands.register(sub)
     points_commands.register(sub)
+    site_commands.register(sub)
     return in_chinese(parser)
 
 

@@ -44,6 +44,8 @@ TOWN_CASES_PATH = f"{API_PREFIX}/town/cases"
 TOKEN_RENEW_PATH = f"{API_PREFIX}/device/token"
 TOWN_DECLARATIONS_PATH = f"{API_PREFIX}/town/points/declarations"
 TOWN_CONFLICTS_PATH = f"{API_PREFIX}/town/points/conflicts"
+TOWN_SITE_TASKS_PATH = f"{API_PREFIX}/town/sites/tasks"
+TOWN_SITE_RATES_PATH = f"{API_PREFIX}/town/sites/rates"
 TOKEN_EXPIRES_HEADER = "X-Token-Expires-At"  # ISO 8601 time the presented token ends (none: no end)
 TOKEN_RENEW_HEADER = "X-Token-Renew"  # TOKEN_RENEW_DUE: renew now (the server decides, not the desk's clock)
 TOKEN_RENEW_DUE = "due"
@@ -227,6 +229,8 @@ ERROR_RATE_LIMITED = "rate_limited"  # 429: too many requests or failures; `Retr
 ERROR_TOKEN_EXPIRED = "token_expired"  # 401: the device token ran out before it was renewed
 # 409: a town's review or resolution that does not fit the record's state, or a per-item limit.
 ERROR_POINTS_REFUSED = "points_refused"
+# A town's closing of a site-code task the task's state does not allow (closed with another outcome).
+ERROR_SITE_TASK_REFUSED = "site_task_refused"
 # A push's body, and the biggest case file inside it (the desk cuts its batches to fit both).
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_CASE_FILE_BYTES = 2 * 1024 * 1024
@@ -260,6 +264,10 @@ def town_review_path(declaration_id: str) -> str:
 
 def conflict_resolve_path(conflict_id: str) -> str:
     return f"{TOWN_CONFLICTS_PATH}/{conflict_id}/resolve"
+
+
+def site_task_close_path(task_id: str) -> str:
+    return f"{TOWN_SITE_TASKS_PATH}/{task_id}/close"
 
 
 @dataclass(frozen=True)

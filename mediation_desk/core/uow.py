@@ -42,6 +42,12 @@ def acting_at(instant: dt.datetime) -> Iterator[None]:
         _ACTING_AT.reset(token)
 
 
+def acting_now() -> dt.datetime:
+    """The instant a unit of work opened now would act at (`acting_at`'s, else this instant): what
+    a read that judges by the clock (a code's colour, a deadline passed) must use too."""
+    return _ACTING_AT.get() or utcnow()
+
+
 def china_today(now: dt.datetime | None = None) -> dt.date:
     """The calendar date in Beijing at `now` (default: this instant)."""
     return (now or utcnow()).astimezone(CHINA).date()
@@ -71,7 +77,7 @@ class UnitOfWork:
         self.actor = actor
         self._node = node
         self._clock: hlc.Timestamp | None = None
-        self.now: dt.datetime = _ACTING_AT.get() or utcnow()  # one instant for the whole action
+        self.now: dt.datetime = acting_now()  # one instant for the whole action
 
     @property
     def today(self) -> dt.date:

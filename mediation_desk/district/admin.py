@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -245,3 +246,23 @@ def set_setting(db: Database, key: str, value: Any, *, actor: str | None = None,
         admin_audit.record(
             s, actor=who, action="setting.set", target=key, reason=why, detail={"old": before, "new": value}
         )
+
+
+def read_json_file(path: Path, what: str, max_bytes: int) -> Any:
+    """An issued document's file (a catalogue, a scheme): UTF-8 JSON (a byte-order mark allowed),
+    refused with words naming `what` when it cannot be read, is too large or is not JSON."""
+    try:
+        with path.open("rb") as f:
+            raw = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise AdminError(f"无法读取{what}文件 {path}：{exc.strerror or type(exc).__name__}") from None
+    if len(raw) > max_bytes:
+        raise AdminError(f"{what}文件过大：最多 {max_bytes // 1024} KB")
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise AdminError(f"{what}文件不是有效的 UTF-8 JSON：{type(exc).__name__}") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"JSON 不允许 {name}")

@@ -34,6 +34,8 @@ from mediation_desk.district import (
     reference,
     sealing,
     server_key,
+    sitecode_month_end,
+    sitecode_town,
     tokens,
     town,
     wire,
@@ -74,8 +76,11 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(migrate.upgrade, db)
         await run_in_threadpool(sealing.seal_legacy, db, keys)
+        month_end = sitecode_month_end.MonthEndLoop(db, config.month_end_every_s)
+        month_end.start()
         log.info("district server ready on %s", db.dialect)
         yield
+        await run_in_threadpool(month_end.stop)
         db.dispose()
 
     app = FastAPI(
@@ -234,5 +239,36 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
         if answer["changed"]:
             log.info("points conflict %s resolved by town device %s", conflict_id, me.device_id)
         return http_errors.StoredDataResponse(answer)
+
+    # ---- site codes: the town's tasks and conversion rates (sitecode_town.py) -------------------
+
+    @app.get(contract.TOWN_SITE_TASKS_PATH, response_model=sitecode_town.TownSiteTasksAnswer, tags=["town"])
+    def town_site_tasks(
+        me: Device,
+        status: Annotated[str, Query(max_length=16)] = sitecode_town.STATUSES[0],
+        after: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=town.MAX_PAGE)] = 200,
+    ) -> JSONResponse:
+        answer = sitecode_town.list_tasks(db, me, status=status, after=after, limit=limit)
+        return http_errors.StoredDataResponse(answer)
+
+    @app.post(
+        contract.TOWN_SITE_TASKS_PATH + "/{task_id}/close",
+        response_model=sitecode_town.TaskCloseAnswer,
+        tags=["town"],
+        openapi_extra=openapi.request_body(sitecode_town.TaskCloseBody),
+    )
+    async def close_site_task(task_id: str, request: Request, me: Device) -> JSONResponse:
+        town.require_town(me)  # before a byte of the body is read
+        task_id = sch.path_id(task_id, "个暗访或联合执法任务", "task_id")
+        body = sch.checked_body(sitecode_town.TaskCloseBody, await wire.read_json(request, config.max_small_body_bytes))
+        answer = await run_in_threadpool(sitecode_town.close_task, db, me, task_id, body)
+        if answer["changed"]:
+            log.info("site task %s closed by town device %s", task_id, me.device_id)
+        return http_errors.StoredDataResponse(answer)
+
+    @app.get(contract.TOWN_SITE_RATES_PATH, response_model=sitecode_town.TownSiteRatesAnswer, tags=["town"])
+    def town_site_rates(me: Device, month: Annotated[str | None, Query(max_length=16)] = None) -> JSONResponse:
+        return http_errors.StoredDataResponse(sitecode_town.rates(db, me, month))
 
     return app

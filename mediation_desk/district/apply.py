@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.sync_contract import APPLIED, CONFLICT, DUPLICATE, REJECTED, OpResult
-from mediation_desk.district import metrics, points_apply
+from mediation_desk.district import metrics, points_apply, sitecode_apply
 from mediation_desk.district.config import DEFAULT, ServerConfig
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
@@ -172,6 +172,8 @@ def _count(results: list[OpResult]) -> Counter[str]:
 def apply_op(ctx: Context, op: contract.Op) -> OpResult:
     if op.entity == contract.CASE_FILE:
         return _apply_case_file(ctx, op)
+    if op.entity in sitecode_apply.ENTITIES:  # site codes: a place's (business) address is kept
+        return sitecode_apply.apply_op(ctx, op, _apply_fields)
     refuse_personal_data(op.payload)
     if op.entity in points_apply.ENTITIES:  # green coins: their own rules (a ledger, not case facts)
         return points_apply.apply_op(ctx, op, _apply_fields)

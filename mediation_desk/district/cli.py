@@ -11,6 +11,8 @@
   audit list [--action A] [--limit N]
   points catalogue show | points catalogue set FILE --reason WHY   the green-coin catalogue (JSON file;
         a new version, higher than the one in force, goes to every desk with the reference data)
+  sites scheme show | sites scheme set FILE --reason WHY   the site-code scheme (一单一码 检查清单, JSON)
+  sites month-end [--month YYYY-MM] | sites rates --month YYYY-MM [--town NAME]
   security list [--limit N]                 lockouts and closed connections, newest first
   backup --to FILE [--overwrite] | restore --from FILE --reason WHY [--yes]   (SQLite; [--by NAME])
 
@@ -29,7 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediation_desk.district import backup, serve
+from mediation_desk.district import backup, serve, sitecode_cli
 from mediation_desk.district.errors import AdminError
 from mediation_desk.logging_setup import RedactingFilter
 
@@ -110,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     catalogue.add_parser("show", parents=[common], help="显示现行的积分目录（JSON）")
     catalogue.add_parser("set", parents=[audited], help="发布新版积分目录").add_argument("file", type=Path)
 
+    sitecode_cli.add_parser(sub, common, audited)
+
     audit = sub.add_parser("audit", help="管理审计").add_subparsers(dest="action", required=True)
     listing = audit.add_parser("list", parents=[common])
     listing.add_argument("--action", dest="audit_action", help="只列这一种操作，如 device.revoke")
@@ -156,6 +160,7 @@ def _admin(args: argparse.Namespace) -> int:
             ("security", "list"): lambda: _security_list(db, args),
             ("points", "show"): lambda: _catalogue_show(db),
             ("points", "set"): lambda: _catalogue_set(db, args, actor, reason),
+            ("sites", args.action): lambda: sitecode_cli.run(db, args, actor, reason),
         }
         commands[(args.command, args.action)]()
     finally:

@@ -38,6 +38,9 @@ class ServerConfig:
     body_timeout_s: float = 60.0
     max_connections: int = 2000
     max_connections_per_ip: int = 500
+    # How often the server checks whether the last closed month's site codes were closed (一单一码
+    # month end), and closes them if not; 0: never (an administrator runs `sites month-end`).
+    month_end_every_s: float = 60.0
 
 
 DEFAULT = ServerConfig()

@@ -316,3 +316,8 @@ class Lockout(Base):
     until: Mapped[dt.datetime]
     failures: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+# The site-code tables live in their own module; importing them here puts them in Base.metadata
+# for everything that reads it (migrations, schema checks).
+from mediation_desk.district import sitecode_models as _sitecode_models  # noqa: E402,F401

@@ -8,7 +8,6 @@ issued never changes — a new catalogue is a new, higher version."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -53,21 +52,7 @@ def show(db: Database) -> dict[str, Any]:
 
 def read_file(path: Path) -> Any:
     """A catalogue file's JSON (UTF-8), refused with words when it cannot be read."""
-    try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise AdminError(f"无法读取积分目录文件 {path}：{exc.strerror or type(exc).__name__}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise AdminError(f"积分目录文件过大：最多 {MAX_FILE_BYTES // 1024} KB")
-    try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise AdminError(f"积分目录文件不是有效的 UTF-8 JSON：{type(exc).__name__}") from None
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"JSON 不允许 {name}")
+    return admin.read_json_file(path, "积分目录", MAX_FILE_BYTES)
 
 
 def set_catalogue(db: Database, data: Any, *, actor: str | None = None, reason: str = "") -> rules.Catalogue:

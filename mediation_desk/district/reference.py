@@ -1,6 +1,6 @@
 """Reference data that flows down to every desk: the national dispute-type table, the
-district's settings and the green-coin catalogue in force, with a version number that changes
-whenever their content does."""
+district's settings, the green-coin catalogue and the site-code scheme in force, with a version
+number that changes whenever their content does."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import json
 import zlib
 from typing import Any
 
-from mediation_desk.district import admin, points_catalogue
+from mediation_desk.district import admin, points_catalogue, sitecode_scheme
 from mediation_desk.district.db import Database
 from mediation_desk.mediation.dispute_types import DISPUTE_TYPES
 from mediation_desk.points import rules
+from mediation_desk.sitecode import rules as site_rules
 
 
 def dispute_types() -> list[dict[str, Any]]:
@@ -25,7 +26,9 @@ def reference(db: Database) -> dict[str, Any]:
     with db.read() as s:
         settings = admin.settings(s)
         catalogue = points_catalogue.current_wire(s)
+        site_scheme = sitecode_scheme.current_wire(s)
     body: dict[str, Any] = {"dispute_types": dispute_types(), "settings": settings, rules.CATALOGUE_PART: catalogue}
+    body[site_rules.SCHEME_PART] = site_scheme
     # The same content gives the same version on every server instance (no counter to keep).
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     body["version"] = zlib.crc32(canonical.encode("utf-8"))

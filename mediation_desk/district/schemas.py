@@ -105,6 +105,7 @@ class ReferenceAnswer(BaseModel):
     dispute_types: list[dict[str, Any]]
     settings: dict[str, Any]
     points_catalogue: dict[str, Any] = Field(description="the green-coin catalogue in force: version and items")
+    site_scheme: dict[str, Any] = Field(description="the site-code scheme in force: version, thresholds, checklists")
     version: int
 
 

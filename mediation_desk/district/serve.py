@@ -71,6 +71,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], common:
         help="每个地址最多同时连接数（前面有反向代理时，所有连接都来自代理的地址：设为与 --max-connections 相同）",
     )
     serve.add_argument(
+        "--month-end-every",
+        type=_interval,
+        default=DEFAULT.month_end_every_s,
+        help="每隔几秒检查上月的一单一码月末结算是否已做，未做则执行；0 表示不自动执行（用 sites month-end）",
+    )
+    serve.add_argument(
         "--forwarded-allow-ips",
         default="127.0.0.1",
         help="信任哪些反向代理的 X-Forwarded-For（逗号分隔的地址）；锁定与限流按代理转来的客户地址计算",
@@ -113,6 +119,7 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         body_timeout_s=args.body_timeout,
         max_connections=args.max_connections,
         max_connections_per_ip=args.max_connections_per_ip,
+        month_end_every_s=args.month_end_every,
     )
 
 
@@ -128,6 +135,17 @@ def _seconds(text: str) -> float:
         value = math.nan
     if not _positive(value):
         raise argparse.ArgumentTypeError(f"须是大于 0 的秒数（收到 {text}）")
+    return value
+
+
+def _interval(text: str) -> float:
+    """Seconds between checks; 0 turns them off."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"须是不小于 0 的秒数（收到 {text}）")
     return value
 
 

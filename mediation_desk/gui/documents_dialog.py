@@ -234,7 +234,7 @@ class DocumentsDialog(QDialog):
     # ---- printing -------------------------------------------------------------------------------
 
     def print_with_dialog(self) -> None:
-        """打印…: the system's print dialog, then the printing on a thread of its own."""
+        """打印…: the system's print dialog, then the printing, a band at a time between the window's events."""
         document = self.document
         if document is None or self.printing:
             return

@@ -34,6 +34,7 @@ from mediation_desk.gui.pages.mediators import MediatorsPage
 from mediation_desk.gui.pages.operators import OperatorsPage
 from mediation_desk.gui.pages.points_page import PointsPage
 from mediation_desk.gui.pages.settings_page import SettingsPage
+from mediation_desk.gui.pages.sitecode_page import SitecodePage
 from mediation_desk.gui.pages.statistics import StatisticsPage
 from mediation_desk.gui.pages.sync_page import SyncPage
 from mediation_desk.gui.screen_fit import FRAME_ALLOWANCE, ElidedLabel, available_area, scroll_contents
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.sync_worker = SyncWorker(desk, tasks, interval_s=interval_from_settings(settings), parent=self)
         self.points = PointsPage(desk, tasks, actor, self, sync_worker=self.sync_worker)
         self.add_page(self.points, self.tr("平安绿币"))
+        self.sites = SitecodePage(desk, tasks, actor, self)
+        self.add_page(self.sites, self.tr("一单一码"))
         self.sync_page = SyncPage(desk, tasks, self.sync_worker, settings, actor, self)
         self.add_page(self.sync_page, self.tr("同步"))
         self.settings_page = SettingsPage(desk, tasks, settings, actor, self)

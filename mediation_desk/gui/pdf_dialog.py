@@ -3,8 +3,8 @@
 unlike a case's documents (documents_dialog.py).
 
 The PDF is made before the dialog opens (on the desk worker, by whoever opens it); the preview,
-the printer and the saved file all read those same bytes. Printing runs on a thread of its own
-(`PrintJob`), saving on the desk worker: the window never waits on either."""
+the printer and the saved file all read those same bytes. Printing goes a band at a time between
+the window's events (`PrintJob`), saving runs on the desk worker: the window never waits on either."""
 
 from __future__ import annotations
 

@@ -1,12 +1,15 @@
 """Printing a generated PDF: each page rendered by PDFium (`QPdfDocument.render`) at the printer's
 resolution and painted onto the printer, in horizontal bands so that a 600-dpi A4 page never
-needs one 140 MB image. The printing runs on a thread of its own (`PrintJob`): two pages at
-600 dpi take seconds, and the window must not freeze meanwhile."""
+needs one 140 MB image. Two pages at 600 dpi take seconds and the window must not freeze
+meanwhile, so a `PrintJob` paints one band per turn of the window's event loop. It stays on the
+window's thread on purpose: rendering and painting on a thread of their own while the window
+painted corrupted memory now and then (an abort in malloc), and Qt's PDF document is a QObject
+that no other thread may share."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 
 from PySide6.QtCore import (
     QBuffer,
@@ -17,7 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
-    QThread,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QPageSize, QPainter
@@ -68,6 +71,18 @@ def pages_to_print(document: QPdfDocument, printer: QPrinter) -> list[int]:
 def print_document(document: QPdfDocument, printer: QPrinter, progress: Progress | None = None) -> int:
     """Paint the pages of `document` onto `printer`, each scaled to fit the paper and centred;
     returns how many pages were printed (copies included when the printer cannot make them)."""
+    steps = print_steps(document, printer, progress)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return int(done.value)
+
+
+def print_steps(
+    document: QPdfDocument, printer: QPrinter, progress: Progress | None = None
+) -> Generator[None, None, int]:
+    """`print_document` one band at a time: it yields after each band it has painted."""
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
         raise PrintError(QCoreApplication.translate("PdfPrint", "文书没有可打印的页面"))
     pages = pages_to_print(document, printer)
@@ -85,7 +100,7 @@ def print_document(document: QPdfDocument, printer: QPrinter, progress: Progress
             for page in pages:
                 if printed:
                     printer.newPage()
-                _paint_page(document, page, printer, painter)
+                yield from _paint_page(document, page, printer, painter)
                 printed += 1
                 if progress is not None:
                     progress(printed, total)
@@ -94,7 +109,7 @@ def print_document(document: QPdfDocument, printer: QPrinter, progress: Progress
     return printed
 
 
-def _paint_page(document: QPdfDocument, page: int, printer: QPrinter, painter: QPainter) -> None:
+def _paint_page(document: QPdfDocument, page: int, printer: QPrinter, painter: QPainter) -> Generator[None, None, None]:
     points = document.pagePointSize(page)
     paper = printer.paperRect(QPrinter.Unit.DevicePixel)
     device_dpi = printer.resolution()
@@ -124,29 +139,46 @@ def _paint_page(document: QPdfDocument, page: int, printer: QPrinter, painter: Q
                 QCoreApplication.translate("PdfPrint", "第 {page} 页无法生成打印图像").format(page=page + 1)
             )
         painter.drawImage(QRectF(left, top + row * scale, target_w, rows * scale), band)
+        yield
 
 
-class PrintJob(QThread):
-    """Prints `pdf` to `printer` on its own thread, with a QPdfDocument of its own (PDFium calls
-    are serialised by Qt, so the preview may go on rendering meanwhile). The printer belongs to
-    the job until `finished`."""
+class PrintJob(QObject):
+    """Prints `pdf` to `printer`, one band per turn of the event loop (see the module's note),
+    with a QPdfDocument of its own. The printer belongs to the job until `finished`."""
 
     progressed = Signal(int, int)  # pages printed, pages to print
     failed = Signal(str)  # why nothing (or not everything) was printed
     printed = Signal(int)  # pages printed
+    finished = Signal()  # after `printed` or `failed`
 
     def __init__(self, pdf: bytes, printer: QPrinter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self.printer = printer
+        self._steps: Generator[None, None, None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
 
-    def run(self) -> None:
+    def start(self) -> None:
+        self._steps = self._run()
+        self._timer.start()
+
+    def _step(self) -> None:
+        assert self._steps is not None
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._timer.stop()
+            self.finished.emit()
+
+    def _run(self) -> Generator[None, None, None]:
         document, buffer = load_pdf(self.pdf)
         try:
-            count = print_document(document, self.printer, self.progressed.emit)
+            count = yield from print_steps(document, self.printer, self.progressed.emit)
         except PrintError as error:
             self.failed.emit(str(error))
-        except Exception:  # a thread has no excepthook: log it and let the window say so
+        except Exception:  # the event loop would only print it: log it and let the window say so
             log.exception("printing failed")
             self.failed.emit(QCoreApplication.translate("PdfPrint", "打印时发生意外错误，已记入日志"))
         else:

@@ -1,7 +1,7 @@
 """Shows the recovery key (恢复密钥) once, after setup or protection, and asks that it be kept:
 copied, or printed on a sheet that says what it is for (documents/recovery_sheet.py).
 
-The sheet is made on the desk worker and printed by a `PrintJob` on a thread of its own, the
+The sheet is made on the desk worker and printed by a `PrintJob`, a band at a time, the
 same way as every document of the desk; the dialog cannot be closed while pages are on their way.
 The PDF is never saved by the desk."""
 

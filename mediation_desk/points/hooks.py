@@ -37,13 +37,18 @@ def declare_for_closed_case(uow: UnitOfWork, data: Mapping[str, Any]) -> None:
 
 
 def declare_for_self_inspection(uow: UnitOfWork, data: Mapping[str, Any]) -> None:
-    """`rules.SELF_INSPECTION_DONE_EVENT`: {inspection_id, resident_id, completed_on}."""
-    inspection_id, resident_id = data.get("inspection_id"), data.get("resident_id")
-    if not inspection_id or not resident_id:
-        return  # the place's responsible person is not a registered resident
-    resident = uow.session.get(Resident, str(resident_id))
-    if resident is None:
+    """`rules.SELF_INSPECTION_DONE_EVENT`: {inspection_id, resident_id or person_id (the place's
+    responsible person), completed_on}."""
+    inspection_id, resident_id, person_id = data.get("inspection_id"), data.get("resident_id"), data.get("person_id")
+    if not inspection_id:
         return
+    resident = None
+    if resident_id:
+        resident = uow.session.get(Resident, str(resident_id))
+    elif person_id:
+        resident = uow.session.scalars(select(Resident).where(Resident.person_id == str(person_id))).first()
+    if resident is None:
+        return  # the place's responsible person is not a registered resident
     _declare_automatically(uow, rules.FROM_SELF_INSPECTION, str(inspection_id), resident, data.get("completed_on"))
 
 

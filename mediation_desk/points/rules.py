@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mediation_desk.sitecode import rules as sitecode_rules
+
 # ---- the catalogue --------------------------------------------------------------------------
 
 MODULES = {
@@ -28,8 +30,8 @@ MODULES = {
 MANUAL, FROM_MEDIATION, FROM_SELF_INSPECTION = "manual", "mediation", "self_inspection"
 SOURCES = {MANUAL: "群众申报", FROM_MEDIATION: "调解结案自动申报", FROM_SELF_INSPECTION: "一单一码自查自动申报"}
 # Published by the site-code capability when a place's monthly self-inspection is complete:
-# {inspection_id, resident_id (the place's responsible resident, if registered), completed_on}.
-SELF_INSPECTION_DONE_EVENT = "sitecode.self_inspection_done"
+# {inspection_id, place_id, person_id (the place's responsible person), month, completed_on}.
+SELF_INSPECTION_DONE_EVENT = sitecode_rules.SELF_INSPECTION_DONE_EVENT
 CATALOGUE_PART = "points_catalogue"  # the part of the district's reference data that carries it
 MAX_ITEM_COINS = 100  # one item earns or deducts at most this many coins
 MAX_ENTRY_COINS = 100_000  # one ledger entry (a redemption of several gifts) moves at most this many

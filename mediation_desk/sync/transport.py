@@ -214,6 +214,17 @@ class DistrictClient:
     def resolve_conflict(self, conflict_id: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._call("POST", contract.conflict_resolve_path(conflict_id), json=body)
 
+    # A town's desk and the site codes (一单一码): tasks and conversion rates, online.
+    def town_site_tasks(self, status: str, after: str | None, limit: int) -> dict[str, Any]:
+        params = {"status": status, "limit": limit, **({"after": after} if after else {})}
+        return self._call("GET", contract.TOWN_SITE_TASKS_PATH, params=params)
+
+    def close_site_task(self, task_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._call("POST", contract.site_task_close_path(task_id), json=body)
+
+    def town_site_rates(self, month: str) -> dict[str, Any]:
+        return self._call("GET", contract.TOWN_SITE_RATES_PATH, params={"month": month})
+
     def renew_token(self) -> str:
         """A new device token for the one in use (which the district keeps valid for a grace).
         The caller stores it before `use_token`."""
@@ -300,6 +311,8 @@ def error_for(code: str, message: Any, field: Any, status: int, retry_after: int
         return OutOfScope(text)
     if code == contract.ERROR_POINTS_REFUSED:  # the town's review or resolution breaks a rule
         return ValidationError.single(str(field or "id"), code, text or "区里未接受这次审核")
+    if code == contract.ERROR_SITE_TASK_REFUSED:  # a task closed already, with another outcome
+        return ValidationError.single(str(field or "task_id"), code, text or "区里未接受办结这个任务")
     if code == contract.ERROR_BAD_REQUEST and field:
         return ValidationError.single(str(field), code, text or "区服务器拒绝了该请求")
     if status >= 500:

@@ -921,6 +921,17 @@
     </message>
 </context>
 <context>
+    <name>ChecklistForm</name>
+    <message>
+        <source>选好场所后，这里列出它所属类别的检查清单，每一项选择合格、有隐患或不适用。</source>
+        <translation>Once a place is chosen, the checklist of its category is listed here: answer each item OK, hazard or not applicable.</translation>
+    </message>
+    <message>
+        <source>请选择这一项的检查结果</source>
+        <translation>Choose a result for this item</translation>
+    </message>
+</context>
+<context>
     <name>CommitteePage</name>
     <message>
         <source>案号将写成：{number}（全国统一格式为“（年）X人调字第 号”，可以改成本地习惯的字号）</source>
@@ -2142,6 +2153,96 @@ Running on: Python {python}, Qt {qt} (PySide6 {pyside}), {system}</translation>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>导入场所清单</source>
+        <translation>Import a list of places</translation>
+    </message>
+    <message>
+        <source>场所清单 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Lists of places (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取「{file}」……</source>
+        <translation>Reading “{file}”…</translation>
+    </message>
+    <message>
+        <source>未导入：{reason}</source>
+        <translation>Not imported: {reason}</translation>
+    </message>
+    <message>
+        <source>已从「{file}」导入 {count} 个场所</source>
+        <translation>Imported {count} places from “{file}”</translation>
+    </message>
+    <message>
+        <source>，跳过有问题的 {skipped} 行</source>
+        <translation>, skipped {skipped} rows with problems</translation>
+    </message>
+    <message>
+        <source>；其中 {count} 个没有统一社会信用代码，按个体工商户标记</source>
+        <translation>; {count} of them have no unified social credit code and are flagged as individual businesses</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>未导入：「{file}」有 {bad} 行有问题。</source>
+        <translation>Not imported: “{file}” has {bad} rows with problems.</translation>
+    </message>
+    <message>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>将跳过有问题的 {bad} 行，只导入其余 {good} 行场所。
+跳过的行不会导入，需改正后另行导入。确定吗？</source>
+        <translation>The {bad} rows with problems will be skipped and only the other {good} rows imported.
+Skipped rows are not imported; correct them and import them separately. Continue?</translation>
+    </message>
+    <message>
+        <source>未导入任何场所。</source>
+        <translation>No place was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>导入清单：有问题的行</source>
+        <translation>Import: rows with problems</translation>
+    </message>
+    <message>
+        <source>「{file}」共 {rows} 行，其中 {bad} 行有问题，尚未导入任何场所。
+请改正文件后重新导入；或跳过有问题的行，只导入其余 {good} 行。</source>
+        <translation>“{file}” has {rows} rows, {bad} of them with problems; no place has been imported yet.
+Correct the file and import it again, or skip the rows with problems and import only the other {good} rows.</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>（整行）</source>
+        <translation>(whole row)</translation>
+    </message>
+    <message>
+        <source>跳过有问题的 {bad} 行，导入其余 {good} 行(&amp;S)…</source>
+        <translation>&amp;Skip the {bad} bad rows, import the other {good}…</translation>
+    </message>
+    <message>
+        <source>不导入，先改文件(&amp;C)</source>
+        <translation>Do not import; &amp;correct the file first</translation>
+    </message>
+</context>
+<context>
     <name>Intake</name>
     <message>
         <source>依申请</source>
@@ -2395,6 +2496,29 @@ Running on: Python {python}, Qt {qt} (PySide6 {pyside}), {system}</translation>
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message>
+        <source>发现的问题（可不填）</source>
+        <translation>What was found (optional)</translation>
+    </message>
+    <message>
+        <source>隐患照片：{item}</source>
+        <translation>Hazard photo: {item}</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>隐患描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>隐患照片</source>
+        <translation>Hazard photo</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>正在查看本机的系统钥匙串……</source>
@@ -2570,6 +2694,10 @@ Either way, the desk&apos;s window always asks you to log in.</translation>
     <message>
         <source>平安绿币</source>
         <translation>Green coins</translation>
+    </message>
+    <message>
+        <source>一单一码</source>
+        <translation>Site codes</translation>
     </message>
     <message>
         <source>同步</source>
@@ -3674,6 +3802,92 @@ They can no longer log in; the account and the records they made are kept, and i
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>选择照片…</source>
+        <translation>Choose photo…</translation>
+    </message>
+    <message>
+        <source>不附照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>（未附照片）</source>
+        <translation>(no photo)</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>在用（停用的场所不再按月自查，也不打印公示牌）</source>
+        <translation>Active (an inactive place has no monthly self-inspection and no placard)</translation>
+    </message>
+    <message>
+        <source>场所名称(&amp;M)</source>
+        <translation>Na&amp;me of the place</translation>
+    </message>
+    <message>
+        <source>类别(&amp;T)</source>
+        <translation>Ca&amp;tegory</translation>
+    </message>
+    <message>
+        <source>地址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>&amp;Grid</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码(&amp;U)</source>
+        <translation>&amp;Unified social credit code</translation>
+    </message>
+    <message>
+        <source>负责人(&amp;R)</source>
+        <translation>&amp;Responsible person</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>18 位；个体工商户没有可不填</source>
+        <translation>18 characters; an individual business without one may leave it empty</translation>
+    </message>
+    <message>
+        <source>登记场所</source>
+        <translation>Register a place</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>Optional; stored encrypted</translation>
+    </message>
+    <message>
+        <source>登记后自下个月起按月自查。电话加密保存，列表中只显示部分号码。</source>
+        <translation>Monthly self-inspections are due from next month. The phone is stored encrypted; lists show only part of it.</translation>
+    </message>
+    <message>
+        <source>修改场所：{name}</source>
+        <translation>Edit place: {name}</translation>
+    </message>
+    <message>
+        <source>不改请留空（现为 {phone}）</source>
+        <translation>Leave empty to keep it (now {phone})</translation>
+    </message>
+    <message>
+        <source>电话留空表示不改。</source>
+        <translation>An empty phone keeps the one on record.</translation>
+    </message>
+</context>
+<context>
     <name>PointsBalancesTab</name>
     <message>
         <source>姓名</source>
@@ -4389,6 +4603,53 @@ It then goes to the town; this cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>RectifyDialog</name>
+    <message>
+        <source>登记整改：{place}</source>
+        <translation>Record rectification: {place}</translation>
+    </message>
+    <message>
+        <source>隐患：{item}
+{description}发现于 {found}，整改期限 {deadline}{overdue}</source>
+        <translation>Hazard: {item}
+{description}Found on {found}, deadline {deadline}{overdue}</translation>
+    </message>
+    <message>
+        <source>（已超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>整改了什么、怎样整改的</source>
+        <translation>What was rectified, and how</translation>
+    </message>
+    <message>
+        <source>到场复查的人员姓名</source>
+        <translation>Name of the person who checked it on site</translation>
+    </message>
+    <message>
+        <source>整改照片</source>
+        <translation>Rectification photo</translation>
+    </message>
+    <message>
+        <source>整改情况(&amp;N)</source>
+        <translation>Rectification &amp;note</translation>
+    </message>
+    <message>
+        <source>复查人(&amp;C)</source>
+        <translation>&amp;Checked by</translation>
+    </message>
+    <message>
+        <source>登记整改</source>
+        <translation>Record rectification</translation>
+    </message>
+    <message>
+        <source>登记「{place}」的隐患「{item}」已整改，复查人 {who}。
+登记后不能撤销。确定吗？</source>
+        <translation>Record the hazard “{item}” of “{place}” as rectified, checked by {who}.
+This cannot be undone. Continue?</translation>
+    </message>
+</context>
+<context>
     <name>RedeemSection</name>
     <message>
         <source>{name}（{price} 绿币，库存 {stock}）</source>
@@ -5074,6 +5335,579 @@ Redeem?</translation>
     <message>
         <source>签字日期(&amp;D)：</source>
         <translation>&amp;Date signed:</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeCommon</name>
+    <message>
+        <source>全部码色</source>
+        <translation>All colours</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeDashboardTab</name>
+    <message>
+        <source>各网格码色统计</source>
+        <translation>Codes by grid</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>场所数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>待整改隐患</source>
+        <translation>Open hazards</translation>
+    </message>
+    <message>
+        <source>超期隐患</source>
+        <translation>Overdue hazards</translation>
+    </message>
+    <message>
+        <source>待办任务</source>
+        <translation>Open tasks</translation>
+    </message>
+    <message>
+        <source>{period}各网格码色（{time} 计算）</source>
+        <translation>Codes by grid, {period} (computed {time})</translation>
+    </message>
+    <message>
+        <source>{month}转码率：{text}</source>
+        <translation>Conversion rate, {month}: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeHazardsTab</name>
+    <message>
+        <source>待整改</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>显示(&amp;W)</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>&amp;Grid</translation>
+    </message>
+    <message>
+        <source>场所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>登记整改(&amp;R)…</source>
+        <translation>&amp;Record rectification…</translation>
+    </message>
+    <message>
+        <source>已超期，待整改</source>
+        <translation>Overdue, open</translation>
+    </message>
+    <message>
+        <source>{day} 整改，复查人 {who}：{note}</source>
+        <translation>Rectified {day}, checked by {who}: {note}</translation>
+    </message>
+    <message>
+        <source>共 {count} 项，其中已超期 {overdue} 项</source>
+        <translation>{count} items, {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>当前操作员不能登记整改</source>
+        <translation>The current operator may not record rectifications</translation>
+    </message>
+    <message>
+        <source>已登记整改：{place}「{item}」，复查人 {who}。</source>
+        <translation>Rectification recorded: {place} “{item}”, checked by {who}.</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeInspectTab</name>
+    <message>
+        <source>输入场所名称后按回车查找</source>
+        <translation>Type a place&apos;s name and press Enter</translation>
+    </message>
+    <message>
+        <source>查找场所(&amp;F)</source>
+        <translation>&amp;Find place</translation>
+    </message>
+    <message>
+        <source>场所(&amp;P)</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>整体照片</source>
+        <translation>Photo of the inspection</translation>
+    </message>
+    <message>
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>其余各项合格(&amp;K)</source>
+        <translation>All others o&amp;K</translation>
+    </message>
+    <message>
+        <source>保存自查(&amp;S)</source>
+        <translation>&amp;Save inspection</translation>
+    </message>
+    <message>
+        <source>{name}（{grid}）</source>
+        <translation>{name} ({grid})</translation>
+    </message>
+    <message>
+        <source>（请选择场所）</source>
+        <translation>(choose a place)</translation>
+    </message>
+    <message>
+        <source>没有找到这个场所</source>
+        <translation>No such place found</translation>
+    </message>
+    <message>
+        <source>{name}：{category}，{grid}，{address}。检查清单第 {version} 版，共 {items} 项。</source>
+        <translation>{name}: {category}, {grid}, {address}. Checklist version {version}, {items} items.</translation>
+    </message>
+    <message>
+        <source>（补做）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>（本期）</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <source>当前操作员不能录入自查</source>
+        <translation>The current operator may not enter self-inspections</translation>
+    </message>
+    <message>
+        <source>还有 {count} 项没有选择检查结果</source>
+        <translation>{count} items have no result yet</translation>
+    </message>
+    <message>
+        <source>确认保存自查</source>
+        <translation>Confirm the self-inspection</translation>
+    </message>
+    <message>
+        <source>为「{name}」保存{month}自查：合格 {ok} 项，有隐患 {found} 项，不适用 {na} 项。
+保存后不能修改。确定保存吗？</source>
+        <translation>Save the {month} self-inspection of “{name}”: {ok} OK, {found} hazards, {na} not applicable.
+It cannot be changed once saved. Save?</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>Not saved: correct what is shown and save again.</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>已保存「{name}」{month}自查</source>
+        <translation>Saved the {month} self-inspection of “{name}”</translation>
+    </message>
+    <message>
+        <source>，登记隐患 {count} 项</source>
+        <translation>, {count} hazards recorded</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>现为</source>
+        <translation>Now </translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeLabels</name>
+    <message>
+        <source>绿码</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>黄码</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>红码</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>有隐患</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <source>暗访检查</source>
+        <translation>Covert inspection</translation>
+    </message>
+    <message>
+        <source>联合执法</source>
+        <translation>Joint enforcement</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodePage</name>
+    <message>
+        <source>场所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>自查录入</source>
+        <translation>Self-inspection</translation>
+    </message>
+    <message>
+        <source>隐患整改</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>网格看板</source>
+        <translation>Grid dashboard</translation>
+    </message>
+    <message>
+        <source>亮码公示</source>
+        <translation>Placards</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodePlacardsTab</name>
+    <message>
+        <source>打印公示牌</source>
+        <translation>Print placards</translation>
+    </message>
+    <message>
+        <source>打印本场所(&amp;P)…</source>
+        <translation>&amp;Print this place…</translation>
+    </message>
+    <message>
+        <source>打印整个网格(&amp;G)…</source>
+        <translation>Print the whole &amp;grid…</translation>
+    </message>
+    <message>
+        <source>场所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>扫码核对</source>
+        <translation>Check a placard</translation>
+    </message>
+    <message>
+        <source>扫码框(&amp;S)</source>
+        <translation>&amp;Scan</translation>
+    </message>
+    <message>
+        <source>点这里后用扫码枪扫公示牌上的二维码，或输入码下的文字后按回车</source>
+        <translation>Click here and scan the placard&apos;s QR code, or type the text under it and press Enter</translation>
+    </message>
+    <message>
+        <source>当前操作员不能打印公示牌</source>
+        <translation>The current operator may not print placards</translation>
+    </message>
+    <message>
+        <source>正在生成公示牌……</source>
+        <translation>Making the placards…</translation>
+    </message>
+    <message>
+        <source>未能生成公示牌：{reason}</source>
+        <translation>Could not make the placards: {reason}</translation>
+    </message>
+    <message>
+        <source>「{title}」没有在用的场所，没有生成公示牌。</source>
+        <translation>“{title}” has no active place; no placard was made.</translation>
+    </message>
+    <message>
+        <source>已生成 {count} 张公示牌。</source>
+        <translation>{count} placards made.</translation>
+    </message>
+    <message>
+        <source>亮码公示牌：{title}</source>
+        <translation>Placards: {title}</translation>
+    </message>
+    <message>
+        <source>亮码公示牌-{title}.pdf</source>
+        <translation>placards-{title}.pdf</translation>
+    </message>
+    <message>
+        <source>{name}（{category}，{grid}）
+{address}
+场所码 {code}</source>
+        <translation>{name} ({category}, {grid})
+{address}
+Place code {code}</translation>
+    </message>
+    <message>
+        <source>今天：</source>
+        <translation>Today: </translation>
+    </message>
+</context>
+<context>
+    <name>SitecodePlacesTab</name>
+    <message>
+        <source>场所名称、地址或负责人</source>
+        <translation>Name, address or responsible person</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>&amp;Grid</translation>
+    </message>
+    <message>
+        <source>码色(&amp;C)</source>
+        <translation>&amp;Colour</translation>
+    </message>
+    <message>
+        <source>类别(&amp;T)</source>
+        <translation>Ca&amp;tegory</translation>
+    </message>
+    <message>
+        <source>场所列表</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>场所名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>码色</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>码色和理由</source>
+        <translation>Code and reasons</translation>
+    </message>
+    <message>
+        <source>登记场所(&amp;N)…</source>
+        <translation>&amp;New place…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>导入清单(&amp;I)…</source>
+        <translation>&amp;Import list…</translation>
+    </message>
+    <message>
+        <source>无法读取：{reason}</source>
+        <translation>Cannot read: {reason}</translation>
+    </message>
+    <message>
+        <source>共 {count} 个场所</source>
+        <translation>{count} places</translation>
+    </message>
+    <message>
+        <source>前 {count} 个场所（请查找或筛选其他场所）</source>
+        <translation>First {count} places (search or filter for the others)</translation>
+    </message>
+    <message>
+        <source>待整改 {open}</source>
+        <translation>{open} open</translation>
+    </message>
+    <message>
+        <source>{text}，超期 {overdue}</source>
+        <translation>{text}, {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>{name}（停用）</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
+        <source>{category}（个体）</source>
+        <translation>{category} (individual)</translation>
+    </message>
+    <message>
+        <source>选中一个场所，这里显示它的码色和理由。</source>
+        <translation>Choose a place to see its code and the reasons.</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）只能查看；登记、修改和导入场所请由{keepers}办理。</source>
+        <translation>The current operator ({role}) may only look; places are registered, edited and imported by {keepers}.</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>已登记：{name}</source>
+        <translation>Registered: {name}</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>（未填统一社会信用代码，按个体工商户标记）</source>
+        <translation> (no unified social credit code: flagged as an individual business)</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeTasksTab</name>
+    <message>
+        <source>只看待办(&amp;O)</source>
+        <translation>&amp;Open only</translation>
+    </message>
+    <message>
+        <source>任务由区里按红码开出，由镇街办结；同步后这里显示最新情况。</source>
+        <translation>The district opens tasks for red codes and the town closes them; they show here after each sync.</translation>
+    </message>
+    <message>
+        <source>场所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>开出日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>红码理由</source>
+        <translation>Why red</translation>
+    </message>
+    <message>
+        <source>{place}：{kind}（{month}），交办{parties}。
+{reasons}</source>
+        <translation>{place}: {kind} ({month}), assigned to {parties}.
+{reasons}</translation>
+    </message>
+    <message>
+        <source>{state}（{day}）</source>
+        <translation>{state} ({day})</translation>
+    </message>
+    <message>
+        <source>{reasons}
+办结情况：{outcome}</source>
+        <translation>{reasons}
+Outcome: {outcome}</translation>
+    </message>
+    <message>
+        <source>共 {count} 项任务，待办 {open} 项</source>
+        <translation>{count} tasks, {open} open</translation>
     </message>
 </context>
 <context>

@@ -921,6 +921,17 @@
     </message>
 </context>
 <context>
+    <name>ChecklistForm</name>
+    <message>
+        <source>选好场所后，这里列出它所属类别的检查清单，每一项选择合格、有隐患或不适用。</source>
+        <translation>选好场所后，这里列出它所属类别的检查清单，每一项选择合格、有隐患或不适用。</translation>
+    </message>
+    <message>
+        <source>请选择这一项的检查结果</source>
+        <translation>请选择这一项的检查结果</translation>
+    </message>
+</context>
+<context>
     <name>CommitteePage</name>
     <message>
         <source>案号将写成：{number}（全国统一格式为“（年）X人调字第 号”，可以改成本地习惯的字号）</source>
@@ -2142,6 +2153,96 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>导入场所清单</source>
+        <translation>导入场所清单</translation>
+    </message>
+    <message>
+        <source>场所清单 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>场所清单 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>正在读取「{file}」……</source>
+        <translation>正在读取「{file}」……</translation>
+    </message>
+    <message>
+        <source>未导入：{reason}</source>
+        <translation>未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>已从「{file}」导入 {count} 个场所</source>
+        <translation>已从「{file}」导入 {count} 个场所</translation>
+    </message>
+    <message>
+        <source>，跳过有问题的 {skipped} 行</source>
+        <translation>，跳过有问题的 {skipped} 行</translation>
+    </message>
+    <message>
+        <source>；其中 {count} 个没有统一社会信用代码，按个体工商户标记</source>
+        <translation>；其中 {count} 个没有统一社会信用代码，按个体工商户标记</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>未导入：「{file}」有 {bad} 行有问题。</source>
+        <translation>未导入：「{file}」有 {bad} 行有问题。</translation>
+    </message>
+    <message>
+        <source>请确认</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>将跳过有问题的 {bad} 行，只导入其余 {good} 行场所。
+跳过的行不会导入，需改正后另行导入。确定吗？</source>
+        <translation>将跳过有问题的 {bad} 行，只导入其余 {good} 行场所。
+跳过的行不会导入，需改正后另行导入。确定吗？</translation>
+    </message>
+    <message>
+        <source>未导入任何场所。</source>
+        <translation>未导入任何场所。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>导入清单：有问题的行</source>
+        <translation>导入清单：有问题的行</translation>
+    </message>
+    <message>
+        <source>「{file}」共 {rows} 行，其中 {bad} 行有问题，尚未导入任何场所。
+请改正文件后重新导入；或跳过有问题的行，只导入其余 {good} 行。</source>
+        <translation>「{file}」共 {rows} 行，其中 {bad} 行有问题，尚未导入任何场所。
+请改正文件后重新导入；或跳过有问题的行，只导入其余 {good} 行。</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>（整行）</source>
+        <translation>（整行）</translation>
+    </message>
+    <message>
+        <source>跳过有问题的 {bad} 行，导入其余 {good} 行(&amp;S)…</source>
+        <translation>跳过有问题的 {bad} 行，导入其余 {good} 行(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>不导入，先改文件(&amp;C)</source>
+        <translation>不导入，先改文件(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Intake</name>
     <message>
         <source>依申请</source>
@@ -2395,6 +2496,29 @@
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message>
+        <source>发现的问题（可不填）</source>
+        <translation>发现的问题（可不填）</translation>
+    </message>
+    <message>
+        <source>隐患照片：{item}</source>
+        <translation>隐患照片：{item}</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>隐患描述</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <source>隐患照片</source>
+        <translation>隐患照片</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>正在查看本机的系统钥匙串……</source>
@@ -2570,6 +2694,10 @@
     <message>
         <source>平安绿币</source>
         <translation>平安绿币</translation>
+    </message>
+    <message>
+        <source>一单一码</source>
+        <translation>一单一码</translation>
     </message>
     <message>
         <source>同步</source>
@@ -3674,6 +3802,92 @@
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>选择照片…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>不附照片</source>
+        <translation>不附照片</translation>
+    </message>
+    <message>
+        <source>（未附照片）</source>
+        <translation>（未附照片）</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>在用（停用的场所不再按月自查，也不打印公示牌）</source>
+        <translation>在用（停用的场所不再按月自查，也不打印公示牌）</translation>
+    </message>
+    <message>
+        <source>场所名称(&amp;M)</source>
+        <translation>场所名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>类别(&amp;T)</source>
+        <translation>类别(&amp;T)</translation>
+    </message>
+    <message>
+        <source>地址(&amp;A)</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码(&amp;U)</source>
+        <translation>统一社会信用代码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>负责人(&amp;R)</source>
+        <translation>负责人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>18 位；个体工商户没有可不填</source>
+        <translation>18 位；个体工商户没有可不填</translation>
+    </message>
+    <message>
+        <source>登记场所</source>
+        <translation>登记场所</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>可不填；加密保存</translation>
+    </message>
+    <message>
+        <source>登记后自下个月起按月自查。电话加密保存，列表中只显示部分号码。</source>
+        <translation>登记后自下个月起按月自查。电话加密保存，列表中只显示部分号码。</translation>
+    </message>
+    <message>
+        <source>修改场所：{name}</source>
+        <translation>修改场所：{name}</translation>
+    </message>
+    <message>
+        <source>不改请留空（现为 {phone}）</source>
+        <translation>不改请留空（现为 {phone}）</translation>
+    </message>
+    <message>
+        <source>电话留空表示不改。</source>
+        <translation>电话留空表示不改。</translation>
+    </message>
+</context>
+<context>
     <name>PointsBalancesTab</name>
     <message>
         <source>姓名</source>
@@ -4389,6 +4603,53 @@
     </message>
 </context>
 <context>
+    <name>RectifyDialog</name>
+    <message>
+        <source>登记整改：{place}</source>
+        <translation>登记整改：{place}</translation>
+    </message>
+    <message>
+        <source>隐患：{item}
+{description}发现于 {found}，整改期限 {deadline}{overdue}</source>
+        <translation>隐患：{item}
+{description}发现于 {found}，整改期限 {deadline}{overdue}</translation>
+    </message>
+    <message>
+        <source>（已超期）</source>
+        <translation>（已超期）</translation>
+    </message>
+    <message>
+        <source>整改了什么、怎样整改的</source>
+        <translation>整改了什么、怎样整改的</translation>
+    </message>
+    <message>
+        <source>到场复查的人员姓名</source>
+        <translation>到场复查的人员姓名</translation>
+    </message>
+    <message>
+        <source>整改照片</source>
+        <translation>整改照片</translation>
+    </message>
+    <message>
+        <source>整改情况(&amp;N)</source>
+        <translation>整改情况(&amp;N)</translation>
+    </message>
+    <message>
+        <source>复查人(&amp;C)</source>
+        <translation>复查人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>登记整改</source>
+        <translation>登记整改</translation>
+    </message>
+    <message>
+        <source>登记「{place}」的隐患「{item}」已整改，复查人 {who}。
+登记后不能撤销。确定吗？</source>
+        <translation>登记「{place}」的隐患「{item}」已整改，复查人 {who}。
+登记后不能撤销。确定吗？</translation>
+    </message>
+</context>
+<context>
     <name>RedeemSection</name>
     <message>
         <source>{name}（{price} 绿币，库存 {stock}）</source>
@@ -5074,6 +5335,579 @@
     <message>
         <source>签字日期(&amp;D)：</source>
         <translation>签字日期(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeCommon</name>
+    <message>
+        <source>全部码色</source>
+        <translation>全部码色</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeDashboardTab</name>
+    <message>
+        <source>各网格码色统计</source>
+        <translation>各网格码色统计</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>场所数</source>
+        <translation>场所数</translation>
+    </message>
+    <message>
+        <source>待整改隐患</source>
+        <translation>待整改隐患</translation>
+    </message>
+    <message>
+        <source>超期隐患</source>
+        <translation>超期隐患</translation>
+    </message>
+    <message>
+        <source>待办任务</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <source>{period}各网格码色（{time} 计算）</source>
+        <translation>{period}各网格码色（{time} 计算）</translation>
+    </message>
+    <message>
+        <source>{month}转码率：{text}</source>
+        <translation>{month}转码率：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeHazardsTab</name>
+    <message>
+        <source>待整改</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>显示(&amp;W)</source>
+        <translation>显示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>场所</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>隐患</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>登记整改(&amp;R)…</source>
+        <translation>登记整改(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>已超期，待整改</source>
+        <translation>已超期，待整改</translation>
+    </message>
+    <message>
+        <source>{day} 整改，复查人 {who}：{note}</source>
+        <translation>{day} 整改，复查人 {who}：{note}</translation>
+    </message>
+    <message>
+        <source>共 {count} 项，其中已超期 {overdue} 项</source>
+        <translation>共 {count} 项，其中已超期 {overdue} 项</translation>
+    </message>
+    <message>
+        <source>当前操作员不能登记整改</source>
+        <translation>当前操作员不能登记整改</translation>
+    </message>
+    <message>
+        <source>已登记整改：{place}「{item}」，复查人 {who}。</source>
+        <translation>已登记整改：{place}「{item}」，复查人 {who}。</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeInspectTab</name>
+    <message>
+        <source>输入场所名称后按回车查找</source>
+        <translation>输入场所名称后按回车查找</translation>
+    </message>
+    <message>
+        <source>查找场所(&amp;F)</source>
+        <translation>查找场所(&amp;F)</translation>
+    </message>
+    <message>
+        <source>场所(&amp;P)</source>
+        <translation>场所(&amp;P)</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>整体照片</source>
+        <translation>整体照片</translation>
+    </message>
+    <message>
+        <source>备注(&amp;N)</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>其余各项合格(&amp;K)</source>
+        <translation>其余各项合格(&amp;K)</translation>
+    </message>
+    <message>
+        <source>保存自查(&amp;S)</source>
+        <translation>保存自查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>{name}（{grid}）</source>
+        <translation>{name}（{grid}）</translation>
+    </message>
+    <message>
+        <source>（请选择场所）</source>
+        <translation>（请选择场所）</translation>
+    </message>
+    <message>
+        <source>没有找到这个场所</source>
+        <translation>没有找到这个场所</translation>
+    </message>
+    <message>
+        <source>{name}：{category}，{grid}，{address}。检查清单第 {version} 版，共 {items} 项。</source>
+        <translation>{name}：{category}，{grid}，{address}。检查清单第 {version} 版，共 {items} 项。</translation>
+    </message>
+    <message>
+        <source>（补做）</source>
+        <translation>（补做）</translation>
+    </message>
+    <message>
+        <source>（本期）</source>
+        <translation>（本期）</translation>
+    </message>
+    <message>
+        <source>当前操作员不能录入自查</source>
+        <translation>当前操作员不能录入自查</translation>
+    </message>
+    <message>
+        <source>还有 {count} 项没有选择检查结果</source>
+        <translation>还有 {count} 项没有选择检查结果</translation>
+    </message>
+    <message>
+        <source>确认保存自查</source>
+        <translation>确认保存自查</translation>
+    </message>
+    <message>
+        <source>为「{name}」保存{month}自查：合格 {ok} 项，有隐患 {found} 项，不适用 {na} 项。
+保存后不能修改。确定保存吗？</source>
+        <translation>为「{name}」保存{month}自查：合格 {ok} 项，有隐患 {found} 项，不适用 {na} 项。
+保存后不能修改。确定保存吗？</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>未保存：请按提示修改后再保存。</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>已保存「{name}」{month}自查</source>
+        <translation>已保存「{name}」{month}自查</translation>
+    </message>
+    <message>
+        <source>，登记隐患 {count} 项</source>
+        <translation>，登记隐患 {count} 项</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>现为</source>
+        <translation>现为</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeLabels</name>
+    <message>
+        <source>绿码</source>
+        <translation>绿码</translation>
+    </message>
+    <message>
+        <source>黄码</source>
+        <translation>黄码</translation>
+    </message>
+    <message>
+        <source>红码</source>
+        <translation>红码</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>有隐患</source>
+        <translation>有隐患</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <source>已整改</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>暗访检查</source>
+        <translation>暗访检查</translation>
+    </message>
+    <message>
+        <source>联合执法</source>
+        <translation>联合执法</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodePage</name>
+    <message>
+        <source>场所</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>自查录入</source>
+        <translation>自查录入</translation>
+    </message>
+    <message>
+        <source>隐患整改</source>
+        <translation>隐患整改</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>网格看板</source>
+        <translation>网格看板</translation>
+    </message>
+    <message>
+        <source>亮码公示</source>
+        <translation>亮码公示</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodePlacardsTab</name>
+    <message>
+        <source>打印公示牌</source>
+        <translation>打印公示牌</translation>
+    </message>
+    <message>
+        <source>打印本场所(&amp;P)…</source>
+        <translation>打印本场所(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>打印整个网格(&amp;G)…</source>
+        <translation>打印整个网格(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>场所</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>扫码核对</source>
+        <translation>扫码核对</translation>
+    </message>
+    <message>
+        <source>扫码框(&amp;S)</source>
+        <translation>扫码框(&amp;S)</translation>
+    </message>
+    <message>
+        <source>点这里后用扫码枪扫公示牌上的二维码，或输入码下的文字后按回车</source>
+        <translation>点这里后用扫码枪扫公示牌上的二维码，或输入码下的文字后按回车</translation>
+    </message>
+    <message>
+        <source>当前操作员不能打印公示牌</source>
+        <translation>当前操作员不能打印公示牌</translation>
+    </message>
+    <message>
+        <source>正在生成公示牌……</source>
+        <translation>正在生成公示牌……</translation>
+    </message>
+    <message>
+        <source>未能生成公示牌：{reason}</source>
+        <translation>未能生成公示牌：{reason}</translation>
+    </message>
+    <message>
+        <source>「{title}」没有在用的场所，没有生成公示牌。</source>
+        <translation>「{title}」没有在用的场所，没有生成公示牌。</translation>
+    </message>
+    <message>
+        <source>已生成 {count} 张公示牌。</source>
+        <translation>已生成 {count} 张公示牌。</translation>
+    </message>
+    <message>
+        <source>亮码公示牌：{title}</source>
+        <translation>亮码公示牌：{title}</translation>
+    </message>
+    <message>
+        <source>亮码公示牌-{title}.pdf</source>
+        <translation>亮码公示牌-{title}.pdf</translation>
+    </message>
+    <message>
+        <source>{name}（{category}，{grid}）
+{address}
+场所码 {code}</source>
+        <translation>{name}（{category}，{grid}）
+{address}
+场所码 {code}</translation>
+    </message>
+    <message>
+        <source>今天：</source>
+        <translation>今天：</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodePlacesTab</name>
+    <message>
+        <source>场所名称、地址或负责人</source>
+        <translation>场所名称、地址或负责人</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>码色(&amp;C)</source>
+        <translation>码色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>类别(&amp;T)</source>
+        <translation>类别(&amp;T)</translation>
+    </message>
+    <message>
+        <source>场所列表</source>
+        <translation>场所列表</translation>
+    </message>
+    <message>
+        <source>场所名称</source>
+        <translation>场所名称</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>码色</source>
+        <translation>码色</translation>
+    </message>
+    <message>
+        <source>隐患</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>码色和理由</source>
+        <translation>码色和理由</translation>
+    </message>
+    <message>
+        <source>登记场所(&amp;N)…</source>
+        <translation>登记场所(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>导入清单(&amp;I)…</source>
+        <translation>导入清单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>无法读取：{reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>共 {count} 个场所</source>
+        <translation>共 {count} 个场所</translation>
+    </message>
+    <message>
+        <source>前 {count} 个场所（请查找或筛选其他场所）</source>
+        <translation>前 {count} 个场所（请查找或筛选其他场所）</translation>
+    </message>
+    <message>
+        <source>待整改 {open}</source>
+        <translation>待整改 {open}</translation>
+    </message>
+    <message>
+        <source>{text}，超期 {overdue}</source>
+        <translation>{text}，超期 {overdue}</translation>
+    </message>
+    <message>
+        <source>{name}（停用）</source>
+        <translation>{name}（停用）</translation>
+    </message>
+    <message>
+        <source>{category}（个体）</source>
+        <translation>{category}（个体）</translation>
+    </message>
+    <message>
+        <source>选中一个场所，这里显示它的码色和理由。</source>
+        <translation>选中一个场所，这里显示它的码色和理由。</translation>
+    </message>
+    <message>
+        <source>当前操作员（{role}）只能查看；登记、修改和导入场所请由{keepers}办理。</source>
+        <translation>当前操作员（{role}）只能查看；登记、修改和导入场所请由{keepers}办理。</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>已登记：{name}</source>
+        <translation>已登记：{name}</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <source>（未填统一社会信用代码，按个体工商户标记）</source>
+        <translation>（未填统一社会信用代码，按个体工商户标记）</translation>
+    </message>
+</context>
+<context>
+    <name>SitecodeTasksTab</name>
+    <message>
+        <source>只看待办(&amp;O)</source>
+        <translation>只看待办(&amp;O)</translation>
+    </message>
+    <message>
+        <source>任务由区里按红码开出，由镇街办结；同步后这里显示最新情况。</source>
+        <translation>任务由区里按红码开出，由镇街办结；同步后这里显示最新情况。</translation>
+    </message>
+    <message>
+        <source>场所</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>开出日期</source>
+        <translation>开出日期</translation>
+    </message>
+    <message>
+        <source>红码理由</source>
+        <translation>红码理由</translation>
+    </message>
+    <message>
+        <source>{place}：{kind}（{month}），交办{parties}。
+{reasons}</source>
+        <translation>{place}：{kind}（{month}），交办{parties}。
+{reasons}</translation>
+    </message>
+    <message>
+        <source>{state}（{day}）</source>
+        <translation>{state}（{day}）</translation>
+    </message>
+    <message>
+        <source>{reasons}
+办结情况：{outcome}</source>
+        <translation>{reasons}
+办结情况：{outcome}</translation>
+    </message>
+    <message>
+        <source>共 {count} 项任务，待办 {open} 项</source>
+        <translation>共 {count} 项任务，待办 {open} 项</translation>
     </message>
 </context>
 <context>

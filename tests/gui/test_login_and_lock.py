@@ -93,6 +93,7 @@ def test_wrong_then_right_password(
         "回访",
         "统计",
         "平安绿币",
+        "一单一码",
         "同步",
         "设置",
         "操作员",

@@ -10,6 +10,7 @@ from typing import Any
 
 from documents_helpers import REASON, desk_threads  # noqa: F401  (desk_threads is a fixture)
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QWidget
 from service_helpers import Env, agreed_case, env  # noqa: F401  (env is a fixture)
 from sqlalchemy import select
@@ -55,7 +56,7 @@ def test_the_original_agreement_matches(
     scan(qtbot, dialog, type_text, payload)
     assert answer(dialog) == ("核验一致", "核验通过：协议书与本机登记的内容一致")
     assert "王永年、陈建林" in dialog.ui.detailsLabel.text()
-    assert dialog.ui.statusLabel.font().pointSizeF() > 2 * dialog.font().pointSizeF()
+    assert QFontInfo(dialog.ui.statusLabel.font()).pixelSize() > 2 * QFontInfo(dialog.font()).pixelSize()
     assert desk_threads and threading.main_thread().name not in desk_threads
     # Ready for the next paper: the code is selected, so the next scan replaces it.
     assert dialog.ui.payload.hasSelectedText() and dialog.ui.payload.selectedText() == payload

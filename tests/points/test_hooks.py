@@ -165,6 +165,7 @@ def test_incomplete_case_events_declare_nothing(points_env, volunteer, data) -> 
         {},
         {"inspection_id": "i-1"},
         {"inspection_id": "i-1", "resident_id": "no-such-resident", "completed_on": None},
+        {"inspection_id": "i-1", "person_id": "no-such-person", "completed_on": None},
     ],
 )
 def test_incomplete_inspection_events_declare_nothing(points_env, data) -> None:

@@ -1,0 +1,285 @@
+"""The bulk reads and writes of the site codes' month end (sitecode_codes.py), in the database
+driver's own terms.
+
+Month end reads every place and two months of inspections (some 80,000 rows) and writes two rows
+per place; through the ORM's per-value type handling that alone would take seconds. Here the rows
+go to the driver's `executemany` as plain tuples — moments as the column type stores them (UTC,
+without zone), JSON as text — and come back as the driver gives them, turned into aware UTC
+moments in one pass. Both dialects' SQL is spelled out; the tables are those of revision 0004."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mediation_desk.sitecode import rules
+
+# A place's earliest inspection of each month read: month -> (completed at, as a POSIX timestamp).
+Done = dict[str, tuple[dt.datetime, float]]
+# id, committee, town, created at (as the driver gives it), active; its current code's colour,
+# reasons (JSON text) and period, or None.
+PlaceRow = tuple[str, str, str, Any, bool, str | None, str | None, str | None]
+MonthRow = tuple[str, str, str, str, str, str]  # place, month, committee, town, colour, reasons (JSON)
+CodeRow = tuple[str, str, str, str, str, str]  # place, committee, town, colour, reasons (JSON), period
+_BATCH = 5000
+# SQLite's page cache for the month end's connection (64 MB): its writes touch the pages of the
+# history tables all over, which the default 2 MB keeps reading back from the OS.
+_SQLITE_CACHE_KIB = 65536
+
+
+def utc(value: Any) -> dt.datetime:
+    """A moment as the driver returns it (SQLite: text; PostgreSQL: a naive datetime), in UTC."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def _dialect(s: Session) -> str:
+    return s.get_bind().dialect.name
+
+
+def prepare(s: Session) -> None:
+    if _dialect(s) == "sqlite":
+        s.connection().exec_driver_sql(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
+
+
+def _fetch(s: Session, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Rows straight from the driver's cursor, in this session's transaction."""
+    if _dialect(s) != "sqlite":
+        sql = sql.replace("?", "%s")
+    cursor = s.connection().connection.cursor()
+    try:
+        cursor.execute(sql, tuple(params))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def places(s: Session) -> list[PlaceRow]:
+    """Every place with its current code (colour, reasons as JSON text, period; None if it has
+    none yet); the registration moment as the driver gives it (`utc` reads it: month end needs
+    only its hour for most places, see `hour_of`)."""
+    reasons = "c.reasons" if _dialect(s) == "sqlite" else "c.reasons::text"
+    rows = _fetch(
+        s,
+        f"SELECT p.id, p.committee_id, p.town_id, p.created_at, p.active, c.colour, {reasons}, c.period "
+        "FROM site_place p LEFT JOIN site_code c ON c.place_id = p.id",
+    )
+    return [(*row[:4], bool(row[4]), *row[5:]) for row in rows]
+
+
+def hour_of(value: Any) -> tuple[Any, bool]:
+    """A moment as the driver gives it: its hour (UTC) and whether it is the hour's first instant."""
+    if isinstance(value, str):  # SQLite: "YYYY-MM-DD HH:MM:SS[.ffffff]"
+        return value[:13], value[13:19] == ":00:00" and not value[20:].strip("0")
+    moment = utc(value)
+    hour = moment.replace(minute=0, second=0, microsecond=0)
+    return hour, hour == moment
+
+
+def inspections(s: Session, months: Sequence[str]) -> dict[str, Done]:
+    """The earliest inspection of each of `months`, by place (the rule reads only the earliest
+    one done before its moment: it is the earliest of all, or there is none). Read in the order
+    of the covering index ix_site_inspection_month, so a place's month comes earliest first."""
+    marks = ", ".join("?" for _ in months)
+    sql = (
+        f"SELECT place_id, month, completed_at FROM site_inspection WHERE month IN ({marks}) "
+        "ORDER BY month, place_id, completed_at"
+    )
+    done: dict[str, Done] = {}
+    for place_id, month, at in _fetch(s, sql, months):
+        found = done.get(place_id)
+        if found is None:
+            found = done[place_id] = {}
+        elif month in found:
+            continue  # a later one of the same month
+        moment = utc(at)
+        found[month] = (moment, moment.timestamp())
+    return done
+
+
+def hazards(s: Session, since: dt.datetime) -> dict[str, list[rules.HazardFact]]:
+    """The hazards not rectified before `since` (open, or rectified lately: a few of the many), by place."""
+    sql = (
+        "SELECT place_id, id, item_text, found_at, deadline, rectified_at FROM site_hazard "
+        "WHERE rectified_at IS NULL OR rectified_at >= ?"
+    )
+    found: dict[str, list[rules.HazardFact]] = defaultdict(list)
+    for place_id, hazard_id, item, found_at, deadline, rectified_at in _fetch(s, sql, (_moment(s, since),)):
+        day = dt.date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
+        rectified = None if rectified_at is None else utc(rectified_at)
+        found[place_id].append(rules.HazardFact(hazard_id, item, utc(found_at), day, rectified))
+    return found
+
+
+def red_months(s: Session, place_ids: Sequence[str], before: str) -> dict[str, list[str]]:
+    """The months before `before` the places closed red, in order, by place (one query)."""
+    sql = (
+        f"SELECT place_id, month FROM site_month WHERE place_id {_in_list(s)} AND month < ? AND colour = ? "
+        "ORDER BY place_id, month"
+    )
+    found: dict[str, list[str]] = defaultdict(list)
+    for place_id, month in _fetch(s, sql, (_id_list(s, place_ids), before, rules.RED)):
+        found[place_id].append(month)
+    return found
+
+
+def open_kinds(s: Session, place_ids: Sequence[str]) -> dict[str, set[str]]:
+    """The kinds of task each place holds open (one query)."""
+    sql = f"SELECT place_id, kind FROM site_task WHERE place_id {_in_list(s)} AND status = ?"
+    found: dict[str, set[str]] = defaultdict(set)
+    for place_id, kind in _fetch(s, sql, (_id_list(s, place_ids), rules.TASK_OPEN)):
+        found[place_id].add(kind)
+    return found
+
+
+def held_tasks(s: Session, task_ids: Sequence[str]) -> set[str]:
+    """Which of the tasks exist already (one query)."""
+    return {t for (t,) in _fetch(s, f"SELECT id FROM site_task WHERE id {_in_list(s)}", (_id_list(s, task_ids),))}
+
+
+def _in_list(s: Session) -> str:
+    """`IN` a list given as one parameter (SQLite: a JSON array; PostgreSQL: an array)."""
+    return "IN (SELECT value FROM json_each(?))" if _dialect(s) == "sqlite" else "= ANY(?)"
+
+
+def _id_list(s: Session, ids: Sequence[str]) -> Any:
+    return json.dumps(list(ids)) if _dialect(s) == "sqlite" else list(ids)
+
+
+def reasons_text(reasons: Sequence[str]) -> str:
+    return json.dumps(list(reasons), ensure_ascii=False)
+
+
+def _moment(s: Session, moment: dt.datetime) -> Any:
+    naive = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    # As SQLAlchemy's SQLite DATETIME stores it (always with microseconds: text compares in order).
+    return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if _dialect(s) == "sqlite" else naive
+
+
+def _executemany(s: Session, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    conn = s.connection()
+    for k in range(0, len(rows), _BATCH):
+        conn.exec_driver_sql(sql, list(rows[k : k + _BATCH]))
+
+
+def write_months(s: Session, month: str, rows: Sequence[MonthRow]) -> None:
+    """The month's codes, in place of any it had (a rerun): the month's rows deleted, then
+    inserted plainly (PostgreSQL: COPY)."""
+    sqlite = _dialect(s) == "sqlite"
+    delete = "DELETE FROM site_month WHERE month = ?"
+    s.connection().exec_driver_sql(delete if sqlite else delete.replace("?", "%s"), (month,))
+    if not rows:
+        return
+    columns = "site_month (place_id, month, committee_id, town_id, colour, reasons)"
+    if sqlite:
+        _executemany(s, f"INSERT INTO {columns} VALUES (?, ?, ?, ?, ?, ?)", rows)
+    else:
+        _copy(s, columns, rows)
+
+
+def write_codes(s: Session, changed: Sequence[CodeRow], fresh: Sequence[CodeRow], computed_at: dt.datetime) -> None:
+    """The current codes: `changed` rows of places that have one (colour, reasons, period and when
+    computed set), `fresh` rows of places without (inserted; updated should one have come). A
+    place whose code is unchanged is not written (it keeps its computed_at)."""
+    at = _moment(s, computed_at)
+    upsert = (
+        "INSERT INTO site_code (place_id, committee_id, town_id, colour, reasons, period, computed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (place_id) DO UPDATE SET colour = excluded.colour, "
+        "reasons = excluded.reasons, period = excluded.period, computed_at = excluded.computed_at"
+    )
+    if _dialect(s) == "sqlite":
+        if changed:
+            sql = "UPDATE site_code SET colour = ?, reasons = ?, period = ?, computed_at = ? WHERE place_id = ?"
+            _executemany(s, sql, [(r[3], r[4], r[5], at, r[0]) for r in changed])
+        if fresh:
+            _executemany(s, upsert, [(*r, at) for r in fresh])
+        return
+    if changed:
+        # COPY into a temporary table, then one UPDATE joining it: far cheaper than an upsert per row.
+        conn = s.connection()
+        conn.exec_driver_sql(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS site_code_new "
+            "(place_id text PRIMARY KEY, colour text, reasons jsonb, period text) ON COMMIT DELETE ROWS"
+        )
+        _copy(s, "site_code_new (place_id, colour, reasons, period)", [(r[0], r[3], r[4], r[5]) for r in changed])
+        conn.exec_driver_sql(
+            "UPDATE site_code c SET colour = n.colour, reasons = n.reasons, period = n.period, computed_at = %s "
+            "FROM site_code_new n WHERE c.place_id = n.place_id",
+            (at,),
+        )
+    if fresh:
+        _executemany(s, upsert.replace("?", "%s"), [(*r, at) for r in fresh])
+
+
+def _copy(s: Session, into: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """PostgreSQL: the rows by COPY (text format; the server reads each column's type)."""
+    cursor = s.connection().connection.cursor()
+    try:
+        with cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
+
+
+# One task to open: its site_task row's values, its committee's code, the record's data (the same
+# in its change) and the district's clock it is opened with.
+TaskRow = tuple[str, str, str, str, str, str, str, dict[str, Any], str]  # id, place, kind, month,
+# committee, town, committee code, data, clock
+
+
+def write_tasks(s: Session, tasks: Sequence[TaskRow], at: dt.datetime) -> None:
+    """Month end's tasks opened: each one's site_task row, its `record` (status open) and its
+    change in the committee's feed (the town sees it: town_visible), by the driver in bulk
+    (PostgreSQL: COPY). The changes are numbered as `feed.FeedWriter` numbers them — from
+    `max(seq) + 1`, read here — so the caller must hold the feed lock (`Database.write(feed=True)`)
+    and append nothing else to the feed in this transaction: the numbers are then gap-free and in
+    commit order. JSON as the ORM writes it (`json.dumps`)."""
+    if not tasks:
+        return
+    sqlite = _dialect(s) == "sqlite"
+    (head,) = _fetch(s, "SELECT max(seq) FROM change_feed")[0]
+    seq = (head or 0) + 1
+    moment = _moment(s, at)
+    visible: Any = 1 if sqlite else True
+    task_rows, record_rows, change_rows = [], [], []
+    for task_id, place_id, kind, month, committee_id, town_id, committee_code, data, clock in tasks:
+        data_text = json.dumps(data)
+        task_rows.append((task_id, place_id, committee_id, town_id, kind, month, rules.TASK_OPEN))
+        record_rows.append(
+            (
+                *(rules.TASK, task_id, committee_id, town_id, None, rules.TASK_OPEN, None, data_text),
+                *(json.dumps(dict.fromkeys(data, clock)), clock, None, moment, moment),
+            )
+        )
+        change_rows.append(
+            (seq, rules.TASK, task_id, committee_id, committee_code, town_id, visible, clock, data_text, None, moment)
+        )
+        seq += 1
+    tables = (
+        ("site_task (id, place_id, committee_id, town_id, kind, month, status)", task_rows),
+        (
+            "record (entity, entity_id, committee_id, town_id, case_id, status, escalate_to, data, clocks, hlc, "
+            "origin_device, created_at, updated_at)",
+            record_rows,
+        ),
+        (
+            "change_feed (seq, entity, entity_id, committee_id, committee_code, town_id, town_visible, hlc, data, "
+            "origin_device, created_at)",
+            change_rows,
+        ),
+    )
+    for into, rows in tables:
+        if sqlite:
+            marks = ", ".join("?" for _ in rows[0])
+            _executemany(s, f"INSERT INTO {into} VALUES ({marks})", rows)
+        else:
+            _copy(s, into, rows)

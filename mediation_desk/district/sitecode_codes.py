@@ -1,0 +1,436 @@
+"""The district's site codes (一单一码): one place judged again after an op, and month end for all.
+
+Both judge by the rule the desks apply (`rules.code_at`, `rules.month_code`) on the facts of the
+projection tables (sitecode_models.py), so a desk and the district holding the same inspections
+and hazards show the same colour with the same reasons.
+
+- `recompute_place`: after an applied inspection, hazard or place op — the place's current code
+  (SiteCode) at the server's clock, and the tasks it opens: a red code a covert inspection (暗访),
+  red closed months in a row (SiteMonth) a joint enforcement (联合执法). A task is opened once: its
+  id is `rules.task_id(place, kind, month)`; the SiteTask row and a `site_task` record go into the
+  committee's feed (the town sees it too), opened with the district's clock.
+- `month_end`: for the last closed month, every active place's month code (SiteMonth), every
+  place's current code, streaks and tasks, in one transaction. The month is claimed by inserting
+  its SiteMonthRun (insert-or-skip): several server instances run it once. 41,000 places (with
+  their current codes) are read in three queries; the month's codes are written by one plain bulk
+  insert (PostgreSQL: COPY), the current codes only where colour, reasons or period changed (one
+  bulk update), the tasks with their records and changes likewise (the changes numbered under the
+  feed lock as FeedWriter numbers them, `bulk.write_tasks`); the rule runs once per distinct
+  situation of the places (`_Judge`): without an open hazard nearly all are alike."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from mediation_desk.district import sitecode_bulk as bulk
+from mediation_desk.district import sitecode_scheme
+from mediation_desk.district.db import Database
+from mediation_desk.district.feed import FeedWriter, server_clock
+from mediation_desk.district.models import Committee, Record
+from mediation_desk.district.sitecode_models import (
+    SiteCode,
+    SiteHazard,
+    SiteInspection,
+    SiteMonth,
+    SiteMonthRun,
+    SitePlace,
+    SiteTask,
+)
+from mediation_desk.sitecode import rules
+from mediation_desk.storage.base import utcnow
+
+COVERT_PARTIES = ("属地镇街",)
+MAX_REASONS = 20
+
+
+def thresholds(session: Session) -> rules.Thresholds:
+    """The colour rule's thresholds of the scheme in force."""
+    return sitecode_scheme.current(session).thresholds
+
+
+# ---- one place ---------------------------------------------------------------------------------
+
+
+def place_facts(session: Session, place: SitePlace, since: dt.datetime | None = None) -> rules.PlaceFacts:
+    """The rule's inputs for one place from the projection; `since` leaves out the hazards
+    rectified before it (they cannot change a code judged after it)."""
+    inspections = tuple(
+        rules.InspectionFact(month, completed_at)
+        for month, completed_at in session.execute(
+            select(SiteInspection.month, SiteInspection.completed_at).where(SiteInspection.place_id == place.id)
+        )
+    )
+    query = select(
+        SiteHazard.id, SiteHazard.item_text, SiteHazard.found_at, SiteHazard.deadline, SiteHazard.rectified_at
+    ).where(SiteHazard.place_id == place.id)
+    if since is not None:
+        query = query.where(or_(SiteHazard.rectified_at.is_(None), SiteHazard.rectified_at >= since))
+    hazards = tuple(rules.HazardFact(*row) for row in session.execute(query))
+    return rules.PlaceFacts(place.id, place.created_at, inspections, hazards)
+
+
+def streak_of(session: Session, place_id: str) -> int:
+    """Red months in a row, ending with the last month closed for the place."""
+    rows = session.execute(
+        select(SiteMonth.month, SiteMonth.colour).where(SiteMonth.place_id == place_id).order_by(SiteMonth.month)
+    )
+    return rules.red_streak([(m, c) for m, c in rows])
+
+
+def recompute_place(
+    session: Session,
+    place_id: str,
+    now: dt.datetime,
+    feed: FeedWriter,
+    committee: Committee,
+    th: rules.Thresholds | None = None,
+) -> SiteCode | None:
+    """Judge one place again at `now`: its SiteCode row (None: no such place) and the tasks due."""
+    place = session.get(SitePlace, place_id)
+    if place is None:
+        return None
+    th = th or thresholds(session)
+    code = rules.code_at(place_facts(session, place, since=now), now, th)
+    row = session.get(SiteCode, place_id)
+    if row is None:
+        row = SiteCode(place_id=place_id, committee_id=place.committee_id, town_id=place.town_id)
+        session.add(row)
+    row.colour, row.reasons, row.period, row.computed_at = code.colour, list(code.reasons), code.period, now
+    if place.active:
+        held = set(
+            session.scalars(
+                select(SiteTask.kind).where(SiteTask.place_id == place_id, SiteTask.status == rules.TASK_OPEN)
+            )
+        )
+        due = rules.tasks_due(place_id, code, streak_of(session, place_id), held, th)
+        open_tasks(session, feed, [(task, committee) for task in due], now)
+    return row
+
+
+def open_tasks(
+    session: Session, feed: FeedWriter | None, due: Sequence[tuple[rules.TaskDue, Committee]], now: dt.datetime
+) -> int:
+    """Open the tasks not held yet (by id): each one's row, its record and its change in the
+    committee's feed (the town sees it too), with the district's clock. Returns how many were
+    opened. With `feed` (one place judged within an applied op) the changes go through it; without
+    (month end: it may open a thousand) all three go by the driver in bulk (`bulk.write_tasks`,
+    numbering the feed as FeedWriter does: the caller holds the feed lock and appends nothing else)."""
+    if not due:
+        return 0
+    held = bulk.held_tasks(session, [task.id for task, _ in due])
+    rows: list[bulk.TaskRow] = []
+    opened_on, clock = rules.beijing_day(now).isoformat(), ""
+    for task, committee in due:
+        if task.id in held:
+            continue
+        held.add(task.id)
+        data: dict[str, Any] = {
+            "place_id": task.place_id,
+            "kind": task.kind,
+            "month": task.month,
+            "status": rules.TASK_OPEN,
+            "reasons": list(task.reasons[:MAX_REASONS]),
+            "parties": list(rules.JOINT_PARTIES if task.kind == rules.JOINT else COVERT_PARTIES),
+            "opened_on": opened_on,
+            "closed_on": None,
+            "outcome": None,
+        }
+        clock = server_clock(clock)  # each after the one before (and after every desk's)
+        where = (committee.id, committee.town_id, committee.code)
+        rows.append((task.id, task.place_id, task.kind, task.month, *where, data, clock))
+    if feed is None:
+        bulk.write_tasks(session, rows, utcnow())
+    elif rows:
+        _open_with(session, feed, rows, {committee.id: committee for _, committee in due})
+    return len(rows)
+
+
+def _open_with(
+    session: Session, feed: FeedWriter, rows: Sequence[bulk.TaskRow], committees: dict[str, Committee]
+) -> None:
+    """`open_tasks` within an applied op: the changes appended to its FeedWriter."""
+    tasks: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
+    at = utcnow()
+    for task_id, place_id, kind, month, committee_id, town_id, _code, data, clock in rows:
+        where = {"committee_id": committee_id, "town_id": town_id}
+        tasks.append({"id": task_id, "place_id": place_id, "kind": kind, "month": month, "status": rules.TASK_OPEN})
+        tasks[-1].update(where)
+        records.append(
+            {
+                "entity": rules.TASK,
+                "entity_id": task_id,
+                "case_id": None,
+                "status": rules.TASK_OPEN,
+                "escalate_to": None,
+                "data": data,
+                "clocks": dict.fromkeys(data, clock),
+                "hlc": clock,
+                "origin_device": None,
+                "created_at": at,
+                "updated_at": at,
+                **where,
+            }
+        )
+        feed.append(
+            entity=rules.TASK,
+            entity_id=task_id,
+            committee=committees[committee_id],
+            hlc=clock,
+            data=dict(data),
+            origin_device=None,
+            town_visible=True,
+        )
+    session.execute(insert(_table(SiteTask)), tasks)
+    session.execute(insert(_table(Record)), records)
+
+
+# ---- many places at one moment -----------------------------------------------------------------
+
+Done = bulk.Done
+
+
+class _Judge:
+    """`rules.code_at` (or `month_code` for `month`) for many places at one moment.
+
+    A place without a hazard open at the moment is judged by the rule from: the month it owes
+    inspections from and, for the closed month and the current one, the earliest inspection done
+    before the moment — its Beijing day and whether it came after the closed month's cut-off. Places
+    alike in these are judged alike, so the rule runs once for each such situation and its answer
+    is shared. A place with hazards open at the moment is alike with another only if, besides, the
+    hazards are: in the rule's order (deadline, id), the same deadlines (before the moment's day or
+    not) and items — what its reasons say of them. The codes given carry colour, reasons, period and
+    missed month (all month end reads), not the ids of the open or overdue hazards (left empty)."""
+
+    def __init__(self, moment: dt.datetime, th: rules.Thresholds, month: str | None = None) -> None:
+        self.month, self.th = month, th
+        self.moment = rules.cutoff(month, th) if month is not None else moment
+        self.period = rules.period_of(self.moment, th)
+        self.closed = rules.add_months(self.period, -1)
+        self.cut = rules.cutoff(self.closed, th)
+        self._moment_ts, self._cut_ts = self.moment.timestamp(), self.cut.timestamp()
+        self._codes: dict[tuple[Any, ...], rules.SiteCode | None] = {}
+
+    def _rule(self, facts: rules.PlaceFacts) -> rules.SiteCode | None:
+        if self.month is not None:
+            return rules.month_code(facts, self.month, self.th)
+        return rules.code_at(facts, self.moment, self.th)
+
+    def code(
+        self, place_id: str, created_at: dt.datetime, owed: str, done: Done, hazards: Sequence[rules.HazardFact]
+    ) -> rules.SiteCode | None:
+        """The place's code; `owed`: `rules.first_owed_month(created_at)` (see `_Owed`); `done`:
+        its earliest inspection of each month read (the rule reads no other)."""
+        moment = self.moment
+        open_now = [h for h in hazards if h.found_at < moment and (h.rectified_at is None or h.rectified_at >= moment)]
+        # Timestamps (exact to the microsecond at today's magnitudes) compare like the moments.
+        # A Beijing day as a number (Beijing keeps +8 all year): cheaper than converting the moment.
+        closed, period = done.get(self.closed), done.get(self.period)
+        if closed is not None and closed[1] >= self._moment_ts:
+            closed = None
+        if period is not None and period[1] >= self._moment_ts:
+            period = None
+        key: tuple[Any, ...] = (
+            owed,
+            None if closed is None else ((closed[1] + _EIGHT_HOURS) // _DAY, closed[1] >= self._cut_ts),
+            None if period is None else (period[1] + _EIGHT_HOURS) // _DAY,
+        )
+        if open_now:  # what the rule says of them: in its order, their deadline and item
+            open_now.sort(key=_hazard_order)
+            key = (*key, tuple((h.deadline, h.item) for h in open_now))
+        code = self._codes.get(key, _MISSING)
+        if code is _MISSING:
+            code = self._rule(rules.PlaceFacts(place_id, created_at, _facts(done), tuple(open_now)))
+            if code is not None and open_now:
+                code = dataclasses.replace(code, overdue=(), open_hazards=())  # this place's ids only
+            self._codes[key] = code
+        return code  # type: ignore[return-value]
+
+
+def _hazard_order(h: rules.HazardFact) -> tuple[dt.date, str]:
+    return h.deadline, h.id  # as the rule lists them
+
+
+def _facts(done: Done) -> tuple[rules.InspectionFact, ...]:
+    return tuple(rules.InspectionFact(m, at) for m, (at, _) in done.items())
+
+
+_MISSING = object()
+_EIGHT_HOURS, _DAY = 8 * 3600, 86400
+
+
+class _Owed:
+    """`rules.first_owed_month` for many registration moments (as the driver gives them): it
+    compares them only with cut-offs, which fall on whole hours in Beijing (+8 all year, so on
+    whole hours in UTC too), so the moments of one hour — its first instant apart — owe from the
+    same month. Each hour's moment is read once."""
+
+    def __init__(self, th: rules.Thresholds) -> None:
+        self.th = th
+        self._months: dict[tuple[Any, bool], tuple[str, dt.datetime]] = {}
+
+    def __call__(self, raw: Any) -> tuple[str, dt.datetime]:
+        """The month owed from, and a moment of the same hour (the rule's answer is the same)."""
+        key = bulk.hour_of(raw)
+        found = self._months.get(key)
+        if found is None:
+            created_at = bulk.utc(raw)
+            found = self._months[key] = (rules.first_owed_month(created_at, self.th), created_at)
+        return found
+
+
+# ---- month end ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthEndResult:
+    month: str
+    ran: bool  # False: the month had been closed already (by this or another server instance)
+    places: int  # places with a month code
+    tasks_opened: int
+    colours: dict[str, int] = field(default_factory=dict)  # the month's codes by colour (when run)
+
+
+def last_closed_month(now: dt.datetime, th: rules.Thresholds) -> str:
+    return rules.add_months(rules.period_of(now, th), -1)
+
+
+def month_end(db: Database, month: str, now: dt.datetime | None = None, *, rerun: bool = False) -> MonthEndResult:
+    """Close `month` for every place (module doc). Once per month: a month closed already is
+    answered from its SiteMonthRun unless `rerun` (an administrator's repair), which judges again
+    and changes only what the facts changed. ValueError for a month whose cut-off has not passed."""
+    month = rules.parse_month(month)
+    now = now or utcnow()
+    with db.write(feed=True) as s:
+        th = thresholds(s)
+        if rules.cutoff(month, th) > now:
+            raise ValueError(f"{rules.month_text(month)}的自查尚未截止，不能月末结算")
+        claimed = _claim(s, month, now)
+        run = s.get(SiteMonthRun, month)
+        assert run is not None
+        if not claimed and not rerun:
+            return MonthEndResult(month, False, run.places, run.tasks_opened)
+        # The feed lock is held (write(feed=True)): the tasks' changes are numbered by open_tasks
+        # (the only appender of this transaction), as a FeedWriter would number them.
+        result = _close(s, month, now, th)
+        run.finished_at, run.places = utcnow(), result.places
+        run.tasks_opened = (run.tasks_opened or 0) + result.tasks_opened
+        run.hlc = server_clock(run.hlc or "")
+    return result
+
+
+def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> MonthEndResult:
+    at_close, at_now, owed_from = _Judge(now, th, month), _Judge(now, th), _Owed(th)
+    bulk.prepare(s)
+    places = bulk.places(s)
+    inspections = bulk.inspections(s, sorted({month, rules.add_months(month, 1), at_now.closed, at_now.period}))
+    # Rectified before the month's cut-off (≤ now): no code judged here can see the hazard.
+    hazards = bulk.hazards(s, at_close.moment)
+    months: list[bulk.MonthRow] = []
+    changed: list[bulk.CodeRow] = []  # current codes that differ from the place's row
+    fresh: list[bulk.CodeRow] = []  # places without a row yet
+    texts: dict[tuple[str, ...], str] = {}  # each distinct reasons' JSON, made once
+    colours: dict[str, int] = defaultdict(int)
+    red: dict[str, tuple[rules.SiteCode, rules.SiteCode | None, str]] = {}
+    none: bulk.Done = {}
+    no_hazards: list[rules.HazardFact] = []
+    red_colour = rules.RED
+    for place_id, committee_id, town_id, created, active, colour, reasons_was, period_was in places:
+        done, found = inspections.get(place_id, none), hazards.get(place_id, no_hazards)
+        # The rule reads the registration moment only against cut-offs (on whole hours): a moment
+        # of the same hour stands for it (`_Owed`), except for the hour's first instant.
+        owed, created_at = owed_from(created)
+        current = at_now.code(place_id, created_at, owed, done, found)
+        assert current is not None  # a code at a moment always has a colour
+        reasons = texts.get(current.reasons) or texts.setdefault(current.reasons, bulk.reasons_text(current.reasons))
+        if colour is None:
+            fresh.append((place_id, committee_id, town_id, current.colour, reasons, current.period))
+        elif colour != current.colour or reasons != reasons_was or period_was != current.period:
+            changed.append((place_id, committee_id, town_id, current.colour, reasons, current.period))
+        if not active:
+            continue
+        closed = at_close.code(place_id, created_at, owed, done, found)
+        if closed is not None:
+            colours[closed.colour] += 1
+            reasons = texts.get(closed.reasons) or texts.setdefault(closed.reasons, bulk.reasons_text(closed.reasons))
+            months.append((place_id, month, committee_id, town_id, closed.colour, reasons))
+            if closed.colour == red_colour:
+                red[place_id] = (current, closed, committee_id)
+                continue
+        if current.colour == red_colour:
+            red[place_id] = (current, closed, committee_id)
+    bulk.write_months(s, month, months)
+    bulk.write_codes(s, changed, fresh, now)
+    opened = _escalate(s, month, now, th, red)
+    return MonthEndResult(month, True, len(months), opened, dict(colours))
+
+
+def _escalate(
+    s: Session,
+    month: str,
+    now: dt.datetime,
+    th: rules.Thresholds,
+    red: dict[str, tuple[rules.SiteCode, rules.SiteCode | None, str]],
+) -> int:
+    """The tasks the codes of the places red now or at the month's close open (few places): their
+    streak from the red months before, the kinds they hold open."""
+    if not red:
+        return 0
+    ids = sorted(red)
+    reds, held = bulk.red_months(s, ids, month), bulk.open_kinds(s, ids)
+    committees = {c.id: c for c in s.scalars(select(Committee))}
+    due: list[tuple[rules.TaskDue, Committee]] = []
+    nothing: set[str] = set()
+    for place_id in ids:
+        current, closed, committee_id = red[place_id]
+        history = [(m, rules.RED) for m in reds.get(place_id, ())]
+        if closed is not None and closed.colour == rules.RED:
+            history.append((month, rules.RED))
+        for task in rules.tasks_due(place_id, current, rules.red_streak(history), held.get(place_id, nothing), th):
+            due.append((task, committees[committee_id]))
+    return open_tasks(s, None, due, now)
+
+
+def _table(model: type[Any]) -> Table:
+    """A model's table, for Core statements (their rows skip the ORM's per-object work)."""
+    return cast(Table, model.__table__)
+
+
+def _dialect_insert(s: Session, table: Table) -> postgresql.Insert | sqlite.Insert:
+    return postgresql.insert(table) if s.get_bind().dialect.name == "postgresql" else sqlite.insert(table)
+
+
+def _claim(s: Session, month: str, now: dt.datetime) -> bool:
+    """Insert the month's run unless there is one: True for the one transaction that inserted it
+    (another instance's insert waits for this one's commit, then finds the row)."""
+    run = _table(SiteMonthRun)
+    stmt = _dialect_insert(s, run).on_conflict_do_nothing(index_elements=["month"]).returning(run.c.month)
+    return s.execute(stmt, {"month": month, "started_at": now, "places": 0, "tasks_opened": 0}).first() is not None
+
+
+# ---- the conversion rate (转码率) ---------------------------------------------------------------
+
+
+def conversion_by_committee(session: Session, month: str, town_id: str | None = None) -> dict[str, rules.Conversion]:
+    """Per committee (of one town, or all): of the places not green when the month before `month`
+    closed, how many were green when `month` closed (from SiteMonth)."""
+    before_month = rules.add_months(month, -1)
+    query = select(SiteMonth.committee_id, SiteMonth.place_id, SiteMonth.month, SiteMonth.colour).where(
+        SiteMonth.month.in_((before_month, month))
+    )
+    if town_id is not None:
+        query = query.where(SiteMonth.town_id == town_id)
+    before: dict[str, dict[str, str]] = defaultdict(dict)
+    after: dict[str, dict[str, str]] = defaultdict(dict)
+    for committee_id, place_id, at, colour in session.execute(query):
+        (before if at == before_month else after)[committee_id][place_id] = colour
+    return {c: rules.conversion(before.get(c, {}), after.get(c, {})) for c in set(before) | set(after)}

@@ -1,0 +1,146 @@
+"""The district's site-code tables (一单一码, revision 0004): what the colour rule reads, kept in
+columns (not in the records' JSON) so that one place is recomputed in a few indexed reads and all
+41,000 at month end in one pass.
+
+The records of places, inspections, hazards and tasks are kept like every synced record (the
+`record` table, field-level last-writer-wins, the feed); these rows are their projection, written
+in the same transaction (sitecode_apply.py). Codes are the district's own: the current one per
+place and the one each month closed with (the history escalation counts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mediation_desk.district.models import HLC_LEN, ID_LEN, Base, Json
+from mediation_desk.storage.base import utcnow
+
+SITE_CODE_FILLFACTOR = 50  # revision 0004 (site_code)
+
+
+class SitePlace(Base):
+    __tablename__ = "site_place"
+
+    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
+    committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))
+    town_id: Mapped[str] = mapped_column(ForeignKey("town.id"), index=True)
+    category: Mapped[str] = mapped_column(String(32))
+    grid: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[dt.datetime]
+    active: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (Index("ix_site_place_committee", "committee_id", "grid"),)
+
+
+class SiteInspection(Base):
+    __tablename__ = "site_inspection"
+
+    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
+    place_id: Mapped[str] = mapped_column(String(ID_LEN))
+    month: Mapped[str] = mapped_column(String(7))
+    completed_at: Mapped[dt.datetime]
+
+    __table_args__ = (
+        Index("ix_site_inspection_place", "place_id", "month"),
+        # Covering: month end reads the months' inspections from the index alone.
+        Index("ix_site_inspection_month", "month", "place_id", "completed_at"),
+    )
+
+
+class SiteHazard(Base):
+    __tablename__ = "site_hazard"
+
+    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
+    place_id: Mapped[str] = mapped_column(String(ID_LEN), index=True)
+    item_text: Mapped[str] = mapped_column(String(80))
+    found_at: Mapped[dt.datetime]
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    rectified_at: Mapped[dt.datetime | None]
+
+    # Month end reads the hazards still open (or rectified lately): few of the 267,000.
+    __table_args__ = (Index("ix_site_hazard_rectified", "rectified_at"),)
+
+
+class SiteCode(Base):
+    """A place's current code, as the district last computed it (on an inspection, a hazard's
+    change, or month end)."""
+
+    __tablename__ = "site_code"
+
+    place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
+    committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"), index=True)
+    town_id: Mapped[str] = mapped_column(ForeignKey("town.id"), index=True)
+    colour: Mapped[str] = mapped_column(String(8))
+    reasons: Mapped[list[str]] = mapped_column(Json)
+    period: Mapped[str] = mapped_column(String(7))
+    computed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    # PostgreSQL: room on each page, so that month end's update of every row stays on its page
+    # (a HOT update: no index touched).
+    __table_args__ = ({"postgresql_with": {"fillfactor": SITE_CODE_FILLFACTOR}},)
+
+
+class SiteMonth(Base):
+    """The code a month closed with, per place (history; a red streak is counted here).
+
+    A derived history table: its committee and town are copied by month end from the place's
+    site_place row (whose foreign keys are checked), so they carry no foreign keys of their own —
+    PostgreSQL would check both for each of the month's 41,000 rows, a third of writing them."""
+
+    __tablename__ = "site_month"
+
+    place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    committee_id: Mapped[str] = mapped_column(String(36))  # site_place.committee_id (no foreign key: above)
+    town_id: Mapped[str] = mapped_column(String(36))  # site_place.town_id
+    colour: Mapped[str] = mapped_column(String(8))
+    reasons: Mapped[list[str]] = mapped_column(Json)
+
+    __table_args__ = (Index("ix_site_month_month", "month", "committee_id"),)
+
+
+class SiteTask(Base):
+    """A covert-inspection or joint-enforcement task (its record carries the rest)."""
+
+    __tablename__ = "site_task"
+
+    id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)  # rules.task_id
+    place_id: Mapped[str] = mapped_column(String(ID_LEN))
+    committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"))
+    town_id: Mapped[str] = mapped_column(ForeignKey("town.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    month: Mapped[str] = mapped_column(String(7))
+    status: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (
+        Index("ix_site_task_place", "place_id", "status"),
+        UniqueConstraint("place_id", "kind", "month"),
+    )
+
+
+class SiteScheme(Base):
+    """Each scheme (checklists, thresholds) the district has issued; desks get the latest with the
+    reference data. Version 1 is built into every desk (sitecode.scheme.DEFAULT_SCHEME)."""
+
+    __tablename__ = "site_scheme"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[dict[str, object]] = mapped_column(Json)
+    set_by: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(String(500))
+    set_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SiteMonthRun(Base):
+    """A month end done: whichever server instance claims the month first runs it, once."""
+
+    __tablename__ = "site_month_run"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[dt.datetime | None]
+    places: Mapped[int] = mapped_column(Integer, default=0)
+    tasks_opened: Mapped[int] = mapped_column(Integer, default=0)
+    hlc: Mapped[str | None] = mapped_column(String(HLC_LEN))
