@@ -9,6 +9,7 @@ moments in one pass. Both dialects' SQL is spelled out; the tables are those of 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from collections import defaultdict
@@ -19,8 +20,11 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.sitecode import rules
 
-# A place's earliest inspection of each month read: month -> (completed at, as a POSIX timestamp).
-Done = dict[str, tuple[dt.datetime, float]]
+# A place's earliest inspection of each month read: month -> (completed at as text, "YYYY-MM-DD
+# HH:MM:SS.ffffff" in UTC; its Beijing day as a number; how many of the marks read it is at or after).
+Done = dict[str, tuple[str, int, int]]
+# A place's inspections as the rule sees them: (month, Beijing day, marks passed) of each month read.
+Sig = tuple[tuple[str, int, int], ...]
 # id, committee, town, created at (as the driver gives it), active; its current code's colour,
 # reasons (JSON text) and period, or None.
 PlaceRow = tuple[str, str, str, Any, bool, str | None, str | None, str | None]
@@ -84,25 +88,49 @@ def hour_of(value: Any) -> tuple[Any, bool]:
     return hour, hour == moment
 
 
-def inspections(s: Session, months: Sequence[str]) -> dict[str, Done]:
+def inspections(
+    s: Session, months: Sequence[str], marks: Sequence[dt.datetime]
+) -> tuple[dict[str, Done], dict[str, Sig]]:
     """The earliest inspection of each of `months`, by place (the rule reads only the earliest
     one done before its moment: it is the earliest of all, or there is none). Read in the order
-    of the covering index ix_site_inspection_month, so a place's month comes earliest first."""
-    marks = ", ".join("?" for _ in months)
+    of the covering index ix_site_inspection_month, so a place's month comes earliest first. Each
+    is given as fixed-width UTC text (it compares as the moments do), its Beijing day (Beijing
+    keeps +8 all year: the day follows from the UTC hour) and how many of `marks` (sorted) it is
+    at or after — all a code judged at one of the marks, with its cut-offs among them, reads."""
+    qs = ", ".join("?" for _ in months)
+    at = "completed_at" if _dialect(s) == "sqlite" else "to_char(completed_at, 'YYYY-MM-DD HH24:MI:SS.US')"
     sql = (
-        f"SELECT place_id, month, completed_at FROM site_inspection WHERE month IN ({marks}) "
+        f"SELECT place_id, month, {at} FROM site_inspection WHERE month IN ({qs}) "
         "ORDER BY month, place_id, completed_at"
     )
+    texts = sorted(_text(m) for m in marks)
+    days: dict[str, int] = {}
     done: dict[str, Done] = {}
-    for place_id, month, at in _fetch(s, sql, months):
+    sigs: dict[str, Sig] = {}
+    for place_id, month, raw in _fetch(s, sql, months):
         found = done.get(place_id)
         if found is None:
             found = done[place_id] = {}
         elif month in found:
             continue  # a later one of the same month
-        moment = utc(at)
-        found[month] = (moment, moment.timestamp())
-    return done
+        if len(raw) != 26:  # SQLAlchemy writes microseconds always; anything else, normalised
+            raw = utc(raw).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        day = days.get(raw[:13])
+        if day is None:
+            hour = dt.datetime.fromisoformat(raw[:13] + ":00").replace(tzinfo=dt.UTC)
+            day = days[raw[:13]] = (int(hour.timestamp()) + 8 * 3600) // 86400
+        entry = found[month] = (raw, day, bisect.bisect_right(texts, raw))
+        sigs[place_id] = (*sigs.get(place_id, ()), (month, *entry[1:]))
+    return done, sigs
+
+
+def _text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def mark_index(marks: Sequence[dt.datetime], moment: dt.datetime) -> int:
+    """The count (as `inspections` gives it) from which an inspection is at or after `moment`."""
+    return bisect.bisect_right(sorted(_text(m) for m in marks), _text(moment))
 
 
 def hazards(s: Session, since: dt.datetime) -> dict[str, list[rules.HazardFact]]:

@@ -16,11 +16,10 @@ and hazards show the same colour with the same reasons.
   insert (PostgreSQL: COPY), the current codes only where colour, reasons or period changed (one
   bulk update), the tasks with their records and changes likewise (the changes numbered under the
   feed lock as FeedWriter numbers them, `bulk.write_tasks`); the rule runs once per distinct
-  situation of the places (`_Judge`): without an open hazard nearly all are alike."""
+  situation of the places (`sitecode_judge.Judge`): without an open hazard nearly all are alike."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -36,6 +35,7 @@ from mediation_desk.district import sitecode_scheme
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter, server_clock
 from mediation_desk.district.models import Committee, Record
+from mediation_desk.district.sitecode_judge import Both, Judge, Owed, both_codes
 from mediation_desk.district.sitecode_models import (
     SiteCode,
     SiteHazard,
@@ -196,98 +196,6 @@ def _open_with(
 
 # ---- many places at one moment -----------------------------------------------------------------
 
-Done = bulk.Done
-
-
-class _Judge:
-    """`rules.code_at` (or `month_code` for `month`) for many places at one moment.
-
-    A place without a hazard open at the moment is judged by the rule from: the month it owes
-    inspections from and, for the closed month and the current one, the earliest inspection done
-    before the moment — its Beijing day and whether it came after the closed month's cut-off. Places
-    alike in these are judged alike, so the rule runs once for each such situation and its answer
-    is shared. A place with hazards open at the moment is alike with another only if, besides, the
-    hazards are: in the rule's order (deadline, id), the same deadlines (before the moment's day or
-    not) and items — what its reasons say of them. The codes given carry colour, reasons, period and
-    missed month (all month end reads), not the ids of the open or overdue hazards (left empty)."""
-
-    def __init__(self, moment: dt.datetime, th: rules.Thresholds, month: str | None = None) -> None:
-        self.month, self.th = month, th
-        self.moment = rules.cutoff(month, th) if month is not None else moment
-        self.period = rules.period_of(self.moment, th)
-        self.closed = rules.add_months(self.period, -1)
-        self.cut = rules.cutoff(self.closed, th)
-        self._moment_ts, self._cut_ts = self.moment.timestamp(), self.cut.timestamp()
-        self._codes: dict[tuple[Any, ...], rules.SiteCode | None] = {}
-
-    def _rule(self, facts: rules.PlaceFacts) -> rules.SiteCode | None:
-        if self.month is not None:
-            return rules.month_code(facts, self.month, self.th)
-        return rules.code_at(facts, self.moment, self.th)
-
-    def code(
-        self, place_id: str, created_at: dt.datetime, owed: str, done: Done, hazards: Sequence[rules.HazardFact]
-    ) -> rules.SiteCode | None:
-        """The place's code; `owed`: `rules.first_owed_month(created_at)` (see `_Owed`); `done`:
-        its earliest inspection of each month read (the rule reads no other)."""
-        moment = self.moment
-        open_now = [h for h in hazards if h.found_at < moment and (h.rectified_at is None or h.rectified_at >= moment)]
-        # Timestamps (exact to the microsecond at today's magnitudes) compare like the moments.
-        # A Beijing day as a number (Beijing keeps +8 all year): cheaper than converting the moment.
-        closed, period = done.get(self.closed), done.get(self.period)
-        if closed is not None and closed[1] >= self._moment_ts:
-            closed = None
-        if period is not None and period[1] >= self._moment_ts:
-            period = None
-        key: tuple[Any, ...] = (
-            owed,
-            None if closed is None else ((closed[1] + _EIGHT_HOURS) // _DAY, closed[1] >= self._cut_ts),
-            None if period is None else (period[1] + _EIGHT_HOURS) // _DAY,
-        )
-        if open_now:  # what the rule says of them: in its order, their deadline and item
-            open_now.sort(key=_hazard_order)
-            key = (*key, tuple((h.deadline, h.item) for h in open_now))
-        code = self._codes.get(key, _MISSING)
-        if code is _MISSING:
-            code = self._rule(rules.PlaceFacts(place_id, created_at, _facts(done), tuple(open_now)))
-            if code is not None and open_now:
-                code = dataclasses.replace(code, overdue=(), open_hazards=())  # this place's ids only
-            self._codes[key] = code
-        return code  # type: ignore[return-value]
-
-
-def _hazard_order(h: rules.HazardFact) -> tuple[dt.date, str]:
-    return h.deadline, h.id  # as the rule lists them
-
-
-def _facts(done: Done) -> tuple[rules.InspectionFact, ...]:
-    return tuple(rules.InspectionFact(m, at) for m, (at, _) in done.items())
-
-
-_MISSING = object()
-_EIGHT_HOURS, _DAY = 8 * 3600, 86400
-
-
-class _Owed:
-    """`rules.first_owed_month` for many registration moments (as the driver gives them): it
-    compares them only with cut-offs, which fall on whole hours in Beijing (+8 all year, so on
-    whole hours in UTC too), so the moments of one hour — its first instant apart — owe from the
-    same month. Each hour's moment is read once."""
-
-    def __init__(self, th: rules.Thresholds) -> None:
-        self.th = th
-        self._months: dict[tuple[Any, bool], tuple[str, dt.datetime]] = {}
-
-    def __call__(self, raw: Any) -> tuple[str, dt.datetime]:
-        """The month owed from, and a moment of the same hour (the rule's answer is the same)."""
-        key = bulk.hour_of(raw)
-        found = self._months.get(key)
-        if found is None:
-            created_at = bulk.utc(raw)
-            found = self._months[key] = (rules.first_owed_month(created_at, self.th), created_at)
-        return found
-
-
 # ---- month end ---------------------------------------------------------------------------------
 
 
@@ -329,10 +237,14 @@ def month_end(db: Database, month: str, now: dt.datetime | None = None, *, rerun
 
 
 def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> MonthEndResult:
-    at_close, at_now, owed_from = _Judge(now, th, month), _Judge(now, th), _Owed(th)
+    at_close, at_now, owed_from = Judge(now, th, month), Judge(now, th), Owed(th)
+    marks = (*at_close.marks, *at_now.marks)
+    at_close.index(marks)
+    at_now.index(marks)
     bulk.prepare(s)
     places = bulk.places(s)
-    inspections = bulk.inspections(s, sorted({month, rules.add_months(month, 1), at_now.closed, at_now.period}))
+    read = sorted({month, rules.add_months(month, 1), at_now.closed, at_now.period})
+    inspections, sigs = bulk.inspections(s, read, marks)
     # Rectified before the month's cut-off (≤ now): no code judged here can see the hazard.
     hazards = bulk.hazards(s, at_close.moment)
     months: list[bulk.MonthRow] = []
@@ -343,26 +255,32 @@ def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> Mo
     red: dict[str, tuple[rules.SiteCode, rules.SiteCode | None, str]] = {}
     none: bulk.Done = {}
     no_hazards: list[rules.HazardFact] = []
+    alike: dict[tuple[Any, ...], Both] = {}  # places without hazards read: by owed month and `sigs`
     red_colour = rules.RED
     for place_id, committee_id, town_id, created, active, colour, reasons_was, period_was in places:
-        done, found = inspections.get(place_id, none), hazards.get(place_id, no_hazards)
         # The rule reads the registration moment only against cut-offs (on whole hours): a moment
-        # of the same hour stands for it (`_Owed`), except for the hour's first instant.
+        # of the same hour stands for it (`sitecode_judge.Owed`), except for the hour's first instant.
         owed, created_at = owed_from(created)
-        current = at_now.code(place_id, created_at, owed, done, found)
-        assert current is not None  # a code at a moment always has a colour
-        reasons = texts.get(current.reasons) or texts.setdefault(current.reasons, bulk.reasons_text(current.reasons))
+        found = hazards.get(place_id)
+        both = None
+        if found is None:
+            key = (owed, sigs.get(place_id))
+            both = alike.get(key)
+        if both is None:
+            done = inspections.get(place_id, none)
+            both = both_codes(at_now, at_close, place_id, created_at, owed, done, found or no_hazards, texts)
+            if found is None:
+                alike[key] = both
+        current, current_text, closed, closed_text = both
         if colour is None:
-            fresh.append((place_id, committee_id, town_id, current.colour, reasons, current.period))
-        elif colour != current.colour or reasons != reasons_was or period_was != current.period:
-            changed.append((place_id, committee_id, town_id, current.colour, reasons, current.period))
+            fresh.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
+        elif colour != current.colour or current_text != reasons_was or period_was != current.period:
+            changed.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
         if not active:
             continue
-        closed = at_close.code(place_id, created_at, owed, done, found)
         if closed is not None:
             colours[closed.colour] += 1
-            reasons = texts.get(closed.reasons) or texts.setdefault(closed.reasons, bulk.reasons_text(closed.reasons))
-            months.append((place_id, month, committee_id, town_id, closed.colour, reasons))
+            months.append((place_id, month, committee_id, town_id, closed.colour, closed_text))
             if closed.colour == red_colour:
                 red[place_id] = (current, closed, committee_id)
                 continue
