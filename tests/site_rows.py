@@ -14,7 +14,7 @@ from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter, record_state, server_clock
 from mediation_desk.district.models import Committee, Record
 from mediation_desk.district.sitecode_models import SiteMonth, SitePlace, SiteTask
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import placard_code, rules
 
 
 def new_id() -> str:
@@ -35,7 +35,7 @@ def add_place(db: Database, code: str, name: str = "谢家塘五金店", categor
         "category": category,
         "address": "谢家塘村 18 号",
         "grid": grid,
-        "place_code": rules.place_code(place_id),
+        "place_code": placard_code.place_code(place_id),
         "has_credit_code": True,
         "created_at": "2026-01-05T09:00:00+08:00",
         "active": True,

@@ -31,6 +31,7 @@ RULE_MODULES = (
     "points.rules",
     "points.entities",
     "sitecode.rules",
+    "sitecode.placard_code",
     "sitecode.scheme",
     "sitecode.entities",
 )

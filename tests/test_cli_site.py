@@ -22,7 +22,7 @@ from mediation_desk.cli.context import PASSWORD_ENV
 from mediation_desk.core.uow import SYSTEM, Actor, acting_at, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.paths import AppPaths
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import placard_code, rules
 from mediation_desk.sitecode.models import Task
 from mediation_desk.validation import mask_phone
 
@@ -440,7 +440,7 @@ def test_placards_are_printed_and_scanned(run: Run, village: dict[str, str], tmp
     assert printed.code == 0, printed.err
     assert target.read_bytes().startswith(b"%PDF") and printed.json["placards"] == 2
     payload = printed.json["places"][0]["payload"]
-    assert payload.startswith(rules.PAYLOAD_PREFIX)
+    assert payload.startswith(placard_code.PAYLOAD_PREFIX)
     assert run("site", "placard", "谢家塘超市", "--out", str(target)).refused("out")  # no --force
     by_grid = run("site", "placard", "--grid", "一网格", "--out", str(target), "--force")
     assert by_grid.code == 0 and "已生成 2 张" in by_grid.err
@@ -464,7 +464,7 @@ def test_placards_are_printed_and_scanned(run: Run, village: dict[str, str], tmp
 
 
 def test_a_scanned_placard_whose_colour_changed_says_so(run: Run, red_place: str, tmp_path: Path) -> None:
-    old = rules.placard_payload(red_place, rules.period_of(dt.datetime.now(dt.UTC)), rules.GREEN)
+    old = placard_code.placard_payload(red_place, rules.period_of(dt.datetime.now(dt.UTC)), rules.GREEN)
     scanned = run("site", "scan", old)
     assert scanned.code == 0, scanned.err
     assert "塘南仓库" in scanned.out and "注意" in scanned.out and "红码" in scanned.out

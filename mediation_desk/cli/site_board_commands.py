@@ -17,7 +17,7 @@ from mediation_desk.cli.site_inspect_commands import print_code
 from mediation_desk.cli.site_lookups import SHORT_ID, place_id, place_line
 from mediation_desk.documents import placards as placard_docs
 from mediation_desk.errors import ValidationError
-from mediation_desk.sitecode import dashboard, placards, rules, tasks
+from mediation_desk.sitecode import dashboard, placard_code, placards, rules, tasks
 from mediation_desk.sitecode.dto import GridSummary, TaskView
 
 
@@ -162,7 +162,7 @@ def placard(ctx: Context, args: argparse.Namespace) -> int:
 def scan(ctx: Context, args: argparse.Namespace) -> int:
     text = args.payload.strip()
     view = placards.find_by_payload(ctx.desk, ctx.actor, text)
-    printed = rules.parse_payload(text)  # readable: find_by_payload refused what is not
+    printed = placard_code.parse_payload(text)  # readable: find_by_payload refused what is not
     assert printed is not None
     note = placards.scan_note(text, view)
     if getattr(args, "json", False):

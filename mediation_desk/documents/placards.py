@@ -3,7 +3,7 @@
 What a passer-by and an inspector need at a glance: the place (name, category, address, grid), a
 large panel in the code's colour that also says the code in words (绿码/黄码/红码 — never the
 colour alone, for the colour-blind and for a faded print), the month, why the code is what it is,
-and a QR code an inspector scans to see today's code at the desk (`rules.placard_payload`, also
+and a QR code an inspector scans to see today's code at the desk (`placard_code.placard_payload`, also
 printed in plain text for a scanner that cannot read it).
 
 Everything a place or committee wrote goes into one block that is shrunk to fit the page rather

@@ -42,7 +42,7 @@ class PlaceView:
     person_id: str | None
     active: bool
     created_at: dt.datetime
-    place_code: str  # rules.place_code: printed on the placard
+    place_code: str  # placard_code.place_code: printed on the placard
     code: CodeView
     open_hazards: int = 0
     overdue_hazards: int = 0
@@ -174,5 +174,5 @@ class PlacardView:
     place: PlaceView
     committee_name: str
     month: str
-    payload: str  # rules.placard_payload
+    payload: str  # placard_code.placard_payload
     printed_at: dt.datetime

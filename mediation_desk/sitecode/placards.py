@@ -1,7 +1,7 @@
 """亮码公示: what the placards print, and what a scanned placard names.
 
 A placard carries the place's code as it was on the day it was printed; the QR code on it
-(`rules.placard_payload`) names the place, that month and that colour, with a check character so
+(`placard_code.placard_payload`) names the place, that month and that colour, with a check character so
 a misread scan never names another place. Scanning it at the desk finds the place and shows
 today's code beside the printed one (`scan_note`): a placard left up after the code changed is
 seen at once."""
@@ -17,7 +17,7 @@ from mediation_desk.core.uow import Actor, acting_now
 from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.privacy import roles
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import placard_code, rules
 from mediation_desk.sitecode.dto import PlacardView, PlaceView
 from mediation_desk.sitecode.models import Place
 from mediation_desk.sitecode.places import place_views
@@ -56,7 +56,11 @@ def placard_views(
             )
         views = [
             PlacardView(
-                v, committee.name, v.code.period, rules.placard_payload(v.id, v.code.period, v.code.colour), uow.now
+                v,
+                committee.name,
+                v.code.period,
+                placard_code.placard_payload(v.id, v.code.period, v.code.colour),
+                uow.now,
             )
             for v in place_views(s, places, uow.now)
         ]
@@ -74,7 +78,7 @@ def find_by_payload(desk: Desk, actor: Actor, text: str) -> PlaceView:
     """The place a scanned placard names, with its code now (which may differ from the printed one:
     see `scan_note`). Refused, naming the field `payload`, when the text is no placard's code or
     names no place of this village."""
-    parsed = rules.parse_payload(text) if isinstance(text, str) and len(text) <= MAX_SCAN_CHARS else None
+    parsed = placard_code.parse_payload(text) if isinstance(text, str) and len(text) <= MAX_SCAN_CHARS else None
     if parsed is None:
         raise ValidationError.single(
             "payload",
@@ -85,7 +89,7 @@ def find_by_payload(desk: Desk, actor: Actor, text: str) -> PlaceView:
         roles.authorize(actor, "sitecode.view")
         committee_id = desk.committee(s).id
         ids = s.scalars(select(Place.id).where(Place.committee_id == committee_id))
-        found = next((pid for pid in ids if rules.place_code(pid) == parsed.place_code), None)
+        found = next((pid for pid in ids if placard_code.place_code(pid) == parsed.place_code), None)
         if found is None:
             raise ValidationError.single(
                 "payload",
@@ -100,7 +104,7 @@ def find_by_payload(desk: Desk, actor: Actor, text: str) -> PlaceView:
 def scan_note(text: str, place: PlaceView) -> str | None:
     """What to say when a scanned placard's colour or month is not the place's code now (None when
     the placard is current)."""
-    parsed = rules.parse_payload(text)
+    parsed = placard_code.parse_payload(text)
     if parsed is None:
         return None
     printed = f"{rules.month_text(parsed.month)}{rules.COLOURS[parsed.colour]}"

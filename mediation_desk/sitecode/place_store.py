@@ -17,7 +17,7 @@ from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.people.identity import Secrets, seal_secrets
 from mediation_desk.people.models import Person
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import placard_code, rules
 from mediation_desk.sitecode.models import Place
 from mediation_desk.sitecode.scheme import Scheme
 from mediation_desk.storage.base import new_id
@@ -48,7 +48,7 @@ def place_payload(p: Place) -> dict[str, object]:
         "category": p.category,
         "address": p.address,
         "grid": p.grid,
-        "place_code": rules.place_code(p.id),
+        "place_code": placard_code.place_code(p.id),
         "has_credit_code": p.credit_code is not None,
         "created_at": p.created_at.isoformat(),
         "active": p.active,

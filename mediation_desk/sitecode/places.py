@@ -23,7 +23,7 @@ from mediation_desk.people.identity import Secrets, seal_secrets, secrets_of
 from mediation_desk.people.models import Person
 from mediation_desk.privacy import roles
 from mediation_desk.privacy.vault import Vault
-from mediation_desk.sitecode import codes, rules
+from mediation_desk.sitecode import codes, placard_code, rules
 from mediation_desk.sitecode.dto import MonthLine, PlaceView
 from mediation_desk.sitecode.models import Place, Task
 from mediation_desk.sitecode.place_store import (
@@ -255,7 +255,7 @@ def place_views(s: Session, places: list[Place], moment: dt.datetime, *, vault: 
                 person_id=p.person_id,
                 active=p.active,
                 created_at=p.created_at,
-                place_code=rules.place_code(p.id),
+                place_code=placard_code.place_code(p.id),
                 code=shown,
                 open_hazards=len(code.open_hazards) + len(code.overdue),
                 overdue_hazards=len(code.overdue),
@@ -332,7 +332,7 @@ def _ids_by_place_code(s: Session, text: str) -> list[str]:
     wanted = text.strip().upper()
     if len(wanted) != 10 or not wanted.isalnum() or not wanted.isascii():
         return []
-    return [pid for pid in s.scalars(select(Place.id)) if rules.place_code(pid) == wanted]
+    return [pid for pid in s.scalars(select(Place.id)) if placard_code.place_code(pid) == wanted]
 
 
 def _escape_like(text: str) -> str:

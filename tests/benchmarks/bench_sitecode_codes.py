@@ -50,7 +50,7 @@ from mediation_desk.district.sitecode_models import (
     SitePlace,
     SiteTask,
 )
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import placard_code, rules
 
 register_rules()  # as the server does at start-up
 PG_ENV = "MEDIATION_DESK_TEST_PG_URL"
@@ -238,7 +238,7 @@ def one_place(db: Database, runs: int) -> list[tuple[str, list[float], float, st
         "category": "shop",
         "address": "谢家塘村 3 组 12 号",
         "grid": "第一网格",
-        "place_code": rules.place_code(pid),
+        "place_code": placard_code.place_code(pid),
         "has_credit_code": True,
         "created_at": (now - dt.timedelta(days=400)).isoformat(),
         "active": True,

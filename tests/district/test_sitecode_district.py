@@ -33,7 +33,7 @@ from mediation_desk.district.sitecode_models import (
     SitePlace,
     SiteTask,
 )
-from mediation_desk.sitecode import codes, rules
+from mediation_desk.sitecode import codes, placard_code, rules
 from mediation_desk.sitecode.models import Hazard, Inspection, Place
 
 register_rules()  # as the server does at start-up (the desk's registration adds the same)
@@ -58,7 +58,7 @@ def place_op(desk: Desk, pid: str | None = None, created_at: dt.datetime | None 
         "category": "shop",
         "address": "谢家塘村 3 组 12 号",
         "grid": "第一网格",
-        "place_code": rules.place_code(pid or new_id()),
+        "place_code": placard_code.place_code(pid or new_id()),
         "has_credit_code": True,
         "created_at": (created_at or dt.datetime.now(UTC)).isoformat(),
         "active": True,

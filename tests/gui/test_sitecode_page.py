@@ -34,7 +34,7 @@ from mediation_desk.gui.pages.sitecode_places import CODE, NAME
 from mediation_desk.gui.pdf_dialog import PdfDialog
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.sitecode import hazards, inspections, places, rules
+from mediation_desk.sitecode import hazards, inspections, placard_code, places, rules
 from mediation_desk.sitecode.inspections import HazardInput
 from mediation_desk.validation import USCC_CHARSET, uscc_check_char
 
@@ -354,7 +354,7 @@ def test_a_scanned_placard_shows_the_place_and_warns_when_its_colour_changed(
     settle(qtbot, tasks)
     assert "二维码" in tab.scan_error.text() and tab.scanned is None
 
-    printed = rules.placard_payload(village.hardware, "2026-05", rules.GREEN)  # printed green in May
+    printed = placard_code.placard_payload(village.hardware, "2026-05", rules.GREEN)  # printed green in May
     type_text(tab.scan_edit, printed)
     qtbot.keyClick(tab.scan_edit, Qt.Key.Key_Return)
     settle(qtbot, tasks)
@@ -364,7 +364,7 @@ def test_a_scanned_placard_shows_the_place_and_warns_when_its_colour_changed(
     assert "绿码" in tab.warning_label.text() and "红码" in tab.warning_label.text()
     assert "已过" in tab.reasons.text()
 
-    current = rules.placard_payload(village.restaurant, "2026-06", rules.GREEN)
+    current = placard_code.placard_payload(village.restaurant, "2026-06", rules.GREEN)
     type_text(tab.scan_edit, current)
     qtbot.keyClick(tab.scan_edit, Qt.Key.Key_Return)
     settle(qtbot, tasks)

@@ -24,7 +24,7 @@ from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import CHINA, acting_at
 from mediation_desk.documents import placards as placard_docs
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.sitecode import inspections, places, rules
+from mediation_desk.sitecode import inspections, placard_code, places, rules
 from mediation_desk.sitecode.codes import code_view
 from mediation_desk.sitecode.dto import PlacardView, PlaceView
 from mediation_desk.sitecode.placards import find_by_payload, placard_views, scan_note
@@ -118,7 +118,7 @@ def test_one_page_per_place_with_everything_in_words(village: Village) -> None:
         p = view.place
         assert view.committee_name == env.committee.name
         assert view.month == p.code.period == rules.period_of(view.printed_at)
-        assert view.payload == rules.placard_payload(p.id, view.month, p.code.colour)
+        assert view.payload == placard_code.placard_payload(p.id, view.month, p.code.colour)
         day = view.printed_at.astimezone(CHINA).date()
         for needle in (
             "一单一码亮码公示",
@@ -187,12 +187,12 @@ def test_scan_finds_the_place_with_todays_code(village: Village) -> None:
     typed = find_by_payload(env.desk, env.clerk, f" {views[0].payload.lower()}\r\n")  # caps lock, Enter
     assert typed.id == village.green.id
     # A placard left up after the code changed: both colours said.
-    old = rules.placard_payload(village.green.id, rules.add_months(views[0].month, -1), rules.RED)
+    old = placard_code.placard_payload(village.green.id, rules.add_months(views[0].month, -1), rules.RED)
     found = find_by_payload(env.desk, env.clerk, old)
     assert found.code.colour == rules.GREEN
     note = scan_note(old, found)
     assert note is not None and "红码" in note and "当前为绿码" in note
-    stale = rules.placard_payload(village.green.id, rules.add_months(views[0].month, -1), rules.GREEN)
+    stale = placard_code.placard_payload(village.green.id, rules.add_months(views[0].month, -1), rules.GREEN)
     assert "码色未变" in (scan_note(stale, found) or "")
 
 
@@ -217,10 +217,10 @@ def test_a_placard_prints_without_a_committee_or_place_around_it() -> None:
             person_id=None,
             active=True,
             created_at=made,
-            place_code=rules.place_code(place_id),
+            place_code=placard_code.place_code(place_id),
             code=code_view(rules.SiteCode(colour, reasons, "2026-08"), made),
         )
-        payload = rules.placard_payload(place_id, "2026-08", colour)
+        payload = placard_code.placard_payload(place_id, "2026-08", colour)
         views.append(PlacardView(place, "谢家塘村人民调解委员会", "2026-08", payload, made))
     pdf = placard_docs.placard_pdf(views)
     texts = page_texts(pdf)
@@ -262,7 +262,7 @@ def test_bad_scans_are_refused_with_the_field_named(village: Village) -> None:
     good = placard_views(env.desk, env.clerk, place_ids=[village.yellow.id])[0].payload
     typo = good[:7] + ("A" if good[7] != "A" else "B") + good[8:]
     swapped = good[:-4] + good[-3] + good[-4] + good[-2:]  # the colour letter and the hyphen: unreadable
-    unknown = rules.placard_payload(str(uuid.uuid4()), "2026-08", rules.GREEN)
+    unknown = placard_code.placard_payload(str(uuid.uuid4()), "2026-08", rules.GREEN)
     for text, rule in (
         (typo, "payload_unreadable"),
         (swapped, "payload_unreadable"),

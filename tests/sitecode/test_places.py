@@ -19,7 +19,7 @@ from mediation_desk.people.identity import secrets_of
 from mediation_desk.people.models import Person
 from mediation_desk.points import residents
 from mediation_desk.points.models import Resident
-from mediation_desk.sitecode import inspections, places, rules
+from mediation_desk.sitecode import inspections, placard_code, places, rules
 from mediation_desk.sitecode.entities import SYNCED_ENTITIES
 from mediation_desk.sitecode.models import Place, Task
 from mediation_desk.storage.base import utcnow
@@ -54,7 +54,7 @@ def test_a_place_keeps_its_responsible_person_sealed_and_syncs_without_them(site
     )
     assert view.credit_code == credit_code(7) and not view.individual
     assert (view.responsible_name, view.responsible_phone_masked) == ("谢阿三", "139****0011")
-    assert view.active and view.place_code == rules.place_code(view.id)
+    assert view.active and view.place_code == placard_code.place_code(view.id)
     # Registered today: it owes self-inspections from next month, so it is green and says why.
     assert view.code.colour == rules.GREEN and any("新登记场所" in r for r in view.code.reasons)
     assert (view.open_hazards, view.overdue_hazards, view.open_tasks) == (0, 0, 0)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import placard_code, rules
 from mediation_desk.sitecode.rules import GREEN, RED, YELLOW, HazardFact, InspectionFact, PlaceFacts, Thresholds
 from mediation_desk.sitecode.scheme import DEFAULT_SCHEME, SchemeProblem, scheme_from_wire, scheme_to_wire
 
@@ -317,38 +317,38 @@ IDS = [str(uuid.UUID(int=n * 0x9E3779B97F4A7C15F39CC0605CEDC835 % (1 << 128))) f
 def test_payload_round_trip() -> None:
     for n, place_id in enumerate(IDS):
         colour = (GREEN, YELLOW, RED)[n % 3]
-        payload = rules.placard_payload(place_id, "2026-08", colour)
+        payload = placard_code.placard_payload(place_id, "2026-08", colour)
         assert re.fullmatch(r"YDYM-[0-9A-Z]{10}-202608-[GYR]-[0-9A-Z]", payload)
-        code = rules.place_code(place_id)
+        code = placard_code.place_code(place_id)
         assert len(code) == 10 and not set(code) & set("ILOU")
-        expected = rules.Payload(code, "2026-08", colour)
-        assert rules.parse_payload(payload) == expected
-        assert rules.parse_payload(payload.lower()) == expected  # caps lock on
-        assert rules.parse_payload(f"  {payload}\r\n") == expected  # a scanner's Enter
-    assert len({rules.place_code(i) for i in IDS}) == len(IDS)
+        expected = placard_code.Payload(code, "2026-08", colour)
+        assert placard_code.parse_payload(payload) == expected
+        assert placard_code.parse_payload(payload.lower()) == expected  # caps lock on
+        assert placard_code.parse_payload(f"  {payload}\r\n") == expected  # a scanner's Enter
+    assert len({placard_code.place_code(i) for i in IDS}) == len(IDS)
 
 
 @pytest.mark.parametrize("place_id", IDS[:4])
 def test_every_single_typo_and_adjacent_swap_is_rejected(place_id: str) -> None:
-    payload = rules.placard_payload(place_id, "2026-11", RED)
+    payload = placard_code.placard_payload(place_id, "2026-11", RED)
     symbols = string.digits + string.ascii_uppercase + "-"
     for i, ch in enumerate(payload):
         for other in symbols:
             if other != ch:
                 typo = payload[:i] + other + payload[i + 1 :]
-                assert rules.parse_payload(typo) is None, typo
-        assert rules.parse_payload(payload[:i] + payload[i + 1 :]) is None  # a character lost
+                assert placard_code.parse_payload(typo) is None, typo
+        assert placard_code.parse_payload(payload[:i] + payload[i + 1 :]) is None  # a character lost
         if i + 1 < len(payload) and payload[i] != payload[i + 1]:
             swapped = payload[:i] + payload[i + 1] + payload[i] + payload[i + 2 :]
-            assert rules.parse_payload(swapped) is None, swapped
+            assert placard_code.parse_payload(swapped) is None, swapped
 
 
 def test_unreadable_payloads() -> None:
-    good = rules.placard_payload(IDS[0], "2026-08", GREEN)
+    good = placard_code.placard_payload(IDS[0], "2026-08", GREEN)
     for text in ("", "   ", "hello", good + "X", "X" + good, good.replace("-", " "), good.replace("-", "")):
-        assert rules.parse_payload(text) is None, text
+        assert placard_code.parse_payload(text) is None, text
     # A well-formed payload with a correct check character but no such month.
-    assert rules.parse_payload(rules.placard_payload(IDS[0], "2026-13", GREEN)) is None
+    assert placard_code.parse_payload(placard_code.placard_payload(IDS[0], "2026-13", GREEN)) is None
 
 
 # ---- the scheme ----------------------------------------------------------------------------------

@@ -17,7 +17,17 @@ from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.uow import Actor, acting_at
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.sitecode import hazards, inspections, places, pulled, rules, scheme, scheme_store, tasks
+from mediation_desk.sitecode import (
+    hazards,
+    inspections,
+    placard_code,
+    places,
+    pulled,
+    rules,
+    scheme,
+    scheme_store,
+    tasks,
+)
 from mediation_desk.sitecode.models import Hazard, Inspection, Place, SchemeVersion, Task
 from mediation_desk.sitecode.scheme_store import current_scheme
 from mediation_desk.storage.base import new_id
@@ -44,7 +54,7 @@ def other_desks_place(place_id: str, /, seq: int = 1, at: str | None = None, **k
         "category": "shop",
         "address": "塘东路 8 号",
         "grid": "三网格",
-        "place_code": rules.place_code(place_id),
+        "place_code": placard_code.place_code(place_id),
         "has_credit_code": False,
         "created_at": "2026-03-02T09:00:00+08:00",
         "active": True,

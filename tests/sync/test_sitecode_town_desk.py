@@ -20,7 +20,7 @@ from mediation_desk.core.models import AuditRecord
 from mediation_desk.district import sitecode_scheme
 from mediation_desk.district.sitecode_models import SitePlace
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.sitecode import places, rules, scheme, scheme_store
+from mediation_desk.sitecode import placard_code, places, rules, scheme, scheme_store
 from mediation_desk.sitecode.models import SchemeVersion, Task
 from mediation_desk.sync import town_sites
 from mediation_desk.sync.errors import SyncError
@@ -79,7 +79,7 @@ def test_a_task_is_closed_at_the_town_and_reaches_the_village(district, desk_a: 
         "一网格",
     )
     assert (listed.committee_code, listed.kind_label, listed.status) == ("XT-001", "暗访检查", rules.TASK_OPEN)
-    assert listed.place_code == rules.place_code(place_id) and listed.opened_on == dt.date(2026, 11, 1)
+    assert listed.place_code == placard_code.place_code(place_id) and listed.opened_on == dt.date(2026, 11, 1)
 
     closed = town_sites.close_task(town.desk, town.admin, task_id, outcome=f"  {OUTCOME} ", options=FAST)
     assert (closed.status, closed.outcome, closed.changed) == (rules.TASK_DONE, OUTCOME, True)
