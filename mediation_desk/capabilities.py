@@ -6,6 +6,7 @@ A new capability (site codes, alarms) adds its `register` here and nowhere in th
 from __future__ import annotations
 
 from mediation_desk.administration import capability as administration
+from mediation_desk.alarms import capability as alarms
 
 # The ground's own tables and the desk's sync tables, so Base.metadata holds them all.
 from mediation_desk.core import models as core_models  # noqa: F401
@@ -19,7 +20,7 @@ from mediation_desk.sitecode import capability as sitecode
 from mediation_desk.storage import state as state_models  # noqa: F401
 from mediation_desk.sync import models as sync_models  # noqa: F401
 
-CAPABILITIES = (administration, mediation, lifecycle, points, sitecode)
+CAPABILITIES = (administration, mediation, lifecycle, points, sitecode, alarms)
 
 
 def register_all(registry: Registry = REGISTRY) -> Registry:

@@ -32,6 +32,8 @@ PG_ENV = "MEDIATION_DESK_TEST_PG_URL"
 START_TIMEOUT_S = 60.0
 ROOT = Path(__file__).resolve().parents[1]
 LISTENING = re.compile(rb"listening on https?://127\.0\.0\.1:(\d+)")
+# The bracelets' gateway, when started with `--gateway-port` (after the HTTP port, before /health answers).
+GATEWAY_LISTENING = re.compile(rb"gateway listening on 127\.0\.0\.1:(\d+)")
 ADDRESS_IN_USE = re.compile(rb"address already in use|Errno 98", re.IGNORECASE)
 
 _refusing: list[socket.socket] = []
@@ -69,6 +71,7 @@ class DistrictServer:
         self.key_file = key_file or shared_key_file(database_url)  # None: SQLite's own, beside it
         self.serve_options = list(serve_options)  # more `serve` options, e.g. ["--header-timeout", "1"]
         self.port = port  # None until the first start unless asked for
+        self.gateway_port: int | None = None  # read from the log at each start (serve --gateway-port)
         self.tls_cert, self.tls_key = tls_cert, tls_key
         self.scheme = "https" if tls_cert else "http"
         # The port is read from the log, so there is always one (a temporary file unless given).
@@ -125,6 +128,8 @@ class DistrictServer:
                 raise RuntimeError(f"district server exited with {self.process.returncode}:\n{self.log_tail()}")
             try:
                 if httpx.get(f"{self.url}/health", timeout=2, verify=False).status_code == 200:
+                    found = GATEWAY_LISTENING.search(self._log_since(log_from))
+                    self.gateway_port = int(found.group(1)) if found else None
                     return self
             except httpx.HTTPError:
                 pass

@@ -34,6 +34,8 @@ RULE_MODULES = (
     "sitecode.placard_code",
     "sitecode.scheme",
     "sitecode.entities",
+    "alarms.rules",
+    "alarms.entities",
 )
 PURE_GROUND = ("errors", "validation", "core.sync_contract", "core.hlc", "privacy.roles")
 

@@ -129,14 +129,17 @@ def test_each_purpose_is_withdrawn_and_only_its_data_goes(desk: Desk, purpose: s
     assert done.code == 0, done.err
     report = done.json
     assert (report["person_id"], report["purpose"]) == (desk.wang, purpose)
-    # No capability keeps data for any purpose today: the desk says so instead of claiming an erasure.
-    assert (report["erased"], report["handlers"]) == (0, 0)
-    assert f"本机没有为「{PURPOSES[purpose]}」保存个人信息" in done.err
+    # Nothing is kept for the purpose of this party (no SMS sent, no photo kept; not a bracelet
+    # wearer): the desk says so instead of claiming an erasure.
+    handlers = len(REGISTRY.consent_purposes[purpose].erase)
+    assert (report["erased"], report["handlers"]) == (0, handlers)
+    held = "保存该当事人的个人信息" if handlers else "保存个人信息"
+    assert f"本机没有为「{PURPOSES[purpose]}」{held}" in done.err
     assert in_force(desk, desk.wang) == set(PURPOSES) - {purpose}
     assert in_force(desk, desk.chen) == {"sms_notice"}
     assert person_data(desk) == before  # the case file's parties stay whole (kept for the mediation)
     assert withdrawals(desk) == [
-        (CLERK, {"consent_id": report["consent_id"], "purpose": purpose, "erased": 0, "handlers": 0})
+        (CLERK, {"consent_id": report["consent_id"], "purpose": purpose, "erased": 0, "handlers": handlers})
     ]
     assert rows(desk, "SELECT withdrawn_by, withdrawal_reason FROM consent WHERE id = ?", report["consent_id"]) == [
         (CLERK, "本人电话要求撤回")

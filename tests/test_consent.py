@@ -22,6 +22,7 @@ from service_helpers import (  # noqa: F401  (env is a fixture)
 )
 from sqlalchemy import select, update
 
+from mediation_desk.alarms import data_lifecycle as alarms_lifecycle
 from mediation_desk.capabilities import register_all
 from mediation_desk.core.audit import verify_chain
 from mediation_desk.core.models import AuditRecord
@@ -66,9 +67,14 @@ def test_purposes_are_those_the_capabilities_registered() -> None:
         "bracelet_health": "健康信息（手环）",
     }
     assert REGISTRY.standing_purposes() == {"bracelet_location", "bracelet_health"}
-    # Today no capability keeps data for any of them (no SMS is sent, no photo kept for publicity,
-    # the bracelets have not arrived): none has an erasure handler to run.
-    assert {code: p.erase for code, p in REGISTRY.consent_purposes.items()} == dict.fromkeys(consent.purposes(), ())
+    # No SMS is sent and no photo kept for publicity: those have no erasure handler to run. The
+    # bracelet alarms keep positions and health notes, and erase them.
+    assert {code: p.erase for code, p in REGISTRY.consent_purposes.items()} == {
+        "sms_notice": (),
+        "photo_publicity": (),
+        "bracelet_location": (alarms_lifecycle.erase_locations,),
+        "bracelet_health": (alarms_lifecycle.erase_health,),
+    }
 
 
 def test_a_purpose_registered_again_adds_its_handler(registry: Registry) -> None:
@@ -77,7 +83,8 @@ def test_a_purpose_registered_again_adds_its_handler(registry: Registry) -> None
 
     registry.add_consent_purpose(ConsentPurpose("bracelet_location", "手环定位", True, (erase_locations,)))
     registry.add_consent_purpose(ConsentPurpose("bracelet_location", "手环定位", True, (erase_locations,)))
-    assert registry.consent_purposes["bracelet_location"].erase == (erase_locations,)
+    held = registry.consent_purposes["bracelet_location"].erase
+    assert held == (alarms_lifecycle.erase_locations, erase_locations)  # the bracelets' own first
     with pytest.raises(ValueError, match="registered twice"):  # the same code for something else is a programming error
         registry.add_consent_purpose(ConsentPurpose("bracelet_location", "手环位置", True))
     with pytest.raises(ValueError, match="registered twice"):
@@ -181,13 +188,13 @@ def test_withdrawal_runs_the_purposes_handlers_in_its_unit_of_work(env: Env, per
     report = consent.withdraw_consent(
         env.desk, env.admin, person, "bracelet_location", "本人要求停止定位", registry=registry
     )
-    assert (report.erased, report.handlers) == (5, 2)
+    assert (report.erased, report.handlers) == (5, 3)  # the bracelets' own (nothing held) and these two
     assert report.outcome == "已删除为「手环定位」保存的 5 项个人信息"
     assert calls == [("location", person), ("more", person)]
     with env.desk.read() as s:
         assert s.get(DeskState, "test_erased").value == person
         rec = s.scalars(select(AuditRecord).where(AuditRecord.action == "consent.withdraw")).one()
-        assert (rec.detail["erased"], rec.detail["handlers"]) == (5, 2)
+        assert (rec.detail["erased"], rec.detail["handlers"]) == (5, 3)
 
 
 def test_a_handler_that_finds_nothing_says_so(env: Env, person: str, registry: Registry) -> None:

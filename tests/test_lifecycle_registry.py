@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mediation_desk.alarms import data_lifecycle as alarms_lifecycle
 from mediation_desk.capabilities import register_all
 from mediation_desk.core.registry import ConsentPurpose, Registry, RetentionPeriod
 from mediation_desk.mediation.retention_rule import CASES, CaseRetention
@@ -29,7 +30,7 @@ LIFECYCLE_FILES = [
 
 def test_what_the_capabilities_register() -> None:
     registry = register_all(Registry())
-    assert set(registry.retention_rules) == {"mediation_case", "points_residents", "sitecode_places"}
+    assert set(registry.retention_rules) == {"mediation_case", "points_residents", "sitecode_places", "alarms_wearers"}
     assert {k: (p.label, p.default_years, p.at_most) for k, p in registry.retention_periods().items()} == {
         "long": ("长期", 30, None),
         "short": ("短期", 10, "long"),
@@ -46,14 +47,14 @@ def test_what_the_capabilities_register() -> None:
     assert {c: (p.label, p.standing, p.erase) for c, p in registry.consent_purposes.items()} == {
         "sms_notice": ("短信通知", False, ()),
         "photo_publicity": ("调解案例宣传使用照片", False, ()),
-        "bracelet_location": ("手环定位", True, ()),
-        "bracelet_health": ("健康信息（手环）", True, ()),
+        "bracelet_location": ("手环定位", True, (alarms_lifecycle.erase_locations,)),
+        "bracelet_health": ("健康信息（手环）", True, (alarms_lifecycle.erase_health,)),
     }
     assert registry.standing_purposes() == {"bracelet_location", "bracelet_health"}
     for action in ("retention.manage", "purge", "consent.manage", "desk.protect", "case.retention"):
         assert action in roles.ACTIONS
     assert register_all(registry) is registry
-    assert set(registry.retention_rules) == {"mediation_case", "points_residents", "sitecode_places"}
+    assert set(registry.retention_rules) == {"mediation_case", "points_residents", "sitecode_places", "alarms_wearers"}
 
 
 def test_the_same_name_for_something_else_is_refused() -> None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from mediation_desk.alarms import handling as alarm_handling
+from mediation_desk.alarms import wearers as alarm_wearers
 from mediation_desk.core.uow import SYSTEM
 from mediation_desk.desk import Desk
 from mediation_desk.gui.dialogs.agreement import AgreementDialog
@@ -37,6 +39,7 @@ from mediation_desk.gui.first_run import FirstRunWizard
 from mediation_desk.gui.forgot_password import ForgotPasswordDialog
 from mediation_desk.gui.login import LoginDialog
 from mediation_desk.gui.main_window import MainWindow
+from mediation_desk.gui.pages.alarms_wearer_dialog import WearerDialog
 from mediation_desk.gui.pages.points_statement import ReversalDialog
 from mediation_desk.gui.pages.sitecode_hazards import RectifyDialog
 from mediation_desk.gui.pages.sitecode_import import ImportReportDialog
@@ -63,6 +66,7 @@ PAGE_NAMES = {
     "StatisticsPage": "statistics",
     "PointsPage": "points",
     "SitecodePage": "sites",
+    "AlarmsPage": "alarms",
     "SyncPage": "sync",
     "SettingsPage": "settings",
     "OperatorsPage": "operators",
@@ -264,6 +268,10 @@ DIALOGS: list[tuple[str, Callable[[Tour], QDialog | None]]] = [
     ("dialog-site-place", lambda t: _site_place(t)),
     ("dialog-site-import", lambda t: ImportReportDialog(_import_report(), t.window)),
     ("dialog-site-rectify", lambda t: RectifyDialog(*_points(t), _site_hazard(t), t.window)),
+    ("dialog-alarm-wearer", lambda t: WearerDialog(*_points(t), parent=t.window)),
+    ("dialog-alarm-wearer-edit", lambda t: _alarm_wearer_edit(t)),
+    ("dialog-alarm-dispatch", lambda t: _alarm_move(t, "dispatch")),
+    ("dialog-alarm-resolve", lambda t: _alarm_move(t, "resolve")),
     ("dialog-pdf", lambda t: PdfDialog(t.window.tasks, b"", "积分明细", "x.pdf", t.desk.paths.data, t.window)),
     ("dialog-login", lambda t: LoginDialog(t.desk, t.window.tasks, t.window.settings, t.window)),
     ("dialog-forgot-password", lambda t: ForgotPasswordDialog(t.desk, t.window.tasks, t.window.actor.username)),
@@ -282,6 +290,21 @@ def _site_place(t: Tour) -> QDialog | None:
     places.refresh()
     t.settle()
     return places.add_place()
+
+
+def _alarm_wearer_edit(t: Tour) -> QDialog:
+    first = alarm_wearers.list_wearers(t.desk, t.window.actor)[0]
+    return WearerDialog(*_points(t), alarm_wearers.get_wearer(t.desk, t.window.actor, first.id), parent=t.window)
+
+
+def _alarm_move(t: Tour, move: str) -> QDialog | None:
+    """派单 or 处置完毕 of the demo's acknowledged alarm, opened from the 平安手环 page."""
+    tab = t.window.alarms.alarms
+    acknowledged = next(a for a in alarm_handling.open_alarms(t.desk, t.window.actor) if a.status == "acknowledged")
+    t.window.go_to(t.window.alarms)
+    t.window.alarms.show_alarm(acknowledged.id)
+    t.settle()
+    return tab.dispatch() if move == "dispatch" else tab.resolve()
 
 
 def _import_report() -> ImportReport:

@@ -14,6 +14,7 @@ import sys
 from mediation_desk.capabilities import register_all
 from mediation_desk.cli import (
     admin_commands,
+    alarm_commands,
     case_commands,
     data_commands,
     document_commands,
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands.register(sub)
     points_commands.register(sub)
     site_commands.register(sub)
+    alarm_commands.register(sub)
     return in_chinese(parser)
 
 

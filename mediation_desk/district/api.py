@@ -19,8 +19,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from mediation_desk.alarms.rules import Thresholds
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.district import (
+    alarm_apply,
+    alarm_fanout,
+    alarm_gateway,
+    alarm_intake,
+    alarm_stream,
+    alarm_town,
+    alarm_vendor,
+    alarm_watch,
     apply,
     docs,
     enrollment,
@@ -66,11 +75,19 @@ def current_device(
 Device = Annotated[DeviceScope, Depends(current_device)]
 
 
+def config_thresholds(config: ServerConfig) -> Thresholds:
+    return Thresholds(escalate_after_s=config.alarm_escalate_after_s, offline_after_s=config.device_offline_after_s)
+
+
 def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
     register_rules()
     db = Database(database_url)
     # Before the server binds its port: a missing or wrong key file stops `serve` with its reason.
     keys = server_key.server_keys(db, config.key_file)
+    fanout = alarm_fanout.Fanout(db)
+    thresholds = config_thresholds(config)
+    intake = alarm_intake.AlarmIntake(db, fanout, thresholds)
+    watch = alarm_watch.AlarmWatch(db, fanout, thresholds, intake=intake)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -78,8 +95,15 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
         await run_in_threadpool(sealing.seal_legacy, db, keys)
         month_end = sitecode_month_end.MonthEndLoop(db, config.month_end_every_s)
         month_end.start()
+        await fanout.start()
+        watch.start()
+        gateway = await alarm_gateway.start_for(intake, config)  # only with serve --gateway-port
         log.info("district server ready on %s", db.dialect)
         yield
+        if gateway is not None:  # before the watch's last flush of heartbeats
+            await gateway.stop()
+        await run_in_threadpool(watch.stop)
+        await fanout.stop()
         await run_in_threadpool(month_end.stop)
         db.dispose()
 
@@ -94,11 +118,17 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
     app.state.db = db
     app.state.config = config
     app.state.keys = keys
+    app.state.fanout = fanout
+    app.state.alarm_intake = intake
+    app.state.alarm_watch = watch
     http_errors.install(app)
     openapi.install(app)
     metrics.install(app)
     docs.install(app)
     limits = ratelimit.install(app, db, config)
+    alarm_stream.install(app, db, fanout, current_device)
+    alarm_town.install(app, db, config, fanout, current_device)
+    alarm_vendor.install(app, db, config)
     tokens.install(app)
     app.add_middleware(http_errors.BodyLimit, limit=config.max_push_bytes)
     app.add_middleware(http_errors.CatchAll)
@@ -144,6 +174,8 @@ def create_app(database_url: str, config: ServerConfig = DEFAULT) -> FastAPI:
             raise bad_request('请求内容须是 {"ops": [操作, …]}', "ops")
         keys = getattr(request.app.state, "keys", None)
         results = await run_in_threadpool(apply.push, db, me, body["ops"], config, keys)
+        if alarm_apply.touches_stream(body["ops"]):
+            fanout.wake()  # after the commit: this process's alarm streams look now
         return JSONResponse({"results": [asdict(r) for r in results]})
 
     @app.get(contract.PULL_PATH, responses={200: {"model": sch.PullAnswer}}, tags=["sync"])

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.sync_contract import APPLIED, CONFLICT, DUPLICATE, REJECTED, OpResult
-from mediation_desk.district import metrics, points_apply, sitecode_apply
+from mediation_desk.district import alarm_apply, alarm_town_push, metrics, points_apply, sitecode_apply
 from mediation_desk.district.config import DEFAULT, ServerConfig
 from mediation_desk.district.db import Database
 from mediation_desk.district.enrollment import DeviceScope
@@ -118,13 +118,12 @@ def push(
                 f"第 {i + 1} 条操作缺少操作编号（op_id），或它不是 {MAX_ID_CHARS} 个字符以内的文字", f"ops[{i}].op_id"
             )
         op_ids.append(op_id)
-    if device.is_town:  # a town reads; its own cases sync through a committee enrollment
-        refusal = (contract.REASON_OUT_OF_SCOPE, None, contract.REASON_CODE_OUT_OF_SCOPE)
-        refused = [OpResult(op_id, REJECTED, *refusal) for op_id in op_ids]
-        _count(refused)
-        return refused
-    results: list[OpResult] = []
     now_ms, skew_ms = int(time.time() * 1000), config.max_clock_skew_s * 1000
+    if device.is_town:  # a town moves its villages' alarms; everything else of it is refused
+        answered = alarm_town_push.push_from_town(db, device, raw_ops, op_ids, now_ms, skew_ms)
+        _count(answered)
+        return answered
+    results: list[OpResult] = []
     with db.write(feed=True) as s:
         committee = s.get(Committee, device.committee_id)
         assert committee is not None
@@ -174,6 +173,8 @@ def apply_op(ctx: Context, op: contract.Op) -> OpResult:
         return _apply_case_file(ctx, op)
     if op.entity in sitecode_apply.ENTITIES:  # site codes: a place's (business) address is kept
         return sitecode_apply.apply_op(ctx, op, _apply_fields)
+    if op.entity in alarm_apply.ENTITIES:  # bracelet alarms: a wearer's name and address are kept
+        return alarm_apply.apply_op(ctx, op)
     refuse_personal_data(op.payload)
     if op.entity in points_apply.ENTITIES:  # green coins: their own rules (a ledger, not case facts)
         return points_apply.apply_op(ctx, op, _apply_fields)

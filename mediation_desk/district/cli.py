@@ -14,7 +14,12 @@
   sites scheme show | sites scheme set FILE --reason WHY   the site-code scheme (一单一码 检查清单, JSON)
   sites month-end [--month YYYY-MM] | sites rates --month YYYY-MM [--town NAME]
   security list [--limit N]                 lockouts and closed connections, newest first
+  alarms unrouted [--limit N]               bracelet alarms no wearer could be found for, newest first
+  vendor add NAME | vendor list | vendor revoke NAME --reason WHY   vendor platforms posting alarms (the
+        key is printed once)
   backup --to FILE [--overwrite] | restore --from FILE --reason WHY [--yes]   (SQLite; [--by NAME])
+  simulate --gateway HOST:PORT [--devices N] [--heartbeat-every S] [--alarm DEVICE_ID...]   simulated
+        bracelets on the gateway (serve --gateway-port); needs no database
 
 Every command takes --database-url (or MEDIATION_DESK_DISTRICT_DB). Every change is recorded in the
 admin audit with who (--by, default the system account), when and why (--reason). Exit codes:
@@ -31,7 +36,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediation_desk.district import backup, serve, sitecode_cli
+from mediation_desk.district import alarm_simulator, alarm_town, alarm_vendor, backup, serve, sitecode_cli
 from mediation_desk.district.errors import AdminError
 from mediation_desk.logging_setup import RedactingFilter
 
@@ -68,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve.add_parser(sub, common)
     backup.add_parser(sub, common)
+    alarm_simulator.add_parser(sub)
 
     town = sub.add_parser("town", help="镇（街道）").add_subparsers(dest="action", required=True)
     town.add_parser("add", parents=[audited]).add_argument("name")
@@ -113,6 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     catalogue.add_parser("set", parents=[audited], help="发布新版积分目录").add_argument("file", type=Path)
 
     sitecode_cli.add_parser(sub, common, audited)
+    alarm_town.add_parser(sub, common)
+    alarm_vendor.add_parser(sub, common, audited)
 
     audit = sub.add_parser("audit", help="管理审计").add_subparsers(dest="action", required=True)
     listing = audit.add_parser("list", parents=[common])
@@ -161,6 +169,8 @@ def _admin(args: argparse.Namespace) -> int:
             ("points", "show"): lambda: _catalogue_show(db),
             ("points", "set"): lambda: _catalogue_set(db, args, actor, reason),
             ("sites", args.action): lambda: sitecode_cli.run(db, args, actor, reason),
+            ("alarms", "unrouted"): lambda: alarm_town.run(db, args),
+            ("vendor", args.action): lambda: alarm_vendor.run(db, args),
         }
         commands[(args.command, args.action)]()
     finally:
@@ -299,6 +309,12 @@ def _setup_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "simulate":
+        try:
+            return alarm_simulator.run(args)
+        except ValueError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return EXIT_REFUSED
     if not args.database_url:
         print(f"错误：请用 --database-url 或环境变量 {DB_ENV} 指定数据库", file=sys.stderr)
         return EXIT_REFUSED

@@ -41,6 +41,22 @@ class ServerConfig:
     # How often the server checks whether the last closed month's site codes were closed (一单一码
     # month end), and closes them if not; 0: never (an administrator runs `sites month-end`).
     month_end_every_s: float = 60.0
+    # Bracelet alarms: one nobody acknowledged this long goes to the town; a bracelet silent this
+    # long gets a "device offline" task (alarm_watch.py).
+    alarm_escalate_after_s: int = 60
+    device_offline_after_s: int = 30 * 60
+    # The bracelets' gateway (alarm_gateway.py, the "watch" protocol over TCP); no port: not started.
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int | None = None
+    # A bracelet sends a heartbeat every few minutes: silent longer than this, its connection is gone.
+    gateway_idle_timeout_s: float = 900.0
+    gateway_max_frame_bytes: int = 2048
+    # Frames per connection per second, averaged over a few seconds (a bracelet back in coverage
+    # sends what it kept in one burst); beyond it the connection is closed, the others unharmed.
+    gateway_frames_per_second: int = 20
+    gateway_max_connections: int = 10000  # about ten towns of bracelets per instance
+    # Carriers put many bracelets behind one address (CGNAT): this cap is for one broken client.
+    gateway_max_connections_per_ip: int = 2000
 
 
 DEFAULT = ServerConfig()

@@ -311,6 +311,10 @@ class GuardedServer(uvicorn.Server):
         self.protocol = protocol
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # An alarm stream never ends by itself: ended first, or uvicorn waits its whole grace for it.
+        fanout = getattr(getattr(self.config.app, "state", None), "fanout", None)
+        if fanout is not None:
+            fanout.close_streams()
         await super().shutdown(sockets)
         # Off the event loop, and awaited: a report's sink may write to the database, and must be
         # done before uvicorn ends the process.

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from mediation_desk.alarms import entities as alarms
 from mediation_desk.core.registry import REGISTRY, Registry
 from mediation_desk.mediation import states
 from mediation_desk.points import entities as points
@@ -13,4 +14,5 @@ def register_rules(registry: Registry = REGISTRY) -> Registry:
     registry.add_entities(states.SYNCED_ENTITIES)
     registry.add_entities(points.SYNCED_ENTITIES)
     registry.add_entities(sitecode.SYNCED_ENTITIES)
+    registry.add_entities(alarms.SYNCED_ENTITIES)
     return registry

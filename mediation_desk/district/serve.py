@@ -76,10 +76,55 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], common:
         default=DEFAULT.month_end_every_s,
         help="每隔几秒检查上月的一单一码月末结算是否已做，未做则执行；0 表示不自动执行（用 sites month-end）",
     )
+    _add_gateway_options(serve)
+    serve.add_argument(
+        "--alarm-escalate-after",
+        type=_count,
+        default=DEFAULT.alarm_escalate_after_s,
+        help="平安手环报警多少秒无人接警即上报镇（街道）",
+    )
+    serve.add_argument(
+        "--device-offline-after",
+        type=_count,
+        default=DEFAULT.device_offline_after_s,
+        help="平安手环多少秒没有心跳即开具“手环离线”任务",
+    )
     serve.add_argument(
         "--forwarded-allow-ips",
         default="127.0.0.1",
         help="信任哪些反向代理的 X-Forwarded-For（逗号分隔的地址）；锁定与限流按代理转来的客户地址计算",
+    )
+
+
+def _add_gateway_options(serve: argparse.ArgumentParser) -> None:
+    """The bracelets' gateway (平安手环, the "watch" protocol over TCP): off unless given a port."""
+    serve.add_argument(
+        "--gateway-port", type=_port, help="手环接入端口（TCP）；0 表示任选空闲端口（见日志 gateway listening on 一行）"
+    )
+    serve.add_argument("--gateway-host", help="手环接入监听的地址（默认与 --host 相同）")
+    serve.add_argument(
+        "--gateway-idle-timeout",
+        type=_seconds,
+        default=DEFAULT.gateway_idle_timeout_s,
+        help="手环连接静默几秒后关闭（须长于手环的心跳间隔）",
+    )
+    serve.add_argument(
+        "--gateway-max-frame-bytes", type=_count, default=DEFAULT.gateway_max_frame_bytes, help="一帧最多字节数"
+    )
+    serve.add_argument(
+        "--gateway-frames-per-second",
+        type=_count,
+        default=DEFAULT.gateway_frames_per_second,
+        help="每个手环连接每秒最多几帧（可积攒几秒）；超过即关闭该连接",
+    )
+    serve.add_argument(
+        "--gateway-max-connections", type=_count, default=DEFAULT.gateway_max_connections, help="手环最多同时连接数"
+    )
+    serve.add_argument(
+        "--gateway-max-connections-per-ip",
+        type=_count,
+        default=DEFAULT.gateway_max_connections_per_ip,
+        help="每个地址最多几个手环连接（运营商网络下许多手环共用一个地址）",
     )
 
 
@@ -101,6 +146,10 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         (_positive(args.body_timeout), f"--body-timeout 须是大于 0 的秒数（收到 {args.body_timeout:g}）"),
         (args.max_connections >= 1, f"--max-connections 至少为 1（收到 {args.max_connections}）"),
         (args.max_connections_per_ip >= 1, f"--max-connections-per-ip 至少为 1（收到 {args.max_connections_per_ip}）"),
+        (
+            args.gateway_max_frame_bytes >= 64,
+            f"--gateway-max-frame-bytes 至少为 64（收到 {args.gateway_max_frame_bytes}）",
+        ),
     ]
     for ok, message in checks:
         if not ok:
@@ -120,6 +169,15 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         max_connections=args.max_connections,
         max_connections_per_ip=args.max_connections_per_ip,
         month_end_every_s=args.month_end_every,
+        alarm_escalate_after_s=args.alarm_escalate_after,
+        device_offline_after_s=args.device_offline_after,
+        gateway_host=args.gateway_host or args.host,
+        gateway_port=args.gateway_port,
+        gateway_idle_timeout_s=args.gateway_idle_timeout,
+        gateway_max_frame_bytes=args.gateway_max_frame_bytes,
+        gateway_frames_per_second=args.gateway_frames_per_second,
+        gateway_max_connections=args.gateway_max_connections,
+        gateway_max_connections_per_ip=args.gateway_max_connections_per_ip,
     )
 
 
@@ -159,6 +217,16 @@ def _count(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"须是 0 到 65535 的端口号（收到 {text}）")
+    return value
+
+
 def raise_open_file_limit(config: ServerConfig) -> int | None:
     """Lift this process's open-file limit to what the system allows: every connection is a file,
     and a server that runs out accepts nothing more (EMFILE), its caps never reached. None where
@@ -169,7 +237,9 @@ def raise_open_file_limit(config: ServerConfig) -> int | None:
         return None
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     # An unlimited hard limit (macOS) cannot be the soft one: ask for what the caps need, generously.
-    wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 4 * config.max_connections + 1024)
+    # The bracelets' connections are files too.
+    connections = config.max_connections + (config.gateway_max_connections if config.gateway_port is not None else 0)
+    wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 4 * connections + 1024)
     if soft != resource.RLIM_INFINITY and soft < wanted:
         try:
             resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
@@ -178,12 +248,13 @@ def raise_open_file_limit(config: ServerConfig) -> int | None:
             log.warning("could not raise the open-file limit from %d: %s", soft, type(exc).__name__)
     log.info("open-file limit %s (hard %s)", soft, hard)
     # Room beyond the connections for the database, logs and the listening socket.
-    if soft != resource.RLIM_INFINITY and soft < config.max_connections + 256:
+    if soft != resource.RLIM_INFINITY and soft < connections + 256:
         log.warning(
-            "the open-file limit %d is below --max-connections %d plus room for the rest: "
+            "the open-file limit %d is below the connection caps %d (--max-connections, "
+            "--gateway-max-connections) plus room for the rest: "
             "connections past it are refused by the system, not by the server's caps",
             soft,
-            config.max_connections,
+            connections,
         )
     return int(soft)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import queue
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -30,7 +32,7 @@ Sig = tuple[tuple[str, int, int], ...]
 PlaceRow = tuple[str, str, str, Any, bool, str | None, str | None, str | None]
 MonthRow = tuple[str, str, str, str, str, str]  # place, month, committee, town, colour, reasons (JSON)
 CodeRow = tuple[str, str, str, str, str, str]  # place, committee, town, colour, reasons (JSON), period
-_BATCH = 5000
+BATCH = 5000
 # SQLite's page cache for the month end's connection (64 MB): its writes touch the pages of the
 # history tables all over, which the default 2 MB keeps reading back from the OS.
 _SQLITE_CACHE_KIB = 65536
@@ -66,17 +68,25 @@ def _fetch(s: Session, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, 
         cursor.close()
 
 
-def places(s: Session) -> list[PlaceRow]:
+def places(s: Session, period: str) -> list[PlaceRow]:
     """Every place with its current code (colour, reasons as JSON text, period; None if it has
     none yet); the registration moment as the driver gives it (`utc` reads it: month end needs
-    only its hour for most places, see `hour_of`)."""
-    reasons = "c.reasons" if _dialect(s) == "sqlite" else "c.reasons::text"
+    only its hour for most places, see `hour_of`). The reasons are read only of codes of `period`
+    (None for the others: a code of another period differs anyway)."""
+    sqlite = _dialect(s) == "sqlite"
+    reasons = "c.reasons" if sqlite else "c.reasons::text"
+    created = "p.created_at" if sqlite else f"to_char(p.created_at, '{_PG_TEXT}')"  # text: `hour_of` slices it
     rows = _fetch(
         s,
-        f"SELECT p.id, p.committee_id, p.town_id, p.created_at, p.active, c.colour, {reasons}, c.period "
+        f"SELECT p.id, p.committee_id, p.town_id, {created}, p.active, c.colour, "
+        f"CASE WHEN c.period = ? THEN {reasons} END, c.period "
         "FROM site_place p LEFT JOIN site_code c ON c.place_id = p.id",
+        (period,),
     )
     return [(*row[:4], bool(row[4]), *row[5:]) for row in rows]
+
+
+_PG_TEXT = "YYYY-MM-DD HH24:MI:SS.US"  # a moment as SQLite holds it (fixed width, so text compares in order)
 
 
 def hour_of(value: Any) -> tuple[Any, bool]:
@@ -98,7 +108,7 @@ def inspections(
     keeps +8 all year: the day follows from the UTC hour) and how many of `marks` (sorted) it is
     at or after — all a code judged at one of the marks, with its cut-offs among them, reads."""
     qs = ", ".join("?" for _ in months)
-    at = "completed_at" if _dialect(s) == "sqlite" else "to_char(completed_at, 'YYYY-MM-DD HH24:MI:SS.US')"
+    at = "completed_at" if _dialect(s) == "sqlite" else f"to_char(completed_at, '{_PG_TEXT}')"
     sql = (
         f"SELECT place_id, month, {at} FROM site_inspection WHERE month IN ({qs}) "
         "ORDER BY month, place_id, completed_at"
@@ -147,15 +157,20 @@ def hazards(s: Session, since: dt.datetime) -> dict[str, list[rules.HazardFact]]
     return found
 
 
-def red_months(s: Session, place_ids: Sequence[str], before: str) -> dict[str, list[str]]:
-    """The months before `before` the places closed red, in order, by place (one query)."""
-    sql = (
-        f"SELECT place_id, month FROM site_month WHERE place_id {_in_list(s)} AND month < ? AND colour = ? "
-        "ORDER BY place_id, month"
-    )
-    found: dict[str, list[str]] = defaultdict(list)
-    for place_id, month in _fetch(s, sql, (_id_list(s, place_ids), before, rules.RED)):
-        found[place_id].append(month)
+def months_of(
+    s: Session, place_ids: Sequence[str], before: str, colour: str | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """The months before `before` the places closed (of `colour` only, if given) with their
+    colour, in order, by place (one query)."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if not place_ids:
+        return found
+    sql = f"SELECT place_id, month, colour FROM site_month WHERE place_id {_in_list(s)} AND month < ?"
+    params: tuple[Any, ...] = (_id_list(s, place_ids), before)
+    if colour is not None:
+        sql, params = f"{sql} AND colour = ?", (*params, colour)
+    for place_id, month, closed in _fetch(s, f"{sql} ORDER BY place_id, month", params):
+        found[place_id].append((month, closed))
     return found
 
 
@@ -194,68 +209,121 @@ def _moment(s: Session, moment: dt.datetime) -> Any:
 
 def _executemany(s: Session, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
     conn = s.connection()
-    for k in range(0, len(rows), _BATCH):
-        conn.exec_driver_sql(sql, list(rows[k : k + _BATCH]))
+    for k in range(0, len(rows), BATCH):
+        conn.exec_driver_sql(sql, list(rows[k : k + BATCH]))
 
 
-def write_months(s: Session, month: str, rows: Sequence[MonthRow]) -> None:
-    """The month's codes, in place of any it had (a rerun): the month's rows deleted, then
-    inserted plainly (PostgreSQL: COPY)."""
-    sqlite = _dialect(s) == "sqlite"
-    delete = "DELETE FROM site_month WHERE month = ?"
-    s.connection().exec_driver_sql(delete if sqlite else delete.replace("?", "%s"), (month,))
-    if not rows:
-        return
-    columns = "site_month (place_id, month, committee_id, town_id, colour, reasons)"
-    if sqlite:
-        _executemany(s, f"INSERT INTO {columns} VALUES (?, ?, ?, ?, ?, ?)", rows)
-    else:
-        _copy(s, columns, rows)
+class RowWriter:
+    """The month's codes and the changed current codes written while month end still judges:
+    rows handed over in batches go to the database from a thread of their own, on this session's
+    connection (its transaction; the month end itself touches the connection only after `close`).
+    The drivers let other threads run while the database works (SQLite's step, PostgreSQL's
+    server and COPY), so the writing overlaps the judging. `close` waits for the last batch and
+    raises what failed; the caller's transaction then rolls back as for any error.
 
-
-def write_codes(s: Session, changed: Sequence[CodeRow], fresh: Sequence[CodeRow], computed_at: dt.datetime) -> None:
-    """The current codes: `changed` rows of places that have one (colour, reasons, period and when
+    History: the month's rows deleted first (a rerun), then inserted plainly (PostgreSQL: COPY).
+    Current codes: `changed` rows of places that have one (colour, reasons, period and when
     computed set), `fresh` rows of places without (inserted; updated should one have come). A
     place whose code is unchanged is not written (it keeps its computed_at)."""
-    at = _moment(s, computed_at)
-    upsert = (
-        "INSERT INTO site_code (place_id, committee_id, town_id, colour, reasons, period, computed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (place_id) DO UPDATE SET colour = excluded.colour, "
-        "reasons = excluded.reasons, period = excluded.period, computed_at = excluded.computed_at"
-    )
-    if _dialect(s) == "sqlite":
-        if changed:
+
+    def __init__(self, s: Session, month: str, computed_at: dt.datetime) -> None:
+        self.sqlite = _dialect(s) == "sqlite"
+        self.at = _moment(s, computed_at)
+        self._driver: Any = s.connection().connection.dbapi_connection  # the driver's own
+        delete = "DELETE FROM site_month WHERE month = ?"
+        s.connection().exec_driver_sql(delete if self.sqlite else delete.replace("?", "%s"), (month,))
+        if not self.sqlite:
+            s.connection().exec_driver_sql(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS site_code_new "
+                "(place_id text PRIMARY KEY, colour text, reasons jsonb, period text) ON COMMIT DELETE ROWS"
+            )
+        self._queue: queue.SimpleQueue[tuple[str, list[tuple[Any, ...]]] | None] = queue.SimpleQueue()
+        self._failed: BaseException | None = None
+        self._changed = False
+        self._thread = threading.Thread(target=self._run, name="sitecode-month-end-writer", daemon=True)
+        self._thread.start()
+
+    def months(self, rows: list[MonthRow]) -> None:
+        if rows:
+            self._queue.put(("months", rows))
+
+    def changed(self, rows: list[CodeRow]) -> None:
+        if rows:
+            self._changed = True
+            self._queue.put(("changed", rows))
+
+    def stop(self) -> None:
+        """No more batches: the thread ends once the ones handed over are written."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def close(self, fresh: Sequence[CodeRow]) -> None:
+        """After the last batch: the changed codes applied (PostgreSQL), the fresh ones written."""
+        self.stop()
+        if self._failed is not None:
+            raise self._failed
+        cursor = self._driver.cursor()
+        try:
+            if self._changed and not self.sqlite:
+                cursor.execute(
+                    "UPDATE site_code c SET colour = n.colour, reasons = n.reasons, period = n.period, "
+                    "computed_at = %s FROM site_code_new n WHERE c.place_id = n.place_id",
+                    (self.at,),
+                )
+            if fresh:
+                sql = _UPSERT if self.sqlite else _UPSERT.replace("?", "%s")
+                cursor.executemany(sql, [(*r, self.at) for r in fresh])
+        finally:
+            cursor.close()
+
+    def _run(self) -> None:
+        cursor = self._driver.cursor()
+        try:
+            while (item := self._queue.get()) is not None:
+                if self._failed is None:
+                    self._write(cursor, *item)
+        except BaseException as exc:  # noqa: BLE001 - handed to the month end's thread by close()
+            self._failed = exc
+            while self._queue.get() is not None:
+                pass
+        finally:
+            cursor.close()
+
+    def _write(self, cursor: Any, kind: str, rows: list[tuple[Any, ...]]) -> None:
+        if kind == "months":
+            if self.sqlite:
+                cursor.executemany(f"INSERT INTO {_MONTH_COLUMNS} VALUES (?, ?, ?, ?, ?, ?)", rows)
+            else:
+                _copy_rows(cursor, _MONTH_COLUMNS, rows)
+        elif self.sqlite:
             sql = "UPDATE site_code SET colour = ?, reasons = ?, period = ?, computed_at = ? WHERE place_id = ?"
-            _executemany(s, sql, [(r[3], r[4], r[5], at, r[0]) for r in changed])
-        if fresh:
-            _executemany(s, upsert, [(*r, at) for r in fresh])
-        return
-    if changed:
-        # COPY into a temporary table, then one UPDATE joining it: far cheaper than an upsert per row.
-        conn = s.connection()
-        conn.exec_driver_sql(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS site_code_new "
-            "(place_id text PRIMARY KEY, colour text, reasons jsonb, period text) ON COMMIT DELETE ROWS"
-        )
-        _copy(s, "site_code_new (place_id, colour, reasons, period)", [(r[0], r[3], r[4], r[5]) for r in changed])
-        conn.exec_driver_sql(
-            "UPDATE site_code c SET colour = n.colour, reasons = n.reasons, period = n.period, computed_at = %s "
-            "FROM site_code_new n WHERE c.place_id = n.place_id",
-            (at,),
-        )
-    if fresh:
-        _executemany(s, upsert.replace("?", "%s"), [(*r, at) for r in fresh])
+            cursor.executemany(sql, [(r[3], r[4], r[5], self.at, r[0]) for r in rows])
+        else:  # into the temporary table, applied by one UPDATE joining it (close): far cheaper per row
+            _copy_rows(cursor, "site_code_new (place_id, colour, reasons, period)", [(r[0], *r[3:]) for r in rows])
+
+
+_MONTH_COLUMNS = "site_month (place_id, month, committee_id, town_id, colour, reasons)"
+_UPSERT = (
+    "INSERT INTO site_code (place_id, committee_id, town_id, colour, reasons, period, computed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (place_id) DO UPDATE SET colour = excluded.colour, "
+    "reasons = excluded.reasons, period = excluded.period, computed_at = excluded.computed_at"
+)
 
 
 def _copy(s: Session, into: str, rows: Sequence[tuple[Any, ...]]) -> None:
-    """PostgreSQL: the rows by COPY (text format; the server reads each column's type)."""
     cursor = s.connection().connection.cursor()
     try:
-        with cursor.copy(f"COPY {into} FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        _copy_rows(cursor, into, rows)
     finally:
         cursor.close()
+
+
+def _copy_rows(cursor: Any, into: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """PostgreSQL: the rows by COPY (text format; the server reads each column's type)."""
+    with cursor.copy(f"COPY {into} FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 # One task to open: its site_task row's values, its committee's code, the record's data (the same

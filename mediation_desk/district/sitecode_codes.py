@@ -12,9 +12,10 @@ and hazards show the same colour with the same reasons.
 - `month_end`: for the last closed month, every active place's month code (SiteMonth), every
   place's current code, streaks and tasks, in one transaction. The month is claimed by inserting
   its SiteMonthRun (insert-or-skip): several server instances run it once. 41,000 places (with
-  their current codes) are read in three queries; the month's codes are written by one plain bulk
-  insert (PostgreSQL: COPY), the current codes only where colour, reasons or period changed (one
-  bulk update), the tasks with their records and changes likewise (the changes numbered under the
+  their current codes) are read in three queries; the month's codes are written by plain bulk
+  inserts (PostgreSQL: COPY), the current codes only where colour, reasons or period changed (bulk
+  updates), batch by batch from a thread of their own while the next places are judged
+  (`bulk.RowWriter`); the tasks with their records and changes likewise (the changes numbered under the
   feed lock as FeedWriter numbers them, `bulk.write_tasks`); the rule runs once per distinct
   situation of the places (`sitecode_judge.Judge`): without an open hazard nearly all are alike."""
 
@@ -242,11 +243,13 @@ def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> Mo
     at_close.index(marks)
     at_now.index(marks)
     bulk.prepare(s)
-    places = bulk.places(s)
+    # A current code of an earlier period differs from any judged now: its reasons are not read.
+    places = bulk.places(s, at_now.period)
     read = sorted({month, rules.add_months(month, 1), at_now.closed, at_now.period})
     inspections, sigs = bulk.inspections(s, read, marks)
     # Rectified before the month's cut-off (≤ now): no code judged here can see the hazard.
     hazards = bulk.hazards(s, at_close.moment)
+    writer = bulk.RowWriter(s, month, now)  # writes each batch below while the next is judged
     months: list[bulk.MonthRow] = []
     changed: list[bulk.CodeRow] = []  # current codes that differ from the place's row
     fresh: list[bulk.CodeRow] = []  # places without a row yet
@@ -256,40 +259,53 @@ def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> Mo
     none: bulk.Done = {}
     no_hazards: list[rules.HazardFact] = []
     alike: dict[tuple[Any, ...], Both] = {}  # places without hazards read: by owed month and `sigs`
-    red_colour = rules.RED
-    for place_id, committee_id, town_id, created, active, colour, reasons_was, period_was in places:
-        # The rule reads the registration moment only against cut-offs (on whole hours): a moment
-        # of the same hour stands for it (`sitecode_judge.Owed`), except for the hour's first instant.
-        owed, created_at = owed_from(created)
-        found = hazards.get(place_id)
-        both = None
-        if found is None:
-            key = (owed, sigs.get(place_id))
-            both = alike.get(key)
-        if both is None:
-            done = inspections.get(place_id, none)
-            both = both_codes(at_now, at_close, place_id, created_at, owed, done, found or no_hazards, texts)
+    red_colour, batch, closed_places = rules.RED, bulk.BATCH, 0
+    try:
+        for place_id, committee_id, town_id, created, active, colour, reasons_was, period_was in places:
+            # The rule reads the registration moment only against cut-offs (on whole hours): a moment of
+            # the same hour stands for it (`sitecode_judge.Owed`), except for the hour's first instant.
+            owed, created_at = owed_from(created)
+            found = hazards.get(place_id)
+            both = None
             if found is None:
-                alike[key] = both
-        current, current_text, closed, closed_text = both
-        if colour is None:
-            fresh.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
-        elif colour != current.colour or current_text != reasons_was or period_was != current.period:
-            changed.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
-        if not active:
-            continue
-        if closed is not None:
-            colours[closed.colour] += 1
-            months.append((place_id, month, committee_id, town_id, closed.colour, closed_text))
-            if closed.colour == red_colour:
-                red[place_id] = (current, closed, committee_id)
+                key = (owed, sigs.get(place_id))
+                both = alike.get(key)
+            if both is None:
+                done = inspections.get(place_id, none)
+                both = both_codes(at_now, at_close, place_id, created_at, owed, done, found or no_hazards, texts)
+                if found is None:
+                    alike[key] = both
+            current, current_text, closed, closed_text = both
+            if colour is None:
+                fresh.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
+            elif period_was != current.period or colour != current.colour or current_text != reasons_was:
+                changed.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
+                if len(changed) == batch:
+                    writer.changed(changed)
+                    changed = []
+            if not active:
                 continue
-        if current.colour == red_colour:
-            red[place_id] = (current, closed, committee_id)
-    bulk.write_months(s, month, months)
-    bulk.write_codes(s, changed, fresh, now)
+            if closed is not None:
+                colours[closed.colour] += 1
+                months.append((place_id, month, committee_id, town_id, closed.colour, closed_text))
+                if len(months) == batch:
+                    closed_places += batch
+                    writer.months(months)
+                    months = []
+                if closed.colour == red_colour:
+                    red[place_id] = (current, closed, committee_id)
+                    continue
+            if current.colour == red_colour:
+                red[place_id] = (current, closed, committee_id)
+        writer.months(months)
+        writer.changed(changed)
+    except BaseException:
+        writer.stop()
+        raise
+    writer.close(fresh)
+    closed_places += len(months)
     opened = _escalate(s, month, now, th, red)
-    return MonthEndResult(month, True, len(months), opened, dict(colours))
+    return MonthEndResult(month, True, closed_places, opened, dict(colours))
 
 
 def _escalate(
@@ -300,20 +316,28 @@ def _escalate(
     red: dict[str, tuple[rules.SiteCode, rules.SiteCode | None, str]],
 ) -> int:
     """The tasks the codes of the places red now or at the month's close open (few places): their
-    streak from the red months before, the kinds they hold open."""
+    streak (`streak_of`: red months in a row ending with the place's last closed month) and the
+    kinds they hold open. A place closed red now: its red months before, and this one. A place
+    closed otherwise now: none. A place not closed now (not owing it yet): its months before."""
     if not red:
         return 0
     ids = sorted(red)
-    reds, held = bulk.red_months(s, ids, month), bulk.open_kinds(s, ids)
+    closed_red = [p for p in ids if (c := red[p][1]) is not None and c.colour == rules.RED]
+    unclosed = [p for p in ids if red[p][1] is None]
+    reds, before = bulk.months_of(s, closed_red, month, rules.RED), bulk.months_of(s, unclosed, month)
+    held = bulk.open_kinds(s, ids)
     committees = {c.id: c for c in s.scalars(select(Committee))}
     due: list[tuple[rules.TaskDue, Committee]] = []
     nothing: set[str] = set()
     for place_id in ids:
         current, closed, committee_id = red[place_id]
-        history = [(m, rules.RED) for m in reds.get(place_id, ())]
-        if closed is not None and closed.colour == rules.RED:
-            history.append((month, rules.RED))
-        for task in rules.tasks_due(place_id, current, rules.red_streak(history), held.get(place_id, nothing), th):
+        if closed is None:
+            streak = rules.red_streak(before.get(place_id, []))
+        elif closed.colour == rules.RED:
+            streak = rules.red_streak([*reds.get(place_id, ()), (month, rules.RED)])
+        else:
+            streak = 0
+        for task in rules.tasks_due(place_id, current, streak, held.get(place_id, nothing), th):
             due.append((task, committees[committee_id]))
     return open_tasks(s, None, due, now)
 

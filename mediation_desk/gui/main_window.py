@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QStyle, QWid
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
+from mediation_desk.gui.alarm_console import AlarmConsole
 from mediation_desk.gui.font_mode import application, apply_font_mode
 from mediation_desk.gui.forms.ui_main_window import Ui_MainWindow
 from mediation_desk.gui.help_menu import HelpMenu
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
 from mediation_desk.gui.large_text import enlarge, follow_font
+from mediation_desk.gui.pages.alarms_page import AlarmsPage
 from mediation_desk.gui.pages.case_page import CasePage
 from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.pages.dashboard import DashboardPage
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         self.add_page(self.points, self.tr("平安绿币"))
         self.sites = SitecodePage(desk, tasks, actor, self)
         self.add_page(self.sites, self.tr("一单一码"))
+        self.alarms = AlarmsPage(desk, tasks, actor, self)
+        self.add_page(self.alarms, self.tr("平安手环"))
         self.sync_page = SyncPage(desk, tasks, self.sync_worker, settings, actor, self)
         self.add_page(self.sync_page, self.tr("同步"))
         self.settings_page = SettingsPage(desk, tasks, settings, actor, self)
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._wire_settings()
         self.sync_worker.start()  # the state now, the first automatic round a little later
+        # The banner over every page, the sound and the tray: alarms from the login on (alarm_console.py).
+        self.alarm_console = AlarmConsole(self, self.alarms)
         self._show_operator()
         self._restore_geometry()
         self.wheel_guard = guard_wheel(self)  # on every page: a choice changes only once chosen

@@ -9,7 +9,7 @@ the registry adds to these."""
 from __future__ import annotations
 
 from mediation_desk.core.registry import ConsentPurpose, Registry
-from mediation_desk.lifecycle import models  # noqa: F401 (its tables)
+from mediation_desk.lifecycle import consent, models  # noqa: F401 (its tables)
 from mediation_desk.privacy.roles import NONE, Permission
 
 PERMISSIONS = (
@@ -29,3 +29,4 @@ def register(registry: Registry) -> None:
         registry.add_permissions(PERMISSIONS)
         for purpose in CONSENT_PURPOSES:
             registry.add_consent_purpose(purpose)
+        registry.add_listener(consent.GIVEN_EVENT, consent.record_given)

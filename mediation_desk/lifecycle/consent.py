@@ -17,13 +17,15 @@ withdrawal is audited: who (the operator), when, and why (the reason given)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core.registry import REGISTRY, ConsentPurpose, Registry
-from mediation_desk.core.uow import Actor
+from mediation_desk.core.uow import Actor, UnitOfWork
 from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.lifecycle.models import Consent
@@ -32,6 +34,8 @@ from mediation_desk.privacy import roles
 from mediation_desk.validation import clean_text
 
 ACTION = "consent.manage"
+# Published by a capability that took a separate consent on its own form (see `record_given`).
+GIVEN_EVENT = "lifecycle.consent_given"
 
 
 @dataclass(frozen=True)
@@ -107,28 +111,41 @@ def give_consent(
     returns the consent's id."""
     with desk.write(actor) as uow:
         roles.authorize(actor, ACTION)  # refused: audited as access.denied (Desk.write)
-        p = _purpose(registry, purpose)
-        note = clean_text(note, "note", "备注", required=False, max_chars=500, multiline=True)
-        s = uow.session
-        person = _person(s, person_id)
-        if person.purged_at is not None:
-            raise ValidationError.single("person_id", "person_purged", "该当事人的个人信息已清除，不能登记同意")
-        if _active(s, person.id, p.code) is not None:
-            raise ValidationError.single(
-                "purpose", "consent_already_active", f"该当事人已同意「{p.label}」，无需重复登记"
-            )
-        consent = Consent(
-            person_id=person.id,
-            purpose=p.code,
-            given_at=uow.now,
-            withdrawn_at=None,
-            recorded_by=actor.username,
-            note=note,
-        )
-        s.add(consent)
-        s.flush()
-        uow.audit("consent.give", "person", person.id, consent_id=consent.id, purpose=p.code, has_note=note is not None)
-        return consent.id
+        return _record(uow, registry, person_id, purpose, note)
+
+
+def record_given(uow: UnitOfWork, data: Mapping[str, Any]) -> None:
+    """`GIVEN_EVENT`: {person_id, purpose, note}. A capability that takes a consent on its own
+    form (a bracelet wearer's, signed at enrolment) has it recorded here, in its unit of work, so
+    the consent and what it allows commit together. One already in force is left as it is."""
+    person_id, purpose = str(data.get("person_id") or ""), str(data.get("purpose") or "")
+    if _active(uow.session, person_id, purpose) is not None:
+        return
+    note = data.get("note")
+    _record(uow, REGISTRY, person_id, purpose, note if isinstance(note, str) else None)
+
+
+def _record(uow: UnitOfWork, registry: Registry, person_id: str, purpose: str, note: str | None) -> str:
+    p = _purpose(registry, purpose)
+    note = clean_text(note, "note", "备注", required=False, max_chars=500, multiline=True)
+    s = uow.session
+    person = _person(s, person_id)
+    if person.purged_at is not None:
+        raise ValidationError.single("person_id", "person_purged", "该当事人的个人信息已清除，不能登记同意")
+    if _active(s, person.id, p.code) is not None:
+        raise ValidationError.single("purpose", "consent_already_active", f"该当事人已同意「{p.label}」，无需重复登记")
+    consent = Consent(
+        person_id=person.id,
+        purpose=p.code,
+        given_at=uow.now,
+        withdrawn_at=None,
+        recorded_by=uow.actor.username,
+        note=note,
+    )
+    s.add(consent)
+    s.flush()
+    uow.audit("consent.give", "person", person.id, consent_id=consent.id, purpose=p.code, has_note=note is not None)
+    return consent.id
 
 
 def withdraw_consent(

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import OutboxOp
@@ -59,9 +59,14 @@ def to_wire(op: OutboxOp, payload: dict[str, Any] | None = None) -> dict[str, An
 
 
 def push_pending(
-    desk: Desk, client: DistrictClient, progress: Progress | None = None, batch_size: int = contract.MAX_PUSH_BATCH
+    desk: Desk,
+    client: DistrictClient,
+    progress: Progress | None = None,
+    batch_size: int = contract.MAX_PUSH_BATCH,
+    *,
+    only: frozenset[str] | None = None,
 ) -> PushTally:
-    """Send every pending op once; returns what the server answered.
+    """Send every pending op once (`only`: those of these entities); returns what the server answered.
 
     While the server works on one batch the desk records the answers to the one before (one
     request in flight at a time, in `seq` order), so the desk's share of the time mostly hides
@@ -76,7 +81,7 @@ def push_pending(
         try:
             while True:
                 _add_case_file_ops(desk)
-                wire, sent, last_seq, held = _next_batch(desk, after_seq, batch_size)
+                wire, sent, last_seq, held = _next_batch(desk, after_seq, batch_size, only)
                 if last_seq is None:
                     break
                 after_seq = last_seq
@@ -124,7 +129,7 @@ def _answered(
 
 
 def _next_batch(
-    desk: Desk, after_seq: int, size: int
+    desk: Desk, after_seq: int, size: int, only: frozenset[str] | None = None
 ) -> tuple[list[dict[str, Any]], dict[str, OutboxOp], int | None, int]:
     """The next ops to send: at most `size` of them and BATCH_BYTES of JSON. A case file too big
     for the district is answered here, as the district would answer it, and never sent."""
@@ -133,6 +138,7 @@ def _next_batch(
             s.scalars(
                 select(OutboxOp)
                 .where(OutboxOp.state == PENDING, OutboxOp.seq > after_seq)
+                .where(OutboxOp.entity.in_(only) if only is not None else true())
                 .order_by(OutboxOp.seq)
                 .limit(size)
             )

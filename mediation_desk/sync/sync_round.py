@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from mediation_desk.alarms import rules as alarm_rules
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
@@ -41,6 +42,9 @@ from mediation_desk.sync.push import SYNC_ACTOR, Progress, PushTally, pending_co
 from mediation_desk.sync.transport import DEFAULT_OPTIONS, DistrictClient, TransportOptions
 
 log = logging.getLogger(__name__)
+# What a town's device pushes: its answers to its villages' bracelet alarms (the district takes
+# nothing else from it).
+TOWN_WRITES = frozenset({alarm_rules.ALARM})
 RENEWING = "sync.token_renewing"  # when a process of this desk began renewing the token (a lease)
 # Outlives a renewal's request with all its retries (transport.py); a crashed holder's lease lapses.
 RENEWAL_LEASE = dt.timedelta(minutes=10)
@@ -149,8 +153,9 @@ def sync_once(
     """Push everything pending, refresh the reference data, pull every change; one report.
     `progress(done, total, stage)`: stage "push" (total known) or "pull" (total None).
 
-    A town's device only reads (the district accepts no writes from it): it pushes nothing, and
-    its own ops stay pending for a committee enrollment."""
+    A town's device reads, and answers its villages' bracelet alarms: it pushes its alarm moves
+    only (the district accepts nothing else from it); its other ops stay pending for a committee
+    enrollment."""
     try:
         return _round(desk, progress, options, adopt=True)
     except _RenewedElsewhere:
@@ -172,8 +177,8 @@ def _round(desk: Desk, progress: Progress | None, options: TransportOptions, *, 
         state.put_time(uow.session, state.LAST_ATTEMPT, started)
     try:
         with client:
-            if settings.scope != contract.SCOPE_TOWN:
-                pushed = push_pending(desk, client, progress)
+            town = settings.scope == contract.SCOPE_TOWN
+            pushed = push_pending(desk, client, progress, only=TOWN_WRITES if town else None)
             reference_updated = _refresh_reference(desk, client)
             renewed = renew_token_if_due(desk, client)
             pulled = pull_changes(desk, client, progress)

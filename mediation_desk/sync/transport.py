@@ -15,6 +15,8 @@ from __future__ import annotations
 import ipaddress
 import re
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,6 +240,30 @@ class DistrictClient:
         self.token = token
         self._http.headers["Authorization"] = f"Bearer {token}"
         self.renew_due = False
+
+    @contextmanager
+    def stream(self, path: str, *, params: dict[str, Any], read_timeout: float) -> Iterator[httpx.Response]:
+        """A long-lived GET read as it arrives (the alarm stream): opened once, never retried here
+        (the caller reconnects); a refusal raises the contract's error like any other answer."""
+        timeout = httpx.Timeout(self.options.timeout, connect=self.options.connect_timeout, read=read_timeout)
+        request = self._http.build_request(
+            "GET", path, params=params, headers={"Accept": "text/event-stream"}, timeout=timeout
+        )
+        try:
+            response = self._http.send(request, stream=True)
+        except httpx.TransportError as exc:
+            if _tls_failure(exc):
+                raise TlsFailure(self.server_url) from None
+            raise ServerUnreachable(self.server_url, _plain(exc)) from None
+        try:
+            self.renew_due = response.headers.get(contract.TOKEN_RENEW_HEADER) == contract.TOKEN_RENEW_DUE
+            self.token_expires_at = response.headers.get(contract.TOKEN_EXPIRES_HEADER)
+            if not response.is_success:
+                response.read()
+                _decode(response)  # raises the refusal
+            yield response
+        finally:
+            response.close()
 
     # ---- one request ----------------------------------------------------------------------------
 

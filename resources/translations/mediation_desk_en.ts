@@ -116,6 +116,418 @@
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>报警通道状态</source>
+        <translation>Alarm channel state</translation>
+    </message>
+    <message>
+        <source>全部报警</source>
+        <translation>All alarms</translation>
+    </message>
+    <message>
+        <source>报警通道中断：新的手环报警可能收不到，请电话联系镇里，并检查网络。</source>
+        <translation>ALARM CHANNEL DOWN: new bracelet alarms may not arrive. Phone the town and check the network.</translation>
+    </message>
+    <message>
+        <source>（自 {at} 起）</source>
+        <translation> (since {at})</translation>
+    </message>
+    <message>
+        <source>原因：{reason}</source>
+        <translation> Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>有 {count} 条平安手环报警待接警，请立即登录处置</source>
+        <translation>{count} bracelet alarm(s) waiting to be answered: log in now</translation>
+    </message>
+    <message>
+        <source>另有 {count} 条报警待接警</source>
+        <translation>{count} more alarms waiting for an answer</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmCard</name>
+    <message>
+        <source>接警</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>{who}，{at}（用时 {answer}）</source>
+        <translation>{who}, {at} (after {answer})</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>派给 {to}（{who}，{at}）</source>
+        <translation>to {to} ({who}, {at})</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>{who}，{at}：{outcome}</source>
+        <translation>{who}, {at}: {outcome}</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>超时未接警，{at} 已上报镇（街道）</source>
+        <translation>not answered in time; escalated to the town at {at}</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>本机的处置还未送到区里，联网后自动送出</source>
+        <translation>this desk&apos;s handling has not reached the district yet; it is sent once online</translation>
+    </message>
+    <message>
+        <source>，{age} 岁</source>
+        <translation>, {age} years old</translation>
+    </message>
+    <message>
+        <source>，独居</source>
+        <translation>, lives alone</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>Wearer</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>健康信息</source>
+        <translation>Health notes</translation>
+    </message>
+    <message>
+        <source>有（在“佩戴人”页查看，查看会记录）</source>
+        <translation>on record (open them on the Wearers tab; every opening is logged)</translation>
+    </message>
+    <message>
+        <source>没有登记紧急联系人。</source>
+        <translation>No emergency contact on record.</translation>
+    </message>
+    <message>
+        <source>无电话</source>
+        <translation>no phone</translation>
+    </message>
+    <message>
+        <source>紧急联系人（按顺序拨打）</source>
+        <translation>Emergency contacts (call in this order)</translation>
+    </message>
+    <message>
+        <source>状态：{state}</source>
+        <translation>Status: {state}</translation>
+    </message>
+    <message>
+        <source>{at}（{source}）</source>
+        <translation>{at} ({source})</translation>
+    </message>
+    <message>
+        <source>报警时间</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;迟到（报警通道中断期间发生，恢复后补收）</source>
+        <translation>{at}  LATE (raised while the alarm channel was down, received when it came back)</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>纬度 {lat:.5f}，经度 {lon:.5f}</source>
+        <translation>latitude {lat:.5f}, longitude {lon:.5f}</translation>
+    </message>
+    <message>
+        <source>无定位（按住址上门）</source>
+        <translation>no position (go to the home address)</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>手环电量</source>
+        <translation>Battery</translation>
+    </message>
+    <message>
+        <source>手环</source>
+        <translation>Bracelet</translation>
+    </message>
+    <message>
+        <source>这个手环没有在本村登记佩戴人：请核对手环号，联系镇里。</source>
+        <translation>Nobody in this village is enrolled with this bracelet: check its number and call the town.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmCommon</name>
+    <message>
+        <source>{s} 秒</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{m} 分 {s:02d} 秒</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{h} 小时 {m} 分</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{d} 天 {h} 小时</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmConsole</name>
+    <message>
+        <source>平安手环报警：{name}</source>
+        <translation>Bracelet alarm: {name}</translation>
+    </message>
+    <message>
+        <source>{kinds}，{at} 报警。请立即接警。</source>
+        <translation>{kinds}, raised at {at}. Answer it now.</translation>
+    </message>
+    <message>
+        <source>另有 {count} 条新报警。</source>
+        <translation> {count} more new alarms.</translation>
+    </message>
+    <message>
+        <source>人民调解室工作台：平安手环</source>
+        <translation>Mediation desk: bracelet alarms</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmLabels</name>
+    <message>
+        <source>一键呼救</source>
+        <translation>SOS</translation>
+    </message>
+    <message>
+        <source>疑似跌倒</source>
+        <translation>Possible fall</translation>
+    </message>
+    <message>
+        <source>手环电量低</source>
+        <translation>Battery low</translation>
+    </message>
+    <message>
+        <source>手环被摘下</source>
+        <translation>Bracelet taken off</translation>
+    </message>
+    <message>
+        <source>手环报警</source>
+        <translation>Bracelet alarm</translation>
+    </message>
+    <message>
+        <source>待接警</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已接警</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>已派单</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>手环直连</source>
+        <translation>bracelet</translation>
+    </message>
+    <message>
+        <source>厂商平台</source>
+        <translation>vendor platform</translation>
+    </message>
+    <message>
+        <source>手环离线</source>
+        <translation>Bracelet offline</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>亲属</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>村医</source>
+        <translation>Village doctor</translation>
+    </message>
+    <message>
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRow</name>
+    <message>
+        <source>查看</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>查看报警</source>
+        <translation>Open the alarm</translation>
+    </message>
+    <message>
+        <source>待接警&#x3000;{who}&#x3000;{kinds}&#x3000;{at} 报警&#x3000;已等待 {waited}</source>
+        <translation>WAITING  {who}  {kinds}  raised {at}  waiting {waited}</translation>
+    </message>
+    <message>
+        <source>&#x3000;「迟到」</source>
+        <translation>  LATE</translation>
+    </message>
+    <message>
+        <source>&#x3000;已上报镇里</source>
+        <translation>  escalated to the town</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPage</name>
+    <message>
+        <source>报警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>Wearers</translation>
+    </message>
+    <message>
+        <source>设备任务</source>
+        <translation>Device tasks</translation>
+    </message>
+    <message>
+        <source>月度统计</source>
+        <translation>Monthly figures</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsTab</name>
+    <message>
+        <source>只看未处置(&amp;O)</source>
+        <translation>&amp;Open ones only</translation>
+    </message>
+    <message>
+        <source>先接警，再打电话：接警后按顺序拨打紧急联系人，派人上门，处置完毕写明结果。</source>
+        <translation>Answer first, then phone: call the emergency contacts in order, send someone to the home, and write down the outcome.</translation>
+    </message>
+    <message>
+        <source>报警列表</source>
+        <translation>Alarm list</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>Wearer</translation>
+    </message>
+    <message>
+        <source>报警类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>报警时间</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>接警用时</source>
+        <translation>Time to answer</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>报警详情和紧急联系人</source>
+        <translation>Alarm details and emergency contacts</translation>
+    </message>
+    <message>
+        <source>接警(&amp;A)</source>
+        <translation>&amp;Answer</translation>
+    </message>
+    <message>
+        <source>派单(&amp;D)…</source>
+        <translation>&amp;Dispatch…</translation>
+    </message>
+    <message>
+        <source>处置完毕(&amp;R)…</source>
+        <translation>&amp;Resolve…</translation>
+    </message>
+    <message>
+        <source>未处置 {open} 条，其中待接警 {new} 条</source>
+        <translation>{open} not resolved, {new} of them waiting for an answer</translation>
+    </message>
+    <message>
+        <source>派单：{name}</source>
+        <translation>Dispatch: {name}</translation>
+    </message>
+    <message>
+        <source>派谁上门查看？可从紧急联系人中选，也可直接填写姓名或单位。</source>
+        <translation>Who goes to the home? Choose an emergency contact or type a name or an organisation.</translation>
+    </message>
+    <message>
+        <source>派给</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>处置完毕：{name}</source>
+        <translation>Resolved: {name}</translation>
+    </message>
+    <message>
+        <source>写明处置结果（必填）：老人情况如何，谁到了现场，是否送医或误报。</source>
+        <translation>Write the outcome (required): how the wearer is, who went there, whether taken to hospital or a false alarm.</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>确认这条报警已处置完毕？处置完毕后不能再更改。</source>
+        <translation>Mark this alarm as resolved? It cannot be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>处置完毕</source>
+        <translation>Mark resolved</translation>
+    </message>
+    <message>
+        <source>{name}的报警：{state}</source>
+        <translation>Alarm of {name}: {state}</translation>
+    </message>
+    <message>
+        <source>未能变更：{reason}</source>
+        <translation>Not changed: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Amounts</name>
     <message>
         <source>{amount} 元</source>
@@ -975,6 +1387,45 @@
     </message>
 </context>
 <context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>添加联系人(&amp;L)</source>
+        <translation>Add contact (&amp;L)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>{name}（{place}）</source>
@@ -1332,6 +1783,73 @@ The current data were not changed.</translation>
     <message>
         <source>无法打开工作台</source>
         <translation>The desk cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTasksTab</name>
+    <message>
+        <source>只看待处理(&amp;O)</source>
+        <translation>&amp;Open ones only</translation>
+    </message>
+    <message>
+        <source>手环离线、电量低、被摘下时区里开出任务：上门看过后在这里写明处理情况。</source>
+        <translation>The district opens a task when a bracelet is offline, low on battery or taken off: after the visit, write down what was done.</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>Wearer</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>开出时间</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>手环号</source>
+        <translation>Bracelet no.</translation>
+    </message>
+    <message>
+        <source>原因和处理情况</source>
+        <translation>Reason and what was done</translation>
+    </message>
+    <message>
+        <source>处理完毕(&amp;C)…</source>
+        <translation>&amp;Close…</translation>
+    </message>
+    <message>
+        <source>{reason}；处理：{note}（{who}）</source>
+        <translation>{reason}; done: {note} ({who})</translation>
+    </message>
+    <message>
+        <source>待处理 {count} 项</source>
+        <translation>{count} open</translation>
+    </message>
+    <message>
+        <source>处理完毕：{kind}（{name}）</source>
+        <translation>Close: {kind} ({name})</translation>
+    </message>
+    <message>
+        <source>写明处理情况（必填），如：已换电池、已帮老人戴好、老人住院暂不佩戴。</source>
+        <translation>Write what was done (required), e.g. new battery, bracelet put back on, wearer in hospital.</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>处理完毕</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已处理：{name}</source>
+        <translation>Closed: {name}</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +2323,65 @@ If this keeps happening, give the log file to your technician:
     </message>
 </context>
 <context>
+    <name>FiguresTab</name>
+    <message>
+        <source>最近(&amp;M)</source>
+        <translation>Last (&amp;M)</translation>
+    </message>
+    <message>
+        <source>{n} 个月</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>目标：60 秒内接警 97.5%，3 分钟内接警 99%。没人接的报警也算在内。</source>
+        <translation>Targets: 97.5% answered within 60 s, 99% within 3 minutes. Alarms nobody answered count too.</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>报警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>已接警</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>60 秒内接警</source>
+        <translation>Answered in 60 s</translation>
+    </message>
+    <message>
+        <source>3 分钟内接警</source>
+        <translation>Answered in 3 min</translation>
+    </message>
+    <message>
+        <source>接警用时（中位）</source>
+        <translation>Time to answer (median)</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>处置用时（中位）</source>
+        <translation>Time to resolve (median)</translation>
+    </message>
+    <message>
+        <source>{count}（{share}）</source>
+        <translation>{count} ({share})</translation>
+    </message>
+    <message>
+        <source> 未达标</source>
+        <translation> below target</translation>
+    </message>
+    <message>
+        <source>共 {count} 次报警</source>
+        <translation>{count} alarms in all</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 — 人民调解室工作台</source>
@@ -2061,6 +2638,17 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>在架上，可以兑换(&amp;A)</source>
         <translation>On the shelf, &amp;available for redemption</translation>
+    </message>
+</context>
+<context>
+    <name>HealthNotesDialog</name>
+    <message>
+        <source>健康信息：{name}</source>
+        <translation>Health notes: {name}</translation>
+    </message>
+    <message>
+        <source>只记接警时用得上的情况（如心脏病、糖尿病、行动不便）。每次查看都会记录。</source>
+        <translation>Only what helps when answering an alarm (heart disease, diabetes, walking difficulty). Every opening is logged.</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +3286,10 @@ Either way, the desk&apos;s window always asks you to log in.</translation>
     <message>
         <source>一单一码</source>
         <translation>Site codes</translation>
+    </message>
+    <message>
+        <source>平安手环</source>
+        <translation>Bracelets</translation>
     </message>
     <message>
         <source>同步</source>
@@ -7054,6 +7646,220 @@ This cannot be undone.</translation>
     <message>
         <source>核验(&amp;V)</source>
         <translation>&amp;Verify</translation>
+    </message>
+</context>
+<context>
+    <name>WearerDialog</name>
+    <message>
+        <source>独居（报警优先派人上门）</source>
+        <translation>Lives alone (someone is sent first)</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>身份证号码(&amp;I)</source>
+        <translation>&amp;ID number</translation>
+    </message>
+    <message>
+        <source>本人电话(&amp;P)</source>
+        <translation>Own &amp;phone</translation>
+    </message>
+    <message>
+        <source>住址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>手环号(&amp;B)</source>
+        <translation>&amp;Bracelet no.</translation>
+    </message>
+    <message>
+        <source>特殊情况(&amp;X)</source>
+        <translation>E&amp;xception</translation>
+    </message>
+    <message>
+        <source>紧急联系人(&amp;C)</source>
+        <translation>Emergency &amp;contacts</translation>
+    </message>
+    <message>
+        <source>本人同意</source>
+        <translation>By the wearer</translation>
+    </message>
+    <message>
+        <source>监护人同意：</source>
+        <translation>By the guardian:</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>Guardian&apos;s name</translation>
+    </message>
+    <message>
+        <source>已签字同意手环定位信息的处理（单独同意）</source>
+        <translation>Signed consent to the bracelet&apos;s location data (separate consent)</translation>
+    </message>
+    <message>
+        <source>另行同意记录健康信息</source>
+        <translation>Separate consent to keep health notes</translation>
+    </message>
+    <message>
+        <source>定位同意</source>
+        <translation>Location consent</translation>
+    </message>
+    <message>
+        <source>健康信息(&amp;H)</source>
+        <translation>&amp;Health notes</translation>
+    </message>
+    <message>
+        <source>手环背面的编号（IMEI），未发手环可不填</source>
+        <translation>The number on the back (IMEI); empty when no bracelet is given yet</translation>
+    </message>
+    <message>
+        <source>未满 80 周岁或没有身份证号时必填，如：独居、失能</source>
+        <translation>Required under 80 or without an ID number, e.g. lives alone, disabled</translation>
+    </message>
+    <message>
+        <source>登记佩戴人</source>
+        <translation>Enrol a wearer</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>Optional; stored encrypted</translation>
+    </message>
+    <message>
+        <source>80 周岁以上的老人可配发手环（独居优先）。住址、电话和健康信息加密保存；住址会报给区里，以便无人接警时镇里派人。</source>
+        <translation>Residents aged 80 and over may wear a bracelet (those living alone first). Address, phone and health notes are stored encrypted; the address goes to the district, so the town can send help when nobody answers.</translation>
+    </message>
+    <message>
+        <source>修改佩戴人：{name}</source>
+        <translation>Edit wearer: {name}</translation>
+    </message>
+    <message>
+        <source>联系人按拨打顺序排列，可上移下移。</source>
+        <translation>Contacts are called in this order; move them up or down.</translation>
+    </message>
+    <message>
+        <source>定位同意：须佩戴人本人或监护人签字同意，才能登记手环</source>
+        <translation>Location consent: the wearer or a guardian must sign before a bracelet is enrolled</translation>
+    </message>
+    <message>
+        <source>定位同意：监护人同意时须写明监护人姓名</source>
+        <translation>Location consent: name the guardian who consented</translation>
+    </message>
+</context>
+<context>
+    <name>WearersTab</name>
+    <message>
+        <source>含已停用(&amp;I)</source>
+        <translation>&amp;Include stopped</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>手环号</source>
+        <translation>Bracelet no.</translation>
+    </message>
+    <message>
+        <source>独居</source>
+        <translation>Alone</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>第一联系人</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>登记佩戴人(&amp;N)…</source>
+        <translation>E&amp;nrol…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>健康信息(&amp;H)…</source>
+        <translation>&amp;Health notes…</translation>
+    </message>
+    <message>
+        <source>停用(&amp;S)…</source>
+        <translation>&amp;Stop…</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>wearer</translation>
+    </message>
+    <message>
+        <source>监护人 {name}</source>
+        <translation>guardian {name}</translation>
+    </message>
+    <message>
+        <source>；健康</source>
+        <translation>; health</translation>
+    </message>
+    <message>
+        <source>未发</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>在用 {count} 人，其中独居 {alone} 人</source>
+        <translation>{count} active, {alone} of them living alone</translation>
+    </message>
+    <message>
+        <source>佩戴人没有同意记录健康信息</source>
+        <translation>The wearer has not consented to health notes</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>停用：{name}</source>
+        <translation>Stop: {name}</translation>
+    </message>
+    <message>
+        <source>写明停用的原因（如已去世、搬走、收回手环）。停用后这个手环的报警不再算到此人。</source>
+        <translation>Write why (died, moved away, bracelet returned). Alarms of this bracelet are no longer this person&apos;s afterwards.</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>确认停用 {name}？</source>
+        <translation>Stop {name}?</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Stop</translation>
     </message>
 </context>
 </TS>

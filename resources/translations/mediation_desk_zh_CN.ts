@@ -116,6 +116,418 @@
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>报警通道状态</source>
+        <translation>报警通道状态</translation>
+    </message>
+    <message>
+        <source>全部报警</source>
+        <translation>全部报警</translation>
+    </message>
+    <message>
+        <source>报警通道中断：新的手环报警可能收不到，请电话联系镇里，并检查网络。</source>
+        <translation>报警通道中断：新的手环报警可能收不到，请电话联系镇里，并检查网络。</translation>
+    </message>
+    <message>
+        <source>（自 {at} 起）</source>
+        <translation>（自 {at} 起）</translation>
+    </message>
+    <message>
+        <source>原因：{reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>有 {count} 条平安手环报警待接警，请立即登录处置</source>
+        <translation>有 {count} 条平安手环报警待接警，请立即登录处置</translation>
+    </message>
+    <message>
+        <source>另有 {count} 条报警待接警</source>
+        <translation>另有 {count} 条报警待接警</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmCard</name>
+    <message>
+        <source>接警</source>
+        <translation>接警</translation>
+    </message>
+    <message>
+        <source>{who}，{at}（用时 {answer}）</source>
+        <translation>{who}，{at}（用时 {answer}）</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>派给 {to}（{who}，{at}）</source>
+        <translation>派给 {to}（{who}，{at}）</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>{who}，{at}：{outcome}</source>
+        <translation>{who}，{at}：{outcome}</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>超时未接警，{at} 已上报镇（街道）</source>
+        <translation>超时未接警，{at} 已上报镇（街道）</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>本机的处置还未送到区里，联网后自动送出</source>
+        <translation>本机的处置还未送到区里，联网后自动送出</translation>
+    </message>
+    <message>
+        <source>，{age} 岁</source>
+        <translation>，{age} 岁</translation>
+    </message>
+    <message>
+        <source>，独居</source>
+        <translation>，独居</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>佩戴人</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>健康信息</source>
+        <translation>健康信息</translation>
+    </message>
+    <message>
+        <source>有（在“佩戴人”页查看，查看会记录）</source>
+        <translation>有（在“佩戴人”页查看，查看会记录）</translation>
+    </message>
+    <message>
+        <source>没有登记紧急联系人。</source>
+        <translation>没有登记紧急联系人。</translation>
+    </message>
+    <message>
+        <source>无电话</source>
+        <translation>无电话</translation>
+    </message>
+    <message>
+        <source>紧急联系人（按顺序拨打）</source>
+        <translation>紧急联系人（按顺序拨打）</translation>
+    </message>
+    <message>
+        <source>状态：{state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>{at}（{source}）</source>
+        <translation>{at}（{source}）</translation>
+    </message>
+    <message>
+        <source>报警时间</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;迟到（报警通道中断期间发生，恢复后补收）</source>
+        <translation>{at}&#x3000;迟到（报警通道中断期间发生，恢复后补收）</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>纬度 {lat:.5f}，经度 {lon:.5f}</source>
+        <translation>纬度 {lat:.5f}，经度 {lon:.5f}</translation>
+    </message>
+    <message>
+        <source>无定位（按住址上门）</source>
+        <translation>无定位（按住址上门）</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>手环电量</source>
+        <translation>手环电量</translation>
+    </message>
+    <message>
+        <source>手环</source>
+        <translation>手环</translation>
+    </message>
+    <message>
+        <source>这个手环没有在本村登记佩戴人：请核对手环号，联系镇里。</source>
+        <translation>这个手环没有在本村登记佩戴人：请核对手环号，联系镇里。</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmCommon</name>
+    <message>
+        <source>{s} 秒</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>{m} 分 {s:02d} 秒</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{h} 小时 {m} 分</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{d} 天 {h} 小时</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmConsole</name>
+    <message>
+        <source>平安手环报警：{name}</source>
+        <translation>平安手环报警：{name}</translation>
+    </message>
+    <message>
+        <source>{kinds}，{at} 报警。请立即接警。</source>
+        <translation>{kinds}，{at} 报警。请立即接警。</translation>
+    </message>
+    <message>
+        <source>另有 {count} 条新报警。</source>
+        <translation>另有 {count} 条新报警。</translation>
+    </message>
+    <message>
+        <source>人民调解室工作台：平安手环</source>
+        <translation>人民调解室工作台：平安手环</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmLabels</name>
+    <message>
+        <source>一键呼救</source>
+        <translation>一键呼救</translation>
+    </message>
+    <message>
+        <source>疑似跌倒</source>
+        <translation>疑似跌倒</translation>
+    </message>
+    <message>
+        <source>手环电量低</source>
+        <translation>手环电量低</translation>
+    </message>
+    <message>
+        <source>手环被摘下</source>
+        <translation>手环被摘下</translation>
+    </message>
+    <message>
+        <source>手环报警</source>
+        <translation>手环报警</translation>
+    </message>
+    <message>
+        <source>待接警</source>
+        <translation>待接警</translation>
+    </message>
+    <message>
+        <source>已接警</source>
+        <translation>已接警</translation>
+    </message>
+    <message>
+        <source>已派单</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>手环直连</source>
+        <translation>手环直连</translation>
+    </message>
+    <message>
+        <source>厂商平台</source>
+        <translation>厂商平台</translation>
+    </message>
+    <message>
+        <source>手环离线</source>
+        <translation>手环离线</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>亲属</source>
+        <translation>亲属</translation>
+    </message>
+    <message>
+        <source>村医</source>
+        <translation>村医</translation>
+    </message>
+    <message>
+        <source>网格员</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRow</name>
+    <message>
+        <source>查看</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>查看报警</source>
+        <translation>查看报警</translation>
+    </message>
+    <message>
+        <source>待接警&#x3000;{who}&#x3000;{kinds}&#x3000;{at} 报警&#x3000;已等待 {waited}</source>
+        <translation>待接警&#x3000;{who}&#x3000;{kinds}&#x3000;{at} 报警&#x3000;已等待 {waited}</translation>
+    </message>
+    <message>
+        <source>&#x3000;「迟到」</source>
+        <translation>&#x3000;「迟到」</translation>
+    </message>
+    <message>
+        <source>&#x3000;已上报镇里</source>
+        <translation>&#x3000;已上报镇里</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPage</name>
+    <message>
+        <source>报警</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>佩戴人</translation>
+    </message>
+    <message>
+        <source>设备任务</source>
+        <translation>设备任务</translation>
+    </message>
+    <message>
+        <source>月度统计</source>
+        <translation>月度统计</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsTab</name>
+    <message>
+        <source>只看未处置(&amp;O)</source>
+        <translation>只看未处置(&amp;O)</translation>
+    </message>
+    <message>
+        <source>先接警，再打电话：接警后按顺序拨打紧急联系人，派人上门，处置完毕写明结果。</source>
+        <translation>先接警，再打电话：接警后按顺序拨打紧急联系人，派人上门，处置完毕写明结果。</translation>
+    </message>
+    <message>
+        <source>报警列表</source>
+        <translation>报警列表</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>佩戴人</translation>
+    </message>
+    <message>
+        <source>报警类型</source>
+        <translation>报警类型</translation>
+    </message>
+    <message>
+        <source>报警时间</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <source>接警用时</source>
+        <translation>接警用时</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>报警详情和紧急联系人</source>
+        <translation>报警详情和紧急联系人</translation>
+    </message>
+    <message>
+        <source>接警(&amp;A)</source>
+        <translation>接警(&amp;A)</translation>
+    </message>
+    <message>
+        <source>派单(&amp;D)…</source>
+        <translation>派单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>处置完毕(&amp;R)…</source>
+        <translation>处置完毕(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>未处置 {open} 条，其中待接警 {new} 条</source>
+        <translation>未处置 {open} 条，其中待接警 {new} 条</translation>
+    </message>
+    <message>
+        <source>派单：{name}</source>
+        <translation>派单：{name}</translation>
+    </message>
+    <message>
+        <source>派谁上门查看？可从紧急联系人中选，也可直接填写姓名或单位。</source>
+        <translation>派谁上门查看？可从紧急联系人中选，也可直接填写姓名或单位。</translation>
+    </message>
+    <message>
+        <source>派给</source>
+        <translation>派给</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>处置完毕：{name}</source>
+        <translation>处置完毕：{name}</translation>
+    </message>
+    <message>
+        <source>写明处置结果（必填）：老人情况如何，谁到了现场，是否送医或误报。</source>
+        <translation>写明处置结果（必填）：老人情况如何，谁到了现场，是否送医或误报。</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>确认这条报警已处置完毕？处置完毕后不能再更改。</source>
+        <translation>确认这条报警已处置完毕？处置完毕后不能再更改。</translation>
+    </message>
+    <message>
+        <source>处置完毕</source>
+        <translation>处置完毕</translation>
+    </message>
+    <message>
+        <source>{name}的报警：{state}</source>
+        <translation>{name}的报警：{state}</translation>
+    </message>
+    <message>
+        <source>未能变更：{reason}</source>
+        <translation>未能变更：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Amounts</name>
     <message>
         <source>{amount} 元</source>
@@ -975,6 +1387,45 @@
     </message>
 </context>
 <context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>添加联系人(&amp;L)</source>
+        <translation>添加联系人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>{name}（{place}）</source>
@@ -1332,6 +1783,73 @@
     <message>
         <source>无法打开工作台</source>
         <translation>无法打开工作台</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTasksTab</name>
+    <message>
+        <source>只看待处理(&amp;O)</source>
+        <translation>只看待处理(&amp;O)</translation>
+    </message>
+    <message>
+        <source>手环离线、电量低、被摘下时区里开出任务：上门看过后在这里写明处理情况。</source>
+        <translation>手环离线、电量低、被摘下时区里开出任务：上门看过后在这里写明处理情况。</translation>
+    </message>
+    <message>
+        <source>佩戴人</source>
+        <translation>佩戴人</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>开出时间</source>
+        <translation>开出时间</translation>
+    </message>
+    <message>
+        <source>手环号</source>
+        <translation>手环号</translation>
+    </message>
+    <message>
+        <source>原因和处理情况</source>
+        <translation>原因和处理情况</translation>
+    </message>
+    <message>
+        <source>处理完毕(&amp;C)…</source>
+        <translation>处理完毕(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>{reason}；处理：{note}（{who}）</source>
+        <translation>{reason}；处理：{note}（{who}）</translation>
+    </message>
+    <message>
+        <source>待处理 {count} 项</source>
+        <translation>待处理 {count} 项</translation>
+    </message>
+    <message>
+        <source>处理完毕：{kind}（{name}）</source>
+        <translation>处理完毕：{kind}（{name}）</translation>
+    </message>
+    <message>
+        <source>写明处理情况（必填），如：已换电池、已帮老人戴好、老人住院暂不佩戴。</source>
+        <translation>写明处理情况（必填），如：已换电池、已帮老人戴好、老人住院暂不佩戴。</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>处理完毕</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <source>已处理：{name}</source>
+        <translation>已处理：{name}</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +2323,65 @@
     </message>
 </context>
 <context>
+    <name>FiguresTab</name>
+    <message>
+        <source>最近(&amp;M)</source>
+        <translation>最近(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{n} 个月</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <source>目标：60 秒内接警 97.5%，3 分钟内接警 99%。没人接的报警也算在内。</source>
+        <translation>目标：60 秒内接警 97.5%，3 分钟内接警 99%。没人接的报警也算在内。</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>报警</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>已接警</source>
+        <translation>已接警</translation>
+    </message>
+    <message>
+        <source>60 秒内接警</source>
+        <translation>60 秒内接警</translation>
+    </message>
+    <message>
+        <source>3 分钟内接警</source>
+        <translation>3 分钟内接警</translation>
+    </message>
+    <message>
+        <source>接警用时（中位）</source>
+        <translation>接警用时（中位）</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>处置用时（中位）</source>
+        <translation>处置用时（中位）</translation>
+    </message>
+    <message>
+        <source>{count}（{share}）</source>
+        <translation>{count}（{share}）</translation>
+    </message>
+    <message>
+        <source> 未达标</source>
+        <translation> 未达标</translation>
+    </message>
+    <message>
+        <source>共 {count} 次报警</source>
+        <translation>共 {count} 次报警</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 — 人民调解室工作台</source>
@@ -2061,6 +2638,17 @@
     <message>
         <source>在架上，可以兑换(&amp;A)</source>
         <translation>在架上，可以兑换(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>HealthNotesDialog</name>
+    <message>
+        <source>健康信息：{name}</source>
+        <translation>健康信息：{name}</translation>
+    </message>
+    <message>
+        <source>只记接警时用得上的情况（如心脏病、糖尿病、行动不便）。每次查看都会记录。</source>
+        <translation>只记接警时用得上的情况（如心脏病、糖尿病、行动不便）。每次查看都会记录。</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +3286,10 @@
     <message>
         <source>一单一码</source>
         <translation>一单一码</translation>
+    </message>
+    <message>
+        <source>平安手环</source>
+        <translation>平安手环</translation>
     </message>
     <message>
         <source>同步</source>
@@ -7054,6 +7646,220 @@
     <message>
         <source>核验(&amp;V)</source>
         <translation>核验(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>WearerDialog</name>
+    <message>
+        <source>独居（报警优先派人上门）</source>
+        <translation>独居（报警优先派人上门）</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation>姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>身份证号码(&amp;I)</source>
+        <translation>身份证号码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>本人电话(&amp;P)</source>
+        <translation>本人电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>住址(&amp;A)</source>
+        <translation>住址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>手环号(&amp;B)</source>
+        <translation>手环号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>特殊情况(&amp;X)</source>
+        <translation>特殊情况(&amp;X)</translation>
+    </message>
+    <message>
+        <source>紧急联系人(&amp;C)</source>
+        <translation>紧急联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>本人同意</source>
+        <translation>本人同意</translation>
+    </message>
+    <message>
+        <source>监护人同意：</source>
+        <translation>监护人同意：</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>监护人姓名</translation>
+    </message>
+    <message>
+        <source>已签字同意手环定位信息的处理（单独同意）</source>
+        <translation>已签字同意手环定位信息的处理（单独同意）</translation>
+    </message>
+    <message>
+        <source>另行同意记录健康信息</source>
+        <translation>另行同意记录健康信息</translation>
+    </message>
+    <message>
+        <source>定位同意</source>
+        <translation>定位同意</translation>
+    </message>
+    <message>
+        <source>健康信息(&amp;H)</source>
+        <translation>健康信息(&amp;H)</translation>
+    </message>
+    <message>
+        <source>手环背面的编号（IMEI），未发手环可不填</source>
+        <translation>手环背面的编号（IMEI），未发手环可不填</translation>
+    </message>
+    <message>
+        <source>未满 80 周岁或没有身份证号时必填，如：独居、失能</source>
+        <translation>未满 80 周岁或没有身份证号时必填，如：独居、失能</translation>
+    </message>
+    <message>
+        <source>登记佩戴人</source>
+        <translation>登记佩戴人</translation>
+    </message>
+    <message>
+        <source>可不填；加密保存</source>
+        <translation>可不填；加密保存</translation>
+    </message>
+    <message>
+        <source>80 周岁以上的老人可配发手环（独居优先）。住址、电话和健康信息加密保存；住址会报给区里，以便无人接警时镇里派人。</source>
+        <translation>80 周岁以上的老人可配发手环（独居优先）。住址、电话和健康信息加密保存；住址会报给区里，以便无人接警时镇里派人。</translation>
+    </message>
+    <message>
+        <source>修改佩戴人：{name}</source>
+        <translation>修改佩戴人：{name}</translation>
+    </message>
+    <message>
+        <source>联系人按拨打顺序排列，可上移下移。</source>
+        <translation>联系人按拨打顺序排列，可上移下移。</translation>
+    </message>
+    <message>
+        <source>定位同意：须佩戴人本人或监护人签字同意，才能登记手环</source>
+        <translation>定位同意：须佩戴人本人或监护人签字同意，才能登记手环</translation>
+    </message>
+    <message>
+        <source>定位同意：监护人同意时须写明监护人姓名</source>
+        <translation>定位同意：监护人同意时须写明监护人姓名</translation>
+    </message>
+</context>
+<context>
+    <name>WearersTab</name>
+    <message>
+        <source>含已停用(&amp;I)</source>
+        <translation>含已停用(&amp;I)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>手环号</source>
+        <translation>手环号</translation>
+    </message>
+    <message>
+        <source>独居</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>第一联系人</source>
+        <translation>第一联系人</translation>
+    </message>
+    <message>
+        <source>登记佩戴人(&amp;N)…</source>
+        <translation>登记佩戴人(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>健康信息(&amp;H)…</source>
+        <translation>健康信息(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>停用(&amp;S)…</source>
+        <translation>停用(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>监护人 {name}</source>
+        <translation>监护人 {name}</translation>
+    </message>
+    <message>
+        <source>；健康</source>
+        <translation>；健康</translation>
+    </message>
+    <message>
+        <source>未发</source>
+        <translation>未发</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>在用 {count} 人，其中独居 {alone} 人</source>
+        <translation>在用 {count} 人，其中独居 {alone} 人</translation>
+    </message>
+    <message>
+        <source>佩戴人没有同意记录健康信息</source>
+        <translation>佩戴人没有同意记录健康信息</translation>
+    </message>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <source>停用：{name}</source>
+        <translation>停用：{name}</translation>
+    </message>
+    <message>
+        <source>写明停用的原因（如已去世、搬走、收回手环）。停用后这个手环的报警不再算到此人。</source>
+        <translation>写明停用的原因（如已去世、搬走、收回手环）。停用后这个手环的报警不再算到此人。</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>确认停用 {name}？</source>
+        <translation>确认停用 {name}？</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>停用</translation>
     </message>
 </context>
 </TS>

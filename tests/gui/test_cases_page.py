@@ -255,6 +255,7 @@ def test_ctrl_f_shows_the_cases_and_their_search_box(
             "统计",
             "平安绿币",
             "一单一码",
+            "平安手环",
             "同步",
             "设置",
             "操作员",

@@ -94,6 +94,7 @@ def test_wrong_then_right_password(
         "统计",
         "平安绿币",
         "一单一码",
+        "平安手环",
         "同步",
         "设置",
         "操作员",
