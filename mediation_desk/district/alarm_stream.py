@@ -20,18 +20,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from mediation_desk.alarms import rules
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.district import http_errors, tokens
+from mediation_desk.district import feed, http_errors, tokens
 from mediation_desk.district.alarm_fanout import RECHECK_S, Fanout, Subscription
 from mediation_desk.district.config import ServerConfig
 from mediation_desk.district.db import Database
@@ -112,45 +111,24 @@ def scope_key(me: DeviceScope) -> str:
 # ---- reading the feed -------------------------------------------------------------------------
 
 
-def feed_head(session: Session) -> int:
-    return int(session.scalar(select(func.max(Change.seq))) or 0)
-
-
 def read_changes(db: Database, me: DeviceScope, after: int, upto: int | None) -> tuple[list[dict[str, Any]], int]:
     """Alarm and device-task changes in the device's scope after `after`, up to `upto` (None: the
     head as it is now), at most PAGE. Returns them and the cursor to read on from: the last one's
     seq if the page is full, else the head read to. Blocking: run it in the threadpool."""
     with db.read() as s:
-        head = feed_head(s) if upto is None else upto
+        head = feed.feed_head(s) if upto is None else upto
         if head <= after:
             return [], after
-        query = select(Change).where(Change.seq > after, Change.seq <= head, Change.entity.in_(rules.STREAM_ENTITIES))
-        if me.is_town:
-            query = query.where(Change.town_id == me.town_id, Change.town_visible.is_(True))
-        else:
-            query = query.where(Change.committee_id == me.committee_id)
-        rows = list(s.scalars(query.order_by(Change.seq).limit(PAGE)))
-        changes = [
-            asdict(
-                contract.Change(
-                    seq=r.seq,
-                    entity=r.entity,
-                    entity_id=r.entity_id,
-                    committee_code=r.committee_code,
-                    hlc=r.hlc,
-                    data=r.data,
-                    origin_device=r.origin_device,
-                )
-            )
-            for r in rows
-        ]
+        alarms = select(Change).where(Change.seq > after, Change.seq <= head, Change.entity.in_(rules.STREAM_ENTITIES))
+        rows = list(s.scalars(feed.in_scope(alarms, me).order_by(Change.seq).limit(PAGE)))
+        changes = [feed.on_the_wire(r) for r in rows]
     return changes, rows[-1].seq if len(rows) == PAGE else head
 
 
 def start_head(db: Database, after: int) -> int:
     """The head a new stream catches up to; a cursor beyond it is refused as pull refuses it."""
     with db.read() as s:
-        head = feed_head(s)
+        head = feed.feed_head(s)
     if after > head:
         raise ApiError(
             409,

@@ -10,7 +10,7 @@ import time
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from mediation_desk.core import hlc as hlc_clock
@@ -102,8 +102,34 @@ def record_state(rec: Record) -> dict[str, Any]:
     return dict(rec.data)
 
 
+def feed_head(session: Session) -> int:
+    """The last seq of the feed: every change up to it has committed (module doc)."""
+    return session.scalar(select(func.max(Change.seq))) or 0
+
+
+def in_scope(query: Select[Change], device: DeviceScope) -> Select[Change]:
+    """The changes a device may read: its committee's, or for a town its villages' town-visible ones."""
+    if device.is_town:
+        return query.where(Change.town_id == device.town_id, Change.town_visible.is_(True))
+    return query.where(Change.committee_id == device.committee_id)
+
+
+def on_the_wire(row: Change) -> dict[str, Any]:
+    return asdict(
+        contract.Change(
+            seq=row.seq,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            committee_code=row.committee_code,
+            hlc=row.hlc,
+            data=row.data,
+            origin_device=row.origin_device,
+        )
+    )
+
+
 def pull(session: Session, device: DeviceScope, after: int, limit: int) -> dict[str, Any]:
-    head = session.scalar(select(func.max(Change.seq))) or 0
+    head = feed_head(session)
     if after > head:
         raise ApiError(
             409,
@@ -111,28 +137,11 @@ def pull(session: Session, device: DeviceScope, after: int, limit: int) -> dict[
             f"游标 {after} 超出了区里的变更序列（最新为 {head}），请从 0 重新拉取",
             "after",
         )
-    query = select(Change).where(Change.seq > after, Change.seq <= head)
-    if device.is_town:
-        query = query.where(Change.town_id == device.town_id, Change.town_visible.is_(True))
-    else:
-        query = query.where(Change.committee_id == device.committee_id)
+    query = in_scope(select(Change).where(Change.seq > after, Change.seq <= head), device)
     rows = list(session.scalars(query.order_by(Change.seq).limit(limit)))
     full = len(rows) == limit
     # A short page means nothing in scope up to the head: the cursor may jump to it.
     next_cursor = rows[-1].seq if full else head
-    changes = [
-        asdict(
-            contract.Change(
-                seq=r.seq,
-                entity=r.entity,
-                entity_id=r.entity_id,
-                committee_code=r.committee_code,
-                hlc=r.hlc,
-                data=r.data,
-                origin_device=r.origin_device,
-            )
-        )
-        for r in rows
-    ]
+    changes = [on_the_wire(r) for r in rows]
     metrics.pull_lag(head - next_cursor)  # how far behind the feed this reader still is
     return {"changes": changes, "next_cursor": next_cursor, "has_more": full and next_cursor < head}

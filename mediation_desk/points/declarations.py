@@ -21,7 +21,7 @@ from mediation_desk.points import rules
 from mediation_desk.points.catalogue import current_catalogue
 from mediation_desk.points.dto import DeclarationView
 from mediation_desk.points.models import Declaration, Resident
-from mediation_desk.points.residents import resident_name
+from mediation_desk.points.resident_views import resident_name
 from mediation_desk.privacy import roles
 from mediation_desk.privacy.vault import place
 from mediation_desk.storage import files

@@ -17,7 +17,7 @@ from mediation_desk.points import rules
 from mediation_desk.points.balances import CHUNK
 from mediation_desk.points.dto import ConflictView, EntryView, HouseholdView, ResidentView, StatementView
 from mediation_desk.points.models import CatalogueVersion, Conflict, Household, LedgerEntry, Resident
-from mediation_desk.points.residents import household_view, resident_views
+from mediation_desk.points.resident_views import household_view, resident_views
 from mediation_desk.privacy import roles
 from mediation_desk.validation import clean_text
 

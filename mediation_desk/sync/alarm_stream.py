@@ -1,7 +1,7 @@
 """The alarm stream: the district's alarms and device tasks pushed to the desk as they happen.
 
 A plain thread (no Qt; the window wraps it in `gui/alarm_bridge.py`) holds one long-lived GET of
-`rules.STREAM_PATH` (server-sent events, wire in `alarms/rules.py`) with the desk's own server
+`rules.STREAM_PATH` (server-sent events, read by `alarm_events.py`) with the desk's own server
 address, TLS settings and device token (`sync_round.ready_client`). Each batch of changes is
 applied like a pull page (`sync.apply.apply_page`, where the alarms capability's pull handler
 stores them) together with the stream's own cursor (`CURSOR`, apart from the pull's: a round and
@@ -21,7 +21,6 @@ dropped with a warning, and the next sync round's pull, which has a cursor of it
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import random
 import socket
@@ -37,6 +36,7 @@ from mediation_desk.core import sync_contract as contract
 from mediation_desk.desk import Desk
 from mediation_desk.storage.base import utcnow
 from mediation_desk.sync import apply, state
+from mediation_desk.sync.alarm_events import EventReader, SseEvent, read_change, read_head
 from mediation_desk.sync.errors import (
     DeviceRefused,
     NotEnrolled,
@@ -57,7 +57,6 @@ CURSOR = "alarm_stream_cursor"  # the feed seq up to which the stream has stored
 NOT_ENROLLED = "not_enrolled"
 DEAD = "stream_dead"  # nothing came for STREAM_DEAD_AFTER_S
 CLOSED = "stream_closed"  # the district ended the stream
-MAX_LINE_BYTES = 256 * 1024  # one change is a few hundred bytes; a longer line is not one of ours
 
 
 @dataclass(frozen=True)
@@ -86,90 +85,6 @@ class StreamOptions:
 DEFAULT_OPTIONS = StreamOptions()
 OnAlarms = Callable[[list[str], bool], None]
 OnState = Callable[[StreamState], None]
-
-
-# ---- server-sent events ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SseEvent:
-    event: str
-    data: str
-    id: str | None
-
-
-class EventReader:
-    """Server-sent events from bytes as they arrive (lines end with LF, CRLF tolerated). A line
-    longer than `max_line` spoils only the event it is part of."""
-
-    def __init__(self, max_line: int = MAX_LINE_BYTES) -> None:
-        self.max_line = max_line
-        self._pending = b""
-        self._skipping = False  # inside an overlong line: dropped up to its end
-        self._spoilt = False  # the event being read lost a line
-        self._event = ""
-        self._data: list[str] = []
-        self._id: str | None = None
-
-    def feed(self, chunk: bytes) -> list[SseEvent]:
-        out: list[SseEvent] = []
-        lines = (self._pending + chunk).split(b"\n")
-        self._pending = lines.pop()
-        for raw in lines:
-            if self._skipping:
-                self._skipping = False
-                continue
-            if len(raw) > self.max_line:
-                self._spoilt = True
-                continue
-            event = self._line(raw.removesuffix(b"\r").decode("utf-8", errors="replace"))
-            if event is not None:
-                out.append(event)
-        if len(self._pending) > self.max_line:
-            log.warning("alarm stream: a line over %d bytes dropped", self.max_line)
-            self._pending, self._skipping, self._spoilt = b"", True, True
-        return out
-
-    def _line(self, line: str) -> SseEvent | None:
-        if not line:
-            event = SseEvent(self._event or "message", "\n".join(self._data), self._id)
-            ready = bool(self._data) and not self._spoilt
-            self._event, self._data, self._spoilt = "", [], False
-            return event if ready else None
-        if line.startswith(":"):
-            return None  # a comment: the keep-alive
-        name, _, value = line.partition(":")
-        value = value.removeprefix(" ")
-        if name == "event":
-            self._event = value
-        elif name == "data":
-            self._data.append(value)
-        elif name == "id" and "\0" not in value:
-            self._id = value
-        return None  # retry and unknown fields: nothing to do
-
-
-def read_change(data: str) -> tuple[contract.Change, bool] | None:
-    """A `change` event's change and whether it is late, or None when it cannot be read."""
-    try:
-        body = json.loads(data)
-        if not isinstance(body["change"]["data"], dict):
-            return None
-        change = contract.change_from_wire(body["change"])
-        late = body.get("late", False)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
-    if not isinstance(late, bool) or change.seq < 1 or not isinstance(change.entity_id, str):
-        return None
-    return change, late
-
-
-def read_head(data: str) -> int | None:
-    try:
-        head = json.loads(data)["head"]
-    except (ValueError, TypeError, KeyError):
-        return None
-    return head if isinstance(head, int) and not isinstance(head, bool) and head >= 0 else None
 
 
 # ---- storing a batch ---------------------------------------------------------------------------

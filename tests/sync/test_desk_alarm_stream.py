@@ -37,14 +37,8 @@ from mediation_desk.district.alarm_intake import AlarmIntake, DeviceAlarm
 from mediation_desk.district.models import Device
 from mediation_desk.storage.base import utcnow
 from mediation_desk.sync import alarm_stream, state
-from mediation_desk.sync.alarm_stream import (
-    AlarmStream,
-    EventReader,
-    StreamOptions,
-    StreamState,
-    read_change,
-    read_head,
-)
+from mediation_desk.sync.alarm_events import MAX_LINE_BYTES, EventReader, SseEvent, read_change, read_head
+from mediation_desk.sync.alarm_stream import AlarmStream, StreamOptions, StreamState
 from mediation_desk.sync.push import SYNC_ACTOR
 
 WAIT_S = 60.0  # how long a test waits for something to arrive before it fails
@@ -338,7 +332,7 @@ def test_a_garbled_event_does_not_stop_the_stream(district, desk_a: Env, relay: 
         relay.slipped.put(b"event: change\nid: 99\ndata: {not json\n\n")
         relay.slipped.put(b'event: change\ndata: {"late": false, "change": {"seq": "x"}}\n\n')
         relay.slipped.put(b"event: ready\ndata: []\n\ngarbage without a colon\n\n\xff\xfe\x00\n\n")
-        relay.slipped.put(b"data: " + b"x" * (alarm_stream.MAX_LINE_BYTES + 10) + b"\n\n")
+        relay.slipped.put(b"data: " + b"x" * (MAX_LINE_BYTES + 10) + b"\n\n")
         alarm_id = alarm_from_vendor(district, key)
         assert told.alarm(alarm_id) is False
         assert desk_alarm(desk_a, alarm_id) is not None
@@ -465,7 +459,7 @@ def test_bad_lines_spoil_only_their_own_event() -> None:
         b"data:" + b"y" * 50  # an overlong line still arriving
     )
     assert [(e.event, e.data, e.id) for e in events] == [("message", "kept", None)]
-    assert reader.feed(b"z" * 10 + b"\n\ndata: \xff\n\n") == [alarm_stream.SseEvent("message", "\ufffd", None)]
+    assert reader.feed(b"z" * 10 + b"\n\ndata: \xff\n\n") == [SseEvent("message", "\ufffd", None)]
     assert reader.feed(b"\n\n:only a comment\n\n") == []
 
 

@@ -24,6 +24,7 @@ from mediation_desk.core.uow import CHINA, Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.dialogs.base import Call, ServiceDialog
 from mediation_desk.gui.large_text import em
+from mediation_desk.gui.pages.sitecode_common import refusal_text
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.validation import clean_text
 
@@ -129,6 +130,24 @@ class OperatorTab(QWidget):
 
     status_label: QLabel
     _actor: Actor
+    desk: Desk
+    tasks: TaskManager
+
+    def add_status_line(self, layout: QVBoxLayout) -> None:
+        """The calm line under the tab that says what was done, or why it was refused."""
+        self.status_label = QLabel(self)
+        self.status_label.setStyleSheet(CALM_STYLE)
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+
+    def read(self, fn: Callable[..., object], *args: object, on_done: Callable[..., None], **kwargs: object) -> None:
+        """A service call for the operator on the desk worker; a refusal shows in the status line."""
+        self.tasks.run(
+            fn, self.desk, self._actor, *args, on_done=on_done, on_error=self.show_refusal, owner=self, **kwargs
+        )
+
+    def show_refusal(self, error: BaseException) -> None:
+        self.status_label.setText(refusal_text(error))
 
     @property
     def actor(self) -> Actor:

@@ -32,7 +32,6 @@ from mediation_desk.errors import DeskError
 from mediation_desk.gui.dialogs.base import bind
 from mediation_desk.gui.pages.alarms_card import card_html, dispatch_suggestions
 from mediation_desk.gui.pages.alarms_common import (
-    CALM_STYLE,
     NoteDialog,
     OperatorTab,
     duration_text,
@@ -136,10 +135,7 @@ class AlarmsTab(OperatorTab):
         self.summary = QLabel(self)  # how many wait; the line below says what a move did
         buttons.addWidget(self.summary)
         layout.addLayout(buttons)
-        self.status_label = QLabel(self)
-        self.status_label.setStyleSheet(CALM_STYLE)
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_status_line(layout)
         self.ticker = QTimer(self)  # the wait of an unanswered alarm goes on in front of the clerk
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
@@ -163,7 +159,7 @@ class AlarmsTab(OperatorTab):
             self._actor,
             self.open_only.isChecked(),
             on_done=lambda found: self._show(generation, found),
-            on_error=self._failed,
+            on_error=self.show_refusal,
             owner=self,
         )
 
@@ -233,7 +229,7 @@ class AlarmsTab(OperatorTab):
             self.card_view.clear()
             return
         self.tasks.run(
-            load_card, self.desk, self._actor, key, on_done=self._show_card, on_error=self._failed, owner=self
+            load_card, self.desk, self._actor, key, on_done=self._show_card, on_error=self.show_refusal, owner=self
         )
 
     def _show_card(self, card: AlarmCard) -> None:
@@ -242,9 +238,6 @@ class AlarmsTab(OperatorTab):
         self.card = card
         self.card_view.setHtml(card_html(card.alarm, card.wearer))
         self._update_buttons()
-
-    def _failed(self, error: BaseException) -> None:
-        self.status_label.setText(refusal_text(error))
 
     def selected(self) -> AlarmView | None:
         """The selected alarm as last read (the list is read after every move; the card after it)."""

@@ -14,9 +14,8 @@ from mediation_desk.alarms.dto import DeviceTaskView
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.dialogs.base import bind
-from mediation_desk.gui.pages.alarms_common import CALM_STYLE, NoteDialog, OperatorTab, label, moment_text
+from mediation_desk.gui.pages.alarms_common import NoteDialog, OperatorTab, label, moment_text
 from mediation_desk.gui.pages.points_residents import fill_table, select_key, selected_key, set_up_table
-from mediation_desk.gui.pages.sitecode_common import refusal_text
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy import roles
 
@@ -67,25 +66,14 @@ class DeviceTasksTab(OperatorTab):
         self.summary = QLabel(self)
         buttons.addWidget(self.summary)
         layout.addLayout(buttons)
-        self.status_label = QLabel(self)
-        self.status_label.setStyleSheet(CALM_STYLE)
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_status_line(layout)
         self.open_only.toggled.connect(lambda _on: self.refresh())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.close_button.clicked.connect(lambda: self.close_task())
         self._update_buttons()
 
     def refresh(self) -> None:
-        self.tasks.run(
-            tasks.list_tasks,
-            self.desk,
-            self._actor,
-            open_only=self.open_only.isChecked(),
-            on_done=self._show,
-            on_error=lambda error: self.status_label.setText(refusal_text(error)),
-            owner=self,
-        )
+        self.read(tasks.list_tasks, open_only=self.open_only.isChecked(), on_done=self._show)
 
     def _show(self, found: list[DeviceTaskView]) -> None:
         keep = self._select_next or selected_key(self.table)

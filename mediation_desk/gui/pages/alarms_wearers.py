@@ -13,10 +13,9 @@ from mediation_desk.alarms.dto import WearerView
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.gui.dialogs.base import ServiceDialog, bind
-from mediation_desk.gui.pages.alarms_common import CALM_STYLE, NoteDialog, OperatorTab, label
+from mediation_desk.gui.pages.alarms_common import NoteDialog, OperatorTab, label
 from mediation_desk.gui.pages.alarms_wearer_dialog import HealthNotesDialog, WearerDialog
 from mediation_desk.gui.pages.points_residents import fill_table, select_key, selected_key, set_up_table
-from mediation_desk.gui.pages.sitecode_common import refusal_text
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.privacy import roles
 
@@ -70,10 +69,7 @@ class WearersTab(OperatorTab):
         self.summary = QLabel(self)
         buttons.addWidget(self.summary)
         layout.addLayout(buttons)
-        self.status_label = QLabel(self)
-        self.status_label.setStyleSheet(CALM_STYLE)
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_status_line(layout)
         self.include_inactive.toggled.connect(lambda _on: self.refresh())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.activated.connect(lambda _index: self.edit_wearer())
@@ -84,15 +80,7 @@ class WearersTab(OperatorTab):
         self._update_buttons()
 
     def refresh(self) -> None:
-        self.tasks.run(
-            wearers.list_wearers,
-            self.desk,
-            self._actor,
-            include_inactive=self.include_inactive.isChecked(),
-            on_done=self._show,
-            on_error=lambda error: self.status_label.setText(refusal_text(error)),
-            owner=self,
-        )
+        self.read(wearers.list_wearers, include_inactive=self.include_inactive.isChecked(), on_done=self._show)
 
     def _show(self, found: list[WearerView]) -> None:
         keep = self._select_next or selected_key(self.table)
@@ -165,15 +153,7 @@ class WearersTab(OperatorTab):
         chosen = self.selected()
         if chosen is None or not chosen.active or not roles.allowed(self._actor.role, KEEP):
             return
-        self.tasks.run(
-            wearers.get_wearer,
-            self.desk,
-            self._actor,
-            chosen.id,
-            on_done=self._edit_read,
-            on_error=lambda error: self.status_label.setText(refusal_text(error)),
-            owner=self,
-        )
+        self.read(wearers.get_wearer, chosen.id, on_done=self._edit_read)
 
     def _edit_read(self, whole: WearerView) -> None:
         self._open(WearerDialog(self.desk, self.tasks, self._actor, whole, self))
