@@ -27,4 +27,9 @@ def register_all(registry: Registry = REGISTRY) -> Registry:
     """Register every capability once (calling it again changes nothing)."""
     for capability in CAPABILITIES:
         capability.register(registry)
+    if registry.print_check is None:
+        # Imported here: the fonts' coverage is read on first use, not when the desk starts.
+        from mediation_desk.documents.fonts import uncovered
+
+        registry.set_print_check(uncovered)
     return registry

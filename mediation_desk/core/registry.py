@@ -171,6 +171,8 @@ Listener = Callable[[UnitOfWork, Mapping[str, Any]], None]
 PullHandler = Callable[[UnitOfWork, list[Change]], int]
 # (uow, one part of the district's reference answer) -> None, when that part changed.
 ReferenceHandler = Callable[[UnitOfWork, Any], None]
+# (text) -> the characters of `text` no font of the documents can print, each once, in order.
+PrintCheck = Callable[[str], list[str]]
 
 
 @dataclass
@@ -188,6 +190,8 @@ class Registry:
     listeners: dict[str, list[Listener]] = field(default_factory=dict)  # event name → listeners
     pull_handlers: dict[str, PullHandler] = field(default_factory=dict)  # entity → its handler
     reference_handlers: dict[str, ReferenceHandler] = field(default_factory=dict)  # part → handler
+    # The documents' font coverage, set by the faces at start-up (the ground prints nothing itself).
+    print_check: PrintCheck | None = None
 
     # ---- synced entities (core/sync_contract.py) ----------------------------------------------
 
@@ -258,6 +262,13 @@ class Registry:
         publishes knows nothing of who listens (a closed case may earn a volunteer green coins)."""
         for listener in self.listeners.get(event, ()):
             listener(uow, data)
+
+    def set_print_check(self, check: PrintCheck) -> None:
+        self.print_check = check
+
+    def unprintable(self, text: str) -> list[str]:
+        """The characters of `text` the documents cannot print (none while no check is set)."""
+        return self.print_check(text) if self.print_check is not None and text else []
 
     def add_pull_handler(self, entities: Iterable[str], handler: PullHandler) -> None:
         """Changes of `entities` pulled from the district go to `handler` (sync/apply.py calls it),
