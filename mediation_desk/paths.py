@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -13,6 +14,29 @@ APP_NAME = "mediation-desk"
 APP_AUTHOR = "mediation-desk"
 DATA_ENV = "MEDIATION_DESK_DATA"
 LOCATION_FILE = "data-location.txt"  # the data folder chosen on the settings page
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundle_root() -> Path | None:
+    """The folder of a frozen (PyInstaller) bundle's files, or None when run from Python."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
+
+
+def package_dir() -> Path:
+    """The package's own folder: in the installed package, or under the frozen bundle (where the
+    spec in packaging/ copies the resources and migrations to the same relative places)."""
+    frozen = bundle_root()
+    return frozen / "mediation_desk" if frozen is not None else PACKAGE_DIR
+
+
+def resource(*parts: str) -> Path:
+    """A file shipped with the desk (`resource("fonts", "wqy-microhei.ttc")`), found the same way
+    in a source checkout, an installed package and the frozen bundle."""
+    return package_dir().joinpath("resources", *parts)
 
 
 def desk_version() -> str:

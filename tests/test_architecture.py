@@ -17,7 +17,18 @@ MAX_LINES = 400
 GENERATED = (PACKAGE / "gui" / "forms", PACKAGE / "storage" / "migrations")
 
 # The floors (design §2), bottom up. A package or top-level module of mediation_desk is in one.
-GROUND = ("errors", "paths", "logging_setup", "validation", "storage", "core", "privacy", "people", "desk")
+GROUND = (
+    "errors",
+    "paths",
+    "logging_setup",
+    "qt_platform",
+    "validation",
+    "storage",
+    "core",
+    "privacy",
+    "people",
+    "desk",
+)
 CAPABILITIES = ("administration", "mediation", "lifecycle", "points", "sitecode", "alarms")
 UPPER = ("documents", "sync", "district")
 FACES = ("gui", "cli", "capabilities", "__main__")
@@ -28,6 +39,7 @@ RULE_MODULES = (
     "mediation.dispute_types",
     "mediation.numbering",
     "mediation.assignment_rules",
+    "mediation.working_days",
     "points.rules",
     "points.entities",
     "sitecode.rules",

@@ -28,7 +28,17 @@ from sqlalchemy import select
 
 from mediation_desk.core.models import OutboxOp
 from mediation_desk.errors import TransitionError, ValidationError
-from mediation_desk.mediation import agreement, assignment, followup, queries, sessions, states, stats, workflow
+from mediation_desk.mediation import (
+    agreement,
+    assignment,
+    followup,
+    queries,
+    sessions,
+    states,
+    stats,
+    workflow,
+    working_days,
+)
 from mediation_desk.mediation.models_case import Agreement, CaseTransition
 
 L = states.LABELS
@@ -63,19 +73,20 @@ def test_full_path_with_a_written_agreement(env: Env) -> None:
     view = agreement.record_agreement(env.desk, env.admin, case_id, agreement_data())
     assert case_row(env.desk, case_id).status == states.AGREED
     assert (view.form, view.copies, view.effective_on, view.judicial_deadline) == ("written", 3, None, None)
-    # Not yet signed and sealed (art. 29): nothing to perform or follow up.
-    assert allowed(env, case_id) == ()
+    # Not yet signed and sealed (art. 29): nothing to perform or follow up; it may still be
+    # withdrawn (mediation resumes), refused (mediation ends, art. 26) or escalated (art. 25).
+    assert allowed(env, case_id) == (states.IN_MEDIATION, states.TERMINATED, states.ESCALATED)
     with pytest.raises(TransitionError, match="第二十九条"):
         move(env, case_id, states.PERFORMING)
 
     signed = agreement.confirm_signatures(env.desk, env.admin, case_id)
     assert signed.effective_on == today()
-    assert signed.judicial_deadline == today() + dt.timedelta(days=30)
+    assert signed.judicial_deadline == working_days.judicial_deadline(today(), working_days.DEFAULT_CALENDAR)
     assert case_row(env.desk, case_id).status == states.AGREED
-    assert allowed(env, case_id) == (states.PERFORMING, states.FOLLOW_UP)
+    assert allowed(env, case_id) == (states.PERFORMING, states.FOLLOW_UP, states.ESCALATED)
 
     assert move(env, case_id, states.PERFORMING) == states.PERFORMING
-    assert allowed(env, case_id) == (states.FOLLOW_UP,)
+    assert allowed(env, case_id) == (states.FOLLOW_UP, states.UNPERFORMED, states.ESCALATED)
 
     followup.record_follow_up(
         env.desk,
@@ -84,7 +95,7 @@ def test_full_path_with_a_written_agreement(env: Env) -> None:
         {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "围墙已降低"},
     )
     assert case_row(env.desk, case_id).status == states.FOLLOW_UP
-    assert allowed(env, case_id) == (states.CLOSED, states.PERFORMING)
+    assert allowed(env, case_id) == (states.CLOSED, states.PERFORMING, states.UNPERFORMED, states.ESCALATED)
 
     assert move(env, case_id, states.CLOSED, prevented=["civil_to_criminal"]) == states.CLOSED
     case = case_row(env.desk, case_id)
@@ -144,14 +155,14 @@ def test_timeline_lists_events_in_order(env: Env) -> None:
 
 
 def test_oral_agreement_takes_effect_when_reached(env: Env) -> None:
-    case_id = mediating_case(env)
+    case_id = mediating_case(env, accepted_on=(today() - dt.timedelta(days=5)).isoformat())
     reached = today() - dt.timedelta(days=2)
     view = agreement.record_agreement(
         env.desk, env.admin, case_id, agreement_data(form="oral", reached_on=reached.isoformat())
     )
     assert view.form == "oral"
     assert view.effective_on == reached
-    assert view.judicial_deadline == reached + dt.timedelta(days=30)
+    assert view.judicial_deadline == working_days.judicial_deadline(reached, working_days.DEFAULT_CALENDAR)
     with pytest.raises(ValidationError) as e:
         agreement.confirm_signatures(env.desk, env.admin, case_id)
     assert e.value.problems[0].rule == "oral_not_signed"
@@ -209,7 +220,7 @@ def test_escalated_with_reason(env: Env, level: str) -> None:
 
 def test_follow_up_finding_it_unfinished_goes_back_to_performing(env: Env) -> None:
     case_id = follow_up_case(env, perf="partial")
-    assert allowed(env, case_id) == (states.PERFORMING,)
+    assert allowed(env, case_id) == (states.PERFORMING, states.UNPERFORMED, states.ESCALATED)
     with pytest.raises(TransitionError) as e:
         move(env, case_id, states.CLOSED)
     assert "协议尚未履行完毕" in str(e.value)
@@ -284,6 +295,10 @@ def _case_in(env: Env, state: str) -> str:
         case_id = mediating_case(env)
         move(env, case_id, states.TERMINATED, reason="调解不成", routes=["litigation"])
         return case_id
+    if state == states.UNPERFORMED:
+        case_id = follow_up_case(env, perf="not_performed")
+        move(env, case_id, states.UNPERFORMED, reason="拒不履行", routes=["litigation"])
+        return case_id
     if state == states.DECLINED:
         case_id = new_case(env)
         move(env, case_id, states.DECLINED, reason="当事人拒绝")
@@ -299,10 +314,11 @@ EXPECTED = {
     states.ACCEPTED: ((), ["不予调解", "已上报"]),
     states.ASSIGNED: ((states.IN_MEDIATION,), ["调解中", "不予调解", "已上报"]),
     states.IN_MEDIATION: ((), ["终止调解", "已上报"]),
-    states.AGREED: ((states.PERFORMING, states.FOLLOW_UP), ["履行中", "回访中"]),
-    states.PERFORMING: ((states.FOLLOW_UP,), ["回访中"]),
-    states.FOLLOW_UP: ((states.PERFORMING,), ["履行中"]),
+    states.AGREED: ((states.PERFORMING, states.FOLLOW_UP), ["履行中", "回访中", "已上报"]),
+    states.PERFORMING: ((states.FOLLOW_UP,), ["回访中", "协议未履行", "已上报"]),
+    states.FOLLOW_UP: ((states.PERFORMING,), ["履行中", "协议未履行", "已上报"]),
     states.TERMINATED: ((states.CLOSED,), ["已结案"]),
+    states.UNPERFORMED: ((states.CLOSED,), ["已结案"]),
     states.CLOSED: ((), []),
     states.DECLINED: ((), []),
     states.ESCALATED: ((), []),
@@ -414,7 +430,7 @@ def test_decline_needs_a_reason(env: Env) -> None:
 def test_close_from_follow_up_without_a_visit_is_refused(env: Env) -> None:
     case_id = agreed_case(env)
     move(env, case_id, states.FOLLOW_UP)  # moved by hand, no visit recorded
-    assert allowed(env, case_id) == (states.PERFORMING,)
+    assert allowed(env, case_id) == (states.PERFORMING, states.UNPERFORMED, states.ESCALATED)
     with pytest.raises(TransitionError) as e:
         move(env, case_id, states.CLOSED)
     assert "尚无回访记录" in e.value.reason
@@ -425,7 +441,7 @@ def test_close_before_follow_up_is_refused(env: Env) -> None:
     with pytest.raises(TransitionError) as e:
         move(env, case_id, states.CLOSED)
     assert e.value.reason == "「已达成协议」的案件不能直接转为「已结案」"
-    assert str(e.value).endswith("当前允许：履行中、回访中")
+    assert str(e.value).endswith("当前允许：履行中、回访中、已上报")
 
 
 def test_unknown_target_and_prevented_flag_are_validation_errors(env: Env) -> None:

@@ -78,7 +78,15 @@ def test_the_actions_follow_the_state_for_the_director_and_the_clerk(env: Env) -
             "escalate": True,
         }
         unsigned = load_case_page(env.desk, who, agreed_case(env, signed=False))
-        assert keys(unsigned) == {"session": True, "sign": True, "perform": False, "follow_up": False}
+        assert keys(unsigned) == {
+            "session": True,
+            "sign": True,
+            "withdraw": True,  # art. 29: not yet in effect, it may be withdrawn or refused
+            "refuse_sign": True,
+            "perform": False,
+            "follow_up": False,
+            "escalate": True,
+        }
         assert "尚未经各方签字" in (unsigned.action("perform").blocked or "")
         assert unsigned.action("perform").target == states.PERFORMING and unsigned.action("close") is None
         assert list(keys(unsigned)) == [k for k in ORDER if k in keys(unsigned)]

@@ -566,8 +566,8 @@ def test_recusal_reassignment_escalation_and_agreement_steps(ready: Run, intake_
     agreed = ready("case", "agree", third, "--json", write_json(tmp_path / "a.json", oral))
     assert agreed.code == 0 and agreed.json["effective_on"] == beijing_today().isoformat()
     assert "[oral_not_signed]" in ready("case", "sign", third).err
-    applied = ready("case", "judicial", third)
-    assert applied.code == 0 and applied.json["judicial_applied_on"] == beijing_today().isoformat()
+    oral_judicial = ready("case", "judicial", third)  # art. 33 is for written agreements
+    assert oral_judicial.code == 2 and "[oral_no_judicial]" in oral_judicial.err
     partial = ready("case", "performance", third, "部分履行")
     assert partial.code == 0 and partial.json["performance_status"] == "partial"
     assert "[performance_status]" in ready("case", "performance", third, "done").err
@@ -869,12 +869,12 @@ def test_backup_then_restore(ready: Run, intake_form: Any, make_party: Any, tmp_
 # --- modules that may arrive later --------------------------------------------------------------
 
 
-def test_demo_fills_an_empty_desk_and_refuses_a_used_one(run: Run) -> None:
+def test_demo_fills_an_empty_desk_and_says_so_when_asked_again(run: Run) -> None:
     seeded = run("demo", "--cases", "8", "--seed", "7")
     assert seeded.code == 0, seeded.err
     assert case_count(run) == 8
-    again = run("demo", "--cases", "8")
-    assert again.code == 2 and "已有" in again.err
+    again = run("demo", "--cases", "8")  # nothing more made (tests/test_demo_command.py)
+    assert again.code == 0 and "已装有演示数据" in again.out and case_count(run) == 8
 
 
 def test_export_and_import_round_trip(ready: Run, intake_form: Any, tmp_path: Path) -> None:

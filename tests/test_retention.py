@@ -177,6 +177,13 @@ def backdate(
         )
         for t in s.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id)):
             t.at = moves[t.to_status].replace(tzinfo=CHINA)
+        if states.AGREED in moves:  # the agreement's legal dates, which the statistics count by
+            agreed_on = moves[states.AGREED].date()
+            s.execute(
+                update(Agreement)
+                .where(Agreement.case_id == case_id, Agreement.effective_on.is_not(None))
+                .values(reached_on=agreed_on, effective_on=agreed_on)
+            )
 
 
 def raw_bytes(env: Env) -> bytes:

@@ -32,7 +32,7 @@ from sqlalchemy import select
 
 from mediation_desk.core.models import AuditRecord, OutboxOp
 from mediation_desk.errors import NotFound, ValidationError
-from mediation_desk.mediation import agreement, attachments, queries, sessions, states, workflow
+from mediation_desk.mediation import agreement, attachments, queries, sessions, states, workflow, working_days
 from mediation_desk.mediation.models_case import Agreement, Attachment, SessionRecord
 from mediation_desk.privacy.vault import place
 
@@ -44,7 +44,7 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4
 
 
 def test_first_session_starts_mediation_and_records_the_mediators(env: Env) -> None:
-    case_id, mediator = assigned_case(env)
+    case_id, mediator = assigned_case(env, accepted_on="2026-11-18")
     people = parties_of(env.desk, case_id)
     sid = sessions.add_session(
         env.desk, env.admin, case_id, session_data(people, held_at="2026-11-20 09:30", helpers=["村支书 谢国平"])
@@ -340,8 +340,8 @@ def test_agreement_only_for_a_case_in_mediation(env: Env) -> None:
 
 
 def test_signing_once_within_dates(env: Env) -> None:
-    case_id = mediating_case(env)
     reached = today() - dt.timedelta(days=3)
+    case_id = mediating_case(env, accepted_on=(reached - dt.timedelta(days=5)).isoformat())
     agreement.record_agreement(env.desk, env.admin, case_id, agreement_data(reached_on=reached))
     for bad in (reached - dt.timedelta(days=1), today() + dt.timedelta(days=1)):
         with pytest.raises(ValidationError) as e:
@@ -349,7 +349,9 @@ def test_signing_once_within_dates(env: Env) -> None:
         assert e.value.problems[0].rule == "signed_on_range"
     signed = agreement.confirm_signatures(env.desk, env.admin, case_id, (reached + dt.timedelta(days=1)).isoformat())
     assert signed.effective_on == reached + dt.timedelta(days=1)
-    assert signed.judicial_deadline == reached + dt.timedelta(days=31)
+    assert signed.judicial_deadline == working_days.judicial_deadline(
+        reached + dt.timedelta(days=1), working_days.DEFAULT_CALENDAR
+    )
     with env.desk.read() as s:
         row = s.scalars(select(Agreement)).one()
     assert row.signed_confirmed_by == env.admin.username and row.signed_confirmed_at is not None
@@ -366,8 +368,8 @@ def test_oral_agreement_cannot_be_signed(env: Env) -> None:
 
 
 def test_judicial_application_within_thirty_days(env: Env) -> None:
-    case_id = mediating_case(env)
     reached = today() - dt.timedelta(days=45)
+    case_id = mediating_case(env, accepted_on=(reached - dt.timedelta(days=5)).isoformat())
     agreement.record_agreement(
         env.desk, env.admin, case_id, agreement_data(reached_on=reached, performance_deadline=today())
     )
@@ -377,7 +379,7 @@ def test_judicial_application_within_thirty_days(env: Env) -> None:
 
     effective = reached + dt.timedelta(days=5)
     view = agreement.confirm_signatures(env.desk, env.admin, case_id, effective)
-    deadline = effective + dt.timedelta(days=30)
+    deadline = working_days.judicial_deadline(effective, working_days.DEFAULT_CALENDAR)
     assert view.judicial_deadline == deadline < today()
     for outside in (None, deadline + dt.timedelta(days=1), effective - dt.timedelta(days=1)):
         with pytest.raises(ValidationError) as e:
@@ -389,10 +391,12 @@ def test_judicial_application_within_thirty_days(env: Env) -> None:
     assert applied.judicial_applied_on == deadline
 
 
-def test_judicial_application_for_oral_agreement_today(env: Env) -> None:
+def test_judicial_application_is_refused_for_an_oral_agreement(env: Env) -> None:
     case_id = agreed_case(env, form="oral")
-    view = agreement.record_judicial_application(env.desk, env.admin, case_id)
-    assert view.judicial_applied_on == today()
+    with pytest.raises(ValidationError) as e:
+        agreement.record_judicial_application(env.desk, env.admin, case_id)
+    assert (e.value.problems[0].field, e.value.problems[0].rule) == ("form", "oral_no_judicial")
+    assert "第三十三条" in e.value.problems[0].message
 
 
 def test_performance_updates(env: Env) -> None:

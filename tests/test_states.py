@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from mediation_desk.errors import TransitionError
@@ -39,6 +41,8 @@ EVERYTHING = CaseFacts(
     routes_told=("litigation",),
     escalate_to="town",
 )
+# Withdrawn or refused only while the written agreement is unsigned (art. 29, art. 26).
+UNSIGNED_WRITTEN = dataclasses.replace(EVERYTHING, agreement_form="written", agreement_effective=False)
 NOT_LISTED = [(s, t) for s in STATES for t in STATES if t not in TRANSITIONS[s]]
 LISTED = [(s, t) for s in STATES for t in TRANSITIONS[s]]
 
@@ -76,8 +80,9 @@ def test_moves_not_in_the_table_are_refused(current, target):
 
 @pytest.mark.parametrize("current, target", LISTED)
 def test_listed_moves_pass_when_their_guards_are_met(current, target):
-    check_transition(current, target, EVERYTHING)
-    assert blocking_reason(current, target, EVERYTHING) is None
+    facts = UNSIGNED_WRITTEN if current == AGREED and target in (IN_MEDIATION, TERMINATED) else EVERYTHING
+    check_transition(current, target, facts)
+    assert blocking_reason(current, target, facts) is None
 
 
 def test_unknown_states_are_named():
@@ -187,11 +192,11 @@ def test_available_actions():
         TERMINATED,
         ESCALATED,
     ]
-    assert available_actions(AGREED, CaseFacts()) == []
+    assert available_actions(AGREED, CaseFacts()) == [ESCALATED]
     signed = CaseFacts(has_agreement=True, agreement_effective=True)
-    assert available_actions(AGREED, signed) == [PERFORMING, FOLLOW_UP]
-    assert available_actions(FOLLOW_UP, signed) == [PERFORMING]
-    assert available_actions(FOLLOW_UP, EVERYTHING) == [CLOSED, PERFORMING]
+    assert available_actions(AGREED, signed) == [PERFORMING, FOLLOW_UP, ESCALATED]
+    assert available_actions(FOLLOW_UP, signed) == [PERFORMING, states.UNPERFORMED, ESCALATED]
+    assert available_actions(FOLLOW_UP, EVERYTHING) == [CLOSED, PERFORMING, states.UNPERFORMED, ESCALATED]
     assert available_actions(TERMINATED, CaseFacts()) == [CLOSED]
     for final in (CLOSED, DECLINED, ESCALATED):
         assert available_actions(final, EVERYTHING) == []
@@ -203,4 +208,4 @@ def test_a_written_agreement_not_yet_signed_cannot_be_performed_or_followed_up(t
     unsigned = CaseFacts(active_mediators=1, sessions=1, has_agreement=True, agreement_effective=False)
     err = refusal(AGREED, target, unsigned)
     assert "第二十九条" in err.reason and "签字" in err.reason
-    assert available_actions(AGREED, unsigned) == []
+    assert available_actions(AGREED, unsigned) == [ESCALATED]

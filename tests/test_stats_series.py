@@ -149,8 +149,8 @@ def test_series_counts_as_the_monthly_report(env: Env, history: dict[str, str]) 
         ), figures.month
     by_month = {f.month: f for f in series}
     two, one, now = (month_of(months_back(2)), month_of(months_back(1)), month_of(today()))
-    assert by_month[two] == MonthFigures(two, 3, 1, 0, 1.0)
-    assert by_month[one] == MonthFigures(one, 0, 1, 1, 0.5)
+    assert by_month[two] == MonthFigures(two, 3, 1, 0, 1.0, concluded=1)
+    assert by_month[one] == MonthFigures(one, 0, 1, 1, 0.5, concluded=2)
     assert by_month[now] == MonthFigures(now, 1, 0, 0, None)
     assert by_month[one].concluded == 2
     assert sum(f.accepted for f in series) == 4  # the case from 13 months ago is outside
@@ -176,7 +176,8 @@ def test_export_writes_every_figure_to_a_csv_for_excel(env: Env, history: dict[s
     assert values[("协议形式", "口头协议")] == "1" and values[("协议形式", "书面协议")] == "0"
     assert values[("纠纷类型", "邻里")] == "2" and values[("纠纷类型", "婚姻家庭")] == "1"
     assert values[("防止事项（件）", "防止民转刑")] == "0" and values[("防止事项（人）", "防止自杀")] == "0"
-    assert len(rows) - 1 == len(report_rows(report)) == 11 + 3 + 5 + 2 + 15 + 4 + 4
+    # month and definition, 12 overall, sources, referrers, forms, 15 types + 6 sub-types, prevention
+    assert len(rows) - 1 == len(report_rows(report)) == 2 + 12 + 3 + 5 + 2 + 21 + 4 + 4
     assert "甲1" not in raw.decode("utf-8-sig")  # counts only
     assert audit_actions(env.desk)[-1] == "report.export"
     assert not list(tmp_path.glob("*.part"))

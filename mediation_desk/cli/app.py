@@ -1,8 +1,9 @@
 """`mediation-desk`: the parser, the dispatch and the one place errors become exit codes.
 
 Exit codes: 0 done; 1 some input rows rejected or the action was cancelled; 2 the input or the
-request was refused (the message names the field and the rule); 70 an internal error (logged,
-redacted); 130 interrupted."""
+request was refused (the message names the field and the rule); 69 the window cannot open because
+system libraries are missing (named, with their packages; the summary is printed); 70 an internal
+error (logged, redacted); 130 interrupted."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mediation_desk.cli import (
     case_commands,
     data_commands,
     document_commands,
+    font_commands,
     points_commands,
     privacy_commands,
     record_commands,
@@ -38,8 +40,10 @@ from mediation_desk.errors import DeskError
 from mediation_desk.gui import why_no_window
 from mediation_desk.paths import DATA_ENV, desk_version
 from mediation_desk.privacy.vault import Locked
+from mediation_desk.qt_platform import missing_platform_libraries
 
 log = logging.getLogger("mediation_desk.cli")
+EXIT_NO_WINDOW = 69  # sysexits' EX_UNAVAILABLE: the system lacks what the window needs
 
 DESCRIPTION = """人民调解室工作台（命令行）：案件、调解员、协议、回访、统计。
 不带子命令运行时打开工作台窗口（无法打开时显示本机概况）。"""
@@ -78,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     privacy_commands.register(case_sub, sub)
     data_commands.register(sub)
     document_commands.register(sub)
+    font_commands.register(sub)
     sync_commands.register(sub)
     points_commands.register(sub)
     site_commands.register(sub)
@@ -103,8 +108,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ctx.start_logging()
         handler = getattr(args, "handler", None)
+        missing = None
         if handler is None:
-            args.no_window_reason = None if args.json else why_no_window()
+            args.no_window_reason = None if args.json else why_no_window(load_qt=False)
+            if not args.json and args.no_window_reason is None:
+                # Checked before Qt loads: a missing system library aborts the process inside Qt.
+                missing = args.no_window_reason = missing_platform_libraries()
+                if missing is not None:  # said by the summary, first thing
+                    log.warning("the window cannot open: system libraries are missing")
+            if not args.json and args.no_window_reason is None:
+                args.no_window_reason = why_no_window()
             if not args.json and args.no_window_reason is None:
                 log.info("command (none): opening the window")
                 from mediation_desk.gui.app import run_gui  # Qt is loaded only for the window
@@ -113,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             # The summary shows no personal data: no password asked for.
             handler, args.unlock = admin_commands.no_command, NONE
         log.info("command %s", command)
-        return handler(ctx, args) or EXIT_OK
+        done = handler(ctx, args) or EXIT_OK
+        return EXIT_NO_WINDOW if missing is not None and done == EXIT_OK else done
     except Locked as error:
         log.info("command %s refused: desk locked", command)
         hint = PROTECT_HINT if ctx.needs_protection() else LOCKED_HINT

@@ -1,11 +1,13 @@
 """`case add|list|show|rank|assign|unassign|refuse|transition`: intake, finding, assigning and
-moving cases. CASE is a case id or its number (案号, loosely typed brackets are fine)."""
+moving cases (the moves after an agreement: case_life_commands). CASE is a case id or its number
+(案号, loosely typed brackets are fine)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from mediation_desk.cli import case_life_commands
 from mediation_desk.cli.context import Context
 from mediation_desk.cli.io import (
     EXIT_OK,
@@ -102,13 +104,13 @@ def register(case: Any) -> None:
     )
     p.add_argument("case", metavar="CASE")
     p.add_argument("target", metavar="TARGET", help="目标状态（代码或中文）")
-    p.add_argument("--reason", help="理由（终止、不予调解、上报时必填）")
+    p.add_argument("--reason", help="理由（终止、不予调解、上报、协议撤回、协议未履行时必填）")
     p.add_argument(
         "--route",
         action="append",
         choices=sorted(states.ROUTES),
         default=[],
-        help="终止调解时已告知的其他途径（可多次给出）",
+        help="终止调解、协议未履行时已告知的其他途径（可多次给出）",
     )
     p.add_argument("--escalate-to", choices=sorted(states.ESCALATION_LEVELS), help="上报层级")
     p.add_argument(
@@ -120,6 +122,7 @@ def register(case: Any) -> None:
     )
     json_flag(p)
     p.set_defaults(handler=case_transition)
+    case_life_commands.register(case)
 
 
 def summary_of(ctx: Context, case_key: str) -> CaseSummary:
@@ -222,7 +225,12 @@ def print_detail(d: CaseDetail) -> None:
             f"协议：{FORMS.get(a.form, a.form)}，{a.reached_on} 达成，"
             f"{'已于 ' + str(a.effective_on) + ' 生效' if a.effective_on else '尚未签字生效'}，"
             f"履行情况：{PERFORMANCE.get(a.performance_status, a.performance_status)}"
+            + (f"，截至 {a.judicial_deadline} 可申请司法确认" if a.judicial_deadline and a.in_effect else "")
         )
+        if a.withdrawn_on:
+            out(f"  已于 {a.withdrawn_on} 撤回：{a.withdrawn_reason or ''}")
+        if a.invalidated_on:
+            out(f"  已于 {a.invalidated_on} 被确认无效或撤销：{a.invalidated_reason or ''}")
     if d.status_reason:
         out(f"理由：{d.status_reason}")
     out("当前可进行：" + ("、".join(states.LABELS.get(x, x) for x in d.allowed_actions) or "无"))

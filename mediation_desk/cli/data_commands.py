@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mediation_desk.cli import demo_command
 from mediation_desk.cli.context import NONE, Context
 from mediation_desk.cli.io import (
     CHINA,
@@ -23,10 +24,10 @@ from mediation_desk.cli.io import (
     out,
 )
 from mediation_desk.core import integrity
-from mediation_desk.errors import DeskError, ValidationError
-from mediation_desk.mediation import intake, queries, stats
+from mediation_desk.errors import ValidationError
+from mediation_desk.mediation import intake, stats, stats_export
 from mediation_desk.mediation.agreement import FORMS
-from mediation_desk.mediation.dispute_types import LABELS as TYPE_LABELS
+from mediation_desk.mediation.dispute_types import label_of, table_rows
 from mediation_desk.mediation.dto import to_jsonable
 from mediation_desk.storage import backup, migrate
 
@@ -56,14 +57,17 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("stats", help="月度统计报表")
     p.add_argument("--month", metavar="YYYY-MM", help="月份（默认本月）")
+    p.add_argument(
+        "--csv",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help="以 CSV 输出（UTF-8，Excel 可打开）：给出文件名则写入该文件（记入审计），否则写到标准输出",
+    )
     json_flag(p)
     p.set_defaults(handler=monthly, unlock=NONE)  # de-identified: no password needed
 
-    p = sub.add_parser("demo", help="生成演示数据（仅限空白的工作台）")
-    p.add_argument("--cases", type=int, default=60, metavar="N", help="案件数量")
-    p.add_argument("--seed", type=int, default=2026, metavar="N", help="随机种子（同一种子生成同样的数据）")
-    json_flag(p)
-    p.set_defaults(handler=demo)
+    demo_command.register(sub)
 
     p = sub.add_parser("check", help="检查数据库完整性和审计链")
     json_flag(p)
@@ -132,7 +136,15 @@ def export_rows(ctx: Context, args: argparse.Namespace) -> int:
 
 def monthly(ctx: Context, args: argparse.Namespace) -> int:
     month = args.month or dt.datetime.now(CHINA).strftime("%Y-%m")
+    if args.csv not in (None, "-"):  # a file, written whole or not at all, and audited
+        target = stats_export.export_monthly_report(ctx.desk, ctx.actor, month, args.csv)
+        emit_json({"month": month, "format": "csv", "file": str(target)})
+        return EXIT_OK
     report = stats.monthly_report(ctx.desk, month)
+    if args.csv == "-":
+        stats_export.write_report_csv(report, sys.stdout)
+        sys.stdout.flush()
+        return EXIT_OK
     if getattr(args, "json", False):
         emit_json(report)
         return EXIT_OK
@@ -144,12 +156,15 @@ def monthly(ctx: Context, args: argparse.Namespace) -> int:
     out(f"{report.month} 人民调解月报")
     out(
         f"受理 {report.accepted} 件；调解成功 {report.mediated_successfully} 件；终止调解 {report.terminated} 件；"
-        f"调解成功率 {rate}"
+        f"不予调解 {report.declined} 件；调解件数 {report.concluded} 件；调解成功率 {rate}"
     )
     out(f"协议金额 {report.agreement_amount} 元；涉及人数 {report.persons_involved} 人")
     out(f"来源：{counts(report.by_source, intake.SOURCES)}；移送机关：{counts(report.by_referrer, intake.REFERRERS)}")
     out(f"协议形式：{counts(report.by_agreement_form, FORMS)}")
-    out(f"纠纷类型：{counts(report.by_dispute_type, TYPE_LABELS)}")
+    out(
+        "纠纷类型："
+        + "、".join(f"{label_of(t.code, t.subtype)} {stats_export.type_count(report, t.key)}" for t in table_rows())
+    )
     out(
         "防止事项："
         + "、".join(
@@ -163,18 +178,7 @@ def monthly(ctx: Context, args: argparse.Namespace) -> int:
     )
     for note in report.notes:
         out(f"注：{note}")
-    return EXIT_OK
-
-
-def demo(ctx: Context, args: argparse.Namespace) -> int:
-    module = optional_module("mediation_desk.administration.demo", "演示数据")
-    existing = sum(queries.count_by_status(ctx.desk).values())
-    if existing:
-        raise DeskError(
-            f"本机已有 {existing} 件案件，演示数据只能生成在空白的工作台上；"
-            f"请用 --data-dir 指定一个新目录（The desk already has cases; use a new --data-dir）"
-        )
-    emit_json(module.seed_demo(ctx.desk, cases=args.cases, seed=args.seed))
+    out(f"口径：{stats.RATE_DEFINITION}")
     return EXIT_OK
 
 

@@ -1,5 +1,6 @@
 """What happens on a case after intake: session records (调解记录), the agreement and its signing,
-judicial confirmation, performance, follow-up visits (回访) and attachments."""
+judicial confirmation, performance, follow-up visits (回访), attachments and the audited
+correction of a legal date (更正日期)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from mediation_desk.cli.io import (
     read_json_input,
     table,
 )
-from mediation_desk.mediation import agreement, attachments, followup, sessions
+from mediation_desk.mediation import agreement, attachments, corrections, date_rules, followup, sessions
 from mediation_desk.validation import parse_date
 
 PERFORMANCE_BY_LABEL = {label: code for code, label in agreement.PERFORMANCE.items()}
+DATE_FIELD_BY_LABEL = {label: code for code, label in date_rules.LABELS.items()}
 
 
 def register(case: Any, top: Any) -> None:
@@ -89,6 +91,24 @@ def register(case: Any, top: Any) -> None:
     p.add_argument("--note", help="说明")
     json_flag(p)
     p.set_defaults(handler=case_attach)
+
+    p = case.add_parser(
+        "correct-date",
+        help="更正法定日期（受理、调解、达成、签字生效、申请司法确认；须写明理由，留痕）",
+        description="可更正：" + "、".join(f"{k}（{v}）" for k, v in date_rules.LABELS.items()),
+    )
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("field", metavar="FIELD", help="accepted_on / held_at / reached_on / signed_on / … 或中文名")
+    p.add_argument("value", metavar="VALUE", help="更正后的日期（调解时间：YYYY-MM-DD HH:MM）")
+    p.add_argument("--reason", required=True, help="更正理由")
+    p.add_argument("--session", metavar="SESSION_ID", help="更正调解时间时：调解记录编号")
+    json_flag(p)
+    p.set_defaults(handler=case_correct_date)
+
+    p = case.add_parser("corrections", help="列出本案的日期更正记录")
+    p.add_argument("case", metavar="CASE")
+    json_flag(p)
+    p.set_defaults(handler=case_corrections)
 
     p = top.add_parser("followups", help="到期的回访")
     p.add_argument("--until", metavar="DATE", help="截至日期（默认今天）")
@@ -192,5 +212,30 @@ def followups(ctx: Context, args: argparse.Namespace) -> int:
             )
             for f in due
         ],
+    )
+    return EXIT_OK
+
+
+def case_correct_date(ctx: Context, args: argparse.Namespace) -> int:
+    field = DATE_FIELD_BY_LABEL.get(args.field.strip(), args.field.strip())
+    emit_json(
+        corrections.correct_date(
+            ctx.desk, ctx.actor, args.case, field, args.value, args.reason, session_id=args.session
+        )
+    )
+    return EXIT_OK
+
+
+def case_corrections(ctx: Context, args: argparse.Namespace) -> int:
+    rows = corrections.list_corrections(ctx.desk, args.case, actor=ctx.actor)
+    if getattr(args, "json", False):
+        emit_json(rows)
+        return EXIT_OK
+    if not rows:
+        out("本案没有日期更正记录。No date corrections.")
+        return EXIT_OK
+    table(
+        ["更正时间", "日期", "原为", "更正为", "理由", "更正人"],
+        [(local_time(r.corrected_at), r.field_label, r.old_value, r.new_value, r.reason, r.corrected_by) for r in rows],
     )
     return EXIT_OK

@@ -9,6 +9,7 @@
   setting set KEY JSON_VALUE --reason WHY
   key generate [--key-file F] | key rotate --reason WHY [--key-file F]   (the case files' sealing keys)
   audit list [--action A] [--limit N]
+  holidays show | holidays set FILE --reason WHY   the holiday calendar (legal periods end on working days)
   points catalogue show | points catalogue set FILE --reason WHY   the green-coin catalogue (JSON file;
         a new version, higher than the one in force, goes to every desk with the reference data)
   sites scheme show | sites scheme set FILE --reason WHY   the site-code scheme (一单一码 检查清单, JSON)
@@ -36,7 +37,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediation_desk.district import alarm_simulator, alarm_town, alarm_vendor, backup, serve, sitecode_cli
+from mediation_desk.district import (
+    alarm_simulator,
+    alarm_town,
+    alarm_vendor,
+    backup,
+    holiday_cli,
+    serve,
+    sitecode_cli,
+)
 from mediation_desk.district.errors import AdminError
 from mediation_desk.logging_setup import RedactingFilter
 
@@ -51,6 +60,7 @@ REASON_REQUIRED = {
     ("enroll-code", "issue"): "签发登记码",
     ("key", "rotate"): "轮换密钥",
     ("points", "set"): "启用新版积分目录",
+    ("holidays", "set"): "发布节假日安排",
 }
 EXIT_OK, EXIT_REFUSED, EXIT_INTERNAL = 0, 2, 70
 log = logging.getLogger("mediation_desk.district")
@@ -119,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     catalogue.add_parser("set", parents=[audited], help="发布新版积分目录").add_argument("file", type=Path)
 
     sitecode_cli.add_parser(sub, common, audited)
+    holiday_cli.add_parser(sub, common, audited)
     alarm_town.add_parser(sub, common)
     alarm_vendor.add_parser(sub, common, audited)
 
@@ -169,6 +180,7 @@ def _admin(args: argparse.Namespace) -> int:
             ("points", "show"): lambda: _catalogue_show(db),
             ("points", "set"): lambda: _catalogue_set(db, args, actor, reason),
             ("sites", args.action): lambda: sitecode_cli.run(db, args, actor, reason),
+            ("holidays", args.action): lambda: holiday_cli.run(db, args, actor, reason),
             ("alarms", "unrouted"): lambda: alarm_town.run(db, args),
             ("vendor", args.action): lambda: alarm_vendor.run(db, args),
         }

@@ -6,7 +6,6 @@ migrates and the others find the schema current."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -15,10 +14,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from mediation_desk.district.db import Database
+from mediation_desk.paths import package_dir
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = package_dir() / "district" / "migrations"  # the same in the frozen bundle
 MIGRATION_LOCK = 0x6D6564_6973_74  # an arbitrary, fixed advisory-lock key
 
 

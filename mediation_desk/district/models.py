@@ -321,4 +321,5 @@ class Lockout(Base):
 # The site-code tables live in their own module; importing them here puts them in Base.metadata
 # for everything that reads it (migrations, schema checks).
 from mediation_desk.district import alarm_models as _alarm_models  # noqa: E402,F401
+from mediation_desk.district import holiday_models as _holiday_models  # noqa: E402,F401
 from mediation_desk.district import sitecode_models as _sitecode_models  # noqa: E402,F401

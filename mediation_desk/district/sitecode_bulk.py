@@ -80,7 +80,8 @@ def places(s: Session, period: str) -> list[PlaceRow]:
         s,
         f"SELECT p.id, p.committee_id, p.town_id, {created}, p.active, c.colour, "
         f"CASE WHEN c.period = ? THEN {reasons} END, c.period "
-        "FROM site_place p LEFT JOIN site_code c ON c.place_id = p.id",
+        "FROM site_place p LEFT JOIN site_code c ON c.place_id = p.id" + (" ORDER BY p.id" if sqlite else ""),
+        # SQLite: in the order site_code keeps its rows (WITHOUT ROWID), which month end updates.
         (period,),
     )
     return [(*row[:4], bool(row[4]), *row[5:]) for row in rows]
@@ -157,21 +158,47 @@ def hazards(s: Session, since: dt.datetime) -> dict[str, list[rules.HazardFact]]
     return found
 
 
-def months_of(
-    s: Session, place_ids: Sequence[str], before: str, colour: str | None = None
-) -> dict[str, list[tuple[str, str]]]:
-    """The months before `before` the places closed (of `colour` only, if given) with their
-    colour, in order, by place (one query)."""
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+def red_runs(s: Session, place_ids: Sequence[str], before: str, ending: str | None = None) -> dict[str, int]:
+    """By place: how many months in a row closed red, ending with `ending` (the row must reach
+    it) or, without `ending`, with the place's last closed month before `before` — as
+    `rules.red_streak` counts the place's whole history. The history is keyed month first
+    (SiteMonth), so it is read a window of months at a time, newest first, each window one
+    query, until every place's row has ended (few places: those red now)."""
+    runs: dict[str, int] = {}
     if not place_ids:
-        return found
-    sql = f"SELECT place_id, month, colour FROM site_month WHERE place_id {_in_list(s)} AND month < ?"
-    params: tuple[Any, ...] = (_id_list(s, place_ids), before)
-    if colour is not None:
-        sql, params = f"{sql} AND colour = ?", (*params, colour)
-    for place_id, month, closed in _fetch(s, f"{sql} ORDER BY place_id, month", params):
-        found[place_id].append((month, closed))
-    return found
+        return runs
+    earliest, latest = _fetch(s, "SELECT min(month), max(month) FROM site_month")[0]
+    if earliest is None:
+        return dict.fromkeys(place_ids, 0)
+    # A place still read back: the month its row needs next (None: its last closed month not found yet).
+    expected: dict[str, str | None] = dict.fromkeys(place_ids, ending)
+    upper = min(before, rules.add_months(latest, 1)) if ending is None else rules.add_months(ending, 1)
+    while expected and upper > earliest:
+        window = [rules.add_months(upper, -k) for k in range(1, _WINDOW + 1)]
+        qs = ", ".join("?" for _ in window)
+        sql = f"SELECT place_id, month, colour FROM site_month WHERE month IN ({qs}) AND place_id {_in_list(s)}"
+        closed: dict[str, dict[str, str]] = defaultdict(dict)
+        for place_id, month, colour in _fetch(s, sql, (*window, _id_list(s, list(expected)))):
+            closed[place_id][month] = colour
+        for place_id in list(expected):
+            months = closed.get(place_id, {})
+            want = expected[place_id]
+            if want is None:
+                if not months:
+                    continue  # its last closed month is older still
+                want = max(months)
+            while want in months and months[want] == rules.RED:
+                runs[place_id] = runs.get(place_id, 0) + 1
+                want = rules.add_months(want, -1)
+            if want >= window[-1]:
+                del expected[place_id]  # its row ended inside the window (a month not red, or missing)
+            else:
+                expected[place_id] = want  # red back to the window's first month: read on
+        upper = window[-1]
+    return {p: runs.get(p, 0) for p in place_ids}
+
+
+_WINDOW = 12  # months read back per query
 
 
 def open_kinds(s: Session, place_ids: Sequence[str]) -> dict[str, set[str]]:

@@ -79,12 +79,9 @@ def place_facts(session: Session, place: SitePlace, since: dt.datetime | None = 
     return rules.PlaceFacts(place.id, place.created_at, inspections, hazards)
 
 
-def streak_of(session: Session, place_id: str) -> int:
-    """Red months in a row, ending with the last month closed for the place."""
-    rows = session.execute(
-        select(SiteMonth.month, SiteMonth.colour).where(SiteMonth.place_id == place_id).order_by(SiteMonth.month)
-    )
-    return rules.red_streak([(m, c) for m, c in rows])
+def streak_of(session: Session, place_id: str, before: str = "9999-12") -> int:
+    """Red months in a row, ending with the last month closed for the place (before `before`)."""
+    return bulk.red_runs(session, [place_id], before)[place_id]
 
 
 def recompute_place(
@@ -324,7 +321,8 @@ def _escalate(
     ids = sorted(red)
     closed_red = [p for p in ids if (c := red[p][1]) is not None and c.colour == rules.RED]
     unclosed = [p for p in ids if red[p][1] is None]
-    reds, before = bulk.months_of(s, closed_red, month, rules.RED), bulk.months_of(s, unclosed, month)
+    # Closed red now: this month and the red months before it, in a row. Not closed now: its row before.
+    reds, before = bulk.red_runs(s, closed_red, month, rules.add_months(month, -1)), bulk.red_runs(s, unclosed, month)
     held = bulk.open_kinds(s, ids)
     committees = {c.id: c for c in s.scalars(select(Committee))}
     due: list[tuple[rules.TaskDue, Committee]] = []
@@ -332,9 +330,9 @@ def _escalate(
     for place_id in ids:
         current, closed, committee_id = red[place_id]
         if closed is None:
-            streak = rules.red_streak(before.get(place_id, []))
+            streak = before[place_id]
         elif closed.colour == rules.RED:
-            streak = rules.red_streak([*reds.get(place_id, ()), (month, rules.RED)])
+            streak = reds[place_id] + 1
         else:
             streak = 0
         for task in rules.tasks_due(place_id, current, streak, held.get(place_id, nothing), th):

@@ -79,7 +79,9 @@ class SiteCode(Base):
 
     # PostgreSQL: room on each page, so that month end's update of every row stays on its page
     # (a HOT update: no index touched).
-    __table_args__ = ({"postgresql_with": {"fillfactor": SITE_CODE_FILLFACTOR}},)
+    # SQLite: the rows stored in the key's order (no rowid), so month end's update of every place,
+    # made in place order, goes through the table page by page instead of all over it.
+    __table_args__ = ({"postgresql_with": {"fillfactor": SITE_CODE_FILLFACTOR}, "sqlite_with_rowid": False},)
 
 
 class SiteMonth(Base):
@@ -87,18 +89,21 @@ class SiteMonth(Base):
 
     A derived history table: its committee and town are copied by month end from the place's
     site_place row (whose foreign keys are checked), so they carry no foreign keys of their own —
-    PostgreSQL would check both for each of the month's 41,000 rows, a third of writing them."""
+    PostgreSQL would check both for each of the month's 41,000 rows, a third of writing them.
+    Keyed month first: a month end's rows go to the end of the key's index together, instead of
+    into every page of it (a place's months are read a window of months at a time,
+    `sitecode_bulk.red_runs`)."""
 
     __tablename__ = "site_month"
 
-    place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
     committee_id: Mapped[str] = mapped_column(String(36))  # site_place.committee_id (no foreign key: above)
     town_id: Mapped[str] = mapped_column(String(36))  # site_place.town_id
     colour: Mapped[str] = mapped_column(String(8))
     reasons: Mapped[list[str]] = mapped_column(Json)
 
-    __table_args__ = (Index("ix_site_month_month", "month", "committee_id"),)
+    __table_args__ = (Index("ix_site_month_month", "month", "committee_id"), {"sqlite_with_rowid": False})
 
 
 class SiteTask(Base):

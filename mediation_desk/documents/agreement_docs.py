@@ -3,27 +3,16 @@ and the parties' joint 司法确认申请书 (第三十三条)."""
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qrencoder import QRECI, QR8bitByte, QRCode, QRErrorCorrectLevel
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from mediation_desk.documents.blocks import (
-    F,
-    Writer,
-    chinese_date,
-    chinese_number,
-    party_block,
-    scaled,
-    seal_box,
-    signature_rows,
-    staff_signatures,
-    yuan,
-)
+from mediation_desk.documents.blocks import F, Writer, chinese_date, chinese_number, party_block, scaled, yuan
 from mediation_desk.documents.content import CaseRecord
-from mediation_desk.documents.layout import FRAME_WIDTH, Section, table
+from mediation_desk.documents.layout import FRAME_TOP, FRAME_WIDTH, Section, table
+from mediation_desk.documents.qr_matrix import qr_modules
+from mediation_desk.documents.signing import SigningPageNote, seal_box, signature_rows, staff_signatures
 
 QR_SIDE = 26 * mm
-UTF8_ECI = 26  # tells the scanner the bytes are UTF-8 (the agreement number is Chinese)
 EFFECT_CLAUSE = (
     "本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效"
     "（《中华人民共和国人民调解法》第二十九条）。"
@@ -38,12 +27,7 @@ class QrCode(Flowable):
 
     def __init__(self, payload: str, side: float = QR_SIDE) -> None:
         super().__init__()
-        code = QRCode(None, QRErrorCorrectLevel.M)
-        code.addData(QRECI(UTF8_ECI))
-        code.addData(QR8bitByte(payload))
-        code.make()
-        count = code.getModuleCount()
-        self.modules = [[bool(code.isDark(r, c)) for c in range(count)] for r in range(count)]
+        self.modules = qr_modules(payload)  # reportlab's symbol, chosen faster (qr_matrix.py)
         self.width = self.height = side
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -122,13 +106,34 @@ def _performance(w: Writer, rec: CaseRecord) -> list[Flowable]:
         w.para("履行期限：", deadline, "。"),
     ]
     if a.amount is not None:
-        out.append(w.para("协议涉及金额：人民币 ", yuan(a.amount), "。"))
+        out.append(w.para("协议涉及金额：", yuan(a.amount), "。"))
     return out
 
 
+def signing_block(w: Writer, rec: CaseRecord, title: str, label: str, payload: str) -> KeepTogether:
+    """Everything signed, kept on one page: the parties, the mediators and the recorder, the
+    committee's seal beside the verification code. The text above ends with 以下无正文, so when
+    the block needs a page of its own, the page before cannot be added to, and this one says
+    which document it signs."""
+    number = w.plain(F("number", "协议书编号", rec.number))
+    a = rec.agreement
+    assert a is not None
+    return KeepTogether(
+        [
+            SigningPageNote(f"（本页无正文，为《{title}》（编号：{number}）的签署页）", FRAME_TOP),
+            w.para(label, style="plain"),
+            signature_rows(w, rec),
+            Spacer(1, 3 * mm),
+            staff_signatures(w, rec, recorder=_recorder(rec)),
+            Spacer(1, 3 * mm),
+            verification_block(w, rec, payload, a.reached_on),
+        ]
+    )
+
+
 def agreement(w: Writer, rec: CaseRecord, payload: str) -> Section:
-    """人民调解协议书. The signature block is kept on one page with the last term, so no page can
-    be signed without the agreement's end on it."""
+    """人民调解协议书. The text runs on without gaps (headings kept with what follows, no
+    widow or orphan lines) and ends with 以下无正文; the signatures are kept on one page."""
     a = rec.agreement
     assert a is not None
     copies = len(rec.parties) + 1  # one per party and one for the committee (art. 29)
@@ -147,24 +152,16 @@ def agreement(w: Writer, rec: CaseRecord, payload: str) -> Section:
     ]
     if a.responsibility:
         story += [w.heading("各方责任"), w.para(F("agreement.responsibility", "各方责任", a.responsibility))]
-    story.append(w.para(f"经调解，{_who(rec)}自愿达成如下协议：", style="heading"))
-    terms = _terms(w, rec)
-    story += terms[:-1]
-    ending: list[Flowable] = [
-        terms[-1],
+    story += [
+        w.para(f"经调解，{_who(rec)}自愿达成如下协议：", style="lead"),
+        *_terms(w, rec),
         Spacer(1, 2 * mm),
         *_performance(w, rec),
         w.para(f"本协议一式{'两' if copies == 2 else chinese_number(copies)}份，当事人各执一份，调解委员会留存一份。"),
         w.para(EFFECT_CLAUSE),
-        Spacer(1, 5 * mm),
-        w.para("当事人（签名、盖章或按指印）：", style="plain"),
-        signature_rows(w, rec),
-        Spacer(1, 3 * mm),
-        staff_signatures(w, rec, recorder=_recorder(rec)),
-        Spacer(1, 3 * mm),
-        verification_block(w, rec, payload, a.reached_on),
+        w.end_of_text(),
+        signing_block(w, rec, "人民调解协议书", "当事人（签名、盖章或按指印）：", payload),
     ]
-    story.append(KeepTogether(ending))
     return Section("agreement", "人民调解协议书", story, agreement_header(w, rec))
 
 
@@ -196,33 +193,46 @@ def oral_agreement(w: Writer, rec: CaseRecord, payload: str) -> Section:
         w.para(F("agreement.facts", "主要事实", a.facts)),
         w.heading("争议事项"),
         w.para(F("agreement.disputed_issues", "争议事项", a.disputed_issues)),
-        w.para(f"经调解，{_who(rec)}自愿达成如下口头协议：", style="heading"),
+        w.para(f"经调解，{_who(rec)}自愿达成如下口头协议：", style="lead"),
+        *_terms(w, rec),
+        Spacer(1, 2 * mm),
+        *_performance(w, rec),
+        w.para("本口头协议自各方当事人达成协议之日起生效（《中华人民共和国人民调解法》第三十条）。"),
+        w.end_of_text(),
+        signing_block(w, rec, "口头调解协议登记表", "当事人确认（签名或按指印）：", payload),
     ]
-    terms = _terms(w, rec)
-    story += terms[:-1]
-    story.append(
-        KeepTogether(
-            [
-                terms[-1],
-                Spacer(1, 2 * mm),
-                *_performance(w, rec),
-                w.para("本口头协议自各方当事人达成协议之日起生效（《中华人民共和国人民调解法》第三十条）。"),
-                Spacer(1, 4 * mm),
-                w.para("当事人确认（签名或按指印）：", style="plain"),
-                signature_rows(w, rec),
-                Spacer(1, 3 * mm),
-                staff_signatures(w, rec, recorder=_recorder(rec)),
-                Spacer(1, 3 * mm),
-                verification_block(w, rec, payload, a.reached_on),
-            ]
-        )
-    )
     return Section("oral_agreement", "口头调解协议登记表", story, agreement_header(w, rec))
+
+
+def _attachments(rec: CaseRecord) -> list[list[str | F]]:
+    """附件: the agreement, each applicant's proof of identity — for an organisation its business
+    licence (营业执照副本) and the proof that its representative is who signs (法定代表人身份证明)
+    — the powers of attorney of agents, and the evidence of rights."""
+    people = [p for p in rec.parties if not p.is_legal]
+    out: list[list[str | F]] = [["人民调解协议书一份"]]
+    if people:
+        names: list[str | F] = []
+        for p in people:
+            names += ["、" if names else "", F(f"parties[{p.index}].name", "申请人姓名", p.name)]
+        out.append([*names, "的居民身份证或其他身份证件复印件各一份"])
+    for p in rec.parties:
+        if p.is_legal:
+            out.append(
+                [
+                    F(f"parties[{p.index}].name", "申请人名称", p.name),
+                    "营业执照副本（或登记证书）复印件一份、法定代表人（负责人）身份证明书一份",
+                ]
+            )
+    if agents := [p for p in rec.parties if p.agent_name]:
+        out.append([f"授权委托书{chinese_number(len(agents))}份及委托代理人身份证件复印件"])
+    out.append(["与调解协议相关的财产权利证明等证明材料（如有）"])
+    return out
 
 
 def judicial_application(w: Writer, rec: CaseRecord) -> Section:
     """司法确认申请书: all parties jointly ask the court to confirm the agreement (within 30 days
-    of its taking effect)."""
+    of its taking effect). It ends with every applicant's signature line and the date: the day
+    recorded for the application, or a blank date to be filled in when it is handed in."""
     a = rec.agreement
     assert a is not None and a.effective_on is not None and a.judicial_deadline is not None
     labels = [f"申请人{chinese_number(i + 1)}" if len(rec.parties) > 1 else "申请人" for i in range(len(rec.parties))]
@@ -231,10 +241,11 @@ def judicial_application(w: Writer, rec: CaseRecord) -> Section:
         story += [party_block(w, rec, p, rec.today, label=label), Spacer(1, 3 * mm)]
     number = F("number", "协议书编号", rec.number)
     committee = F("committee.name", "调解委员会名称", rec.committee_name)
+    attachments = _attachments(rec)
     story += [
         w.heading("请求事项"),
         w.para(
-            "请求人民法院依法确认申请人于",
+            "请求人民法院依法确认申请人于 ",
             chinese_date(a.reached_on),
             "经",
             committee,
@@ -248,9 +259,9 @@ def judicial_application(w: Writer, rec: CaseRecord) -> Section:
             rec.dispute_type_label,
             "纠纷，经",
             committee,
-            "调解，于",
+            "调解，于 ",
             chinese_date(a.reached_on),
-            "自愿达成人民调解协议，协议于",
+            "自愿达成人民调解协议，协议于 ",
             chinese_date(a.effective_on),
             "经各方当事人签名、人民调解员签名并加盖调解委员会印章生效。协议主要内容如下：",
         ),
@@ -259,7 +270,7 @@ def judicial_application(w: Writer, rec: CaseRecord) -> Section:
             "为此，申请人依据《中华人民共和国人民调解法》第三十三条和《中华人民共和国民事诉讼法》的有关规定，"
             "于调解协议生效之日起三十日内（",
             chinese_date(a.effective_on),
-            "至",
+            "至 ",
             chinese_date(a.judicial_deadline),
             "）共同向人民法院申请司法确认。",
         ),
@@ -268,22 +279,21 @@ def judicial_application(w: Writer, rec: CaseRecord) -> Section:
         w.para("二、如因调解协议内容给他人造成损害的，愿意承担相应的民事责任和其他法律责任；"),
         w.para("三、所提交的材料真实、合法，如有虚假，愿意承担相应的法律责任。"),
         w.heading("附件"),
-        w.para("1. 人民调解协议书一份；"),
-        w.para(f"2. 申请人身份证明{chinese_number(len(rec.parties))}份；"),
-        w.para("3. 与调解协议相关的财产权利证明等证明材料（如有）。"),
+        *[
+            w.para(f"{n}. ", *pieces, "。" if n == len(attachments) else "；", style="term")
+            for n, pieces in enumerate(attachments, 1)
+        ],
         Spacer(1, 3 * mm),
         w.para("此致", style="plain"),
         w.para("＿＿＿＿＿＿＿＿人民法院", style="plain"),
         Spacer(1, 4 * mm),
-    ]
-    story.append(
         KeepTogether(
             [
                 w.para("申请人（签名、盖章或按指印）：", style="plain"),
                 signature_rows(w, rec, labels=labels),
                 Spacer(1, 4 * mm),
-                w.para(chinese_date(None), style="right"),
+                w.para("申请日期：", chinese_date(a.judicial_applied_on), style="right"),
             ]
-        )
-    )
+        ),
+    ]
     return Section("judicial_application", "司法确认申请书", story, agreement_header(w, rec))

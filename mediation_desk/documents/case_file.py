@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from mediation_desk.documents import agreement_docs, intake_docs, record_docs
+from mediation_desk.documents import agreement_docs, intake_docs, record_docs, termination_docs
 from mediation_desk.documents.blocks import F, Writer, chinese_date, scaled
 from mediation_desk.documents.content import CaseRecord
 from mediation_desk.documents.layout import Rendered, Section, file_page_numbers, render
@@ -28,7 +28,7 @@ class Entry:
     """One line of the directory: a generated document, or paper kept in the file."""
 
     title: str
-    build: Callable[[Writer, CaseRecord], Section] | None  # None: paper only, not printed here
+    build: Callable[[Writer, CaseRecord], Section | list[Section]] | None  # None: paper only, not printed here
     note: str = ""
 
 
@@ -59,8 +59,14 @@ def entries(rec: CaseRecord, payload: str | None) -> list[Entry]:
     if rec.agreement is not None and rec.agreement.judicial_applied_on is not None:
         out.append(
             Entry(
-                "司法确认申请书", agreement_docs.judicial_application, f"{rec.agreement.judicial_applied_on} 提出申请"
+                "司法确认申请书",
+                agreement_docs.judicial_application,
+                f"{chinese_date(rec.agreement.judicial_applied_on)}提出申请",
             )
+        )
+    if rec.terminated_on is not None:
+        out.append(
+            Entry(termination_docs.TITLE, termination_docs.termination_notices, f"送达当事人 {len(rec.parties)} 份")
         )
     if rec.status in ENDED_WITHOUT_AGREEMENT or (rec.status_reason and rec.agreement is None):
         out.append(Entry("情况说明", record_docs.situation))
@@ -152,10 +158,11 @@ def _sections(
     for i, entry in enumerate(listed):
         if entry.build is None:
             continue
-        section = entry.build(w, rec)
-        section.key = f"{i:02d}-{section.key}"  # a key per entry: the same document may not repeat
-        section.extra["title"] = entry.title
-        documents.append(section)
+        built = entry.build(w, rec)
+        for section in built if isinstance(built, list) else [built]:
+            section.key = f"{i:02d}-{section.key}"  # a key per entry: the same document may not repeat
+            section.extra["title"] = entry.title
+            documents.append(section)
     return [
         cover(w, rec, filed_by),
         directory(w, listed, starts),

@@ -27,6 +27,7 @@ from mediation_desk.mediation.models_case import (
     Attachment,
     CaseAssignment,
     CaseParty,
+    CaseTransition,
     FollowUp,
     MediationCase,
     SessionRecord,
@@ -135,6 +136,10 @@ class CaseRecord:
     follow_ups: tuple[FollowUpInfo, ...]
     attachments: tuple[AttachmentView, ...]
     today: dt.date
+    # 终止调解 (人民调解法第二十六条): when and why mediation was ended, the routes told (codes)
+    terminated_on: dt.date | None = None
+    termination_reason: str | None = None
+    termination_routes: tuple[str, ...] = ()
 
     @property
     def written_agreement(self) -> bool:
@@ -172,6 +177,11 @@ def load_record(
         active = sorted((a for a in assigned if a.ended_at is None), key=lambda a: a.role != "lead")
         agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
         registrar = s.scalars(select(Operator.display_name).where(Operator.username == case.created_by)).first()
+        ended = s.scalars(
+            select(CaseTransition)
+            .where(CaseTransition.case_id == case.id, CaseTransition.to_status == states.TERMINATED)
+            .order_by(CaseTransition.at.desc())
+        ).first()
         return CaseRecord(
             case_id=case.id,
             number=case.number,
@@ -211,6 +221,9 @@ def load_record(
                 )
             ),
             today=china_today(),
+            terminated_on=beijing(ended.at).date() if ended else None,
+            termination_reason=ended.reason if ended else None,
+            termination_routes=tuple((ended.details or {}).get("routes", ())) if ended else (),
         )
 
 

@@ -5,19 +5,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from mediation_desk.documents.blocks import (
-    F,
-    Writer,
-    chinese_date,
-    party_block,
-    party_label,
-    scaled,
-    seal_block,
-    signature_rows,
-    yuan,
-)
+from mediation_desk.documents.blocks import SIGN_LINE, F, Writer, chinese_date, party_block, party_label, scaled, yuan
 from mediation_desk.documents.content import CaseRecord
 from mediation_desk.documents.layout import Section
+from mediation_desk.documents.signing import seal_block, signature_rows
 
 # 人民调解法第二十三条、第二十四条
 RIGHTS = (
@@ -81,13 +72,15 @@ def application(w: Writer, rec: CaseRecord) -> Section:
 
 
 def registration(w: Writer, rec: CaseRecord) -> Section:
-    """受理登记表: the date, the parties, the type, the source, the facts; signed and sealed."""
+    """受理登记表: the date, the parties, the type, the source, the facts; signed and sealed.
+    A form of one page: the facts and requests are rows of the table, the registrar signs
+    beside the seal."""
     source = rec.source_label + (f"（{rec.referrer}）" if rec.referrer else "")
     story: list[Flowable] = [*w.title("人民调解受理登记表")]
     story.append(
         w.grid(
             [
-                ["编号", F("number", "案号", rec.number), "受理日期", chinese_date(rec.accepted_on)],
+                ["编号", F("number", "案号", rec.number, whole=True), "受理日期", chinese_date(rec.accepted_on)],
                 ["纠纷类型", rec.dispute_type_label, "案件来源", F("referrer", "移送单位", source)],
                 [
                     "纠纷发生地",
@@ -95,34 +88,45 @@ def registration(w: Writer, rec: CaseRecord) -> Section:
                     "排查发现",
                     "是" if rec.found_in_screening else "否",
                 ],
-                ["涉及金额", yuan(rec.amount), "涉及人数", f"{rec.persons_involved} 人"],
+                [
+                    "涉及人数",
+                    f"{rec.persons_involved} 人",
+                    "涉及金额",
+                    F("amount", "涉及金额", yuan(rec.amount), whole=True),
+                ],
+                ["简要案情", F("brief_facts", "简要案情", rec.brief_facts)],
+                ["当事人请求", F("requests", "当事人请求", rec.requests or "—")],
             ],
             scaled(0.16, 0.34, 0.16, 0.34),
             label_columns=(0, 2),
         )
     )
-    story += [Spacer(1, 4 * mm), w.heading("当事人")]
-    rows: list[list[str | F]] = [["身份", "姓名或名称", "性别年龄", "证件号码", "联系方式", "单位或住址"]]
+    rows: list[list[str | F]] = [["当事人", "姓名或名称", "性别年龄", "证件号码", "联系方式", "单位或住址"]]
+    joined: list[tuple[int, int]] = []
     for p in rec.parties:
         base, label = f"parties[{p.index}]", party_label(rec, p)
         age = p.age_on(rec.accepted_on)
+        sex_age = "/".join(x for x in (p.gender, f"{age}" if age is not None else None) if x)
+        if p.is_legal:  # an organisation has no sex or age: its name takes that cell too
+            joined.append((len(rows), 1))
         rows.append(
             [
                 label,
-                F(f"{base}.name", f"{label}姓名", p.name),
-                "/".join(x for x in (p.gender, f"{age}" if age is not None else None) if x) or "—",
-                F(f"{base}.id_number", f"{label}证件号码", (p.uscc if p.is_legal else p.id_number) or "—"),
-                F(f"{base}.phone", f"{label}联系方式", p.phone or "—"),
+                F(f"{base}.name", f"{label}姓名", p.name, whole=True),
+                "" if p.is_legal else F(f"{base}.age", f"{label}性别年龄", sex_age or "—", whole=True),
+                F(f"{base}.id_number", f"{label}证件号码", (p.uscc if p.is_legal else p.id_number) or "—", whole=True),
+                F(f"{base}.phone", f"{label}联系方式", p.phone or "—", whole=True),
                 F(f"{base}.address", f"{label}住址", p.address or "—"),
             ]
         )
-    story.append(w.grid(rows, scaled(0.12, 0.13, 0.09, 0.28, 0.17, 0.21), label_columns=(0,), header=True))
     story += [
-        w.heading("简要案情"),
-        w.para(F("brief_facts", "简要案情", rec.brief_facts)),
-        w.heading("当事人请求"),
-        w.para(F("requests", "当事人请求", rec.requests or "—")),
-        Spacer(1, 5 * mm),
+        Spacer(1, 2 * mm),
+        w.grid(rows, scaled(0.12, 0.2, 0.08, 0.24, 0.16, 0.2), label_columns=(0,), header=True, joined=joined),
+        Spacer(1, 2 * mm),
+    ]
+    registrar = [
+        w.para("登记人（签名）：", SIGN_LINE[:7], style="plain"),
+        w.para("（", F("registrar", "登记人", rec.registrar), "）", style="small"),
     ]
     story.append(
         KeepTogether(
@@ -130,14 +134,7 @@ def registration(w: Writer, rec: CaseRecord) -> Section:
                 w.para("当事人（签名或按指印）：", style="plain"),
                 signature_rows(w, rec),
                 Spacer(1, 3 * mm),
-                w.para(
-                    "登记人（签名）：＿＿＿＿＿＿＿＿＿＿（",
-                    F("registrar", "登记人", rec.registrar),
-                    "）",
-                    style="plain",
-                ),
-                Spacer(1, 4 * mm),
-                seal_block(w, rec, rec.accepted_on),
+                seal_block(w, rec, rec.accepted_on, registrar),
             ]
         )
     )

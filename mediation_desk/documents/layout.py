@@ -20,19 +20,34 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from mediation_desk.documents import fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 20 * mm, 24 * mm, 22 * mm  # the left edge is bound into the file
 FRAME_WIDTH = PAGE_WIDTH - LEFT - RIGHT
+FRAME_TOP = PAGE_HEIGHT - TOP
+FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
 GREY = colors.Color(0.35, 0.35, 0.35)
 PALE = colors.Color(0.93, 0.93, 0.93)
 
 
 def _style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=fonts.BODY, fontSize=size, leading=leading, wordWrap="CJK", **kw)
+    # No widows or orphans: a paragraph never leaves a single line alone at a page's foot or head.
+    return ParagraphStyle(
+        name, fontName=fonts.BODY, fontSize=size, leading=leading, wordWrap="CJK", allowWidows=0, **kw
+    )
 
 
 STYLES = {
@@ -40,6 +55,7 @@ STYLES = {
     "cover": _style("cover", 30, 40, alignment=TA_CENTER, spaceAfter=12 * mm),
     "subtitle": _style("subtitle", 12, 18, alignment=TA_CENTER, spaceAfter=4 * mm),
     "heading": _style("heading", 14, 22, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+    "lead": _style("lead", 13, 21, spaceBefore=2 * mm, spaceAfter=1 * mm),  # 经调解，双方自愿达成如下协议：
     "body": _style("body", 12, 21, alignment=TA_JUSTIFY, firstLineIndent=24),
     "plain": _style("plain", 12, 21, alignment=TA_LEFT),
     "term": _style("term", 12, 21, alignment=TA_JUSTIFY, leftIndent=24, firstLineIndent=-24),
@@ -157,6 +173,26 @@ def _canvas_class(sections: dict[str, Section], numbered_file: bool, result: dic
     return PagedCanvas
 
 
+HEADING_STYLES = frozenset({"heading", "lead"})
+LINES_AFTER_HEADING = 2  # a heading starts a new page unless this many lines of its text fit below it
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """A heading never ends a page: before each, a conditional page break asking room for the
+    heading and the first lines of what follows (a blank of at most that much, never more)."""
+    out: list[Flowable] = []
+    for f in story:
+        if isinstance(f, Paragraph) and f.style.name in HEADING_STYLES:
+            s = f.style
+            out.append(
+                CondPageBreak(
+                    s.spaceBefore + s.leading + s.spaceAfter + LINES_AFTER_HEADING * STYLES["body"].leading + 2
+                )
+            )
+        out.append(f)
+    return out
+
+
 def render(
     sections: Sequence[Section], *, title: str, author: str, subject: str, numbered_file: bool = False
 ) -> Rendered:
@@ -166,7 +202,7 @@ def render(
         if i:
             story.append(PageBreak())
         story.append(SectionStart(section.key))
-        story.extend(section.story)
+        story.extend(keep_headings(section.story))
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -186,7 +222,7 @@ def render(
         LEFT,
         BOTTOM,
         FRAME_WIDTH,
-        PAGE_HEIGHT - TOP - BOTTOM,
+        FRAME_HEIGHT,
         id="body",
         leftPadding=0,
         rightPadding=0,

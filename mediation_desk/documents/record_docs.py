@@ -7,29 +7,37 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
-from mediation_desk.documents.blocks import (
-    SIGN_LINE,
-    F,
-    Writer,
-    chinese_date,
-    party_label,
-    scaled,
-    seal_block,
-    staff_signatures,
-)
-from mediation_desk.documents.content import CaseRecord, SessionInfo
+from mediation_desk.documents.blocks import SIGN_LINE, F, Writer, chinese_date, chinese_time, party_label, scaled
+from mediation_desk.documents.content import CaseRecord, PartyInfo, SessionInfo
 from mediation_desk.documents.intake_docs import case_header
 from mediation_desk.documents.layout import Section, table
+from mediation_desk.documents.signing import seal_block, signature_rows, staff_signatures
 from mediation_desk.mediation.attachments import KINDS as ATTACHMENT_KINDS
 
 
-def _when(at: object) -> str:
-    return f"{at:%Y 年 %m 月 %d 日 %H:%M}"
-
-
 def _names_to_sign(w: Writer, names: list[F]) -> Table:
-    rows = [[w.para(name, "（签名）：", SIGN_LINE, style="plain")] for name in names]
+    rows = [[w.para("参加人：", name, "（签名）：", SIGN_LINE, style="plain")] for name in names]
     return table(rows, scaled(1.0), [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4)])
+
+
+def session_signers(rec: CaseRecord, r: SessionInfo) -> tuple[list[PartyInfo], list[str]]:
+    """Who signs a session's record besides the mediators and the recorder: every party present
+    or heard (a statement recorded for a party, in person or through the agent or representative
+    who came, means the party was there), then the other participants, each once. A mediator or
+    the recorder listed among the participants signs only on the staff lines."""
+    heard = {speaker for speaker, _ in r.statements}
+    present = set(r.participants)
+
+    def came(p: PartyInfo) -> bool:
+        return bool({p.name, p.agent_name, p.representative if p.is_legal else None} & (heard | present))
+
+    parties = [p for p in rec.parties if came(p)]
+    if not parties and not r.participants:
+        parties = list(rec.parties)  # nobody named: the record is signed by the parties
+    taken = {n for p in parties for n in (p.name, p.agent_name, p.representative if p.is_legal else None) if n}
+    staff = {*r.mediators, r.recorder}
+    others = [n for n in dict.fromkeys(r.participants) if n and n not in taken and n not in staff]
+    return parties, others
 
 
 def _one_session(w: Writer, rec: CaseRecord, n: int, r: SessionInfo, total: int) -> list[Flowable]:
@@ -48,7 +56,7 @@ def _one_session(w: Writer, rec: CaseRecord, n: int, r: SessionInfo, total: int)
     story.append(
         w.grid(
             [
-                ["调解时间", _when(r.held_at), "调解地点", F(f"{base}.place", "调解地点", r.place)],
+                ["调解时间", chinese_time(r.held_at), "调解地点", F(f"{base}.place", "调解地点", r.place)],
                 ["调解事项", F(f"{base}.matter", "调解事项", r.matter or rec.dispute_type_label)],
                 ["当事人", F("parties", "当事人姓名", parties)],
                 [
@@ -86,20 +94,18 @@ def _one_session(w: Writer, rec: CaseRecord, n: int, r: SessionInfo, total: int)
         w.para(r.outcome_label, "。", F(f"{base}.result", "调解结果", r.result)),
         Spacer(1, 4 * mm),
     ]
-    present = [F(f"{base}.participants[{i}]", "参加人", name) for i, name in enumerate(r.participants)]
-    if not present:
-        present = [F(f"parties[{p.index}].name", "当事人姓名", p.name) for p in rec.parties]
-    story.append(
-        KeepTogether(
-            [
-                w.para("以上记录已向到场人员宣读（或交其阅读），确认无误。", style="plain"),
-                Spacer(1, 2 * mm),
-                _names_to_sign(w, present),
-                Spacer(1, 2 * mm),
-                staff_signatures(w, rec, recorder=r.recorder),
-            ]
-        )
-    )
+    signers, others = session_signers(rec, r)
+    where = {name: i for i, name in enumerate(r.participants)}
+    signing: list[Flowable] = [
+        w.para("以上记录已向到场人员宣读（或交其阅读），确认无误。", style="plain"),
+        Spacer(1, 2 * mm),
+    ]
+    if signers:
+        signing.append(signature_rows(w, rec, parties=signers))
+    if others:
+        signing.append(_names_to_sign(w, [F(f"{base}.participants[{where[n]}]", "参加人", n) for n in others]))
+    signing += [Spacer(1, 2 * mm), staff_signatures(w, rec, recorder=r.recorder, mediators=r.mediators)]
+    story.append(KeepTogether(signing))
     return story
 
 
@@ -121,7 +127,12 @@ def follow_up(w: Writer, rec: CaseRecord) -> Section:
         block: list[Flowable] = [
             w.grid(
                 [
-                    ["协议书编号", F("number", "协议书编号", rec.number), "回访时间", _when(v.done_at)],
+                    [
+                        "协议书编号",
+                        F("number", "协议书编号", rec.number, whole=True),
+                        "回访时间",
+                        chinese_time(v.done_at),
+                    ],
                     [
                         "回访对象",
                         F(f"{base}.person", "回访对象", v.person_name or rec.party_names()),

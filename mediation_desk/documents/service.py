@@ -19,7 +19,15 @@ from sqlalchemy import select
 from mediation_desk.core.models import AuditRecord
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
-from mediation_desk.documents import agreement_docs, canonical, case_file, fonts, intake_docs, record_docs
+from mediation_desk.documents import (
+    agreement_docs,
+    canonical,
+    case_file,
+    fonts,
+    intake_docs,
+    record_docs,
+    termination_docs,
+)
 from mediation_desk.documents.blocks import Writer
 from mediation_desk.documents.content import CaseRecord, load_record
 from mediation_desk.documents.layout import Rendered, Section, render
@@ -36,17 +44,19 @@ KINDS: dict[str, str] = {
     "oral_agreement": "口头调解协议登记表",
     "follow_up": "人民调解回访记录",
     "judicial_application": "司法确认申请书",
+    "termination_notice": "终止调解告知书",
     "case_file": "人民调解卷宗",
 }
 EXPORTS = {"print": "打印", "save": "保存"}
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-BUILDERS: dict[str, Callable[[Writer, CaseRecord], Section]] = {
+BUILDERS: dict[str, Callable[[Writer, CaseRecord], Section | list[Section]]] = {
     "application": intake_docs.application,
     "registration": intake_docs.registration,
     "rights_notice": intake_docs.rights_notice,
     "session_record": record_docs.session_record,
     "follow_up": record_docs.follow_up,
     "judicial_application": agreement_docs.judicial_application,
+    "termination_notice": termination_docs.termination_notices,
 }
 
 
@@ -85,6 +95,8 @@ def why_unavailable(rec: CaseRecord, kind: str) -> str | None:
             return "书面调解协议签字生效后才能申请司法确认（人民调解法第三十三条）"
         if a.judicial_applied_on is None and rec.today > a.judicial_deadline:
             return f"已超过司法确认申请期限（协议生效后 30 日内，截至 {a.judicial_deadline}）"
+    if kind == "termination_notice" and rec.terminated_on is None:
+        return "本案没有终止调解，没有终止调解告知书（人民调解法第二十六条）"
     if kind == "case_file" and rec.status not in case_file.ENDED_WITHOUT_AGREEMENT | {"closed"}:
         return f"案件办结（结案、终止调解、不予调解或上报）后才能立卷，当前为「{rec.status_label}」"
     return None
@@ -149,11 +161,12 @@ def _render(rec: CaseRecord, kind: str, payload: str | None, actor: Actor) -> Re
     if kind in ("agreement", "oral_agreement"):
         assert payload is not None
         build = agreement_docs.agreement if kind == "agreement" else agreement_docs.oral_agreement
-        section = build(w, rec, payload)
+        sections = [build(w, rec, payload)]
     else:
-        section = BUILDERS[kind](w, rec)
+        built = BUILDERS[kind](w, rec)
+        sections = built if isinstance(built, list) else [built]
     w.check.raise_if_any()  # before anything is drawn: never a missing-glyph box
-    return render([section], title=title, author=rec.committee_name, subject=KINDS[kind])
+    return render(sections, title=title, author=rec.committee_name, subject=KINDS[kind])
 
 
 def record_export(desk: Desk, actor: Actor, case_key: str, kind: str, sha256: str, how: str) -> None:

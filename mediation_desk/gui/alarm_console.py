@@ -43,10 +43,10 @@ TRAY_MESSAGE_MS = 15_000
 
 
 class AlarmConsole(QObject):
-    def __init__(self, window: MainWindow, page: AlarmsPage) -> None:
+    def __init__(self, window: MainWindow, page: AlarmsPage | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.page = page
+        self.page: AlarmsPage | None = None  # made when first shown: `attach_page` then
         self.desk = window.desk
         self.actor: Actor = window.actor
         self.running = False
@@ -64,12 +64,17 @@ class AlarmConsole(QObject):
         self.bridge.stateChanged.connect(self._state_changed)
         self.banner.open_requested.connect(self.open_alarm)
         self._push_again = False
-        page.alarms_changed.connect(self._moved_here)
+        if page is not None:
+            self.attach_page(page)
         window.sync_worker.round_finished.connect(self._round_finished)
         window.operator_changed.connect(self._logged_in)
         window.desk_locked.connect(self.lock)
         window.closed.connect(self.shutdown)
         self.start()
+
+    def attach_page(self, page: AlarmsPage) -> None:
+        self.page = page
+        page.alarms_changed.connect(self._moved_here)
 
     # ---- the session ------------------------------------------------------------------------------
 
@@ -166,7 +171,8 @@ class AlarmConsole(QObject):
 
     def _arrived(self, _ids: list[Any], _late: bool) -> None:
         self.refresh()
-        self.page.alarms_arrived()
+        if self.page is not None:  # a page not made yet reads them when it is
+            self.page.alarms_arrived()
 
     def _state_changed(self, state: object) -> None:
         if self.running:  # locked too: a deaf desk must say so to whoever walks past
@@ -230,9 +236,10 @@ class AlarmConsole(QObject):
             self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
-        self.window.go_to(self.page)
-        if self.window.current_page() is not self.page:
+        page = self.window.alarms  # made now if need be (and attached)
+        self.window.go_to(page)
+        if self.window.current_page() is not page:
             return  # the clerk stayed with unsaved work: the banner still shows the alarm
-        self.page.show_tab(self.page.alarms)
+        page.show_tab(page.alarms)
         if alarm_id:
-            self.page.show_alarm(alarm_id)
+            page.show_alarm(alarm_id)

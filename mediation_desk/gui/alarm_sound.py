@@ -10,11 +10,12 @@ alarm tries again (a headset plugged in meanwhile is found then)."""
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
+
+from mediation_desk.paths import resource
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -26,7 +27,7 @@ VOLUME = 1.0  # as loud as the system lets it: the room may be noisy, the listen
 
 def sound_file() -> Path:
     """Where the installed package keeps the alarm sound."""
-    return Path(str(resources.files("mediation_desk") / "resources" / "sounds" / "alarm.wav"))
+    return resource("sounds", "alarm.wav")
 
 
 class AlarmSound(QObject):

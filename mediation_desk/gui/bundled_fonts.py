@@ -8,21 +8,22 @@ as the application font's fallbacks, so the system's own font keeps its place wh
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from mediation_desk.paths import resource
+
 log = logging.getLogger(__name__)
 
-FONT_FILES = ("wqy-microhei.ttc", "desk-rare-han.ttf")
+FONT_FILES = ("wqy-microhei.ttc", "desk-rare-han.ttf", "desk-han-sip.ttf", "desk-han-babelstone.ttf")
 
 
 def register_bundled_fonts() -> list[str]:
     """Register the bundled fonts with Qt; returns their family names (body font first)."""
     families: list[str] = []
     for name in FONT_FILES:
-        path = resources.files("mediation_desk") / "resources" / "fonts" / name
+        path = resource("fonts", name)
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("bundled font %s could not be loaded", name)

@@ -16,6 +16,7 @@ DOCUMENT_KIND_NAMES = {  # documents.KINDS
     "oral_agreement": QT_TRANSLATE_NOOP("DocumentKind", "口头调解协议登记表"),
     "follow_up": QT_TRANSLATE_NOOP("DocumentKind", "人民调解回访记录"),
     "judicial_application": QT_TRANSLATE_NOOP("DocumentKind", "司法确认申请书"),
+    "termination_notice": QT_TRANSLATE_NOOP("DocumentKind", "终止调解告知书"),
     "case_file": QT_TRANSLATE_NOOP("DocumentKind", "人民调解卷宗"),
 }
 # When each kind can be made; the service decides (`available_kinds`), these sentences only tell
@@ -30,6 +31,9 @@ WHEN_AVAILABLE = {
     "follow_up": QT_TRANSLATE_NOOP("DocumentKind", "有回访记录后才能生成"),
     "judicial_application": QT_TRANSLATE_NOOP(
         "DocumentKind", "书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）"
+    ),
+    "termination_notice": QT_TRANSLATE_NOOP(
+        "DocumentKind", "终止调解后才能生成，每位当事人一份（人民调解法第二十六条）"
     ),
     "case_file": QT_TRANSLATE_NOOP("DocumentKind", "案件办结（结案、终止调解、不予调解或上报）后才能立卷"),
 }

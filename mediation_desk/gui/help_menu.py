@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import platform
 import re
-from importlib import resources
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QLocale, QObject, Qt, qVersion
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.paths import desk_version
+from mediation_desk.paths import desk_version, resource
 
 GUIDES = {"zh": "guide_zh_CN.md", "en": "guide_en.md"}
 MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
@@ -34,7 +33,7 @@ MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 def guide_text() -> str:
     """The guide in the window's language (Chinese unless English was chosen)."""
     name = GUIDES.get(QLocale().name().split("_")[0], GUIDES["zh"])
-    return (resources.files("mediation_desk") / "resources" / "help" / name).read_text(encoding="utf-8")
+    return resource("help", name).read_text(encoding="utf-8")
 
 
 def plain(text: str) -> str:

@@ -7,18 +7,18 @@ ships with PySide6."""
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from mediation_desk.gui.settings import LANGUAGES
+from mediation_desk.paths import resource
 
 log = logging.getLogger(__name__)
 CATALOGUE = "mediation_desk"
 
 
 def qm_path(language: str) -> str:
-    return str(resources.files("mediation_desk") / "resources" / "translations" / f"{CATALOGUE}_{language}.qm")
+    return str(resource("translations", f"{CATALOGUE}_{language}.qm"))
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

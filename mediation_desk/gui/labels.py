@@ -16,6 +16,7 @@ STATE_NAMES = {
     "agreed": QT_TRANSLATE_NOOP("CaseState", "已达成协议"),
     "performing": QT_TRANSLATE_NOOP("CaseState", "履行中"),
     "follow_up": QT_TRANSLATE_NOOP("CaseState", "回访中"),
+    "unperformed": QT_TRANSLATE_NOOP("CaseState", "协议未履行"),
     "closed": QT_TRANSLATE_NOOP("CaseState", "已结案"),
     "terminated": QT_TRANSLATE_NOOP("CaseState", "终止调解"),
     "declined": QT_TRANSLATE_NOOP("CaseState", "不予调解"),

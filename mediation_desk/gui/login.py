@@ -1,35 +1,57 @@
 """Login (operator + password). A successful login unlocks the data key; an old desk whose data
 predate encryption is offered protection by a 主任 here (asked whether to keep its key in the OS
-keyring). 忘记密码 leads on (forgot_password.py), and so does a lockout's message."""
+keyring). 忘记密码 leads on (forgot_password.py), and so does a lockout's message.
+
+At a cold start the dialog is shown before the desk is open (gui/flow.py): it imports no service
+at module level, and a password given before the desk is open waits for it on the desk worker,
+saying so. A demo desk's dialog names the demo accounts, their roles and the password."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from mediation_desk.administration import accounts
-from mediation_desk.core.uow import Actor
-from mediation_desk.desk import Desk
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+
 from mediation_desk.errors import DeskError
-from mediation_desk.gui.first_run_key import backend_name
 from mediation_desk.gui.font_mode import ElderModeCheck
-from mediation_desk.gui.forgot_password import ForgotPasswordDialog
 from mediation_desk.gui.forms.ui_login import Ui_LoginDialog
-from mediation_desk.gui.recovery_key import RecoveryKeyDialog, storage_note
 from mediation_desk.gui.screen_fit import limit_to_screen
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.lifecycle import protect
-from mediation_desk.privacy import keys, roles
+
+if TYPE_CHECKING:
+    from mediation_desk.core.uow import Actor
+    from mediation_desk.desk import Desk
+    from mediation_desk.gui.flow import DemoLogin, DeskOpening
+    from mediation_desk.gui.forgot_password import ForgotPasswordDialog
+    from mediation_desk.gui.recovery_key import RecoveryKeyDialog
 
 
-def _log_in(desk: Desk, username: str, password: str) -> tuple[Actor, bool]:
-    actor = accounts.authenticate(desk, username, password)
-    return actor, protect.needs_protection(desk)
+def _the_desk(desk: Desk | DeskOpening) -> Desk:
+    """On the desk worker, after the opening queued before it: the desk itself."""
+    from mediation_desk.gui.flow import DeskOpening
+
+    return desk.opened_desk() if isinstance(desk, DeskOpening) else desk
+
+
+def _log_in(desk: Desk | DeskOpening, username: str, password: str) -> tuple[Actor, bool]:
+    from mediation_desk.administration import accounts
+    from mediation_desk.gui.flow import DeskOpening
+    from mediation_desk.lifecycle import protect
+
+    opened = _the_desk(desk)
+    actor = accounts.authenticate(opened, username, password)
+    known = desk.take_protection_check() if isinstance(desk, DeskOpening) else None
+    return actor, protect.needs_protection(opened) if known is None else known
 
 
 def _protect(desk: Desk, actor: Actor, password: str, remember: bool) -> tuple[str | None, bool]:
     """Encrypt an old desk's records; (the recovery key, whether the OS keyring holds the data key)."""
+    from mediation_desk.administration import accounts
+    from mediation_desk.lifecycle import protect
+
     recovery_key = protect.protect_desk(desk, actor, password, remember_key=remember)
     return recovery_key, remember and accounts.key_in_keyring(desk)
 
@@ -39,22 +61,55 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, desk: Desk, tasks: TaskManager, settings: DeskSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk | DeskOpening, tasks: TaskManager, settings: DeskSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.desk = desk  # a DeskOpening until `desk_opened`: its calls queue behind the opening
+        self.desk_ready = not _is_opening(desk)
         self.tasks = tasks
         self.settings = settings
         self.recovery_dialog: RecoveryKeyDialog | None = None
         self.forgot_dialog: ForgotPasswordDialog | None = None
+        self.waiting = False  # a password given before the desk was open, waiting for it
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.elder_mode = ElderModeCheck(settings, self)  # before the password: read in large type
         self.ui.mainLayout.insertWidget(1, self.elder_mode)
+        self.demo_label = QLabel(self)  # a demo desk: how to log in
+        self.demo_label.setWordWrap(True)
+        self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_label.hide()
+        self.ui.mainLayout.insertWidget(1, self.demo_label)
         self.ui.usernameEdit.setText(settings.last_operator)
         (self.ui.passwordEdit if settings.last_operator else self.ui.usernameEdit).setFocus()
         self.ui.loginButton.clicked.connect(self.log_in)
         self.ui.quitButton.clicked.connect(self.reject)
         self.ui.forgotButton.clicked.connect(self.forgot_password)
+        self.ui.forgotButton.setEnabled(self.desk_ready)  # its dialog works on the open desk
+        limit_to_screen(self)
+
+    def desk_opened(self, demo_logins: Sequence[DemoLogin] = (), demo_password: str | None = None) -> None:
+        """The desk is open (gui/flow.py): a password waiting for it is being checked now."""
+        self.desk_ready = True  # `self.desk` stays the opening: its calls find the desk through it
+        self.ui.forgotButton.setEnabled(True)
+        if self.waiting:
+            self.ui.messageLabel.setText(self.tr("正在核对密码……"))
+        if demo_logins and demo_password:
+            self.show_demo_logins(demo_logins, demo_password)
+
+    def show_demo_logins(self, logins: Sequence[DemoLogin], password: str) -> None:
+        from mediation_desk.gui.labels import role_name
+
+        # One account a line, the password on its own: nothing of them broken across lines.
+        lines = [self.tr("这是演示工作台，可用这些演示账号登录：")]
+        lines += [
+            self.tr("{username}（{role}）").format(username=login.username, role=role_name(login.role))
+            for login in logins
+        ]
+        lines.append(self.tr("密码都是：{password}").format(password=password))
+        self.demo_label.setText("\n".join(lines))
+        self.demo_label.show()
         limit_to_screen(self)
 
     def log_in(self) -> None:
@@ -63,6 +118,9 @@ class LoginDialog(QDialog):
             self.ui.messageLabel.setText(self.tr("请输入用户名和密码"))
             return
         self._busy(True)
+        if not self.desk_ready:  # typed faster than the desk opened: checked as soon as it is
+            self.waiting = True
+            self.ui.messageLabel.setText(self.tr("正在打开工作台，打开后立即核对密码……"))
         self.tasks.run(
             _log_in,
             self.desk,
@@ -83,9 +141,12 @@ class LoginDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self._busy(False)
+        self.waiting = False
         if not isinstance(error, DeskError):
             self.ui.messageLabel.clear()
             raise error
+        from mediation_desk.administration import accounts
+
         # The service's words: "用户名或密码错误", or how long a locked account must wait.
         message, locked = str(error), isinstance(error, accounts.AccountLocked)
         if locked:  # waiting is not the only way on
@@ -97,7 +158,9 @@ class LoginDialog(QDialog):
         (self.ui.forgotButton if locked else self.ui.passwordEdit).setFocus()
 
     def forgot_password(self) -> ForgotPasswordDialog:
-        dialog = ForgotPasswordDialog(self.desk, self.tasks, self.ui.usernameEdit.text().strip(), self)
+        from mediation_desk.gui.forgot_password import ForgotPasswordDialog
+
+        dialog = ForgotPasswordDialog(_the_desk(self.desk), self.tasks, self.ui.usernameEdit.text().strip(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._recovered)
         self.forgot_dialog = dialog
@@ -115,7 +178,10 @@ class LoginDialog(QDialog):
         self._finish(actor)
 
     def _logged_in(self, actor: Actor, unprotected: bool, *, password: str) -> None:
+        from mediation_desk.privacy import roles
+
         self._busy(False)
+        self.waiting = False
         self.ui.messageLabel.clear()
         self.settings.last_operator = actor.username
         if not unprotected:
@@ -140,6 +206,8 @@ class LoginDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             self._finish(actor)
             return
+        from mediation_desk.privacy import keys
+
         self._busy(True)
         self.tasks.run(
             keys.keyring_backend, on_done=lambda found: self._ask_keyring(actor, password, *found), owner=self
@@ -147,6 +215,8 @@ class LoginDialog(QDialog):
 
     def _ask_keyring(self, actor: Actor, password: str, usable: bool, backend: str) -> None:
         """Asked plainly, never chosen for the user: keep the data key in the OS keyring?"""
+        from mediation_desk.gui.first_run_key import backend_name
+
         remember = usable and (
             QMessageBox.question(
                 self,
@@ -165,7 +235,7 @@ class LoginDialog(QDialog):
         self.ui.messageLabel.setText(self.tr("正在加密，请稍候……"))
         self.tasks.run(
             _protect,
-            self.desk,
+            _the_desk(self.desk),
             actor,
             password,
             remember,
@@ -175,6 +245,8 @@ class LoginDialog(QDialog):
         )
 
     def _protected(self, actor: Actor, recovery_key: str | None, kept: bool, *, wanted: bool) -> None:
+        from mediation_desk.gui.recovery_key import RecoveryKeyDialog, storage_note
+
         self._busy(False)
         self.ui.messageLabel.clear()
         if recovery_key is None:  # an interrupted run finished: its key was shown back then
@@ -188,3 +260,9 @@ class LoginDialog(QDialog):
         self.ui.passwordEdit.clear()
         self.accept()
         self.logged_in.emit(actor)
+
+
+def _is_opening(desk: Any) -> bool:
+    from mediation_desk.gui.flow import DeskOpening
+
+    return isinstance(desk, DeskOpening)

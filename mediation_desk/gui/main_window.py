@@ -6,12 +6,16 @@ when it is made, and nothing is handed the actor by hand.
 
 The window fits a 1366×768 screen in either font mode: each page scrolls inside its place when it
 would be taller than the room left, so the status bar never leaves the screen; the window's place,
-size and maximized state are remembered."""
+size and maximized state are remembered.
+
+Only the dashboard is made with the window: every other page is made when first shown (or first
+asked for, `window.cases`), so the window appears as soon as the password is checked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -47,16 +51,47 @@ from mediation_desk.gui.sync_worker import SyncWorker
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.gui.unsaved_work import editors_in, settle
 from mediation_desk.gui.verify_dialog import open_verify_dialog
-from mediation_desk.gui.wheel_guard import guard_wheel
+from mediation_desk.gui.wheel_guard import GUARDED, guard_wheel
 from mediation_desk.privacy.idle_lock import IdleLock
 
 WORK_SCREEN, LOCKED_SCREEN = 0, 1
+P = TypeVar("P", bound=QWidget)
 NAV_FONT_FACTOR = 1.25  # the navigation is what an elderly mediator looks for first: larger than the body
 ROOMY_SCREEN = (1500, 950)  # on a smaller screen the window starts maximized
 FIRST_SIZE = (1366, 860)
 
 
+class LazyPage(Generic[P]):
+    """`window.cases`: the page, made on first use (`MainWindow.page`)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, window: None, owner: type) -> LazyPage[P]: ...
+    @overload
+    def __get__(self, window: MainWindow, owner: type) -> P: ...
+    def __get__(self, window: MainWindow | None, owner: type) -> LazyPage[P] | P:
+        if window is None:
+            return self
+        return window.page(self.name)  # type: ignore[return-value]
+
+
 class MainWindow(QMainWindow):
+    dashboard: LazyPage[DashboardPage] = LazyPage()
+    intake: LazyPage[IntakePage] = LazyPage()
+    cases: LazyPage[CasesPage] = LazyPage()
+    mediators: LazyPage[MediatorsPage] = LazyPage()
+    followups: LazyPage[FollowupsPage] = LazyPage()
+    statistics: LazyPage[StatisticsPage] = LazyPage()
+    points: LazyPage[PointsPage] = LazyPage()
+    sites: LazyPage[SitecodePage] = LazyPage()
+    alarms: LazyPage[AlarmsPage] = LazyPage()
+    sync_page: LazyPage[SyncPage] = LazyPage()
+    settings_page: LazyPage[SettingsPage] = LazyPage()
+    operators: LazyPage[OperatorsPage] = LazyPage()
+    case_page: LazyPage[CasePage] = LazyPage()
+
     login_requested = Signal()  # the desk is locked: someone must log in again
     operator_changed = Signal(object)  # Actor: who is logged in now (after a login that unlocked)
     desk_locked = Signal()  # the session's secrets are gone: what a page shows of them goes too
@@ -81,58 +116,44 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addWidget(self.location_label, 1)  # shortened, never widening the window
         self.ui.statusBar.addPermanentWidget(self.lock_label)
 
-        self.dashboard = DashboardPage(desk, tasks, actor, self)
-        self.add_page(self.dashboard, self.tr("工作台"))
-        self.intake = IntakePage(desk, tasks, actor, self)
-        self.add_page(self.intake, self.tr("受理"))
-        self.cases = CasesPage(desk, tasks, actor, self)
-        self.add_page(self.cases, self.tr("案件"))
-        self.mediators = MediatorsPage(desk, tasks, actor, self)
-        self.add_page(self.mediators, self.tr("调解员"))
-        self.followups = FollowupsPage(desk, tasks, actor, self)
-        self.add_page(self.followups, self.tr("回访"))
-        self.statistics = StatisticsPage(desk, tasks, actor, self)
-        self.add_page(self.statistics, self.tr("统计"))
         # District sync runs on a thread of its own, so a long round never queues the clerk's work.
         self.sync_worker = SyncWorker(desk, tasks, interval_s=interval_from_settings(settings), parent=self)
-        self.points = PointsPage(desk, tasks, actor, self, sync_worker=self.sync_worker)
-        self.add_page(self.points, self.tr("平安绿币"))
-        self.sites = SitecodePage(desk, tasks, actor, self)
-        self.add_page(self.sites, self.tr("一单一码"))
-        self.alarms = AlarmsPage(desk, tasks, actor, self)
-        self.add_page(self.alarms, self.tr("平安手环"))
-        self.sync_page = SyncPage(desk, tasks, self.sync_worker, settings, actor, self)
-        self.add_page(self.sync_page, self.tr("同步"))
-        self.settings_page = SettingsPage(desk, tasks, settings, actor, self)
-        self.add_page(self.settings_page, self.tr("设置"))
-        self.operators = OperatorsPage(desk, tasks, actor, self)
-        self.add_page(self.operators, self.tr("操作员"))
+        self.built: dict[str, QWidget] = {}  # the pages made so far, by name
+        self._makers: dict[str, Callable[[], QWidget]] = {}
+        self._rows: dict[str, int] = {}
+        self.wheel_guard = guard_wheel(self)  # on every page: a choice changes only once chosen
+        self.add_page("dashboard", self.tr("工作台"), lambda: DashboardPage(desk, tasks, self.actor, self))
+        self.add_page("intake", self.tr("受理"), lambda: IntakePage(desk, tasks, self.actor, self))
+        self.add_page("cases", self.tr("案件"), lambda: CasesPage(desk, tasks, self.actor, self))
+        self.add_page("mediators", self.tr("调解员"), lambda: MediatorsPage(desk, tasks, self.actor, self))
+        self.add_page("followups", self.tr("回访"), lambda: FollowupsPage(desk, tasks, self.actor, self))
+        self.add_page("statistics", self.tr("统计"), lambda: StatisticsPage(desk, tasks, self.actor, self))
+        self.add_page(
+            "points",
+            self.tr("平安绿币"),
+            lambda: PointsPage(desk, tasks, self.actor, self, sync_worker=self.sync_worker),
+        )
+        self.add_page("sites", self.tr("一单一码"), lambda: SitecodePage(desk, tasks, self.actor, self))
+        self.add_page("alarms", self.tr("平安手环"), lambda: AlarmsPage(desk, tasks, self.actor, self))
+        self.add_page(
+            "sync_page",
+            self.tr("同步"),
+            lambda: SyncPage(desk, tasks, self.sync_worker, settings, self.actor, self),
+        )
+        self.add_page("settings_page", self.tr("设置"), lambda: SettingsPage(desk, tasks, settings, self.actor, self))
+        self.add_page("operators", self.tr("操作员"), lambda: OperatorsPage(desk, tasks, self.actor, self))
+        # The case page has no entry of its own in the navigation: it is reached from a case.
+        self.add_page("case_page", None, lambda: CasePage(desk, tasks, self.actor, self))
         self.sync_status = SyncStatusWidget(self.sync_worker, self)
         self.ui.statusBar.addPermanentWidget(self.sync_status)
         self.sync_status.open_requested.connect(lambda: None if self.locked else self.go_to(self.sync_page))
-        # The case page has no entry of its own in the navigation: it is reached from a case.
-        self.case_page = CasePage(desk, tasks, actor, self)
-        scroll_contents(self.case_page)
-        self.ui.pageStack.addWidget(self.case_page)
-        for page in map(self.ui.pageStack.widget, range(self.ui.pageStack.count())):
-            if page is not None:
-                self.follow_operator(page)
-        self.desk_locked.connect(self.sync_page.forget_session_token)
-        self.desk_locked.connect(self.case_page.forget_full_personal_data)
-        self.cases.case_activated.connect(self.open_case)
-        self.dashboard.case_activated.connect(self.open_case)
-        self.intake.case_requested.connect(self.open_case)
-        self.intake.assign_requested.connect(lambda case_id: self.open_case(case_id, "assign"))
-        self.case_page.back_requested.connect(self.search_cases_list)
-        self.case_page.case_changed.connect(lambda _id: self.cases.refresh())
-        self.followups.case_requested.connect(lambda case_id: self.open_case(case_id, "follow_up"))
-        self.mediators.mediator_saved.connect(lambda _id: self.cases.refresh())
         enlarge(NAV_FONT_FACTOR, self.ui.navList)
         self.ui.navList.setSpacing(4)
         follow_font(self.ui.navList, self._fit_navigation)
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.itemClicked.connect(self._nav_clicked)
         self.ui.pageStack.currentChanged.connect(self._follow_page)
+        self.page("dashboard")  # the first page shown: made now, whatever else waits
         self.ui.navList.setCurrentRow(0)
 
         self.ui.actionLock.triggered.connect(self.lock_now)
@@ -166,22 +187,78 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(IdleLock(desk, settings.idle_lock_minutes * 60), tasks, self)
         self.idle.locked.connect(self._show_locked)
         self.idle.start()
-        self._wire_settings()
         self.sync_worker.start()  # the state now, the first automatic round a little later
         # The banner over every page, the sound and the tray: alarms from the login on (alarm_console.py).
-        self.alarm_console = AlarmConsole(self, self.alarms)
+        self.alarm_console = AlarmConsole(self)  # the 平安手环 page joins it when made
         self._show_operator()
         self._restore_geometry()
-        self.wheel_guard = guard_wheel(self)  # on every page: a choice changes only once chosen
 
     # ---- pages ----------------------------------------------------------------------------------
 
-    def add_page(self, page: QWidget, title: str) -> None:
-        """A page with `refresh()`, listed in the navigation in the order added."""
+    def add_page(self, name: str, title: str | None, make: Callable[[], QWidget]) -> None:
+        """A page with `refresh()`, made by `make` when first shown; listed in the navigation in
+        the order added (`title` None: reached from elsewhere, not listed)."""
+        self._rows[name] = self.ui.pageStack.addWidget(QWidget(self.ui.pageStack))  # its place, kept
+        self._makers[name] = make
+        if title is not None:
+            QListWidgetItem(title, self.ui.navList)
+            self._fit_navigation()
+
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, made now if it has not been yet."""
+        made = self.built.get(name)
+        if made is not None:
+            return made
+        page = self.built[name] = self._makers[name]()
         scroll_contents(page)
-        self.ui.pageStack.addWidget(page)
-        QListWidgetItem(title, self.ui.navList)
-        self._fit_navigation()
+        stack, row = self.ui.pageStack, self._rows[name]
+        place, shown = stack.widget(row), stack.currentWidget()
+        assert place is not None and shown is not None  # its place was kept in `add_page`
+        stack.blockSignals(True)  # the page shown stays shown: nothing to follow
+        stack.insertWidget(row, page)
+        stack.removeWidget(place)
+        stack.setCurrentWidget(shown if shown is not place else page)
+        stack.blockSignals(False)
+        place.deleteLater()
+        self.follow_operator(page)
+        self.wheel_guard.watch(*(w for w in page.findChildren(QWidget) if isinstance(w, GUARDED)))
+        self._connect_page(name, page)
+        return page
+
+    def build_all_pages(self) -> list[QWidget]:
+        """Every page, made now (a tour of the window, a test of all pages)."""
+        return [self.page(name) for name in self._rows]
+
+    def _page_at(self, row: int) -> QWidget | None:
+        name = next((name for name, at in self._rows.items() if at == row), None)
+        return self.ui.pageStack.widget(row) if name is None else self.page(name)
+
+    def _if_built(self, name: str, then: Callable[[Any], None]) -> Callable[..., None]:
+        """A slot acting on a page only once it exists (before, it shows fresh data when made)."""
+        return lambda *_args: then(self.built[name]) if name in self.built else None
+
+    def _connect_page(self, name: str, page: Any) -> None:
+        """What a page tells the window, and the window the page, wired as it is made."""
+        refresh_cases = self._if_built("cases", lambda cases: cases.refresh())
+        if name in ("dashboard", "cases"):
+            page.case_activated.connect(self.open_case)
+        elif name == "intake":
+            page.case_requested.connect(self.open_case)
+            page.assign_requested.connect(lambda case_id: self.open_case(case_id, "assign"))
+        elif name == "followups":
+            page.case_requested.connect(lambda case_id: self.open_case(case_id, "follow_up"))
+        elif name == "mediators":
+            page.mediator_saved.connect(refresh_cases)
+        elif name == "alarms":
+            self.alarm_console.attach_page(page)
+        elif name == "sync_page":
+            self.desk_locked.connect(page.forget_session_token)
+        elif name == "settings_page":
+            self._wire_settings(page)
+        elif name == "case_page":
+            self.desk_locked.connect(page.forget_full_personal_data)
+            page.back_requested.connect(self.search_cases_list)
+            page.case_changed.connect(refresh_cases)
 
     def _fit_navigation(self) -> None:
         """As wide as its longest entry in the current font: nothing clipped, no room wasted."""
@@ -218,7 +295,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        target = self.ui.pageStack.widget(row)
+        target = self._page_at(row)
         if (
             target is not None
             and row != self.ui.pageStack.currentIndex()
@@ -231,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         # Its entry may be current already (a case shown under 案件); not when the user stayed.
-        page = self.ui.pageStack.widget(self.ui.navList.row(item))
+        page = self._page_at(self.ui.navList.row(item))
         if page is not None and self.ui.navList.currentItem() is item:
             self.go_to(page)
 
@@ -240,7 +317,8 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         nav = self.ui.navList
         nav.blockSignals(True)
-        nav.setCurrentRow(self.ui.pageStack.indexOf(self.cases if page is self.case_page else page))
+        showing_case = page is self.built.get("case_page")
+        nav.setCurrentRow(self._rows["cases"] if showing_case else self.ui.pageStack.indexOf(page))
         nav.blockSignals(False)
 
     def _may_leave_page(self, then: Callable[[], None]) -> bool:
@@ -298,8 +376,7 @@ class MainWindow(QMainWindow):
         if not self.locked:
             self.current_page().refresh()  # type: ignore[attr-defined]
 
-    def _wire_settings(self) -> None:
-        page = self.settings_page
+    def _wire_settings(self, page: SettingsPage) -> None:
         page.idle_minutes_changed.connect(self._set_idle_minutes)
         page.large_font_changed.connect(lambda large: apply_font_mode(application(), large))
         page.targets_changed.connect(self.dashboard.refresh)

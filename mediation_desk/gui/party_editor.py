@@ -1,5 +1,6 @@
 """One party of an intake (当事人): checked as it is typed with the services' own rules; an ID
-number fills gender, birth date and age; a person already registered is offered for reuse."""
+number fills gender, birth date and age; a person already registered is offered for reuse; a
+name with a character the documents cannot print is pointed out at once, while it is typed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.core.registry import REGISTRY
 from mediation_desk.core.uow import china_today
 from mediation_desk.desk import Desk
 from mediation_desk.errors import FieldProblem, ValidationError
@@ -54,6 +56,7 @@ ID_TYPE_NAMES = {
 }
 GENDER_NAMES = {"male": QT_TRANSLATE_NOOP("Party", "男"), "female": QT_TRANSLATE_NOOP("Party", "女")}
 NATURAL_ONLY = ("idType", "idNumber", "gender", "birthDate", "ethnicity")
+PRINTED_NAMES = ("name", "representative")  # on every document, signature lines included
 LEGAL_ONLY = ("uscc", "representative")
 # validate_person's field names and the inputs that hold them.
 FIELDS = {
@@ -113,6 +116,10 @@ class PartyEditor(QGroupBox):
                 edit.editingFinished.connect(lambda f=field: self._touch(f))
             else:
                 edit.currentIndexChanged.connect(lambda _i, f=field: self._touch(f))
+        for field in PRINTED_NAMES:
+            getattr(u, FIELDS[field]).textChanged.connect(lambda _t, f=field: self._name_typed(f))
+        # The first printability check reads the fonts' coverage table: done now, off the UI thread.
+        tasks.run(REGISTRY.unprintable, "王", owner=self)
         u.kind.currentIndexChanged.connect(self._kind_changed)
         u.idNumber.textChanged.connect(self._id_number_changed)
         u.idType.currentIndexChanged.connect(lambda _i: self._id_number_changed(u.idNumber.text()))
@@ -164,7 +171,30 @@ class PartyEditor(QGroupBox):
         return []
 
     def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
-        return show_problems(self.error_labels, problems)
+        return show_problems(self.error_labels, [*problems, *self.printing_problems()])
+
+    def printing_problems(self) -> list[FieldProblem]:
+        """Names with characters no document font has (bundled or this PC's extra font): not an
+        error of the intake — the name is the ID card's — but the documents would be refused."""
+        if self.person_id:
+            return []
+        out = []
+        for field in PRINTED_NAMES:
+            if field == "representative" and self.kind != "legal":
+                continue
+            missing = REGISTRY.unprintable(getattr(self.ui, FIELDS[field]).text())
+            if missing:
+                chars = "、".join(f"「{ch}」（U+{ord(ch):04X}）" for ch in missing)
+                message = self.tr(
+                    "{chars}无法打印：文书字体中没有这个字。请核对录入；确为生僻字的，"
+                    "请在「设置」中指定含这个字的额外字体，否则文书和协议签字都会被拒绝"
+                ).format(chars=chars)
+                out.append(FieldProblem(field, "glyph_missing", message))
+        return out
+
+    def _name_typed(self, field: str) -> None:
+        if field not in self.touched:  # touched fields are checked by `_changed` already
+            self.check()
 
     def check(self) -> None:
         """Problems of the fields already touched, next to them; the others stay quiet."""

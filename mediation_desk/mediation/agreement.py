@@ -12,21 +12,22 @@ from sqlalchemy import select
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import Problems, ValidationError
-from mediation_desk.mediation import states
+from mediation_desk.mediation import assignment, holiday_calendar, states, working_days
 from mediation_desk.mediation.case_access import authorize, load_case, party_person_ids
 from mediation_desk.mediation.dto import AgreementView
 from mediation_desk.mediation.intake import from_fen, to_fen
 from mediation_desk.mediation.models_case import Agreement, MediationCase
+from mediation_desk.mediation.print_check import refuse_unprintable
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.validation import clean_text, parse_amount, parse_date
 
 FORMS = {"written": "书面协议", "oral": "口头协议"}
 PERFORMANCE = {"pending": "未到期", "partial": "部分履行", "fully_performed": "履行完毕", "not_performed": "未履行"}
-JUDICIAL_WINDOW = dt.timedelta(days=30)
 MAX_TERMS = 50
 
 
-def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
+def validate_agreement(data: Mapping[str, Any], today: dt.date, accepted_on: dt.date | None = None) -> dict[str, Any]:
+    """The agreement's fields, checked; `accepted_on`: nothing is agreed before the case exists."""
     p = Problems()
     out: dict[str, Any] = {}
 
@@ -37,7 +38,13 @@ def validate_agreement(data: Mapping[str, Any], today: dt.date) -> dict[str, Any
     out["reached_on"] = p.check(parse_date, data.get("reached_on"), "reached_on", "达成日期")
     out["reached_on"] = out.get("reached_on") or today
     if out["reached_on"] > today:
-        p.add("reached_on", "date_future", "达成日期不能晚于今天")
+        p.add("reached_on", "date_future", f"达成日期不能晚于今天（{today}）")
+    elif accepted_on is not None and out["reached_on"] < accepted_on:
+        p.add(
+            "reached_on",
+            "before_acceptance",
+            f"达成日期（{out['reached_on']}）不能早于受理日期（{accepted_on}）；日期有误请走更正登记",
+        )
     out["facts"] = p.check(
         clean_text, data.get("facts"), "facts", "主要事实", required=True, max_chars=8000, multiline=True
     )
@@ -106,13 +113,15 @@ def record_agreement(desk: Desk, actor: Actor, case_key: str, data: Mapping[str,
             raise ValidationError.single(
                 "case", "case_not_in_mediation", f"只有调解中的案件才能登记协议（当前：{states.LABELS[case.status]}）"
             )
-        fields = validate_agreement(data, uow.today)
+        assignment.require_acting_mediator(s, case)
+        fields = validate_agreement(data, uow.today, case.accepted_on)
         amount = fields.pop("amount")
         parties = len(party_person_ids(s, case.id))
         # Taken before the row is added: reading the clock autoflushes, and a half-filled
         # agreement must not reach the database (copies is NOT NULL).
         hlc = uow.tick()
         a = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
+        earlier = a is not None  # one withdrawn before signing: the new agreement takes its place
         if a is None:
             a = Agreement(case_id=case.id, created_at=uow.now)
             s.add(a)
@@ -120,29 +129,27 @@ def record_agreement(desk: Desk, actor: Actor, case_key: str, data: Mapping[str,
             setattr(a, k, v)
         a.amount_fen, a.copies, a.updated_hlc = to_fen(amount), parties + 1, hlc
         a.performance_status = "pending"
+        a.effective_on = a.judicial_deadline = a.judicial_applied_on = a.signed_confirmed_at = None
+        a.signed_confirmed_by = a.withdrawn_on = a.withdrawn_reason = None
+        a.invalidated_on = a.invalidated_reason = None
         if a.form == "oral":
-            _make_effective(a, a.reached_on)
+            _make_effective(s, a, a.reached_on)
         s.flush()
         uow.audit("agreement.record", "case", case.id, form=a.form, terms=len(a.terms))
-        uow.outbox(
-            "agreement",
-            a.id,
-            "create",
-            {
-                "case_id": case.id,
-                "form": a.form,
-                "amount_fen": a.amount_fen,
-                "reached_on": a.reached_on,
-                "updated_hlc": a.updated_hlc,
-            },
-        )
+        synced = {"form": a.form, "amount_fen": a.amount_fen, "reached_on": a.reached_on}
+        if earlier:
+            cleared = dict.fromkeys(("effective_on", "judicial_applied_on", "withdrawn_on", "invalidated_on"))
+            fields_sent = {**synced, **cleared, "performance_status": a.performance_status}
+            uow.outbox("agreement", a.id, "update", {"fields": fields_sent, "updated_hlc": a.updated_hlc})
+        else:
+            uow.outbox("agreement", a.id, "create", {"case_id": case.id, **synced, "updated_hlc": a.updated_hlc})
         apply_transition(uow, case, states.AGREED)
         return agreement_view(a)
 
 
-def _make_effective(a: Agreement, on: dt.date) -> None:
+def _make_effective(s: Any, a: Agreement, on: dt.date) -> None:
     a.effective_on = on
-    a.judicial_deadline = on + JUDICIAL_WINDOW
+    a.judicial_deadline = working_days.judicial_deadline(on, holiday_calendar.current(s))
 
 
 def confirm_signatures(desk: Desk, actor: Actor, case_key: str, signed_on: Any = None) -> AgreementView:
@@ -151,12 +158,18 @@ def confirm_signatures(desk: Desk, actor: Actor, case_key: str, signed_on: Any =
         case, a = _agreement_of(uow.session, case_key, actor, "agreement.sign")
         if a.form != "written":
             raise ValidationError.single("form", "oral_not_signed", "口头协议无需签字确认")
+        _refuse_withdrawn(a)
         if a.effective_on is not None:
             raise ValidationError.single("signed_on", "already_signed", f"协议已于 {a.effective_on} 签字生效")
         on = parse_date(signed_on, "signed_on", "签字日期") or uow.today
         if on < a.reached_on or on > uow.today:
-            raise ValidationError.single("signed_on", "signed_on_range", "签字日期须在协议达成日期与今天之间")
-        _make_effective(a, on)
+            raise ValidationError.single(
+                "signed_on",
+                "signed_on_range",
+                f"签字日期须在协议达成日期（{a.reached_on}）与今天（{uow.today}）之间；日期有误请走更正登记",
+            )
+        refuse_unprintable(uow.session, case, a)
+        _make_effective(uow.session, a, on)
         a.signed_confirmed_by, a.signed_confirmed_at, a.updated_hlc = actor.username, uow.now, uow.tick()
         uow.audit("agreement.signed", "case", case.id, signed_on=on.isoformat())
         uow.outbox("agreement", a.id, "update", {"fields": {"effective_on": on}, "updated_hlc": a.updated_hlc})
@@ -167,14 +180,34 @@ def record_judicial_application(desk: Desk, actor: Actor, case_key: str, applied
     """Both parties applied to the court for judicial confirmation (art. 33: within 30 days)."""
     with desk.write(actor) as uow:
         case, a = _agreement_of(uow.session, case_key, actor, "agreement.sign")
-        if a.effective_on is None or a.judicial_deadline is None:
-            raise ValidationError.single("applied_on", "agreement_not_effective", "协议尚未生效，不能申请司法确认")
+        if a.form != "written":
+            raise ValidationError.single(
+                "form",
+                "oral_no_judicial",
+                "口头协议不能申请司法确认：司法确认针对书面调解协议（人民调解法第三十三条）",
+            )
+        _refuse_withdrawn(a)
+        if a.effective_on is None:
+            raise ValidationError.single(
+                "applied_on", "agreement_not_effective", "协议尚未签字生效，不能申请司法确认（人民调解法第三十三条）"
+            )
+        if a.judicial_applied_on is not None:
+            raise ValidationError.single(
+                "applied_on", "already_applied", f"已于 {a.judicial_applied_on} 登记过司法确认申请"
+            )
+        # The calendar in force decides (a year's notice may have come since signing).
+        deadline = working_days.judicial_deadline(a.effective_on, holiday_calendar.current(uow.session))
+        a.judicial_deadline = deadline
         on = parse_date(applied_on, "applied_on", "申请日期") or uow.today
-        if not a.effective_on <= on <= a.judicial_deadline:
+        if on > uow.today:
+            raise ValidationError.single("applied_on", "date_future", f"申请日期不能晚于今天（{uow.today}）")
+        if not a.effective_on <= on <= deadline:
             raise ValidationError.single(
                 "applied_on",
                 "judicial_window",
-                f"司法确认须在协议生效后 30 日内申请（{a.effective_on} 至 {a.judicial_deadline}）",
+                f"司法确认须自协议生效之日起 30 日内申请，期限届满日为 {deadline}"
+                f"（协议 {a.effective_on} 生效；届满日遇休息日、节假日顺延，人民调解法第三十三条、"
+                "民事诉讼法第八十五条）",
             )
         a.judicial_applied_on, a.updated_hlc = on, uow.tick()
         uow.audit("agreement.judicial_applied", "case", case.id)
@@ -186,6 +219,13 @@ def set_performance(uow: Any, case: MediationCase, a: Agreement, status: str) ->
     if status not in PERFORMANCE:
         raise ValidationError.single(
             "performance_status", "performance_status", f"履行情况须为：{'、'.join(PERFORMANCE.values())}"
+        )
+    if status != "pending" and not in_effect(a):
+        raise ValidationError.single(
+            "performance_status",
+            "agreement_not_in_effect",
+            f"协议尚未生效（或已撤回、被确认无效），不能登记「{PERFORMANCE[status]}」"
+            "（人民调解法第二十九条：书面协议经各方签字、盖章后生效）",
         )
     if a.performance_status != status:
         a.performance_status, a.updated_hlc = status, uow.tick()
@@ -200,6 +240,22 @@ def update_performance(desk: Desk, actor: Actor, case_key: str, status: str) -> 
         case, a = _agreement_of(uow.session, case_key, actor, "follow_up.record")
         set_performance(uow, case, a, status)
         return agreement_view(a)
+
+
+def in_effect(a: Agreement) -> bool:
+    """Signed (oral: reached), not withdrawn, not ruled invalid."""
+    return a.effective_on is not None and a.withdrawn_on is None and a.invalidated_on is None
+
+
+def _refuse_withdrawn(a: Agreement) -> None:
+    if a.withdrawn_on is not None:
+        raise ValidationError.single(
+            "case", "agreement_withdrawn", f"协议已于 {a.withdrawn_on} 撤回，请重新调解并登记新的协议"
+        )
+    if a.invalidated_on is not None:
+        raise ValidationError.single(
+            "case", "agreement_invalidated", f"协议已于 {a.invalidated_on} 被确认无效或撤销（人民调解法第三十三条）"
+        )
 
 
 def _agreement_of(s: Any, case_key: str, actor: Actor, action: str) -> tuple[MediationCase, Agreement]:
@@ -228,4 +284,9 @@ def agreement_view(a: Agreement) -> AgreementView:
         judicial_deadline=a.judicial_deadline,
         judicial_applied_on=a.judicial_applied_on,
         performance_status=a.performance_status,
+        withdrawn_on=a.withdrawn_on,
+        withdrawn_reason=a.withdrawn_reason,
+        invalidated_on=a.invalidated_on,
+        invalidated_reason=a.invalidated_reason,
+        in_effect=in_effect(a),
     )

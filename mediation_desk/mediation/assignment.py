@@ -1,5 +1,6 @@
 """派单: rank mediators for a case, assign one or more (art. 19), reassign with history, and
-record a party's refusal of a mediator (art. 23)."""
+record a party's refusal of a mediator (art. 23). Work that only a mediator may do on a case
+(session records, the agreement) asks `require_acting_mediator` first."""
 
 from __future__ import annotations
 
@@ -23,12 +24,28 @@ from mediation_desk.mediation.dispute_types import LABELS
 from mediation_desk.mediation.mediators import find_mediator, open_loads
 from mediation_desk.mediation.models_case import CaseAssignment, MediationCase, MediatorRefusal
 from mediation_desk.mediation.models_people import Mediator, MediatorRelation
+from mediation_desk.mediation.recusal import end_assignment, keep_a_lead
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.people.models import Person
 from mediation_desk.validation import clean_text
 
 ASSIGNABLE = frozenset({states.ACCEPTED, states.ASSIGNED, states.IN_MEDIATION})
 CHOSEN_BY = {"committee": "调委会指定", "parties": "当事人选定"}
+# Once an agreement is reached a case takes no new mediators, unless the last one had to leave
+# (refused or recused): the agreement still needs a mediator's signature and follow-up work.
+REPLACEABLE = frozenset({states.AGREED, states.PERFORMING, states.FOLLOW_UP})
+NO_ACTING_MEDIATOR = (
+    "本案当前没有承办的调解员（原调解员已被当事人拒绝或因回避撤出），"
+    "须先指派新的调解员才能继续记录调解过程或登记协议（人民调解法第十九条、第二十三条）"
+)
+
+
+def require_acting_mediator(s: Session, case: MediationCase) -> None:
+    """Refuse work that needs a mediator when nobody is acting on the case: mediation is done by
+    the mediators the committee appoints or the parties choose (art. 19), and a refused or
+    recused one may not go on (art. 23), so nothing may be recorded in their name."""
+    if not active_mediator_ids(s, case.id):
+        raise ValidationError.single("mediators", "no_acting_mediator", NO_ACTING_MEDIATOR)
 
 
 def _ranking(s: Session, case: MediationCase) -> Ranking:
@@ -103,7 +120,8 @@ def assign(
         s = uow.session
         case = load_case(s, case_key)
         authorize(s, actor, "case.assign", case.id)
-        if case.status not in ASSIGNABLE:
+        replacing = case.status in REPLACEABLE and not active_mediator_ids(s, case.id)
+        if case.status not in ASSIGNABLE and not replacing:
             raise ValidationError.single(
                 "case", "case_not_assignable", f"「{states.LABELS[case.status]}」的案件不能再派单"
             )
@@ -193,7 +211,7 @@ def unassign(desk: Desk, actor: Actor, case_key: str, mediator_key: str, reason:
                 "mediator", "last_mediator", "调解进行中至少保留一名调解员：请先指派接替人选，再撤换"
             )
         row.ended_at, row.end_reason = uow.now, reason
-        _keep_a_lead(s, case.id)
+        keep_a_lead(s, case.id)
         uow.audit("case.unassign", "case", case.id, mediator_id=m.id)
         uow.outbox("case_assignment", case.id, "append", {"mediator_id": m.id, "ended": True})
         return remaining
@@ -212,31 +230,7 @@ def record_refusal(
         if person_id not in party_person_ids(s, case.id):
             raise ValidationError.single("person_id", "not_a_party", "提出拒绝的人不是本案当事人")
         s.add(MediatorRefusal(case_id=case.id, person_id=person_id, mediator_id=m.id, reason=reason, at=uow.now))
-        ended = list(
-            s.scalars(
-                select(CaseAssignment).where(
-                    CaseAssignment.case_id == case.id,
-                    CaseAssignment.mediator_id == m.id,
-                    CaseAssignment.ended_at.is_(None),
-                )
-            )
-        )
-        for row in ended:
-            row.ended_at, row.end_reason = uow.now, "当事人拒绝该调解员（人民调解法第二十三条）"
-        _keep_a_lead(s, case.id)
+        # The district learns the assignment ended, as with `unassign`; with nobody left the
+        # case waits for a new mediator (`require_acting_mediator`).
+        end_assignment(uow, case.id, m.id, "当事人拒绝该调解员（人民调解法第二十三条）")
         uow.audit("case.mediator_refused", "case", case.id, mediator_id=m.id, person_id=person_id)
-        if ended:  # the district must learn the assignment ended, as with `unassign`
-            uow.outbox("case_assignment", case.id, "append", {"mediator_id": m.id, "ended": True})
-
-
-def _keep_a_lead(s: Session, case_id: str) -> None:
-    """After a mediator leaves a case, the longest-serving one left leads it if nobody does."""
-    active = list(
-        s.scalars(
-            select(CaseAssignment)
-            .where(CaseAssignment.case_id == case_id, CaseAssignment.ended_at.is_(None))
-            .order_by(CaseAssignment.assigned_at, CaseAssignment.id)
-        )
-    )
-    if active and not any(a.role == "lead" for a in active):
-        active[0].role = "lead"

@@ -16,6 +16,10 @@ Hard rules (the mediator is *excluded* and never ranked):
 Soft rules only change the score, so a mediator who is on leave or at capacity is
 still listed (with a warning) and a clerk can pick them by hand if nobody else fits.
 
+A mediator whose name is a party's name is not excluded (names repeat in a village) but flagged
+``SAME_NAME`` and put after everyone else whatever the score: the roster may simply lack the
+relation, and the committee must ask before appointing them.
+
 The score orders the list; people are shown words, never the number: each ranked mediator's
 ``fit`` (很合适 / 合适 / 一般 / 不太合适) is the band its score falls in.
 
@@ -41,6 +45,8 @@ RULE_ALREADY_ASSIGNED = "already_assigned"
 EXCLUSION_PRIORITY: tuple[str, ...] = (RULE_RELATED, RULE_REFUSED, RULE_INACTIVE, RULE_ALREADY_ASSIGNED)
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+
+SAME_NAME = "与当事人同名，请核实是否亲属"
 
 FIT_STRONG = "strong"
 FIT_GOOD = "good"
@@ -101,6 +107,9 @@ class RankedMediator:
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
     fit: str = FIT_FAIR  # one of FIT_WORDS: the band of ``score``
+    # What the committee must check before appointing (SAME_NAME); each is also a warning, so
+    # choosing a flagged mediator asks for a reason like any other doubtful choice.
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,7 +293,19 @@ def _score(
         reasons.append(text)
         warnings.append(text)
 
-    return RankedMediator(m.mediator_id, m.name, score, tuple(reasons), tuple(warnings), fit_of(score, w))
+    flags = (SAME_NAME,) if _same_name_as_a_party(case, m) else ()
+    warnings.extend(flags)
+    return RankedMediator(m.mediator_id, m.name, score, tuple(reasons), tuple(warnings), fit_of(score, w), flags)
+
+
+def _name_key(name: str) -> str:
+    """A name as compared for sameness: width and spaces do not count ("王 永年" is "王永年")."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", name))
+
+
+def _same_name_as_a_party(case: CaseForRanking, m: MediatorProfile) -> bool:
+    own = _name_key(m.name)
+    return bool(own) and any(_name_key(name) == own for name in case.party_names.values())
 
 
 def rank_mediators(
@@ -296,6 +317,7 @@ def rank_mediators(
 ) -> Ranking:
     """Split the roster into excluded (hard rules) and ranked (soft score), best first.
 
+    Flagged mediators (a party's namesake) come after every other one, whatever their score.
     Ties break by name (plain code-point order, not pinyin) then id, so the same input
     always gives the same list (a clerk re-opening the dialog must not see it change).  Duplicate mediator ids are a
     bug upstream and raise ``ValueError`` rather than being silently merged.
@@ -312,7 +334,7 @@ def rank_mediators(
             excluded.append(ex)
         else:
             ranked.append(_score(case, m, weights, type_labels))
-    ranked.sort(key=lambda r: (-r.score, r.name, r.mediator_id))
+    ranked.sort(key=lambda r: (bool(r.flags), -r.score, r.name, r.mediator_id))
     excluded.sort(key=lambda e: (e.name, e.mediator_id))
     return Ranking(tuple(ranked), tuple(excluded))
 

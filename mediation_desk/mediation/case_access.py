@@ -146,6 +146,26 @@ def case_scope(actor: Any, action: str = "case.view") -> CaseScope:
     return CaseScope(action, roles.list_scope(actor, action), getattr(actor, "mediator_id", None))
 
 
+def last_session_outcome(s: Session, case_id: str) -> str | None:
+    """The outcome of the case's latest session, by when it was held (a corrected record counts
+    by its newest version)."""
+    newest = (
+        select(SessionRecord.record_key, func.max(SessionRecord.version).label("version"))
+        .where(SessionRecord.case_id == case_id)
+        .group_by(SessionRecord.record_key)
+        .subquery()
+    )
+    return s.scalar(
+        select(SessionRecord.outcome)
+        .join(
+            newest,
+            (newest.c.record_key == SessionRecord.record_key) & (newest.c.version == SessionRecord.version),
+        )
+        .order_by(SessionRecord.held_at.desc(), SessionRecord.created_at.desc())
+        .limit(1)
+    )
+
+
 def case_facts(s: Session, case: MediationCase, **given: object) -> states.CaseFacts:
     agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
     sessions = (
@@ -156,6 +176,10 @@ def case_facts(s: Session, case: MediationCase, **given: object) -> states.CaseF
         s.scalar(select(func.count(FollowUp.id)).where(FollowUp.case_id == case.id, FollowUp.done_at.is_not(None))) or 0
     )
     return states.CaseFacts(
+        agreement_form=agreement.form if agreement else None,
+        agreement_withdrawn=agreement is not None and agreement.withdrawn_on is not None,
+        agreement_invalidated=agreement is not None and agreement.invalidated_on is not None,
+        last_session_outcome=last_session_outcome(s, case.id),
         active_mediators=len(active_mediator_ids(s, case.id)),
         sessions=sessions,
         has_agreement=agreement is not None,

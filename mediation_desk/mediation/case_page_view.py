@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.mediation import states
-from mediation_desk.mediation.assignment import ASSIGNABLE
+from mediation_desk.mediation.assignment import ASSIGNABLE, REPLACEABLE
 from mediation_desk.mediation.attachments import AttachmentView, attachment_views
 from mediation_desk.mediation.case_access import authorize, case_facts, load_case, owns_case
 from mediation_desk.mediation.dto import CaseDetail
@@ -31,7 +31,21 @@ from mediation_desk.mediation.sessions import RECORDABLE, SessionView, session_v
 from mediation_desk.privacy import roles
 
 # The actions of the case page, in the order of a case's life.
-ORDER = ("assign", "session", "agreement", "sign", "perform", "follow_up", "close", "terminate", "decline", "escalate")
+ORDER = (
+    "assign",
+    "session",
+    "agreement",
+    "sign",
+    "withdraw",
+    "refuse_sign",
+    "perform",
+    "follow_up",
+    "unperformed",
+    "close",
+    "terminate",
+    "decline",
+    "escalate",
+)
 # The action that performs each move of the state machine.
 TARGET_ACTIONS = {
     states.ASSIGNED: "assign",
@@ -43,7 +57,10 @@ TARGET_ACTIONS = {
     states.TERMINATED: "terminate",
     states.DECLINED: "decline",
     states.ESCALATED: "escalate",
+    states.UNPERFORMED: "unperformed",
 }
+# The moves back from an agreement not yet signed (art. 29: withdrawn; art. 26: a party refuses).
+AGREED_ACTIONS = {states.IN_MEDIATION: "withdraw", states.TERMINATED: "refuse_sign"}
 # The permission the service behind each action asks the role table for.
 ACTION_PERMISSIONS = {
     "assign": "case.assign",
@@ -56,9 +73,12 @@ ACTION_PERMISSIONS = {
     "terminate": "case.transition",
     "decline": "case.transition",
     "escalate": "case.transition",
+    "withdraw": "case.transition",
+    "refuse_sign": "case.transition",
+    "unperformed": "case.transition",
 }
 # Moves whose guard needs what the dialog itself asks for (a reason, the routes, the level).
-_ASKED_BY_THE_DIALOG = frozenset({states.TERMINATED, states.DECLINED, states.ESCALATED})
+_ASKED_BY_THE_DIALOG = frozenset({states.TERMINATED, states.DECLINED, states.ESCALATED, states.UNPERFORMED})
 
 
 @dataclass(frozen=True)
@@ -142,7 +162,10 @@ def _supplied(target: str, facts: states.CaseFacts) -> states.CaseFacts:
     if target == states.ASSIGNED:
         return dataclasses.replace(facts, active_mediators=max(facts.active_mediators, 1))
     if target == states.AGREED:
-        return dataclasses.replace(facts, has_agreement=True)
+        return dataclasses.replace(facts, has_agreement=True, agreement_withdrawn=False)
+    if target in _ASKED_BY_THE_DIALOG or (target == states.IN_MEDIATION and facts.has_agreement):
+        routes, level = tuple(states.ROUTES), next(iter(states.ESCALATION_LEVELS))
+        return dataclasses.replace(facts, reason="…", routes_told=routes, escalate_to=level)
     return facts
 
 
@@ -152,12 +175,14 @@ def offered_actions(detail: CaseDetail, facts: states.CaseFacts) -> list[Offered
     found: dict[str, OfferedAction] = {}
     for target in states.allowed_targets(status):
         key = TARGET_ACTIONS[target]
-        blocked = (
-            None if target in _ASKED_BY_THE_DIALOG else states.blocking_reason(status, target, _supplied(target, facts))
-        )
+        if status == states.AGREED and target in AGREED_ACTIONS:
+            if not facts.unsigned_written:
+                continue  # a signed or oral agreement is not withdrawn: art. 32 leaves the courts
+            key = AGREED_ACTIONS[target]
+        blocked = states.blocking_reason(status, target, _supplied(target, facts))
         found[key] = OfferedAction(key, blocked, target)
     # Work on a case that is not itself a move: more mediators, more sessions, another visit.
-    if status in ASSIGNABLE:
+    if status in ASSIGNABLE or (status in REPLACEABLE and facts.active_mediators == 0):  # a refused last one
         found.setdefault("assign", OfferedAction("assign"))
     if status in RECORDABLE:
         found.setdefault("session", OfferedAction("session"))

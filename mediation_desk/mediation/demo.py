@@ -51,8 +51,9 @@ TARGETS = (
     states.TERMINATED,
     states.DECLINED,
     states.ESCALATED,
+    states.UNPERFORMED,
 )
-WEIGHTS = (3, 3, 5, 3, 2, 5, 5, 16, 4, 2, 2)  # a working desk: most cases are closed
+WEIGHTS = (3, 3, 5, 3, 2, 5, 5, 16, 4, 2, 2, 1)  # a working desk: most cases are closed
 AGE_DAYS = {  # how long ago a case in that state was accepted
     states.ACCEPTED: (0, 10),
     states.ASSIGNED: (2, 20),
@@ -65,7 +66,9 @@ AGE_DAYS = {  # how long ago a case in that state was accepted
     states.TERMINATED: (20, 220),
     states.DECLINED: (5, 220),
     states.ESCALATED: (5, 220),
+    states.UNPERFORMED: (45, 200),
 }
+NOT_PERFORMED_NOTE = "回访时被申请人表示无力履行，双方再起争执，已告知可以向人民法院起诉"
 RECUSAL_AT = (1, 6)  # the 2nd and 7th assignments: the best-ranked mediator is a party's relative
 REFUSAL_AT = 3  # the 4th: a party refuses the first mediator assigned (人民调解法第二十三条)
 
@@ -223,18 +226,24 @@ class _Seeder:
         at = self.later(at, (visit_day - at.astimezone(CHINA).date()).days)
         yield at
         done = target == states.CLOSED
-        followup.record_follow_up(
-            self.desk,
-            self.clerk,
-            case.id,
-            {
-                "follow_up_id": fid,
-                "performance_status": "fully_performed" if done else "partial",
-                "satisfaction": "satisfied" if done else "basic",
-                "visitor": self.clerk.display_name,
-                "notes": (self.rng.choice(D.FOLLOW_UP_NOTES) if done else D.PARTLY_PERFORMED).format(**case.ctx),
-            },
-        )
+        visit = {
+            "follow_up_id": fid,
+            "performance_status": "fully_performed" if done else "partial",
+            "satisfaction": "satisfied" if done else "basic",
+            "visitor": self.clerk.display_name,
+            "notes": (self.rng.choice(D.FOLLOW_UP_NOTES) if done else D.PARTLY_PERFORMED).format(**case.ctx),
+        }
+        if target == states.UNPERFORMED:  # art. 32: the visit ends it, the parties told they may sue
+            visit.update(
+                performance_status="not_performed",
+                satisfaction="dissatisfied",
+                renewed_conflict=True,
+                notes=NOT_PERFORMED_NOTE,
+                then=states.UNPERFORMED,
+                reason="协议约定的履行期限届满，义务人未履行",
+                routes=["litigation"],
+            )
+        followup.record_follow_up(self.desk, self.clerk, case.id, visit)
         if done:
             yield self.later(at, self.rng.randint(0, 5))
             workflow.transition(self.desk, self.admin, case.id, states.CLOSED, prevented=case.risks)

@@ -65,6 +65,43 @@ def resolve_type(value: str, subtype: str | None = None) -> tuple[str, str | Non
     )
 
 
+@dataclass(frozen=True)
+class TableRow:
+    """One row of the national statistics table: a type, or one of its sub-types (其中…)."""
+
+    key: str  # "labour", or "labour.unpaid_wages" for a sub-type
+    code: str
+    subtype: str | None
+    label: str
+
+
+def row_key(code: str, subtype: str | None = None) -> str:
+    return f"{code}.{subtype}" if subtype else code
+
+
+def table_rows() -> tuple[TableRow, ...]:
+    """Every type of the national table, each followed by its sub-types, in the form's order: a
+    report lists all of them, zeros included, so every committee's month lines up row by row."""
+    rows: list[TableRow] = []
+    for t in DISPUTE_TYPES:
+        rows.append(TableRow(t.code, t.code, None, t.label))
+        rows += [TableRow(row_key(t.code, sub), t.code, sub, label) for sub, label in t.subtypes]
+    return tuple(rows)
+
+
+def subtype_row(code: str, subtype: str | None) -> str | None:
+    """The sub-type row a case of (`code`, `subtype`) counts in, or None. A type whose sub-types
+    end in 其他 counts a case recorded without a sub-type there, so its rows add up to the type;
+    other sub-types (村务管理 under 其他) are "of which" rows and count only what is recorded so."""
+    known = BY_CODE.get(code)
+    if known is None:
+        return None
+    subs = dict(known.subtypes)
+    if subtype in subs:
+        return row_key(code, subtype)
+    return row_key(code, "other") if "other" in subs else None
+
+
 def label_of(code: str, subtype: str | None = None) -> str:
     label = LABELS.get(code, code)
     if subtype:

@@ -121,6 +121,11 @@ class AgreementView:
     judicial_deadline: dt.date | None
     judicial_applied_on: dt.date | None
     performance_status: str
+    withdrawn_on: dt.date | None = None  # withdrawn before signing (mediation resumed or a party refused)
+    withdrawn_reason: str | None = None
+    invalidated_on: dt.date | None = None  # ruled invalid or revoked by a court
+    invalidated_reason: str | None = None
+    in_effect: bool = False  # signed (oral: reached), neither withdrawn nor ruled invalid
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ from mediation_desk.validation import clean_name, clean_text, parse_date
 
 SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "dissatisfied": "不满意"}
 FOLLOWABLE = frozenset({states.AGREED, states.PERFORMING, states.FOLLOW_UP})
+# Where a visit may end the case's follow-up at once (data["then"]): the agreement will not be
+# performed (art. 32: the parties told they may sue), or the conflict must go up (art. 25).
+AFTER_VISIT = (states.UNPERFORMED, states.ESCALATED)
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,13 @@ def schedule_follow_up(
 
 def record_follow_up(desk: Desk, actor: Actor, case_key: str, data: Mapping[str, Any]) -> str:
     """Record a visit (to a scheduled follow-up, or an unscheduled one). Updates the agreement's
-    performance status and moves an agreed/performing case into follow-up."""
+    performance status and moves an agreed/performing case into follow-up; with `then`
+    (unperformed | escalated, and its `reason`, `routes`, `escalate_to`) the case moves on from
+    there in the same unit of work, e.g. when the visit finds it not performed and the conflict renewed."""
     p = Problems()
+    then = data.get("then")
+    if then is not None and then not in AFTER_VISIT:
+        p.add("then", "after_visit", f"回访后的去向须为：{'、'.join(states.LABELS[t] for t in AFTER_VISIT)}")
     perf = data.get("performance_status")
     if perf not in PERFORMANCE:
         p.add("performance_status", "performance_status", f"履行情况须为：{'、'.join(PERFORMANCE.values())}")
@@ -129,6 +137,15 @@ def record_follow_up(desk: Desk, actor: Actor, case_key: str, data: Mapping[str,
         )
         if case.status in (states.AGREED, states.PERFORMING):
             apply_transition(uow, case, states.FOLLOW_UP)
+        if then is not None:
+            apply_transition(
+                uow,
+                case,
+                then,
+                reason=data.get("reason"),
+                routes=data.get("routes") or (),
+                escalate_to=data.get("escalate_to"),
+            )
         return f.id
 
 

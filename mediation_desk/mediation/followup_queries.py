@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Date, Select, and_, case, exists, func, null, select, type_coerce, union_all
+from sqlalchemy.orm import Session, aliased
 
 from mediation_desk.core.uow import CHINA, Actor, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation import states
-from mediation_desk.mediation.case_access import SelectT, case_scope
+from mediation_desk.mediation.case_access import CaseScope, SelectT, case_scope
 from mediation_desk.mediation.followup import FOLLOWABLE
 from mediation_desk.mediation.models_case import Agreement, CaseAssignment, FollowUp, MediationCase
 from mediation_desk.mediation.models_people import Mediator
@@ -29,6 +29,7 @@ UPCOMING_DAYS = 14  # visits due within this many days are listed with the overd
 DONE_DAYS = 90  # how far back the list of visits done reaches
 LIST_MAX = 500
 OWED_STATES = (states.AGREED, states.PERFORMING)  # a visit recorded moves a case on to follow_up
+_CHINA_SHIFT = f"+{int(CHINA.utcoffset(None).total_seconds()) // 3600} hours"  # SQLite's date() modifier
 
 
 @dataclass(frozen=True)
@@ -92,72 +93,41 @@ def due_list(
 ) -> DueList:
     """Visits not yet made, due on or before `today + upcoming_days`, earliest (most overdue)
     first: every scheduled one on a case that can still be visited, and, for an agreement
-    being performed with no visit scheduled, the visit it is owed; with how many there are."""
+    being performed with no visit scheduled, the visit it is owed; with how many there are.
+
+    Two statements whatever the desk holds (revision 0011 gives them their indexes): the counts,
+    in one pass over the cases that can be visited, then the first `limit` visits in date order;
+    then the listed cases' mediators, all at once."""
     _check_window(upcoming_days, "upcoming_days", "提前提醒天数")
     today = today or china_today()
     until = today + dt.timedelta(days=upcoming_days)
     limit = max(0, limit)
-    pending = (FollowUp.done_at.is_(None), FollowUp.due_on <= until, MediationCase.status.in_(FOLLOWABLE))
+    scope = case_scope(actor)
     with desk.read(actor) as s:
-        total, overdue = s.execute(
-            _scoped(
-                actor,
-                (
-                    select(func.count(), func.coalesce(func.sum(case((FollowUp.due_on < today, 1), else_=0)), 0))
-                    .select_from(FollowUp)
-                    .join(MediationCase, MediationCase.id == FollowUp.case_id)
-                    .where(*pending)
-                ),
-            )
-        ).one()
-        # Only the first `limit` by date can be listed, whatever the owed visits add.
-        scheduled = s.execute(
-            _scoped(
-                actor,
-                (
-                    select(
-                        FollowUp.id,
-                        FollowUp.case_id,
-                        FollowUp.due_on,
-                        FollowUp.reason,
-                        MediationCase.number,
-                        MediationCase.status,
-                        Agreement.performance_status,
-                        Agreement.performance_deadline,
-                    )
-                    .join(MediationCase, MediationCase.id == FollowUp.case_id)
-                    .outerjoin(Agreement, Agreement.case_id == FollowUp.case_id)
-                    .where(*pending)
-                    .order_by(FollowUp.due_on, MediationCase.number)
-                    .limit(limit)
-                ),
-            )
-        ).all()
-        visits = [
-            (f.due_on, f.number, f.id, f.case_id, f.status, f.reason, f.performance_status, f.performance_deadline)
-            for f in scheduled
-        ]
-        owed = [(due, *rest) for due, *rest in _owed(s, actor) if due <= until]
-        visits = sorted(visits + owed, key=lambda v: (v[0], v[1]))[:limit]
-        names = _mediator_names(s, {v[3] for v in visits})
+        scope.refuse_if_none(actor)  # inside the read: a refusal is audited
+        scheduled, scheduled_overdue, owed, owed_overdue = (
+            int(n or 0) for n in s.execute(_counts(scope, today, until)).one()
+        )
+        rows = s.execute(_first(scope, until, limit, with_owed=owed > 0)).all() if limit else []
+        names = _mediator_names(s, {r.case_id for r in rows})
     return DueList(
         [
             DueVisit(
                 case_id=case_id,
                 case_number=number,
                 case_status=status,
-                follow_up_id=fid,
+                follow_up_id=follow_up_id,
                 due_on=due,
                 days_overdue=(today - due).days,
                 reason=reason,
-                performance_status=perf,
+                performance_status=performance,
                 performance_deadline=deadline,
                 mediator_names=names.get(case_id, ()),
             )
-            for due, number, fid, case_id, status, reason, perf, deadline in visits
+            for due, number, follow_up_id, case_id, status, reason, performance, deadline in rows
         ],
-        total=total + len(owed),
-        overdue=overdue + sum(1 for v in owed if v[0] < today),
+        total=scheduled + owed,
+        overdue=scheduled_overdue + owed_overdue,
     )
 
 
@@ -168,43 +138,118 @@ def follow_ups_due(
     return due_list(desk, actor, today=today, upcoming_days=upcoming_days, limit=limit).visits
 
 
-def _owed(s: Session, actor: Actor) -> list[tuple[Any, ...]]:
-    """(due_on, number, None, case_id, status, None, performance, deadline) for each agreement
-    being performed that has no visit pending."""
-    pending = exists().where(FollowUp.case_id == MediationCase.id, FollowUp.done_at.is_(None))
+def _tally(condition: ColumnElement[bool]) -> ColumnElement[Any]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _counts(scope: CaseScope, today: dt.date, until: dt.date) -> Select[tuple[Any, Any, Any, Any]]:
+    """(scheduled visits due by `until`, those before `today`, owed visits due by `until`, those
+    before `today`), in one pass: from the cases that can be visited (the status index) to their
+    pending visits (a partial index), both in case-id order, neither read from its table; a case
+    being performed with no visit pending is owed one, its date worked out for those cases only."""
+    owed = case(
+        (
+            # no visit pending (due_on is never NULL on a visit: the index alone answers)
+            and_(FollowUp.due_on.is_(None), MediationCase.status.in_(sorted(OWED_STATES))),
+            _owed_due(),
+        ),
+    )
+    return scope.apply(
+        select(
+            _tally(FollowUp.due_on <= until),
+            _tally(FollowUp.due_on < today),
+            _tally(owed <= until),
+            _tally(owed < today),
+        )
+        .select_from(MediationCase)
+        .outerjoin(FollowUp, and_(FollowUp.case_id == MediationCase.id, FollowUp.done_at.is_(None)))
+        .where(MediationCase.status.in_(sorted(FOLLOWABLE)))
+    )
+
+
+def _first(scope: CaseScope, until: dt.date, limit: int, *, with_owed: bool) -> Select[Any]:
+    """The first `limit` visits due by `until`, by date then case number: the scheduled ones
+    chosen on the visits alone, walked in date order on the partial index and stopping at
+    `limit` (each case looked up by its key), then joined to their cases and agreements; and,
+    when there are any, the owed ones."""
+    number = select(MediationCase.number).where(MediationCase.id == FollowUp.case_id).scalar_subquery()
+    visitable = exists().where(MediationCase.id == FollowUp.case_id, MediationCase.status.in_(sorted(FOLLOWABLE)))
+    chosen = (
+        scope.apply(
+            select(FollowUp.id, FollowUp.case_id, FollowUp.due_on, FollowUp.reason, number.label("number")),
+            FollowUp.case_id,
+        )
+        .where(FollowUp.done_at.is_(None), FollowUp.due_on <= until, visitable)
+        .order_by(FollowUp.due_on, number, FollowUp.id)
+        .limit(limit)
+        .subquery()
+    )
+    scheduled = (
+        select(
+            chosen.c.due_on,
+            chosen.c.number,
+            chosen.c.id.label("follow_up_id"),
+            chosen.c.case_id,
+            MediationCase.status,
+            chosen.c.reason,
+            Agreement.performance_status,
+            Agreement.performance_deadline,
+        )
+        .join(MediationCase, MediationCase.id == chosen.c.case_id)
+        .outerjoin(Agreement, Agreement.case_id == chosen.c.case_id)
+    )
+    if not with_owed:
+        return scheduled.order_by(chosen.c.due_on, chosen.c.number, chosen.c.id)
+    owed = _owed(scope).subquery()
+    owed_first = (
+        select(owed).where(owed.c.due_on <= until).order_by(owed.c.due_on, owed.c.number).limit(limit).subquery()
+    )
+    both = union_all(scheduled, select(owed_first)).subquery()
+    return select(both).order_by(both.c.due_on, both.c.number, both.c.follow_up_id).limit(limit)
+
+
+def _owed_due() -> ColumnElement[dt.date]:
+    """The date of the visit a case's agreement is owed (NULL without an agreement): a month
+    after it took effect, or its performance deadline, and not sooner than a month after the
+    last visit made (that visit's Beijing date)."""
+    visited = aliased(FollowUp)
     last_done = (
-        select(func.max(FollowUp.done_at))
-        .where(FollowUp.case_id == MediationCase.id)
+        select(func.max(visited.done_at))
+        .where(visited.case_id == MediationCase.id)
         .correlate(MediationCase)
         .scalar_subquery()
     )
-    rows = s.execute(
-        _scoped(
-            actor,
-            (
-                select(
-                    MediationCase.id,
-                    MediationCase.number,
-                    MediationCase.status,
-                    Agreement.performance_status,
-                    Agreement.performance_deadline,
-                    Agreement.effective_on,
-                    Agreement.reached_on,
-                    last_done.label("last_done"),
-                )
-                .join(Agreement, Agreement.case_id == MediationCase.id)
-                .where(MediationCase.status.in_(OWED_STATES), ~pending)
-            ),
-        )
-    ).all()
-    owed = []
-    for r in rows:
-        due = r.performance_deadline or (r.effective_on or r.reached_on) + VISIT_AFTER
-        if r.last_done is not None:
-            last = r.last_done if r.last_done.tzinfo else r.last_done.replace(tzinfo=dt.UTC)
-            due = max(due, last.astimezone(CHINA).date() + VISIT_AFTER)
-        owed.append((due, r.number, None, r.id, r.status, None, r.performance_status, r.performance_deadline))
-    return owed
+    after = f"+{VISIT_AFTER.days} days"
+    first = func.coalesce(
+        Agreement.performance_deadline, func.date(func.coalesce(Agreement.effective_on, Agreement.reached_on), after)
+    )
+    # Stored instants are UTC; the last visit's Beijing date is what the month runs from.
+    again = func.date(last_done, _CHINA_SHIFT, after)
+    due = func.max(first, func.coalesce(again, first))  # two arguments: SQLite's scalar max
+    return type_coerce(
+        select(due).where(Agreement.case_id == MediationCase.id).correlate(MediationCase).scalar_subquery(), Date
+    )
+
+
+def _owed(scope: CaseScope) -> Select[Any]:
+    """For each agreement being performed that has no visit pending, the visit it is owed
+    (`_owed_due`); columns as `_first`'s."""
+    pending = exists().where(FollowUp.case_id == MediationCase.id, FollowUp.done_at.is_(None))
+    columns: list[Any] = [
+        _owed_due().label("due_on"),
+        MediationCase.number,
+        null().label("follow_up_id"),
+        MediationCase.id.label("case_id"),
+        MediationCase.status,
+        null().label("reason"),
+        Agreement.performance_status,
+        Agreement.performance_deadline,
+    ]
+    return scope.apply(
+        select(*columns)
+        .join(Agreement, Agreement.case_id == MediationCase.id)
+        .where(MediationCase.status.in_(sorted(OWED_STATES)), ~pending)
+    )
 
 
 def _mediator_names(s: Session, case_ids: set[str]) -> dict[str, tuple[str, ...]]:

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from mediation_desk.core.uow import Actor, UnitOfWork, china_today
+from mediation_desk.core.uow import Actor, UnitOfWork, acting_now, china_today
 from mediation_desk.desk import Desk
 from mediation_desk.errors import Problems, ValidationError
-from mediation_desk.mediation import search_index, states
+from mediation_desk.mediation import date_rules, search_index, states
 from mediation_desk.mediation.dispute_types import resolve_type
 from mediation_desk.mediation.models_case import CaseNumberCounter, CaseParty, CaseTransition, MediationCase
 from mediation_desk.mediation.numbering import format_case_number
@@ -89,10 +89,12 @@ def validate_intake(data: Mapping[str, Any], today: dt.date | None = None) -> In
     if bad := [f for f in flags if f not in RISK_FLAGS]:
         p.add("risk_flags", "risk_flag", f"未知的风险标记：{'、'.join(map(str, bad))}")
     area = p.check(clean_text, data.get("area"), "area", "纠纷发生地", required=False, max_chars=64)
-    today = today or china_today()
+    # The day the action is taken (a unit of work acting at another moment included): a case
+    # cannot be accepted on a day still to come.
+    today = today or china_today(acting_now())
     accepted = p.check(parse_date, data.get("accepted_on"), "accepted_on", "受理日期") or today
-    if accepted > today:
-        p.add("accepted_on", "date_future", "受理日期不能晚于今天")
+    if future := date_rules.not_in_future(date_rules.ACCEPTED_ON, accepted, today):
+        p.items.append(future)
     if not isinstance(parties_raw, list) or not parties_raw:
         p.add("parties", "parties_required", "至少登记一名当事人（申请人）")
         parties_raw = []

@@ -6,16 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, Problems, ValidationError
-from mediation_desk.mediation import states
 from mediation_desk.mediation.dispute_types import resolve_type
 from mediation_desk.mediation.dto import MediatorView
-from mediation_desk.mediation.models_case import CaseAssignment, MediationCase
-from mediation_desk.mediation.models_people import Mediator, MediatorRelation
+from mediation_desk.mediation.models_people import Mediator, MediatorLoad, MediatorRelation
+from mediation_desk.mediation.recusal import recuse_related
 from mediation_desk.people.models import Person
 from mediation_desk.privacy import roles
 from mediation_desk.privacy.vault import Vault, place
@@ -123,9 +122,10 @@ def update_mediator(desk: Desk, actor: Actor, mediator_id: str, data: Mapping[st
         return mediator_view(s, m, desk.vault, full=True)
 
 
-def add_relation(desk: Desk, actor: Actor, mediator_id: str, person_id: str, relation: str) -> None:
+def add_relation(desk: Desk, actor: Actor, mediator_id: str, person_id: str, relation: str) -> list[str]:
     """Record that a mediator is related to a person: that mediator is then recused from
-    every case the person is a party to."""
+    every case the person is a party to — those open now included: the assignment ends there
+    (the case waits for a new mediator if nobody else is on it). Returns those cases' ids."""
     with desk.write(actor) as uow:
         roles.authorize(actor, "mediator.manage")  # inside the unit of work: a refusal is audited
         relation = clean_text(relation, "relation", "关系", required=True, max_chars=32) or ""
@@ -144,17 +144,15 @@ def add_relation(desk: Desk, actor: Actor, mediator_id: str, person_id: str, rel
         else:
             s.add(MediatorRelation(mediator_id=mediator_id, person_id=person_id, relation=relation))
         uow.audit("mediator.relation", "mediator", mediator_id, person_id=person_id)
+        return recuse_related(uow, mediator_id, person_id, relation)
 
 
 def open_loads(s: Session) -> dict[str, int]:
-    """Open cases per mediator (active assignments on cases not yet finished)."""
-    rows = s.execute(
-        select(CaseAssignment.mediator_id, func.count(func.distinct(CaseAssignment.case_id)))
-        .join(MediationCase, MediationCase.id == CaseAssignment.case_id)
-        .where(CaseAssignment.ended_at.is_(None), MediationCase.status.in_(states.OPEN_STATES))
-        .group_by(CaseAssignment.mediator_id)
-    ).all()
-    return dict(rows)
+    """Open cases per mediator (cases in an open state with an assignment of theirs not ended),
+    as the database's triggers keep them (`MediatorLoad`, revision 0011)."""
+    return dict(
+        s.execute(select(MediatorLoad.mediator_id, MediatorLoad.open_cases).where(MediatorLoad.open_cases > 0)).all()
+    )
 
 
 def mediator_view(
@@ -180,12 +178,18 @@ def mediator_view(
 
 
 def list_mediators(desk: Desk, *, include_inactive: bool = False) -> list[MediatorView]:
+    """The roster with each mediator's open cases: one query for the mediators and their loads,
+    one for all their relations; only the phones listed are opened (to be masked)."""
     with desk.read() as s:
-        loads = open_loads(s)
-        q = select(Mediator).order_by(Mediator.name)
+        q = (
+            select(Mediator, func.coalesce(MediatorLoad.open_cases, 0))
+            .outerjoin(MediatorLoad, MediatorLoad.mediator_id == Mediator.id)
+            .options(selectinload(Mediator.relations))
+            .order_by(Mediator.name)
+        )
         if not include_inactive:
             q = q.where(Mediator.active.is_(True))
-        return [mediator_view(s, m, desk.vault, load=loads.get(m.id, 0)) for m in s.scalars(q)]
+        return [mediator_view(s, m, desk.vault, load=load) for m, load in s.execute(q)]
 
 
 def find_mediator(s: Session, key: str) -> Mediator:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mediation_desk.storage.base import UUID_LEN, Base, new_id, utcnow
@@ -190,8 +190,15 @@ class Agreement(Base):
     effective_on: Mapped[dt.date | None]  # written: when all signed and sealed; oral: reached
     signed_confirmed_by: Mapped[str | None] = mapped_column(String(64))
     signed_confirmed_at: Mapped[dt.datetime | None]
-    judicial_deadline: Mapped[dt.date | None]  # art. 33: effective_on + 30 days
+    judicial_deadline: Mapped[dt.date | None]  # art. 33: 30 days from effective_on, off rest days (working_days)
     judicial_applied_on: Mapped[dt.date | None]
+    # A written agreement withdrawn before it took effect (mediation resumed, or a party refused
+    # to sign): the row stays, marked, until a new agreement is recorded for the case.
+    withdrawn_on: Mapped[dt.date | None]
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    # Ruled invalid or revoked by a court (arts 32–33): no longer in effect, kept for the record.
+    invalidated_on: Mapped[dt.date | None]
+    invalidated_reason: Mapped[str | None] = mapped_column(Text)
     performance_status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_hlc: Mapped[str] = mapped_column(String(64))
@@ -217,3 +224,56 @@ class FollowUp(Base):
 
 
 Index("ix_case_committee_status", MediationCase.committee_id, MediationCase.status)
+# The follow-ups due (mediation/followup_queries.py, revision 0011): cases by status with their
+# ids, and the visits not yet made, by case and by date (partial: only those, a few thousand).
+Index("ix_case_status_id", MediationCase.status, MediationCase.id)
+Index(
+    "ix_follow_up_pending_case",
+    FollowUp.case_id,
+    FollowUp.due_on,
+    FollowUp.done_at,  # always NULL here: it lets the index answer alone
+    sqlite_where=FollowUp.done_at.is_(None),
+)
+Index("ix_follow_up_pending_due", FollowUp.due_on, FollowUp.case_id, sqlite_where=FollowUp.done_at.is_(None))
+# The monthly report's (mediation/stats.py, revision 0010): status changes by target and day,
+# the moves in and out of the open states, the changes crediting a prevention, and agreements by
+# the dates they take effect on (written: signed; oral: reached).
+Index("ix_case_transition_to_at", CaseTransition.to_status, CaseTransition.at, CaseTransition.case_id)
+Index("ix_case_transition_moves", CaseTransition.to_status, CaseTransition.from_status, CaseTransition.at)
+Index(
+    "ix_case_transition_prevented",
+    CaseTransition.at,
+    sqlite_where=text("json_extract(details, '$.prevented') IS NOT NULL"),
+)
+# (covering: a month of successes is read from the index alone)
+_SUCCESS = (Agreement.withdrawn_on, Agreement.invalidated_on, Agreement.case_id, Agreement.amount_fen)
+Index("ix_agreement_effective_on", Agreement.effective_on, Agreement.form, *_SUCCESS)
+Index("ix_agreement_form_reached_on", Agreement.form, Agreement.reached_on, Agreement.effective_on, *_SUCCESS)
+# The dashboard's (mediation/dashboard.py, revision 0011): cases by state and acceptance date (the
+# open ones waiting too long, oldest first, read state by state), the latest changes of state, and
+# the judicial-confirmation deadlines not yet applied for.
+Index("ix_case_status_accepted", MediationCase.status, MediationCase.accepted_on, MediationCase.number)
+Index("ix_case_transition_at", CaseTransition.at, CaseTransition.hlc)
+Index(
+    "ix_agreement_judicial_pending",
+    Agreement.judicial_deadline,
+    sqlite_where=Agreement.judicial_applied_on.is_(None),
+)
+
+
+class DateCorrection(Base):
+    """A legal date put right (受理、调解、达成、签字生效、申请司法确认): the old and the new value, why,
+    who and when. Legal dates are never overwritten silently nor typed back-dated: each change is
+    one of these rows, kept for good beside the audit trail."""
+
+    __tablename__ = "date_correction"
+
+    id: Mapped[str] = mapped_column(_ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    field: Mapped[str] = mapped_column(String(32))  # accepted_on | held_at | reached_on | signed_on | …
+    target_id: Mapped[str] = mapped_column(_ID)  # the case, agreement or (new) session record changed
+    old_value: Mapped[str] = mapped_column(String(40))  # ISO date, or instant for a session
+    new_value: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    corrected_by: Mapped[str] = mapped_column(String(64))
+    corrected_at: Mapped[dt.datetime]

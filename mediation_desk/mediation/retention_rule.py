@@ -35,6 +35,7 @@ from mediation_desk.mediation.models_case import (
     CaseAssignment,
     CaseParty,
     CaseTransition,
+    DateCorrection,
     FollowUp,
     MediationCase,
     MediatorRefusal,
@@ -158,6 +159,8 @@ def _erase_content(uow: UnitOfWork, case: MediationCase) -> tuple[list[str], dic
         asg.end_reason = ERASED if asg.end_reason else None
     for cp in s.scalars(select(CaseParty).where(CaseParty.case_id == case.id)):
         cp.agent_name = None
+    for dc in s.scalars(select(DateCorrection).where(DateCorrection.case_id == case.id)):
+        dc.reason = ERASED  # the dates and who changed them stay, the free-text why goes
     case.purged_at = uow.now
     s.flush()
     return files, {

@@ -1,4 +1,8 @@
-"""调解记录: session records, append-only. A correction is a new version; the old one stays."""
+"""调解记录: session records, append-only. A correction is a new version; the old one stays.
+
+A session is dated on or after the case's acceptance and not in the future (`date_rules`), and
+only while a mediator acts on the case (`assignment.require_acting_mediator`). Moving a session's
+date through a correction is also written down as a date correction (`DateCorrection`)."""
 
 from __future__ import annotations
 
@@ -10,12 +14,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mediation_desk.core.uow import Actor
+from mediation_desk.core.uow import Actor, UnitOfWork, acting_now
 from mediation_desk.desk import Desk
 from mediation_desk.errors import NotFound, Problems, ValidationError
-from mediation_desk.mediation import states
+from mediation_desk.mediation import date_rules, states
+from mediation_desk.mediation.assignment import require_acting_mediator
 from mediation_desk.mediation.case_access import active_mediator_ids, authorize, load_case, party_person_ids
-from mediation_desk.mediation.models_case import SessionRecord
+from mediation_desk.mediation.models_case import DateCorrection, MediationCase, SessionRecord
 from mediation_desk.mediation.workflow import apply_transition
 from mediation_desk.storage.base import new_id
 from mediation_desk.validation import clean_name, clean_text
@@ -43,7 +48,7 @@ class SessionView:
     created_by: str
 
 
-def _parse_time(value: Any) -> dt.datetime:
+def parse_time(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):
         when = value
     else:
@@ -56,13 +61,22 @@ def _parse_time(value: Any) -> dt.datetime:
     return when.astimezone(dt.UTC)
 
 
-def validate_session(data: Mapping[str, Any], party_ids: list[str]) -> dict[str, Any]:
+def validate_session(
+    data: Mapping[str, Any],
+    party_ids: list[str],
+    *,
+    now: dt.datetime | None = None,
+    accepted_on: dt.date | None = None,
+) -> dict[str, Any]:
+    """Check a session form; `now` is the moment of the action, `accepted_on` the case's
+    acceptance day (no session before it)."""
     p = Problems()
     out: dict[str, Any] = {}
 
-    out["held_at"] = p.check(_parse_time, data.get("held_at") or dt.datetime.now(dt.UTC))
-    if out["held_at"] and out["held_at"] > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5):
-        p.add("held_at", "date_future", "调解时间不能晚于现在")
+    now = now or acting_now()
+    out["held_at"] = p.check(parse_time, data.get("held_at") or now)
+    if out["held_at"] and (problem := date_rules.session_time_problem(out["held_at"], accepted_on, now)):
+        p.items.append(problem)
     out["place"] = p.check(clean_text, data.get("place"), "place", "调解地点", required=True, max_chars=100)
     out["matter"] = p.check(
         clean_text, data.get("matter"), "matter", "调解事项", required=False, max_chars=500, multiline=True
@@ -120,7 +134,8 @@ def add_session(desk: Desk, actor: Actor, case_key: str, data: Mapping[str, Any]
             raise ValidationError.single(
                 "case", "case_not_in_mediation", f"「{states.LABELS[case.status]}」的案件不能再添加调解记录"
             )
-        fields = validate_session(data, party_person_ids(s, case.id))
+        require_acting_mediator(s, case)
+        fields = validate_session(data, party_person_ids(s, case.id), now=uow.now, accepted_on=case.accepted_on)
         rec = SessionRecord(
             case_id=case.id,
             record_key=new_id(),
@@ -146,55 +161,93 @@ def correct_session(desk: Desk, actor: Actor, session_id: str, data: Mapping[str
     """A new version of a session record; the old version is kept untouched."""
     reason = clean_text(reason, "correction_reason", "更正理由", required=True, max_chars=500) or ""
     with desk.write(actor) as uow:
-        s = uow.session
-        old = s.get(SessionRecord, session_id)
-        if old is None:
-            raise NotFound("调解记录", session_id)
-        authorize(s, actor, "session.record", old.case_id)
-        latest = s.scalars(
-            select(SessionRecord)
-            .where(SessionRecord.record_key == old.record_key)
-            .order_by(SessionRecord.version.desc())
-            .limit(1)
-        ).one()
-        if latest.id != old.id:
-            raise ValidationError.single(
-                "session_id", "not_latest_version", f"只能更正最新版本（第 {latest.version} 版）"
+        old = latest_version(uow.session, session_id)
+        authorize(uow.session, actor, "session.record", old.case_id)
+        return new_version(uow, old, data, reason).id
+
+
+def latest_version(s: Session, session_id: str) -> SessionRecord:
+    """The session record `session_id`, refused unless it is the latest version of its record."""
+    old = s.get(SessionRecord, session_id)
+    if old is None:
+        raise NotFound("调解记录", session_id)
+    latest = s.scalars(
+        select(SessionRecord)
+        .where(SessionRecord.record_key == old.record_key)
+        .order_by(SessionRecord.version.desc())
+        .limit(1)
+    ).one()
+    if latest.id != old.id:
+        raise ValidationError.single("session_id", "not_latest_version", f"只能更正最新版本（第 {latest.version} 版）")
+    return old
+
+
+_VERSIONED = (
+    "held_at",
+    "place",
+    "matter",
+    "recorder",
+    "facts_checked",
+    "result",
+    "participants",
+    "helpers",
+    "statements",
+    "outcome",
+    "rights_notified",
+)
+
+
+def new_version(uow: UnitOfWork, old: SessionRecord, data: Mapping[str, Any], reason: str) -> SessionRecord:
+    """Add the corrected version of `old` (the latest) in the caller's unit of work: the fields of
+    `data` over the old ones, checked as a new record is. A changed time is checked against the
+    acceptance day and also kept as a date correction (who, when, old and new time, why)."""
+    s = uow.session
+    case = s.get(MediationCase, old.case_id)
+    assert case is not None  # a session record always belongs to a case (foreign key)
+    merged = {k: getattr(old, k) for k in _VERSIONED}
+    changes = {k: v for k, v in data.items() if not (k == "held_at" and v in (None, ""))}  # blank: keep it
+    merged.update(changes)
+    # The time is judged only when it changes: a record typed before these checks keeps its time
+    # through a correction of its text.
+    moved = "held_at" in changes and parse_time(changes["held_at"]) != old.held_at
+    fields = validate_session(
+        merged,
+        party_person_ids(s, old.case_id),
+        now=uow.now if moved else max(uow.now, old.held_at),
+        accepted_on=case.accepted_on if moved else None,
+    )
+    rec = SessionRecord(
+        case_id=old.case_id,
+        record_key=old.record_key,
+        version=old.version + 1,
+        supersedes_id=old.id,
+        correction_reason=reason,
+        mediator_ids=old.mediator_ids,
+        created_by=uow.actor.username,
+        created_at=uow.now,
+        **fields,
+    )
+    s.add(rec)
+    s.flush()
+    uow.audit("session.correct", "case", old.case_id, session_id=rec.id, supersedes=old.id)
+    payload: dict[str, Any] = {"case_id": old.case_id, "supersedes": old.id}
+    if rec.held_at != old.held_at:
+        payload["held_at"] = rec.held_at
+        s.add(
+            DateCorrection(
+                case_id=old.case_id,
+                field=date_rules.HELD_AT,
+                target_id=rec.id,
+                old_value=old.held_at.isoformat(),
+                new_value=rec.held_at.isoformat(),
+                reason=reason,
+                corrected_by=uow.actor.username,
+                corrected_at=uow.now,
             )
-        merged = {
-            k: getattr(old, k)
-            for k in (
-                "held_at",
-                "place",
-                "matter",
-                "recorder",
-                "facts_checked",
-                "result",
-                "participants",
-                "helpers",
-                "statements",
-                "outcome",
-                "rights_notified",
-            )
-        }
-        merged.update(data)
-        fields = validate_session(merged, party_person_ids(s, old.case_id))
-        rec = SessionRecord(
-            case_id=old.case_id,
-            record_key=old.record_key,
-            version=old.version + 1,
-            supersedes_id=old.id,
-            correction_reason=reason,
-            mediator_ids=old.mediator_ids,
-            created_by=actor.username,
-            created_at=uow.now,
-            **fields,
         )
-        s.add(rec)
-        s.flush()
-        uow.audit("session.correct", "case", old.case_id, session_id=rec.id, supersedes=old.id)
-        uow.outbox("session_record", rec.id, "append", {"case_id": old.case_id, "supersedes": old.id})
-        return rec.id
+        uow.audit("case.date_corrected", "case", old.case_id, field=date_rules.HELD_AT, session_id=rec.id)
+    uow.outbox("session_record", rec.id, "append", payload)
+    return rec
 
 
 def list_sessions(

@@ -4,13 +4,16 @@ permission actions of its services.
 
 accepted → assigned → in_mediation → agreed (written or oral) → performing → follow_up → closed
                                    ↘ terminated (art. 26: reason + routes told) → closed
+agreed → in_mediation (a written agreement not yet signed is withdrawn, art. 29: mediate again)
+agreed → terminated (a party refuses to sign the written agreement, art. 26)
+performing/follow_up → unperformed (art. 32: not performed, the parties told they may sue) → closed
 accepted/assigned → declined (art. 17: a party refuses)
-accepted/assigned/in_mediation → escalated (art. 25, 枫桥经验: to town or county)
+accepted … follow_up → escalated (art. 25, 枫桥经验: to town or county)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.sync_contract import (
@@ -38,6 +41,7 @@ CLOSED = "closed"  # 已结案
 TERMINATED = "terminated"  # 终止调解
 DECLINED = "declined"  # 不予调解（当事人拒绝）
 ESCALATED = "escalated"  # 已上报
+UNPERFORMED = "unperformed"  # 协议未履行 (art. 32: the parties may sue)
 
 LABELS: dict[str, str] = {
     ACCEPTED: "已受理",
@@ -50,6 +54,7 @@ LABELS: dict[str, str] = {
     TERMINATED: "终止调解",
     DECLINED: "不予调解",
     ESCALATED: "已上报",
+    UNPERFORMED: "协议未履行",
 }
 STATES = tuple(LABELS)
 # Published (core/registry.py) when a case closes: {case_id, lead_mediator_id, agreement_effective_on, closed_on}.
@@ -61,10 +66,13 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (ASSIGNED, DECLINED, ESCALATED),
     ASSIGNED: (IN_MEDIATION, DECLINED, ESCALATED),
     IN_MEDIATION: (AGREED, TERMINATED, ESCALATED),
-    AGREED: (PERFORMING, FOLLOW_UP),
-    PERFORMING: (FOLLOW_UP,),
-    FOLLOW_UP: (CLOSED, PERFORMING),  # back to performing when a visit finds it unfinished
+    # Back to mediation or terminated only while a written agreement is unsigned (see _guard).
+    AGREED: (PERFORMING, FOLLOW_UP, IN_MEDIATION, TERMINATED, ESCALATED),
+    PERFORMING: (FOLLOW_UP, UNPERFORMED, ESCALATED),
+    # back to performing when a visit finds it unfinished; unperformed when it will not be
+    FOLLOW_UP: (CLOSED, PERFORMING, UNPERFORMED, ESCALATED),
     TERMINATED: (CLOSED,),
+    UNPERFORMED: (CLOSED,),
     CLOSED: (),
     DECLINED: (),
     ESCALATED: (),
@@ -78,6 +86,8 @@ ROUTES = {  # art. 26: other routes the parties must be told of when mediation e
 }
 ESCALATION_LEVELS = {"town": "镇（街道）矛调中心", "county": "区（县）社会治理中心"}
 PERFORMANCE_DONE = "fully_performed"
+SESSION_FAILED = "failed"  # a session's outcome: 调解不成
+WITHDRAW_LABEL = "协议撤回，重新调解"  # agreed → in_mediation, as the history and the buttons say it
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,19 @@ class CaseFacts:
     reason: str | None = None
     routes_told: tuple[str, ...] = field(default_factory=tuple)
     escalate_to: str | None = None
+    agreement_form: str | None = None  # written | oral
+    agreement_withdrawn: bool = False
+    agreement_invalidated: bool = False
+    last_session_outcome: str | None = None  # of the latest session (current versions only)
+
+    @property
+    def agreement_in_effect(self) -> bool:
+        """Signed (or oral), not withdrawn, not ruled invalid: what counts as 调解成功."""
+        return self.agreement_effective and not self.agreement_withdrawn and not self.agreement_invalidated
+
+    @property
+    def unsigned_written(self) -> bool:
+        return self.has_agreement and self.agreement_form == "written" and not self.agreement_effective
 
 
 def allowed_targets(current: str) -> tuple[str, ...]:
@@ -115,36 +138,72 @@ def blocking_reason(current: str, target: str, facts: CaseFacts) -> str | None:
 def _guard(current: str, target: str, f: CaseFacts) -> str | None:
     if target in (ASSIGNED, IN_MEDIATION) and f.active_mediators < 1:
         return "尚未指派调解员（人民调解法第十九条）"
+    if current == AGREED and target in (IN_MEDIATION, TERMINATED):
+        return _agreement_undone(target, f)
     if target == AGREED:
         if f.sessions < 1:
             return "尚无调解记录，不能登记达成协议"
-        if not f.has_agreement:
+        if f.last_session_outcome == SESSION_FAILED:
+            return "最近一次调解记录为调解不成，须先记录新的一次调解，才能登记达成协议（人民调解法第二十七条）"
+        if not f.has_agreement or f.agreement_withdrawn:
             return "尚未录入协议内容（协议条款、履行方式）"
     if target == TERMINATED:
-        if not (f.reason and f.reason.strip()):
-            return "终止调解须写明理由"
-        if not f.routes_told:
-            return "终止调解须告知当事人其他救济途径（人民调解法第二十六条）"
-        if unknown := [r for r in f.routes_told if r not in ROUTES]:
-            return f"未知的救济途径：{'、'.join(unknown)}"
-    if target == DECLINED and not (f.reason and f.reason.strip()):
+        return _routes_problem(f, "终止调解", "人民调解法第二十六条")
+    if target == DECLINED and not _given(f.reason):
         return "不予调解须记录理由（如当事人明确拒绝，人民调解法第十七条）"
     if target == ESCALATED:
         if f.escalate_to not in ESCALATION_LEVELS:
-            return "上报须选择接收层级：镇（街道）或区（县）"
-        if not (f.reason and f.reason.strip()):
-            return "上报须写明理由"
+            return "上报须选择接收层级：镇（街道）或区（县）（人民调解法第二十五条）"
+        if not _given(f.reason):
+            return "上报须写明理由（人民调解法第二十五条）"
     if target in (PERFORMING, FOLLOW_UP):
-        if not f.has_agreement:
+        if not f.has_agreement or f.agreement_withdrawn:
             return "没有协议，无从履行或回访"
         if not f.agreement_effective:
             return "书面协议尚未经各方签字、盖章生效（人民调解法第二十九条），请先确认签字"
+        if f.agreement_invalidated:
+            return "协议已被人民法院确认无效或撤销，不能再履行或回访（人民调解法第三十三条）"
+    if target == UNPERFORMED:
+        if not f.agreement_effective:
+            return "协议尚未生效，不存在未履行（人民调解法第三十二条）"
+        if problem := _routes_problem(f, "登记协议未履行", "人民调解法第三十二条"):
+            return problem
+        if "litigation" not in f.routes_told:
+            return "登记协议未履行须告知当事人可以向人民法院提起诉讼（人民调解法第三十二条）"
     if target == CLOSED and current == FOLLOW_UP:
         if f.followups_done < 1:
             return "尚无回访记录，不能结案（人民调解法第三十一条）"
         if f.performance_status != PERFORMANCE_DONE:
             return "协议尚未履行完毕，不能结案"
     return None
+
+
+def _given(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _routes_problem(f: CaseFacts, action: str, article: str) -> str | None:
+    if not _given(f.reason):
+        return f"{action}须写明理由（{article}）"
+    if not f.routes_told:
+        return f"{action}须告知当事人其他救济途径（{article}）"
+    if unknown := [r for r in f.routes_told if r not in ROUTES]:
+        return f"未知的救济途径：{'、'.join(unknown)}"
+    return None
+
+
+def _agreement_undone(target: str, f: CaseFacts) -> str | None:
+    """agreed → in_mediation (withdrawn) or → terminated (a party refuses to sign): only while
+    the written agreement has not taken effect — once signed, art. 32 leaves the courts."""
+    if not f.has_agreement or f.agreement_withdrawn:
+        return "本案没有待签字的协议"
+    if f.agreement_form != "written":
+        return "口头协议自达成时生效，不能撤回；当事人可以向人民法院提起诉讼（人民调解法第三十二条）"
+    if f.agreement_effective:
+        return "书面协议已签字生效，不能撤回；当事人可以向人民法院提起诉讼（人民调解法第三十二条）"
+    if target == IN_MEDIATION:
+        return None if _given(f.reason) else "撤回协议、重新调解须写明理由（人民调解法第二十九条）"
+    return _routes_problem(f, "当事人拒绝签字而终止调解", "人民调解法第二十六条")
 
 
 def check_transition(current: str, target: str, facts: CaseFacts) -> None:
@@ -160,12 +219,8 @@ def check_transition(current: str, target: str, facts: CaseFacts) -> None:
 def available_actions(current: str, facts: CaseFacts) -> list[str]:
     """Targets allowed right now, ignoring guards that need input given with the action itself
     (a reason, routes, the escalation level) — those the form asks for."""
-    needs_input = {TERMINATED, DECLINED, ESCALATED}
-    out = []
-    for target in allowed_targets(current):
-        if target in needs_input or _guard(current, target, facts) is None:
-            out.append(target)
-    return out
+    given = replace(facts, reason="…", routes_told=tuple(ROUTES), escalate_to=next(iter(ESCALATION_LEVELS)))
+    return [t for t in allowed_targets(current) if _guard(current, t, given) is None]
 
 
 def transition_conflict(server_status: str, claimed_from: str, target: str) -> str | None:
@@ -210,6 +265,8 @@ _AGREEMENT_RULES = {
     "reached_on": _DAY,
     "effective_on": _DAY,
     "judicial_applied_on": _DAY,
+    "withdrawn_on": _DAY,
+    "invalidated_on": _DAY,
 }
 SYNCED_ENTITIES = (
     SyncedEntity(
@@ -256,6 +313,8 @@ SYNCED_ENTITIES = (
                 "effective_on",
                 "judicial_applied_on",
                 "performance_status",
+                "withdrawn_on",  # the dates only: the reasons stay at the desk
+                "invalidated_on",
             }
         ),
         rules=_AGREEMENT_RULES,

@@ -40,10 +40,12 @@ def apply_transition(
     previous = case.status
     hlc = uow.tick()
     case.status, case.status_changed_at, case.updated_at, case.updated_hlc = target, uow.now, uow.now, hlc
-    if target in (states.TERMINATED, states.DECLINED, states.ESCALATED):
+    if target in (states.TERMINATED, states.DECLINED, states.ESCALATED, states.UNPERFORMED):
         case.status_reason = reason
-    if target == states.TERMINATED:
+    if target in (states.TERMINATED, states.UNPERFORMED):
         case.routes_told = list(routes)
+    if previous == states.AGREED and target in (states.IN_MEDIATION, states.TERMINATED):
+        _withdraw_agreement(uow, case, reason or "")
     if target == states.ESCALATED:
         case.escalated_to = escalate_to
     if target == states.CLOSED:
@@ -81,6 +83,15 @@ def apply_transition(
         _announce_closing(uow, case)
 
 
+def _withdraw_agreement(uow: UnitOfWork, case: MediationCase, reason: str) -> None:
+    """The unsigned written agreement is withdrawn (mediation resumes, or a party refused to
+    sign): its row stays, marked, and no longer counts as an agreement reached."""
+    a = uow.session.scalars(select(Agreement).where(Agreement.case_id == case.id)).one()
+    a.withdrawn_on, a.withdrawn_reason, a.updated_hlc = uow.today, reason, uow.tick()
+    uow.audit("agreement.withdrawn", "case", case.id, withdrawn_on=uow.today.isoformat())
+    uow.outbox("agreement", a.id, "update", {"fields": {"withdrawn_on": uow.today}, "updated_hlc": a.updated_hlc})
+
+
 def _announce_closing(uow: UnitOfWork, case: MediationCase) -> None:
     """Tell whoever listens (core/registry.py) that a case closed, with its lead mediator and
     whether an agreement is in effect: a volunteer mediator's work may earn green coins."""
@@ -89,7 +100,12 @@ def _announce_closing(uow: UnitOfWork, case: MediationCase) -> None:
         .where(CaseAssignment.case_id == case.id, CaseAssignment.role == "lead")
         .order_by(CaseAssignment.ended_at.is_not(None), CaseAssignment.assigned_at.desc())
     ).first()
-    effective = uow.session.scalars(select(Agreement.effective_on).where(Agreement.case_id == case.id)).first()
+    # Only an agreement in effect (not withdrawn, not ruled invalid) is a mediation that succeeded.
+    effective = uow.session.scalars(
+        select(Agreement.effective_on).where(
+            Agreement.case_id == case.id, Agreement.withdrawn_on.is_(None), Agreement.invalidated_on.is_(None)
+        )
+    ).first()
     REGISTRY.publish(
         uow,
         states.CASE_CLOSED_EVENT,

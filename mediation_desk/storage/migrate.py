@@ -12,12 +12,14 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediation_desk.paths import package_dir
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = package_dir() / "storage" / "migrations"  # the same in the frozen bundle
 KEEP_PRE_MIGRATION_COPIES = 5
 
 

@@ -36,8 +36,9 @@ class PullTally:
 def pull_changes(
     desk: Desk, client: DistrictClient, progress: Progress | None = None, page_size: int = contract.MAX_PULL_PAGE
 ) -> PullTally:
-    """Every change after the desk's cursor. The next page is fetched while the desk applies the
-    one before (one request at a time), so the desk's share mostly hides behind the network's."""
+    """Every change after the desk's cursor. The next page is asked for as soon as the cursor
+    after this one is known, and fetched while the desk reads and applies this one (one request at
+    a time), so the desk's share hides behind the district's and the network's."""
     tally = PullTally()
     page_size = max(1, min(page_size, contract.MAX_PULL_PAGE))
     with desk.read() as s:
@@ -60,14 +61,11 @@ def pull_changes(
                     after = state.cursor(s)
                 request = http.submit(client.pull, after, page_size)
                 continue
-            try:
-                changes = [contract.change_from_wire(c) for c in page["changes"]]
-                next_cursor = int(page["next_cursor"])
-            except (KeyError, TypeError, ValueError):
-                raise ServerFailure("拉取的回答格式不对") from None
+            next_cursor = _cursor_of(page)
             more = bool(page.get("has_more")) and next_cursor > after
             if more:
                 request = http.submit(client.pull, next_cursor, page_size)
+            changes = _changes_of(page)  # the next page is on its way meanwhile
             if _store_page(desk, after, changes, next_cursor, tally) is None:
                 # Another sync of this desk stored this page meanwhile: go on from where it got to.
                 if more:
@@ -102,6 +100,20 @@ def start_over(desk: Desk, stale_cursor: int) -> int:
         count = int(getattr(queued, "rowcount", 0) or 0)  # a CursorResult: UPDATE reports its rows
         uow.audit("sync.requeued", "desk", None, ops=count, why="district_restored", stale_cursor=stale_cursor)
     return count
+
+
+def _cursor_of(page: dict[str, Any]) -> int:
+    try:
+        return int(page["next_cursor"])
+    except (KeyError, TypeError, ValueError):
+        raise ServerFailure("拉取的回答格式不对") from None
+
+
+def _changes_of(page: dict[str, Any]) -> list[contract.Change]:
+    try:
+        return [contract.change_from_wire(c) for c in page["changes"]]
+    except (KeyError, TypeError, ValueError):
+        raise ServerFailure("拉取的回答格式不对") from None
 
 
 def _wait_quietly(request: Future[Any]) -> None:

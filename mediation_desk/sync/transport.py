@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import orjson
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from mediation_desk.core import sync_contract as contract
@@ -298,9 +299,12 @@ def _plain(exc: httpx.TransportError) -> str:
 
 def _decode(response: httpx.Response) -> dict[str, Any]:
     try:
-        body = response.json()
-    except ValueError:
-        body = None
+        body = orjson.loads(response.content)  # a pull's page decoded several times faster than by json
+    except orjson.JSONDecodeError:
+        try:
+            body = response.json()  # what orjson refuses (an integer beyond 64 bits) the standard module reads
+        except ValueError:
+            body = None
     if response.is_success:
         if not isinstance(body, dict):
             raise ServerFailure(f"HTTP {response.status_code}，回答不是 JSON")

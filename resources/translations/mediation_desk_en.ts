@@ -659,12 +659,24 @@
         <translation>Confirm signatures…</translation>
     </message>
     <message>
+        <source>协议撤回，重新调解…</source>
+        <translation>Withdraw the agreement, mediate again…</translation>
+    </message>
+    <message>
+        <source>当事人拒签，终止调解…</source>
+        <translation>A party refuses to sign: terminate…</translation>
+    </message>
+    <message>
         <source>转入履行…</source>
         <translation>Start performance…</translation>
     </message>
     <message>
         <source>登记回访…</source>
         <translation>Record a follow-up visit…</translation>
+    </message>
+    <message>
+        <source>协议未履行…</source>
+        <translation>Agreement not performed…</translation>
     </message>
     <message>
         <source>结案…</source>
@@ -832,6 +844,14 @@
     <message>
         <source>尚未确认签字，协议未生效</source>
         <translation>Signatures not yet confirmed; the agreement is not in effect yet</translation>
+    </message>
+    <message>
+        <source>已于 {day} 撤回（未生效，保留备查）：{reason}</source>
+        <translation>Withdrawn on {day} (never in effect, kept for the record): {reason}</translation>
+    </message>
+    <message>
+        <source>已于 {day} 被人民法院确认无效或撤销：{reason}</source>
+        <translation>Ruled invalid or revoked by a court on {day}: {reason}</translation>
     </message>
     <message>
         <source>履行情况：{status}</source>
@@ -1224,6 +1244,10 @@
     <message>
         <source>回访中</source>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>协议未履行</source>
+        <translation>Agreement not performed</translation>
     </message>
     <message>
         <source>已结案</source>
@@ -2073,6 +2097,10 @@ The town dispute resolution centre then carries on with it, and the original vil
         <translation>Application for Judicial Confirmation</translation>
     </message>
     <message>
+        <source>终止调解告知书</source>
+        <translation>Notice of Termination of Mediation</translation>
+    </message>
+    <message>
         <source>人民调解卷宗</source>
         <translation>People&apos;s Mediation Case File</translation>
     </message>
@@ -2103,6 +2131,10 @@ The town dispute resolution centre then carries on with it, and the original vil
     <message>
         <source>书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）</source>
         <translation>Can be generated only within 30 days after the written mediation agreement is signed and takes effect (People&apos;s Mediation Law, Art. 33)</translation>
+    </message>
+    <message>
+        <source>终止调解后才能生成，每位当事人一份（人民调解法第二十六条）</source>
+        <translation>Available once mediation has been terminated; one notice for each party (People&apos;s Mediation Law art. 26)</translation>
     </message>
     <message>
         <source>案件办结（结案、终止调解、不予调解或上报）后才能立卷</source>
@@ -2552,6 +2584,45 @@ If this keeps happening, give the log file to your technician:
     <message>
         <source>回访时间(&amp;T)：</source>
         <translation>Visi&amp;ted:</translation>
+    </message>
+</context>
+<context>
+    <name>FontSection</name>
+    <message>
+        <source>文书字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <source>选择额外字体文件…</source>
+        <translation>Choose an extra font file…</translation>
+    </message>
+    <message>
+        <source>不再使用额外字体</source>
+        <translation>Stop using the extra font</translation>
+    </message>
+    <message>
+        <source>内置字体可打印全部：{full}。部分：{partial}。</source>
+        <translation>The bundled fonts print all of: {full}. Part of: {partial}.</translation>
+    </message>
+    <message>
+        <source>额外字体：未设置。内置字体缺字时，可指定一个含该字的 TrueType 字体文件。</source>
+        <translation>Extra font: none. When the bundled fonts lack a character, name a TrueType font file that has it.</translation>
+    </message>
+    <message>
+        <source>额外字体：{path}（文件不存在或无法使用，未启用）</source>
+        <translation>Extra font: {path} (missing or unusable, not in use)</translation>
+    </message>
+    <message>
+        <source>额外字体：{path}（{count} 个字符）</source>
+        <translation>Extra font: {path} ({count} characters)</translation>
+    </message>
+    <message>
+        <source>选择额外字体文件</source>
+        <translation>Choose an extra font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
+        <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3252,22 @@ Correct the file and import it again, or skip the rows with problems and import 
     <message>
         <source>正在核对密码……</source>
         <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <source>这是演示工作台，可用这些演示账号登录：</source>
+        <translation>This is a demo desk; log in with one of its demo accounts:</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）</source>
+        <translation>{username} ({role})</translation>
+    </message>
+    <message>
+        <source>密码都是：{password}</source>
+        <translation>Password (the same for each): {password}</translation>
+    </message>
+    <message>
+        <source>正在打开工作台，打开后立即核对密码……</source>
+        <translation>Opening the desk; the password is checked as soon as it is open…</translation>
     </message>
     <message>
         <source>{reason}。
@@ -4099,6 +4186,10 @@ They can no longer log in; the account and the records they made are kept, and i
     <message>
         <source>（未填）</source>
         <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>{chars}无法打印：文书字体中没有这个字。请核对录入；确为生僻字的，请在「设置」中指定含这个字的额外字体，否则文书和协议签字都会被拒绝</source>
+        <translation>{chars} cannot be printed: the document fonts have no glyph for it. Check the typing; if it is a rare character, name an extra font that has it under Settings, or the documents and the signing of the agreement will be refused</translation>
     </message>
     <message>
         <source>名称：</source>
@@ -6600,6 +6691,14 @@ Outcome: {outcome}</translation>
         <translation>Mediation ended (cases)</translation>
     </message>
     <message>
+        <source>不予调解（件）</source>
+        <translation>Declined (cases)</translation>
+    </message>
+    <message>
+        <source>调解件数（件）</source>
+        <translation>Mediations concluded (cases)</translation>
+    </message>
+    <message>
         <source>调解成功率</source>
         <translation>Success rate</translation>
     </message>
@@ -6644,6 +6743,10 @@ Outcome: {outcome}</translation>
         <translation>Persons</translation>
     </message>
     <message>
+        <source>调解成功率 = 调解成功 ÷ 调解件数；调解件数 = 本月调解成功、终止调解、不予调解和上报的件数。调解成功按协议生效日期计（口头协议按达成日期），已撤回或被确认无效、撤销的协议不计。</source>
+        <translation>Success rate = successful ÷ concluded; concluded = the month&apos;s successful, terminated, declined and escalated cases. A success counts on the day its agreement took effect (an oral one: the day it was reached); agreements withdrawn, or ruled invalid or revoked, do not count.</translation>
+    </message>
+    <message>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
@@ -6652,8 +6755,8 @@ Outcome: {outcome}</translation>
         <translation>People&apos;s mediation monthly report, {month}</translation>
     </message>
     <message>
-        <source>本月没有调解成功或终止调解的案件，不计成功率</source>
-        <translation>No case was mediated successfully or ended this month, so there is no success rate</translation>
+        <source>本月没有调解成功、终止调解、不予调解或上报的案件，不计成功率</source>
+        <translation>No case was mediated successfully, terminated, declined or escalated this month: no success rate</translation>
     </message>
     <message>
         <source>人民调解月报-{month}.csv</source>
@@ -7518,6 +7621,10 @@ The district then credits the coins; this cannot be undone.</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
+        <source>协议撤回，重新调解</source>
+        <translation>Withdraw the agreement, mediate again</translation>
+    </message>
+    <message>
         <source>{number}&#x3000;转为「{state}」</source>
         <translation>{number}  Change to “{state}”</translation>
     </message>
@@ -7544,6 +7651,24 @@ The district then credits the coins; this cannot be undone.</translation>
     <message>
         <source>结案后案件不能再变更。</source>
         <translation>Once closed, the case can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>协议生效后当事人不履行或对协议内容发生争议的，应告知当事人可以向人民法院提起诉讼（人民调解法第三十二条），请勾选“诉讼”并写明未履行的情况。此操作不可撤销。</source>
+        <translation>When a party does not perform an agreement in effect, or disputes its content, the parties must be told they may sue in court (People&apos;s Mediation Law art. 32): tick “litigation” and describe what was not performed. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>书面协议尚未经各方签字、盖章，未生效（人民调解法第二十九条）。撤回后协议保留备查，案件回到调解中，须重新调解并登记新的协议。请写明撤回理由。</source>
+        <translation>The written agreement has not been signed and sealed by everyone, so it is not in effect (People&apos;s Mediation Law art. 29). Withdrawn, it is kept for the record and the case goes back to mediation; a new agreement must be recorded. Give the reason for withdrawing it.</translation>
+    </message>
+    <message>
+        <source>当事人拒绝在协议上签字的，协议不生效，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。</source>
+        <translation>When a party refuses to sign, the agreement does not take effect: mediation must be terminated with its reason, and the parties told they may seek arbitration, administrative or judicial remedies (People&apos;s Mediation Law art. 26). A terminated mediation cannot be resumed.</translation>
+    </message>
+    <message>
+        <source>确定撤回 {number} 尚未签字的协议、重新调解吗？
+撤回的协议保留备查，不能再签字生效。</source>
+        <translation>Withdraw the unsigned agreement of {number} and mediate again?
+The withdrawn agreement is kept for the record and can no longer be signed.</translation>
     </message>
     <message>
         <source>确定将 {number} 转为「{state}」吗？

@@ -659,12 +659,24 @@
         <translation>确认签字…</translation>
     </message>
     <message>
+        <source>协议撤回，重新调解…</source>
+        <translation>协议撤回，重新调解…</translation>
+    </message>
+    <message>
+        <source>当事人拒签，终止调解…</source>
+        <translation>当事人拒签，终止调解…</translation>
+    </message>
+    <message>
         <source>转入履行…</source>
         <translation>转入履行…</translation>
     </message>
     <message>
         <source>登记回访…</source>
         <translation>登记回访…</translation>
+    </message>
+    <message>
+        <source>协议未履行…</source>
+        <translation>协议未履行…</translation>
     </message>
     <message>
         <source>结案…</source>
@@ -832,6 +844,14 @@
     <message>
         <source>尚未确认签字，协议未生效</source>
         <translation>尚未确认签字，协议未生效</translation>
+    </message>
+    <message>
+        <source>已于 {day} 撤回（未生效，保留备查）：{reason}</source>
+        <translation>已于 {day} 撤回（未生效，保留备查）：{reason}</translation>
+    </message>
+    <message>
+        <source>已于 {day} 被人民法院确认无效或撤销：{reason}</source>
+        <translation>已于 {day} 被人民法院确认无效或撤销：{reason}</translation>
     </message>
     <message>
         <source>履行情况：{status}</source>
@@ -1224,6 +1244,10 @@
     <message>
         <source>回访中</source>
         <translation>回访中</translation>
+    </message>
+    <message>
+        <source>协议未履行</source>
+        <translation>协议未履行</translation>
     </message>
     <message>
         <source>已结案</source>
@@ -2073,6 +2097,10 @@
         <translation>司法确认申请书</translation>
     </message>
     <message>
+        <source>终止调解告知书</source>
+        <translation>终止调解告知书</translation>
+    </message>
+    <message>
         <source>人民调解卷宗</source>
         <translation>人民调解卷宗</translation>
     </message>
@@ -2103,6 +2131,10 @@
     <message>
         <source>书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）</source>
         <translation>书面调解协议签字生效后 30 日内才能生成（人民调解法第三十三条）</translation>
+    </message>
+    <message>
+        <source>终止调解后才能生成，每位当事人一份（人民调解法第二十六条）</source>
+        <translation>终止调解后才能生成，每位当事人一份（人民调解法第二十六条）</translation>
     </message>
     <message>
         <source>案件办结（结案、终止调解、不予调解或上报）后才能立卷</source>
@@ -2552,6 +2584,45 @@
     <message>
         <source>回访时间(&amp;T)：</source>
         <translation>回访时间(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>FontSection</name>
+    <message>
+        <source>文书字体</source>
+        <translation>文书字体</translation>
+    </message>
+    <message>
+        <source>选择额外字体文件…</source>
+        <translation>选择额外字体文件…</translation>
+    </message>
+    <message>
+        <source>不再使用额外字体</source>
+        <translation>不再使用额外字体</translation>
+    </message>
+    <message>
+        <source>内置字体可打印全部：{full}。部分：{partial}。</source>
+        <translation>内置字体可打印全部：{full}。部分：{partial}。</translation>
+    </message>
+    <message>
+        <source>额外字体：未设置。内置字体缺字时，可指定一个含该字的 TrueType 字体文件。</source>
+        <translation>额外字体：未设置。内置字体缺字时，可指定一个含该字的 TrueType 字体文件。</translation>
+    </message>
+    <message>
+        <source>额外字体：{path}（文件不存在或无法使用，未启用）</source>
+        <translation>额外字体：{path}（文件不存在或无法使用，未启用）</translation>
+    </message>
+    <message>
+        <source>额外字体：{path}（{count} 个字符）</source>
+        <translation>额外字体：{path}（{count} 个字符）</translation>
+    </message>
+    <message>
+        <source>选择额外字体文件</source>
+        <translation>选择额外字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3252,22 @@
     <message>
         <source>正在核对密码……</source>
         <translation>正在核对密码……</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）</source>
+        <translation>{username}（{role}）</translation>
+    </message>
+    <message>
+        <source>这是演示工作台，可用这些演示账号登录：</source>
+        <translation>这是演示工作台，可用这些演示账号登录：</translation>
+    </message>
+    <message>
+        <source>密码都是：{password}</source>
+        <translation>密码都是：{password}</translation>
+    </message>
+    <message>
+        <source>正在打开工作台，打开后立即核对密码……</source>
+        <translation>正在打开工作台，打开后立即核对密码……</translation>
     </message>
     <message>
         <source>{reason}。
@@ -4099,6 +4186,10 @@
     <message>
         <source>（未填）</source>
         <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>{chars}无法打印：文书字体中没有这个字。请核对录入；确为生僻字的，请在「设置」中指定含这个字的额外字体，否则文书和协议签字都会被拒绝</source>
+        <translation>{chars}无法打印：文书字体中没有这个字。请核对录入；确为生僻字的，请在「设置」中指定含这个字的额外字体，否则文书和协议签字都会被拒绝</translation>
     </message>
     <message>
         <source>名称：</source>
@@ -6600,6 +6691,14 @@
         <translation>终止调解（件）</translation>
     </message>
     <message>
+        <source>不予调解（件）</source>
+        <translation>不予调解（件）</translation>
+    </message>
+    <message>
+        <source>调解件数（件）</source>
+        <translation>调解件数（件）</translation>
+    </message>
+    <message>
         <source>调解成功率</source>
         <translation>调解成功率</translation>
     </message>
@@ -6644,6 +6743,10 @@
         <translation>人</translation>
     </message>
     <message>
+        <source>调解成功率 = 调解成功 ÷ 调解件数；调解件数 = 本月调解成功、终止调解、不予调解和上报的件数。调解成功按协议生效日期计（口头协议按达成日期），已撤回或被确认无效、撤销的协议不计。</source>
+        <translation>调解成功率 = 调解成功 ÷ 调解件数；调解件数 = 本月调解成功、终止调解、不予调解和上报的件数。调解成功按协议生效日期计（口头协议按达成日期），已撤回或被确认无效、撤销的协议不计。</translation>
+    </message>
+    <message>
         <source>正在统计……</source>
         <translation>正在统计……</translation>
     </message>
@@ -6652,8 +6755,8 @@
         <translation>{month} 人民调解月报</translation>
     </message>
     <message>
-        <source>本月没有调解成功或终止调解的案件，不计成功率</source>
-        <translation>本月没有调解成功或终止调解的案件，不计成功率</translation>
+        <source>本月没有调解成功、终止调解、不予调解或上报的案件，不计成功率</source>
+        <translation>本月没有调解成功、终止调解、不予调解或上报的案件，不计成功率</translation>
     </message>
     <message>
         <source>人民调解月报-{month}.csv</source>
@@ -7518,6 +7621,10 @@
 <context>
     <name>TransitionDialog</name>
     <message>
+        <source>协议撤回，重新调解</source>
+        <translation>协议撤回，重新调解</translation>
+    </message>
+    <message>
         <source>{number}&#x3000;转为「{state}」</source>
         <translation>{number}&#x3000;转为「{state}」</translation>
     </message>
@@ -7544,6 +7651,24 @@
     <message>
         <source>结案后案件不能再变更。</source>
         <translation>结案后案件不能再变更。</translation>
+    </message>
+    <message>
+        <source>协议生效后当事人不履行或对协议内容发生争议的，应告知当事人可以向人民法院提起诉讼（人民调解法第三十二条），请勾选“诉讼”并写明未履行的情况。此操作不可撤销。</source>
+        <translation>协议生效后当事人不履行或对协议内容发生争议的，应告知当事人可以向人民法院提起诉讼（人民调解法第三十二条），请勾选“诉讼”并写明未履行的情况。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>书面协议尚未经各方签字、盖章，未生效（人民调解法第二十九条）。撤回后协议保留备查，案件回到调解中，须重新调解并登记新的协议。请写明撤回理由。</source>
+        <translation>书面协议尚未经各方签字、盖章，未生效（人民调解法第二十九条）。撤回后协议保留备查，案件回到调解中，须重新调解并登记新的协议。请写明撤回理由。</translation>
+    </message>
+    <message>
+        <source>当事人拒绝在协议上签字的，协议不生效，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。</source>
+        <translation>当事人拒绝在协议上签字的，协议不生效，应当终止调解，写明理由，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。</translation>
+    </message>
+    <message>
+        <source>确定撤回 {number} 尚未签字的协议、重新调解吗？
+撤回的协议保留备查，不能再签字生效。</source>
+        <translation>确定撤回 {number} 尚未签字的协议、重新调解吗？
+撤回的协议保留备查，不能再签字生效。</translation>
     </message>
     <message>
         <source>确定将 {number} 转为「{state}」吗？

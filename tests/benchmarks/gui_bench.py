@@ -1,15 +1,18 @@
 """Window benchmarks against design.md §5. Run on demand (not part of the test suite):
 
-    python tests/benchmarks/gui_bench.py DIR [--runs N]
+    python tests/benchmarks/gui_bench.py DIR [--runs N] [--start-only]
 
 DIR holds the 100,000-case desk of `dataset.py` (built there on the first run, ~1 minute, and
 reused afterwards). Prints a table:
 
-- cold start to an interactive main window: the real window started as a subprocess
-  (`start_window.py`: logged in, dashboard shown, event loop idle) against an empty QMainWindow
-  started the same way; median of N runs each (and the fastest), and the ratio. The CPU time
-  of each start is shown too: when other programs keep the machine busy the wall clock grows,
-  the CPU time hardly, so its ratio is the steadier comparison;
+- cold start to the login dialog: the real start (`start_window.py`, through the command line's
+  own entry) until the login dialog is shown and idle, against an empty QMainWindow started the
+  same way (the floor, same run); median of N runs each (and the fastest), and the ratio. The
+  CPU time of each start is shown too: when other programs keep the machine busy the wall clock
+  grows, the CPU time hardly;
+- password given → dashboard shown (Argon2 included), the password "typed" in 2 s as a person
+  does, and the UI thread's longest stall from the login dialog to the dashboard (the stall
+  probe: a 10 ms timer on the UI thread);
 - search in the cases list: a query set on the cases page until its model holds the first page
   of results (the page's 250 ms typing pause is not counted), for a case number, a party's name,
   a phone number and Chinese free text;
@@ -33,7 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.benchmarks.dataset import BENCH_PASSWORD, build
 
 RUNNER = Path(__file__).with_name("start_window.py")
-START_BUDGET_MS, START_RATIO, SEARCH_BUDGET_MS, RSS_BUDGET_MB = 1500, 3.0, 50, 300
+LOGIN_RATIO, LOGIN_BUDGET_MS, STALL_BUDGET_MS, SEARCH_BUDGET_MS, RSS_BUDGET_MB = 2.5, 400, 100, 50, 300
 
 
 def start(*args: str) -> dict[str, str]:
@@ -64,40 +67,41 @@ def cold_starts(root: Path, runs: int) -> list[tuple[str, str, str]]:
     bare_runs = [start("--bare") for _ in range(runs)]
     login_runs = [start(str(root), "--login-dialog") for _ in range(runs)]
     desk_runs = [start(str(root)) for _ in range(runs)]
-    bare, login, desk = ([ready_ms(r) for r in rs] for rs in (bare_runs, login_runs, desk_runs))
-    cpu_bare, cpu_login, cpu_desk = (
-        statistics.median(cpu_ms(r) for r in rs) for rs in (bare_runs, login_runs, desk_runs)
-    )
+    early_runs = [start(str(root), "--typing-ms", "0") for _ in range(max(1, runs // 2))]
+    bare, login = ([ready_ms(r) for r in rs] for rs in (bare_runs, login_runs))
+    cpu_bare, cpu_login = (statistics.median(cpu_ms(r) for r in rs) for rs in (bare_runs, login_runs))
+    med_bare, med_login = statistics.median(bare), statistics.median(login)
+    to_dashboard = [float(r["login"]) for r in desk_runs]
+    early = [float(r["login"]) for r in early_runs]
+    stalls = [(float(r["stall"].split()[0]), r["stall"].split()[1]) for r in login_runs + desk_runs + early_runs]
+    worst = max(stalls)
     marks: dict[str, list[float]] = {}
     for r in desk_runs:
         for item in r["marks"].split():
             name, _, ms = item.partition("=")
             marks.setdefault(name, []).append(float(ms))
-    med_bare, med_desk, med_login = statistics.median(bare), statistics.median(desk), statistics.median(login)
-    steps, last = [], 0.0
-    for name, values in marks.items():
-        at = statistics.median(values)
-        steps.append(f"{name} +{at - last:.0f}")
-        last = at
+    steps = ", ".join(f"{name} {statistics.median(values):.0f}" for name, values in marks.items())
 
-    def spread(values: list[float], cpu: float) -> str:
-        return f"{statistics.median(values):.0f} ms (min {min(values):.0f}; cpu {cpu:.0f})"
+    def spread(values: list[float], cpu: float | None = None) -> str:
+        more = f"; cpu {cpu:.0f}" if cpu is not None else ""
+        return f"{statistics.median(values):.0f} ms (min {min(values):.0f}{more})"
 
     return [
-        ("cold start: bare PySide6 QMainWindow", spread(bare, cpu_bare), "-"),
+        ("cold start: bare PySide6 QMainWindow (floor)", spread(bare, cpu_bare), "-"),
         ("cold start: desk to its login dialog", spread(login, cpu_login), "-"),
-        ("cold start: desk, logged in, dashboard shown", spread(desk, cpu_desk), f"≤ {START_BUDGET_MS} ms"),
         (
-            "cold start: ratio desk / bare (medians)",
-            f"{med_desk / med_bare:.1f}× (login dialog {med_login / med_bare:.1f}×)",
-            f"≤ {START_RATIO:.0f}×",
+            "cold start: ratio login dialog / bare (medians)",
+            f"{med_login / med_bare:.2f}× (cpu {cpu_login / cpu_bare:.2f}×)",
+            f"≤ {LOGIN_RATIO}×",
         ),
+        ("password → dashboard shown (typed in 2 s)", spread(to_dashboard), f"≤ {LOGIN_BUDGET_MS} ms"),
+        ("password given at once → dashboard (waits for the desk)", spread(early), "-"),
         (
-            "cold start: ratio desk / bare (cpu time)",
-            f"{cpu_desk / cpu_bare:.1f}× (login dialog {cpu_login / cpu_bare:.1f}×)",
-            f"≤ {START_RATIO:.0f}×",
+            "UI thread's longest stall during start (probe)",
+            f"{worst[0]:.0f} ms at {worst[1]} (median {statistics.median(s for s, _ in stalls):.0f})",
+            f"≤ {STALL_BUDGET_MS} ms",
         ),
-        ("  where the desk's start goes (median ms)", ", ".join(steps), ""),
+        ("  the desk's start, median ms since launch", steps, ""),
     ]
 
 
@@ -182,6 +186,11 @@ def memory(root: Path) -> list[tuple[str, str, str]]:
 
 
 def main(argv: list[str]) -> int:
+    if "--start-only" in argv:  # the start figures alone (issue 17), a few minutes
+        argv = [a for a in argv if a != "--start-only"]
+        start_only = True
+    else:
+        start_only = False
     args = [a for a in argv if not a.startswith("--")]
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
     if str(runs) in args:
@@ -192,10 +201,10 @@ def main(argv: list[str]) -> int:
     how = f"built in {load['load_s']:.0f} s" if load else "reused"
     print(f"dataset: 100,000 cases in {root} ({how}; open {time.perf_counter() - t:.1f} s)")
     try:
-        rows = searches(root, desk, repeat=15)
+        rows = [] if start_only else searches(root, desk, repeat=15)
     finally:
         desk.close()
-    rows = cold_starts(root, runs) + rows + memory(root)
+    rows = cold_starts(root, runs) + rows + ([] if start_only else memory(root))
     width = max(len(r[0]) for r in rows)
     print(f"\n{'what':{width}}  {'measured':34}  budget")
     for what, measured, budget in rows:

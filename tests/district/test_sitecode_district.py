@@ -472,7 +472,7 @@ def test_month_end_judges_every_place_as_the_rule_does(db):
             assert place is not None
             facts = sitecode_codes.place_facts(s, place)
             closed = rules.month_code(facts, month, TH)
-            row = s.get(SiteMonth, (pid, month))
+            row = s.get(SiteMonth, {"month": month, "place_id": pid})
             if closed is None:
                 assert row is None
             else:

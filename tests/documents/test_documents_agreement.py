@@ -1,5 +1,5 @@
 """人民调解协议书 read back from the PDF: every element of 人民调解法第二十九条 and the format,
-N+1 copies, page headers on long agreements, the signature block kept with the last term, rare
+N+1 copies, page headers on long agreements, the text sealed by 以下无正文 before the signatures, rare
 characters in names, the verification QR code."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def test_agreement_has_every_required_element(env: Env) -> None:
         "二、申请人撤回投诉",
         "履行方式：自行施工，村委见证",
         "履行期限：",
-        "协议涉及金额：人民币1500.00元",
+        "协议涉及金额：人民币1,500.00元（大写：壹仟伍佰元整）",
         "本协议一式三份，当事人各执一份，调解委员会留存一份",
         "（签名）",
         "按指印",
@@ -119,7 +119,7 @@ def test_copies_are_parties_plus_one(env: Env, count: int, words: str) -> None:
         assert all(f"{label}：" in text for label in others) and f"被申请人{'一二三四五'[count - 1]}：" not in text
 
 
-def test_long_agreement_spans_pages_with_number_and_page_count_and_keeps_signatures_with_last_term(env: Env) -> None:
+def test_long_agreement_spans_pages_with_number_and_page_count_and_seals_its_text_before_signatures(env: Env) -> None:
     terms = [f"第{i + 1}项约定：" + "被申请人应当按照约定的时间和方式履行义务，申请人予以配合。" * 6 for i in range(40)]
     case_id = case_with(env, people(3), terms=terms)
     doc = generate(env, case_id, "agreement")
@@ -130,8 +130,14 @@ def test_long_agreement_spans_pages_with_number_and_page_count_and_keeps_signatu
         assert f"第{i}页共{len(pages)}页" in text, f"page {i} lacks its page label"
     signing = [i for i, text in enumerate(pages) if "当事人（签名、盖章或按指印）" in text]
     assert len(signing) == 1
-    last_term = flat(f"四十、{terms[-1]}")[:30]
-    assert last_term in pages[signing[0]], "the signature block stands on a page without the last term"
+    # The text ends with 以下无正文 after the last term; a page of signatures alone says what it signs.
+    ends = [i for i, text in enumerate(pages) if "（以下无正文）" in text]
+    assert len(ends) == 1 and ends[0] in (signing[0] - 1, signing[0])
+    tail, end_page = flat(terms[-1])[-20:], pages[ends[0]]
+    assert tail in end_page + pages[ends[0] - 1]
+    assert tail not in end_page or end_page.rindex(tail) < end_page.index("（以下无正文）")
+    if ends[0] != signing[0]:
+        assert "本页无正文" in pages[signing[0]] and "签署页" in pages[signing[0]]
     assert "调解员（签名）" in pages[signing[0]] or "调解员（签名）" in pages[signing[0] + 1]
 
 
@@ -143,20 +149,20 @@ def test_rare_characters_are_printed_with_their_real_glyph(env: Env, name: str) 
 
 
 def test_a_character_no_font_covers_is_refused_naming_it_and_the_field(env: Env) -> None:
-    case_id = case_with(env, [party("𠮷田", 7), party("陈建林", 8)])
+    case_id = case_with(env, [party("𮯰田", 7), party("陈建林", 8)], signed=False)
     with pytest.raises(ValidationError) as refused:
         generate(env, case_id, "agreement")
     problems = refused.value.problems
     assert {(p.field, p.rule) for p in problems} == {("parties[0].name", "glyph_missing")}
-    assert "𠮷" in problems[0].message and "U+20BB7" in problems[0].message and "申请人姓名" in problems[0].message
+    assert "𮯰" in problems[0].message and "U+2EBF0" in problems[0].message and "申请人姓名" in problems[0].message
 
 
 def test_a_rare_character_in_the_terms_names_the_term(env: Env) -> None:
-    case_id = case_with(env, people(2), terms=["赔偿损失", "归还𪚥字牌匾"])
+    case_id = case_with(env, people(2), terms=["赔偿损失", "归还𮯰字牌匾"], signed=False)
     with pytest.raises(ValidationError) as refused:
         generate(env, case_id, "agreement")
     assert [(p.field, p.rule) for p in refused.value.problems] == [("terms[1]", "glyph_missing")]
-    assert "U+2A6A5" in refused.value.problems[0].message and "第 2 项条款" in refused.value.problems[0].message
+    assert "U+2EBF0" in refused.value.problems[0].message and "第 2 项条款" in refused.value.problems[0].message
 
 
 def test_qr_code_decodes_to_the_verification_payload(env: Env) -> None:

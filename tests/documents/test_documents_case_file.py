@@ -108,6 +108,7 @@ def test_terminated_case_has_a_statement_and_no_agreement(env: Env) -> None:
         "当事人权利义务告知书",
         "当事人身份证明",
         "人民调解记录",
+        "终止调解告知书",
         "情况说明",
         "卷内备考表（封底）",
     ]
@@ -171,10 +172,10 @@ def test_a_rare_character_anywhere_in_the_file_stops_it_before_layout(env: Env) 
         env.desk,
         env.admin,
         case_id,
-        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已在𪚥字匾下完成交接"},
+        {"performance_status": "fully_performed", "satisfaction": "satisfied", "notes": "已在𮯰字匾下完成交接"},
     )
     workflow.transition(env.desk, env.admin, case_id, "closed")
     with pytest.raises(ValidationError) as refused:
         generate(env, case_id, "case_file")
     assert [(p.field, p.rule) for p in refused.value.problems] == [("follow_ups[0].notes", "glyph_missing")]
-    assert "回访情况" in refused.value.problems[0].message and "U+2A6A5" in refused.value.problems[0].message
+    assert "回访情况" in refused.value.problems[0].message and "U+2EBF0" in refused.value.problems[0].message

@@ -42,6 +42,7 @@ def test_kinds_have_chinese_titles() -> None:
         "oral_agreement",
         "follow_up",
         "judicial_application",
+        "termination_notice",
         "case_file",
     ]
     assert documents.KINDS["agreement"] == "人民调解协议书" and documents.KINDS["case_file"] == "人民调解卷宗"
@@ -126,7 +127,7 @@ def test_application_registration_and_rights_notice(env: Env) -> None:
         "案件来源",
         "依申请",
         "涉及金额",
-        "3000.00元",
+        "人民币3,000.00元（大写：叁仟元整）",
         "当事人",
         parties[1]["id_number"],
         "简要案情",
@@ -159,7 +160,7 @@ def test_application_registration_and_rights_notice(env: Env) -> None:
 
 
 def test_session_record_prints_every_session_with_its_signatures(env: Env) -> None:
-    case_id, _ = assigned_case(env)
+    case_id, _ = assigned_case(env, accepted_on="2026-11-01")
     people_ids = parties_of(env.desk, case_id)
     sessions.add_session(
         env.desk,
@@ -185,7 +186,7 @@ def test_session_record_prints_every_session_with_its_signatures(env: Env) -> No
         "人民调解记录",
         "（第1次，共2次）",
         "（第2次，共2次）",
-        "2026年11月02日09:30",
+        "2026年11月2日09:30",
         "谢家塘村文化礼堂",
         "本记录为更正后的第2版",
         "地点记错",
@@ -207,8 +208,8 @@ def test_session_record_prints_every_session_with_its_signatures(env: Env) -> No
         "继续调解。双方各自回去商量",
         "达成协议。双方同意围墙降低三十公分",
         "以上记录已向到场人员宣读",
-        "王永年（签名）",
-        "陈建林（签名）",
+        "申请人：王永年（签名）",
+        "被申请人：陈建林（签名）",
         "调解员（签名）",
         "记录人（签名）",
     )

@@ -225,12 +225,12 @@ def test_a_redemption_receipt_on_a_small_page(village: Village) -> None:
 
 def test_a_character_no_font_has_is_refused_naming_the_field(village: Village) -> None:
     s = month_end.month_summary(village.desk, village.admin, village.month)
-    odd = replace(s.residents[1], name="𠮷田", label="𠮷*")
+    odd = replace(s.residents[1], name="𮯰田", label="𮯰*")
     bad = replace(s, residents=(s.residents[0], odd, *s.residents[2:]))
     with pytest.raises(ValidationError) as e:
         points_docs.summary_pdf(bad)
     assert [(p.field, p.rule) for p in e.value.problems] == [("residents[1].name", "glyph_missing")]
-    assert "U+20BB7" in e.value.problems[0].message
+    assert "U+2EBF0" in e.value.problems[0].message
     with pytest.raises(ValidationError) as e:
         points_docs.notice_pdf(bad)
     assert e.value.problems[0].field == "residents[1].label"
@@ -239,7 +239,7 @@ def test_a_character_no_font_has_is_refused_naming_the_field(village: Village) -
         village.desk, village.clerk, resident_id=village.people["王建国"].id, gift_id=gift.id, off_day_reason="补兑"
     )
     with pytest.raises(ValidationError) as e:
-        points_docs.receipt_pdf(replace(r, gift_name="𠮷毛巾"), village.committee.name)
+        points_docs.receipt_pdf(replace(r, gift_name="𮯰毛巾"), village.committee.name)
     assert e.value.problems[0].field == "gift_name"
 
 

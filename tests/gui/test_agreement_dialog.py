@@ -28,7 +28,7 @@ from mediation_desk.core.uow import china_today
 from mediation_desk.gui.dialogs.agreement import AgreementDialog
 from mediation_desk.gui.dialogs.signatures import SignaturesDialog
 from mediation_desk.gui.pages.case_page import CasePage
-from mediation_desk.mediation import assignment, queries, sessions
+from mediation_desk.mediation import assignment, queries, sessions, working_days
 from mediation_desk.mediation.models_case import Agreement
 
 
@@ -128,7 +128,15 @@ def test_a_written_agreement_counts_a_copy_per_party_plus_one(
     assert "1. 陈建林将围墙降低三十公分\n2. 王永年承担一半费用" in text
     assert "尚未确认签字，协议未生效" in text
     assert page.view.status == "agreed"
-    assert offered(page) == {"session": True, "sign": True, "perform": False, "follow_up": False}
+    assert offered(page) == {
+        "session": True,
+        "sign": True,
+        "withdraw": True,
+        "refuse_sign": True,
+        "perform": False,
+        "follow_up": False,
+        "escalate": True,
+    }
 
 
 def test_confirming_the_signatures_makes_it_effective(qtbot: Any, page: CasePage, env: Env) -> None:
@@ -140,7 +148,7 @@ def test_confirming_the_signatures_makes_it_effective(qtbot: Any, page: CasePage
     tomorrow = today + dt.timedelta(days=1)
     dialog.ui.signedOn.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     refuse(qtbot, page, dialog)
-    assert dialog.ui.signedOnError.text() == "签字日期须在协议达成日期与今天之间"
+    assert dialog.ui.signedOnError.text().startswith("签字日期须在协议达成日期（")
     assert case_row(env.desk, case_id).status == "agreed"
     with env.desk.read() as s:
         assert s.query(Agreement).one().effective_on is None
@@ -148,8 +156,9 @@ def test_confirming_the_signatures_makes_it_effective(qtbot: Any, page: CasePage
     dialog.ui.signedOn.setDate(QDate(today.year, today.month, today.day))
     save(qtbot, page, dialog)
     a = page.view.detail.agreement
-    assert a.effective_on == today and a.judicial_deadline == today + dt.timedelta(days=30)
+    assert a.effective_on == today
+    assert a.judicial_deadline == working_days.judicial_deadline(today, working_days.DEFAULT_CALENDAR)
     assert f"生效日期：{today.isoformat()}" in page.ui.agreementLabel.text()
-    assert offered(page) == {"session": True, "perform": True, "follow_up": True}
+    assert offered(page) == {"session": True, "perform": True, "follow_up": True, "escalate": True}
     titles = [page.ui.timelineTree.topLevelItem(i).text(2) for i in range(page.ui.timelineTree.topLevelItemCount())]
     assert titles[-1] == "协议签字生效"

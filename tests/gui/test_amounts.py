@@ -58,6 +58,8 @@ def test_an_amount_reads_the_same_in_the_list_the_case_and_the_statistics(
     assert "涉及金额：214,900.00 元" in page.ui.infoLabel.text()
     assert "协议金额：214,900.00 元" in page.ui.agreementLabel.text()
 
+    # 调解成功 counts agreements in effect: a written one once all have signed.
+    agreement.confirm_signatures(env.desk, env.admin, case_id)
     statistics = StatisticsPage(env.desk, tasks, env.admin)
     qtbot.addWidget(statistics)
     statistics.show()

@@ -78,14 +78,29 @@ def test_the_offered_actions_follow_the_state(qtbot: Any, page: CasePage, env: E
 
     unsigned = agreed_case(env, signed=False)
     open_case(qtbot, page, unsigned)
-    assert offered(page) == {"session": True, "sign": True, "perform": False, "follow_up": False}
+    assert offered(page) == {
+        "session": True,
+        "sign": True,
+        "withdraw": True,
+        "refuse_sign": True,
+        "perform": False,
+        "follow_up": False,
+        "escalate": True,
+    }
     why = page.blocked_labels["perform"]
     assert "尚未经各方签字" in why.text() and why.isVisible()
     assert page.action_buttons["perform"].toolTip() == why.text().removeprefix("暂不能办理：")
 
     partly = follow_up_case(env, perf="partial")
     open_case(qtbot, page, partly)
-    assert offered(page) == {"session": True, "follow_up": True, "perform": True, "close": False}
+    assert offered(page) == {
+        "session": True,
+        "follow_up": True,
+        "perform": True,
+        "unperformed": True,
+        "close": False,
+        "escalate": True,
+    }
     assert "协议尚未履行完毕" in page.blocked_labels["close"].text()
 
     done = follow_up_case(env)

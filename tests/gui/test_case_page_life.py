@@ -42,7 +42,7 @@ def test_a_case_from_intake_to_closing(qtbot: Any, page: CasePage, env: Env, mes
     record_written_agreement(qtbot, page, type_text, "陈建林将围墙降低三十公分")
 
     save(qtbot, page, press(qtbot, page, "sign"))
-    assert offered(page) == {"session": True, "perform": True, "follow_up": True}
+    assert offered(page) == {"session": True, "perform": True, "follow_up": True, "escalate": True}
 
     save(qtbot, page, press(qtbot, page, "perform"))  # reversible: no confirmation asked
     assert page.view.status == "performing" and messages.texts("question") == []
@@ -53,7 +53,14 @@ def test_a_case_from_intake_to_closing(qtbot: Any, page: CasePage, env: Env, mes
     type_text(dialog.ui.notes, "围墙已降低，双方满意")
     save(qtbot, page, dialog)
     assert page.view.status == "follow_up"
-    assert offered(page) == {"session": True, "follow_up": True, "perform": True, "close": True}
+    assert offered(page) == {
+        "session": True,
+        "follow_up": True,
+        "perform": True,
+        "unperformed": True,
+        "close": True,
+        "escalate": True,
+    }
 
     save(qtbot, page, press(qtbot, page, "close"))
     assert len(messages.texts("question")) == 1 and "已结案" in messages.texts("question")[0]

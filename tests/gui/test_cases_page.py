@@ -25,7 +25,7 @@ from mediation_desk.gui.main_window import MainWindow
 from mediation_desk.gui.pages.cases import CasesPage
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
-from mediation_desk.mediation import dispute_types, intake, mediators, queries, workflow
+from mediation_desk.mediation import dispute_types, intake, mediators, queries, states, workflow
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_the_state_filter(qtbot: Any, page: CasesPage, desk: Desk, admin: Actor,
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3 and loaded(page))
     combo = page.ui.stateCombo
-    assert combo.itemText(0) == "全部" and combo.count() == 11
+    assert combo.itemText(0) == "全部" and combo.count() == len(states.LABELS) + 1
 
     combo.setCurrentIndex(combo.findData("declined"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and loaded(page))

@@ -227,12 +227,12 @@ def test_a_missing_reason_is_refused_next_to_its_field(qtbot: Any, env: Env, tas
 
 
 def test_a_name_no_font_covers_is_refused_calmly_naming_it(qtbot: Any, env: Env, tasks: TaskManager) -> None:
-    case_id = agreed_case(env, parties=[party("𠮷田", 7), party("陈建林", 8)])
+    case_id = agreed_case(env, signed=False, parties=[party("𮯰田", 7), party("陈建林", 8)])
     dialog = open_dialog(qtbot, env, tasks, case_id)
     generate(qtbot, dialog)
     message = dialog.ui.messageLabel.text()
     assert message.startswith("未能生成文书：")
-    assert "申请人姓名" in message and "「𠮷」" in message and "U+20BB7" in message
+    assert "申请人姓名" in message and "「𮯰」" in message and "U+2EBF0" in message
     assert dialog.ui.reasonError.text() == "" and dialog.document is None and dialog.isVisible()
     assert not dialog.ui.printButton.isEnabled() and audits(env, "document.generate") == []
 

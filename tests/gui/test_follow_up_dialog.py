@@ -33,7 +33,14 @@ def test_a_visit_must_say_what_was_found(qtbot: Any, page: CasePage, env: Env, t
     type_text(u.notes, "围墙已降低，费用尚未付清")
     save(qtbot, page, dialog)
     assert page.view.status == "follow_up"
-    assert offered(page) == {"session": True, "follow_up": True, "perform": True, "close": False}
+    assert offered(page) == {
+        "session": True,
+        "follow_up": True,
+        "perform": True,
+        "unperformed": True,
+        "close": False,
+        "escalate": True,
+    }
     assert page.blocked_labels["close"].text() == "暂不能办理：协议尚未履行完毕，不能结案"
     titles = [page.ui.timelineTree.topLevelItem(i).text(2) for i in range(page.ui.timelineTree.topLevelItemCount())]
     assert titles[-2:] == ["回访", "已达成协议 → 回访中"]

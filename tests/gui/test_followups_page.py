@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import nullcontext
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from service_helpers import (
     today,
 )
 
+from mediation_desk.core import uow
 from mediation_desk.gui.case_labels import (
     AGREEMENT_FORM_NAMES,
     PERFORMANCE_NAMES,
@@ -56,8 +58,16 @@ def env(tmp_path: Any) -> Iterator[Env]:
 
 
 def agreed(env: Env, n: int, mediator_id: str | None = None, **agreement_kw: object) -> str:
-    case_id, _ = assigned_case(env, mediator_id, parties=[party(f"甲{n}", 700 + n), party(f"乙{n}", 800 + n)])
-    sessions.add_session(env.desk, env.admin, case_id, session_data(parties_of(env.desk, case_id)))
+    reached = agreement_kw.get("reached_on")
+    # A case agreed weeks ago was accepted and heard before that day.
+    moment = (
+        uow.acting_at(dt.datetime.combine(reached, dt.time(9), tzinfo=dt.UTC))
+        if isinstance(reached, dt.date)
+        else nullcontext()
+    )
+    with moment:
+        case_id, _ = assigned_case(env, mediator_id, parties=[party(f"甲{n}", 700 + n), party(f"乙{n}", 800 + n)])
+        sessions.add_session(env.desk, env.admin, case_id, session_data(parties_of(env.desk, case_id)))
     agreement.record_agreement(env.desk, env.admin, case_id, agreement_data(form="oral", **agreement_kw))
     return case_id
 

@@ -246,6 +246,7 @@ def test_an_old_desk_is_offered_protection_at_login(
 def test_another_operators_login_reaches_every_page_through_one_signal(
     qtbot: Any, mediator_actor: Actor, window: MainWindow, desk: Desk, visible: Any, type_text: Any, intake_form: Any
 ) -> None:
+    window.build_all_pages()  # pages are made when first shown: here every one, before the other login
     opened = intake.open_numbered_case(desk, window.actor, intake_form())
     window.open_verify()
     window.open_case(opened.id)

@@ -73,7 +73,7 @@ def fill(dialog: SessionRecordDialog, type_text: Any) -> None:
 
 
 def test_a_record_starts_the_mediation(qtbot: Any, page: CasePage, env: Env, type_text: Any) -> None:
-    case_id, mediator_id = assigned_case(env)
+    case_id, mediator_id = assigned_case(env, accepted_on="2026-01-05")
     dialog = open_record(qtbot, page, case_id)
     fill(dialog, type_text)
     dialog.ui.heldAt.setDateTime(QDateTime.fromString("2026-01-05 09:30", "yyyy-MM-dd HH:mm"))

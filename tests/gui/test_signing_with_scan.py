@@ -123,7 +123,7 @@ def test_a_refused_date_keeps_the_scan_attached_once(qtbot: Any, page: CasePage,
     tomorrow = china_today() + dt.timedelta(days=1)
     dialog.ui.signedOn.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     refuse(qtbot, page, dialog)
-    assert dialog.ui.signedOnError.text() == "签字日期须在协议达成日期与今天之间"
+    assert dialog.ui.signedOnError.text().startswith("签字日期须在协议达成日期（")
     assert "扫描件已添加为本案附件：第1页.jpg、第2页.jpg" in dialog.ui.messageLabel.text()
     assert [dialog.ui.scanList.item(i).text() for i in range(2)] == ["第1页.jpg（已添加）", "第2页.jpg（已添加）"]
     assert not dialog.ui.paperRadio.isEnabled()

@@ -82,7 +82,7 @@ def month(env: Env) -> str:
     day, before = months_back(2), months_back(3)
     a = case_on(env, 1, day, found_in_screening=True)
     agreement.record_agreement(env.desk, env.admin, a, agreement_data(reached_on=day, amount="1500"))
-    agreement.confirm_signatures(env.desk, env.admin, a)
+    agreement.confirm_signatures(env.desk, env.admin, a, signed_on=day)  # in effect that month
     b = case_on(
         env, 2, day, source="referral", referrer_kind="court", referrer_name="上虞区人民法院", persons_involved=3
     )
@@ -132,6 +132,8 @@ def test_the_months_figures_are_the_monthly_report(
     assert (r.accepted, r.mediated_successfully, r.terminated) == (3, 2, 1)
     assert v["accepted"] == "3" and v["mediated_successfully"] == "2" and v["terminated"] == "1"
     assert v["success_rate"] == "66.67%" and r.success_rate == pytest.approx(0.6667)
+    assert v["declined"] == "0" and v["concluded"] == str(r.concluded) == "3"  # the rate's denominator
+    assert "不予调解" in page.value_labels["success_rate"].toolTip()  # the definition, as the national report's
     assert v["agreement_amount"] == "2,300.50" and str(r.agreement_amount) == "2300.50"
     assert v["persons_involved"] == str(r.persons_involved) == "9"
     assert v["found_in_screening"] == "1" and v["escalated"] == "0" and v["closed"] == "0"

@@ -29,7 +29,7 @@ def test_termination_needs_a_reason_and_the_routes_told(
     transitions = count(env.desk, CaseTransition)
 
     refuse(qtbot, page, dialog)
-    assert u.reasonError.text() == "终止调解须写明理由"
+    assert u.reasonError.text() == "终止调解须写明理由（人民调解法第二十六条）"
     type_text(u.reason, "双方分歧过大，调解不成")
     refuse(qtbot, page, dialog)
     assert u.reasonError.text() == ""
@@ -78,7 +78,7 @@ def test_escalation_goes_to_a_chosen_level(qtbot: Any, page: CasePage, env: Env,
     ]
     u.reason.setPlainText("纠纷有激化为治安案件的可能")
     refuse(qtbot, page, dialog)
-    assert u.levelError.text() == "上报须选择接收层级：镇（街道）或区（县）"
+    assert u.levelError.text() == "上报须选择接收层级：镇（街道）或区（县）（人民调解法第二十五条）"
     assert case_row(env.desk, case_id).status == "accepted"
 
     u.level.setCurrentIndex(u.level.findData("town"))

@@ -42,6 +42,7 @@ def test_every_page_of_the_window(
     window = MainWindow(desk, tasks, gui_settings, admin)
     qtbot.addWidget(window)
     window.show()
+    window.build_all_pages()  # pages are made when first shown: every one of them here
     try:
         assert_guarded(window)  # the filters of the cases, the settings, the follow-ups, the points …
     finally:

@@ -281,10 +281,10 @@ def test_bad_scans_are_refused_with_the_field_named(village: Village) -> None:
 def test_a_character_no_font_has_stops_the_placard_with_the_field_named(village: Village) -> None:
     env = village.env
     views = placard_views(env.desk, env.clerk, grid="一网格")
-    bad = replace(views[1], place=replace(views[1].place, name="谢塘𠮷野家"))
+    bad = replace(views[1], place=replace(views[1].place, name="谢塘𮯰野家"))
     with pytest.raises(ValidationError) as e:
         placard_docs.placard_pdf([views[0], bad])
     assert [(p.field, p.rule) for p in e.value.problems] == [("views[1].place.name", "glyph_missing")]
-    assert "𠮷" in e.value.problems[0].message
+    assert "𮯰" in e.value.problems[0].message
     with pytest.raises(ValueError):
         placard_docs.placard_pdf([])

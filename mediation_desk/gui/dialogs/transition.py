@@ -1,6 +1,7 @@
-"""A change of a case's state: its reason; for a termination the other routes the parties were
-told of (art. 26); for an escalation the level it goes to (art. 25); the prevention counters of
-the monthly report. Irreversible changes are confirmed before they are sent."""
+"""A change of a case's state: its reason; for a termination (or an agreement not performed,
+art. 32) the other routes the parties were told of (art. 26); for an escalation the level it goes
+to (art. 25); the prevention counters of the monthly report. Irreversible changes, and the
+withdrawal of an agreement not yet signed, are confirmed before they are sent."""
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ from mediation_desk.gui.labels import state_name
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.mediation import states, workflow
 
-NEEDS_REASON = frozenset({states.TERMINATED, states.DECLINED, states.ESCALATED})
-IRREVERSIBLE = frozenset({states.CLOSED, states.TERMINATED, states.DECLINED, states.ESCALATED})
+NEEDS_REASON = frozenset({states.TERMINATED, states.DECLINED, states.ESCALATED, states.UNPERFORMED})
+IRREVERSIBLE = frozenset({states.CLOSED, states.TERMINATED, states.DECLINED, states.ESCALATED, states.UNPERFORMED})
+WITH_ROUTES = frozenset({states.TERMINATED, states.UNPERFORMED})
 
 
 class TransitionDialog(ServiceDialog):
@@ -50,14 +52,18 @@ class TransitionDialog(ServiceDialog):
         self.number = number
         self.current = current
         self.target = target
+        # agreed → in_mediation: the unsigned agreement is withdrawn, which needs its reason
+        self.withdrawing = current == states.AGREED and target == states.IN_MEDIATION
+        self.needs_reason = target in NEEDS_REASON or self.withdrawing
         self.ui = Ui_TransitionDialog()
         self.ui.setupUi(self)
         u = self.ui
-        self.setWindowTitle(state_name(target))
+        title = self.tr("协议撤回，重新调解") if self.withdrawing else state_name(target)
+        self.setWindowTitle(title)
         u.headingLabel.setText(self.tr("{number}　转为「{state}」").format(number=number, state=state_name(target)))
         u.hintLabel.setText(self._hint())
         u.hintLabel.setVisible(bool(u.hintLabel.text()))
-        if target not in NEEDS_REASON:
+        if not self.needs_reason:
             u.reasonLabel.setText(self.tr("说明（可不填）(&R)："))
         escalating = target == states.ESCALATED
         for widget in (u.levelLabel, u.level, u.levelError):
@@ -66,7 +72,7 @@ class TransitionDialog(ServiceDialog):
         for code in LEVEL_NAMES:
             u.level.addItem(name_of(LEVEL_NAMES, code), code)
         self.route_boxes = self._boxes(u.routesLayout, ROUTE_NAMES)
-        u.routesBox.setVisible(target == states.TERMINATED)
+        u.routesBox.setVisible(target in WITH_ROUTES)
         self.prevented_boxes = self._boxes(u.preventedLayout, PREVENTION_NAMES)
         self.error_labels = {
             "reason": u.reasonError,
@@ -74,7 +80,7 @@ class TransitionDialog(ServiceDialog):
             "routes": u.routesError,
             "prevented": u.preventedError,
         }
-        self.wire(u.buttonBox, u.messageLabel, state_name(target))
+        self.wire(u.buttonBox, u.messageLabel, title)
         u.reason.setFocus()
 
     def _boxes(self, layout: Any, names: dict[str, str]) -> dict[str, QCheckBox]:
@@ -100,7 +106,21 @@ class TransitionDialog(ServiceDialog):
                 "上报后本案在本调委会办结，不可撤销。"
             ),
             states.CLOSED: self.tr("结案后案件不能再变更。"),
+            states.UNPERFORMED: self.tr(
+                "协议生效后当事人不履行或对协议内容发生争议的，应告知当事人可以向人民法院提起诉讼"
+                "（人民调解法第三十二条），请勾选“诉讼”并写明未履行的情况。此操作不可撤销。"
+            ),
         }
+        if self.withdrawing:
+            return self.tr(
+                "书面协议尚未经各方签字、盖章，未生效（人民调解法第二十九条）。撤回后协议保留备查，"
+                "案件回到调解中，须重新调解并登记新的协议。请写明撤回理由。"
+            )
+        if self.current == states.AGREED and self.target == states.TERMINATED:
+            return self.tr(
+                "当事人拒绝在协议上签字的，协议不生效，应当终止调解，写明理由，并告知当事人可以依法通过"
+                "仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。终止后不能恢复调解。"
+            )
         return hints.get(self.target, "")
 
     def values(self) -> dict[str, Any]:
@@ -108,7 +128,7 @@ class TransitionDialog(ServiceDialog):
         return {
             "reason": u.reason.toPlainText(),
             "routes": [code for code, box in self.route_boxes.items() if box.isChecked()]
-            if self.target == states.TERMINATED
+            if self.target in WITH_ROUTES
             else [],
             "escalate_to": u.level.currentData() or None if self.target == states.ESCALATED else None,
             "prevented": [code for code, box in self.prevented_boxes.items() if box.isChecked()],
@@ -118,8 +138,17 @@ class TransitionDialog(ServiceDialog):
         v = self.values()
         # The state machine's own guards on what this form supplies, checked before the
         # confirmation is asked (the service checks them again when it applies the move).
-        given = states.CaseFacts(reason=v["reason"], routes_told=tuple(v["routes"]), escalate_to=v["escalate_to"])
-        if self.target in NEEDS_REASON and (why := states.blocking_reason(self.current, self.target, given)):
+        given = states.CaseFacts(
+            reason=v["reason"],
+            routes_told=tuple(v["routes"]),
+            escalate_to=v["escalate_to"],
+            # what the page knew when it offered the move: an unsigned written agreement, in effect otherwise
+            active_mediators=1,
+            has_agreement=True,
+            agreement_form="written",
+            agreement_effective=self.target == states.UNPERFORMED,
+        )
+        if self.needs_reason and (why := states.blocking_reason(self.current, self.target, given)):
             raise ValidationError.single(self._missing_input() or "target", "transition", why)
         return bind(
             workflow.transition,
@@ -134,6 +163,10 @@ class TransitionDialog(ServiceDialog):
         )
 
     def confirmation(self) -> str | None:
+        if self.withdrawing:
+            return self.tr(
+                "确定撤回 {number} 尚未签字的协议、重新调解吗？\n撤回的协议保留备查，不能再签字生效。"
+            ).format(number=self.number)
         if self.target not in IRREVERSIBLE:
             return None
         return self.tr("确定将 {number} 转为「{state}」吗？\n此操作不可撤销。").format(
@@ -146,9 +179,11 @@ class TransitionDialog(ServiceDialog):
         v = self.values()
         if self.target == states.ESCALATED and not v["escalate_to"]:
             return "escalate_to"
-        if self.target in NEEDS_REASON and not v["reason"].strip():
+        if self.needs_reason and not v["reason"].strip():
             return "reason"
-        if self.target == states.TERMINATED and not v["routes"]:
+        if self.target in WITH_ROUTES and not v["routes"]:
+            return "routes"
+        if self.target == states.UNPERFORMED and "litigation" not in v["routes"]:
             return "routes"
         return None
 

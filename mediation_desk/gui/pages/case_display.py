@@ -191,8 +191,20 @@ class CaseDisplay(QObject):
                     deadline=a.judicial_deadline.isoformat() if a.judicial_deadline else "",
                 )
             )
-        else:
+        elif a.withdrawn_on is None:
             lines.append(self.tr("尚未确认签字，协议未生效"))
+        if a.withdrawn_on:
+            lines.append(
+                self.tr("已于 {day} 撤回（未生效，保留备查）：{reason}").format(
+                    day=a.withdrawn_on.isoformat(), reason=a.withdrawn_reason or ""
+                )
+            )
+        if a.invalidated_on:
+            lines.append(
+                self.tr("已于 {day} 被人民法院确认无效或撤销：{reason}").format(
+                    day=a.invalidated_on.isoformat(), reason=a.invalidated_reason or ""
+                )
+            )
         lines.append(self.tr("履行情况：{status}").format(status=name_of(PERFORMANCE_NAMES, a.performance_status)))
         return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mediation_desk.administration import accounts
@@ -98,9 +98,14 @@ class DashboardPage(QWidget):
             self.actor,
             self.overdue_days,
             self.judicial_window_days,
-            on_done=self._show,
+            on_done=self._show_soon,
             on_error=self._failed,
         )
+
+    def _show_soon(self, data: DashboardData) -> None:
+        """Drawn in an event-loop turn of its own: right after the login the figures arrive while
+        the window's first paint is pending, and the two at once would hold the window too long."""
+        QTimer.singleShot(0, self, lambda: self._show(data))
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False

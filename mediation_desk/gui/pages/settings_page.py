@@ -21,6 +21,7 @@ from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.font_mode import apply_font_mode
 from mediation_desk.gui.forms.ui_settings_page import Ui_SettingsPage
 from mediation_desk.gui.pages.settings_data import RED, DataSection
+from mediation_desk.gui.pages.settings_fonts import FontSection
 from mediation_desk.gui.settings import (
     IDLE_LOCK_MINUTES,
     LANGUAGE,
@@ -77,6 +78,8 @@ class SettingsPage(QWidget):
             edit.returnPressed.connect(self.save_targets)
         self.data = DataSection(self)
         self.data.restore_finished.connect(self.restore_finished)
+        self.fonts = FontSection(tasks, ui.scrollContents)
+        ui.contentsLayout.insertWidget(ui.contentsLayout.indexOf(ui.dataBox) + 1, self.fonts)
         self.show_interface()
         self.set_actor(actor)
         self.wheel_guard = guard_wheel(self)  # the language changes only once chosen
@@ -147,6 +150,7 @@ class SettingsPage(QWidget):
             owner=self,
         )
         self.data.refresh()
+        self.fonts.refresh()
 
     # ---- 界面 -------------------------------------------------------------------------------------
 
