@@ -28,8 +28,13 @@ def register_all(registry: Registry = REGISTRY) -> Registry:
     for capability in CAPABILITIES:
         capability.register(registry)
     if registry.print_check is None:
-        # Imported here: the fonts' coverage is read on first use, not when the desk starts.
-        from mediation_desk.documents.fonts import uncovered
-
-        registry.set_print_check(uncovered)
+        registry.set_print_check(_unprintable)
     return registry
+
+
+def _unprintable(text: str) -> list[str]:
+    # The documents (reportlab and the fonts' coverage) are imported at the first question, not
+    # by every command and every start of the desk.
+    from mediation_desk.documents.fonts import uncovered
+
+    return uncovered(text)

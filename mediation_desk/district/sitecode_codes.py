@@ -15,8 +15,8 @@ and hazards show the same colour with the same reasons.
   their current codes) are read in three queries; the month's codes are written by plain bulk
   inserts (PostgreSQL: COPY), the current codes only where colour, reasons or period changed (bulk
   updates), batch by batch from a thread of their own while the next places are judged
-  (`bulk.RowWriter`); the tasks with their records and changes likewise (the changes numbered under the
-  feed lock as FeedWriter numbers them, `bulk.write_tasks`); the rule runs once per distinct
+  (`writes.RowWriter`); the tasks with their records and changes likewise (the changes numbered under the
+  feed lock as FeedWriter numbers them, `writes.write_tasks`); the rule runs once per distinct
   situation of the places (`sitecode_judge.Judge`): without an open hazard nearly all are alike."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.district import sitecode_bulk as bulk
 from mediation_desk.district import sitecode_scheme
+from mediation_desk.district import sitecode_writes as writes
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter, server_clock
 from mediation_desk.district.models import Committee, Record
@@ -120,12 +121,12 @@ def open_tasks(
     """Open the tasks not held yet (by id): each one's row, its record and its change in the
     committee's feed (the town sees it too), with the district's clock. Returns how many were
     opened. With `feed` (one place judged within an applied op) the changes go through it; without
-    (month end: it may open a thousand) all three go by the driver in bulk (`bulk.write_tasks`,
+    (month end: it may open a thousand) all three go by the driver in bulk (`writes.write_tasks`,
     numbering the feed as FeedWriter does: the caller holds the feed lock and appends nothing else)."""
     if not due:
         return 0
     held = bulk.held_tasks(session, [task.id for task, _ in due])
-    rows: list[bulk.TaskRow] = []
+    rows: list[writes.TaskRow] = []
     opened_on, clock = rules.beijing_day(now).isoformat(), ""
     for task, committee in due:
         if task.id in held:
@@ -146,14 +147,14 @@ def open_tasks(
         where = (committee.id, committee.town_id, committee.code)
         rows.append((task.id, task.place_id, task.kind, task.month, *where, data, clock))
     if feed is None:
-        bulk.write_tasks(session, rows, utcnow())
+        writes.write_tasks(session, rows, utcnow())
     elif rows:
         _open_with(session, feed, rows, {committee.id: committee for _, committee in due})
     return len(rows)
 
 
 def _open_with(
-    session: Session, feed: FeedWriter, rows: Sequence[bulk.TaskRow], committees: dict[str, Committee]
+    session: Session, feed: FeedWriter, rows: Sequence[writes.TaskRow], committees: dict[str, Committee]
 ) -> None:
     """`open_tasks` within an applied op: the changes appended to its FeedWriter."""
     tasks: list[dict[str, Any]] = []
@@ -246,7 +247,7 @@ def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> Mo
     inspections, sigs = bulk.inspections(s, read, marks)
     # Rectified before the month's cut-off (≤ now): no code judged here can see the hazard.
     hazards = bulk.hazards(s, at_close.moment)
-    writer = bulk.RowWriter(s, month, now)  # writes each batch below while the next is judged
+    writer = writes.RowWriter(s, month, now)  # writes each batch below while the next is judged
     months: list[bulk.MonthRow] = []
     changed: list[bulk.CodeRow] = []  # current codes that differ from the place's row
     fresh: list[bulk.CodeRow] = []  # places without a row yet

@@ -297,6 +297,8 @@ def register() -> None:
 
 def runs(text: str) -> list[tuple[str, str]]:
     """(font, piece) runs: consecutive characters printed with the same font."""
+    if BODY not in _loaded:  # every document path lays out text through here, not all call register()
+        register()
     out: list[tuple[str, str]] = []
     for ch in text:
         name = BODY if ch in LAYOUT_CHARS else (_choose(ch) or BODY)

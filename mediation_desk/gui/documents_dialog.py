@@ -10,16 +10,14 @@ dialog closes or the desk locks: it shows a party's full personal data."""
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QListWidgetItem,
     QWidget,
 )
@@ -31,11 +29,11 @@ from mediation_desk.documents import GeneratedDocument
 from mediation_desk.documents.fonts import register as register_document_fonts
 from mediation_desk.errors import DeskError, ValidationError
 from mediation_desk.gui.document_labels import REASONS, kind_name, when_available
+from mediation_desk.gui.documents_export import DocumentExport
 from mediation_desk.gui.field_errors import show_problems
 from mediation_desk.gui.forms.ui_documents_dialog import Ui_DocumentsDialog
 from mediation_desk.gui.large_text import HEADING, enlarge
-from mediation_desk.gui.pdf_dialog import disk_problem
-from mediation_desk.gui.pdf_print import PrintJob, prepare_printer
+from mediation_desk.gui.pdf_print import PrintJob
 from mediation_desk.gui.screen_fit import limit_to_screen
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.gui.wheel_guard import guard_wheel
@@ -56,7 +54,7 @@ def generate_document(desk: Desk, actor: Actor, case_id: str, kind: str, reason:
     return document
 
 
-class DocumentsDialog(QDialog):
+class DocumentsDialog(DocumentExport, QDialog):
     signing_requested = Signal()  # the clerk wants to record the signatures now
     exported = Signal(str)  # "print" or "save", once audited
 
@@ -230,142 +228,6 @@ class DocumentsDialog(QDialog):
         else:
             lines = [str(error)]
         self._say("\n".join([self.tr("未能生成文书："), *lines]))
-
-    # ---- printing -------------------------------------------------------------------------------
-
-    def print_with_dialog(self) -> None:
-        """打印…: the system's print dialog, then the printing, a band at a time between the window's events."""
-        document = self.document
-        if document is None or self.printing:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(
-            printer,
-            f"{kind_name(document.kind)}{document.case_number}",
-            document.pages,
-            self.copies if document.kind == "agreement" else 1,
-        )
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印{name}").format(name=kind_name(document.kind)))
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        dialog.setMinMax(1, document.pages)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> PrintJob | None:
-        """Print the document shown to a printer set up already (by the print dialog, or a PDF
-        file); the print is audited once the pages have gone to the printer."""
-        document = self.document
-        if document is None or self.printing:
-            return None
-        self.printer = printer  # the job paints on it until it has finished
-        job = PrintJob(document.pdf, printer, self)
-        queued = Qt.ConnectionType.QueuedConnection
-        job.progressed.connect(self._print_progress, queued)
-        job.failed.connect(self._print_failed, queued)
-        job.printed.connect(self._printed, queued)
-        job.finished.connect(self._print_finished, queued)
-        self.print_job, self.printing_document = job, document
-        self.ui.busyBar.setRange(0, 0)
-        self.ui.busyBar.show()
-        self._say(self.tr("正在打印……"))
-        self._update()
-        job.start()
-        return job
-
-    @property
-    def printing(self) -> bool:
-        return self.print_job is not None
-
-    def _print_progress(self, done: int, total: int) -> None:
-        self.ui.busyBar.setRange(0, total)
-        self.ui.busyBar.setValue(done)
-        self._say(self.tr("正在打印：第 {done} 页，共 {total} 页……").format(done=done, total=total))
-
-    def _print_failed(self, reason: str) -> None:
-        self._say(self.tr("未能打印：{reason}").format(reason=reason))
-
-    def _printed(self, pages: int) -> None:
-        document = self.printing_document
-        assert document is not None
-        self._say(self.tr("已送往打印机，共 {pages} 页。正在登记打印……").format(pages=pages))
-        self.tasks.run(
-            documents.record_export,
-            self.desk,
-            self.actor,
-            document.case_id,
-            document.kind,
-            document.sha256,
-            "print",
-            on_done=lambda _none: self._print_recorded(document, pages),
-            on_error=self._export_not_recorded,
-            owner=self,
-        )
-
-    def _print_recorded(self, document: GeneratedDocument, pages: int) -> None:
-        lines = [self.tr("已送往打印机，共 {pages} 页，打印已记入审计日志。").format(pages=pages)]
-        if document.kind == "agreement" and self.ui.signButton.isVisible():
-            lines.append(
-                self.tr(
-                    "请各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章，"
-                    "再按「登记签字」登记；登记后协议才生效（人民调解法第二十九条）。"
-                )
-            )
-        self._say("\n".join(lines))
-        self.exported.emit("print")
-
-    def _print_finished(self) -> None:
-        if self.print_job is not None:
-            self.print_job.deleteLater()
-        self.print_job, self.printer, self.printing_document = None, None, None
-        self.ui.busyBar.hide()
-        self._update()
-
-    # ---- saving ---------------------------------------------------------------------------------
-
-    def save_as(self) -> None:
-        """另存为 PDF…: the exact generated bytes, written on the desk worker, then audited."""
-        document = self.document
-        if document is None or self.busy:
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存为 PDF"), str(self.desk.paths.exports / document.file_name), self.tr("PDF 文件 (*.pdf)")
-        )
-        if not target:
-            return
-        path = Path(target)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        self._set_busy(True, self.tr("正在保存……"))
-        self.tasks.run(
-            documents.save_document,
-            self.desk,
-            self.actor,
-            document,
-            path,
-            on_done=self._saved,
-            on_error=self._save_failed,
-            owner=self,
-        )
-
-    def _saved(self, path: Path) -> None:
-        self._set_busy(False)
-        self._say(self.tr("已保存到：{path}\n保存已记入审计日志。").format(path=path))
-        self.exported.emit("save")
-
-    def _save_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, OSError):
-            self._say(self.tr("未能保存：{reason}").format(reason=disk_problem(error)))
-        elif isinstance(error, DeskError):
-            self._export_not_recorded(error)
-        else:
-            raise error
-
-    def _export_not_recorded(self, error: BaseException) -> None:
-        if not isinstance(error, DeskError):
-            raise error
-        self._say(self.tr("未能登记：{reason}").format(reason=error))
 
     # ---- the rest -------------------------------------------------------------------------------
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Generic, TypeVar, overload
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from mediation_desk.core.uow import Actor
 from mediation_desk.desk import Desk
@@ -30,6 +30,7 @@ from mediation_desk.gui.help_menu import HelpMenu
 from mediation_desk.gui.idle import IdleWatcher
 from mediation_desk.gui.labels import role_name
 from mediation_desk.gui.large_text import enlarge, follow_font
+from mediation_desk.gui.page_shelf import LazyPage, PageShelf
 from mediation_desk.gui.pages.alarms_page import AlarmsPage
 from mediation_desk.gui.pages.case_page import CasePage
 from mediation_desk.gui.pages.cases import CasesPage
@@ -43,7 +44,7 @@ from mediation_desk.gui.pages.settings_page import SettingsPage
 from mediation_desk.gui.pages.sitecode_page import SitecodePage
 from mediation_desk.gui.pages.statistics import StatisticsPage
 from mediation_desk.gui.pages.sync_page import SyncPage
-from mediation_desk.gui.screen_fit import FRAME_ALLOWANCE, ElidedLabel, available_area, scroll_contents
+from mediation_desk.gui.screen_fit import ElidedLabel, restore_window_geometry, scroll_contents
 from mediation_desk.gui.settings import WINDOW_GEOMETRY, DeskSettings
 from mediation_desk.gui.sync_schedule import interval_from_settings
 from mediation_desk.gui.sync_status import SyncStatusWidget
@@ -55,26 +56,7 @@ from mediation_desk.gui.wheel_guard import GUARDED, guard_wheel
 from mediation_desk.privacy.idle_lock import IdleLock
 
 WORK_SCREEN, LOCKED_SCREEN = 0, 1
-P = TypeVar("P", bound=QWidget)
 NAV_FONT_FACTOR = 1.25  # the navigation is what an elderly mediator looks for first: larger than the body
-ROOMY_SCREEN = (1500, 950)  # on a smaller screen the window starts maximized
-FIRST_SIZE = (1366, 860)
-
-
-class LazyPage(Generic[P]):
-    """`window.cases`: the page, made on first use (`MainWindow.page`)."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, window: None, owner: type) -> LazyPage[P]: ...
-    @overload
-    def __get__(self, window: MainWindow, owner: type) -> P: ...
-    def __get__(self, window: MainWindow | None, owner: type) -> LazyPage[P] | P:
-        if window is None:
-            return self
-        return window.page(self.name)  # type: ignore[return-value]
 
 
 class MainWindow(QMainWindow):
@@ -118,9 +100,8 @@ class MainWindow(QMainWindow):
 
         # District sync runs on a thread of its own, so a long round never queues the clerk's work.
         self.sync_worker = SyncWorker(desk, tasks, interval_s=interval_from_settings(settings), parent=self)
-        self.built: dict[str, QWidget] = {}  # the pages made so far, by name
-        self._makers: dict[str, Callable[[], QWidget]] = {}
-        self._rows: dict[str, int] = {}
+        self.shelf = PageShelf(self.ui.pageStack, self.ui.navList, self._page_made)
+        self.built = self.shelf.built  # the pages made so far, by name
         self.wheel_guard = guard_wheel(self)  # on every page: a choice changes only once chosen
         self.add_page("dashboard", self.tr("工作台"), lambda: DashboardPage(desk, tasks, self.actor, self))
         self.add_page("intake", self.tr("受理"), lambda: IntakePage(desk, tasks, self.actor, self))
@@ -149,7 +130,7 @@ class MainWindow(QMainWindow):
         self.sync_status.open_requested.connect(lambda: None if self.locked else self.go_to(self.sync_page))
         enlarge(NAV_FONT_FACTOR, self.ui.navList)
         self.ui.navList.setSpacing(4)
-        follow_font(self.ui.navList, self._fit_navigation)
+        follow_font(self.ui.navList, self.shelf.fit_navigation)
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.itemClicked.connect(self._nav_clicked)
         self.ui.pageStack.currentChanged.connect(self._follow_page)
@@ -191,47 +172,27 @@ class MainWindow(QMainWindow):
         # The banner over every page, the sound and the tray: alarms from the login on (alarm_console.py).
         self.alarm_console = AlarmConsole(self)  # the 平安手环 page joins it when made
         self._show_operator()
-        self._restore_geometry()
+        restore_window_geometry(self, self.settings.get(WINDOW_GEOMETRY))
 
     # ---- pages ----------------------------------------------------------------------------------
 
     def add_page(self, name: str, title: str | None, make: Callable[[], QWidget]) -> None:
-        """A page with `refresh()`, made by `make` when first shown; listed in the navigation in
-        the order added (`title` None: reached from elsewhere, not listed)."""
-        self._rows[name] = self.ui.pageStack.addWidget(QWidget(self.ui.pageStack))  # its place, kept
-        self._makers[name] = make
-        if title is not None:
-            QListWidgetItem(title, self.ui.navList)
-            self._fit_navigation()
+        """A page with `refresh()`, made by `make` when first shown (page_shelf.py)."""
+        self.shelf.add(name, title, make)
 
     def page(self, name: str) -> QWidget:
         """The page called `name`, made now if it has not been yet."""
-        made = self.built.get(name)
-        if made is not None:
-            return made
-        page = self.built[name] = self._makers[name]()
-        scroll_contents(page)
-        stack, row = self.ui.pageStack, self._rows[name]
-        place, shown = stack.widget(row), stack.currentWidget()
-        assert place is not None and shown is not None  # its place was kept in `add_page`
-        stack.blockSignals(True)  # the page shown stays shown: nothing to follow
-        stack.insertWidget(row, page)
-        stack.removeWidget(place)
-        stack.setCurrentWidget(shown if shown is not place else page)
-        stack.blockSignals(False)
-        place.deleteLater()
-        self.follow_operator(page)
-        self.wheel_guard.watch(*(w for w in page.findChildren(QWidget) if isinstance(w, GUARDED)))
-        self._connect_page(name, page)
-        return page
+        return self.shelf.page(name)
 
     def build_all_pages(self) -> list[QWidget]:
         """Every page, made now (a tour of the window, a test of all pages)."""
-        return [self.page(name) for name in self._rows]
+        return [self.page(name) for name in self.shelf.names()]
 
-    def _page_at(self, row: int) -> QWidget | None:
-        name = next((name for name, at in self._rows.items() if at == row), None)
-        return self.ui.pageStack.widget(row) if name is None else self.page(name)
+    def _page_made(self, name: str, page: QWidget) -> None:
+        scroll_contents(page)
+        self.follow_operator(page)
+        self.wheel_guard.watch(*(w for w in page.findChildren(QWidget) if isinstance(w, GUARDED)))
+        self._connect_page(name, page)
 
     def _if_built(self, name: str, then: Callable[[Any], None]) -> Callable[..., None]:
         """A slot acting on a page only once it exists (before, it shows fresh data when made)."""
@@ -260,29 +221,7 @@ class MainWindow(QMainWindow):
             page.back_requested.connect(self.search_cases_list)
             page.case_changed.connect(refresh_cases)
 
-    def _fit_navigation(self) -> None:
-        """As wide as its longest entry in the current font: nothing clipped, no room wasted."""
-        nav = self.ui.navList
-        texts = [nav.item(row).text() for row in range(nav.count())]
-        widest = max((nav.fontMetrics().horizontalAdvance(text) for text in texts), default=0)
-        scroll_bar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
-        nav.setFixedWidth(widest + 2 * nav.frameWidth() + 2 * nav.spacing() + scroll_bar + 16)
-
     # ---- the window's place ---------------------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        """Where and how large it was when last closed; the first time: maximized on a small
-        screen, otherwise a comfortable size inside the screen."""
-        saved = self.settings.get(WINDOW_GEOMETRY)
-        if saved and self.restoreGeometry(saved):
-            return
-        area = available_area(self)
-        if area.width() < ROOMY_SCREEN[0] or area.height() < ROOMY_SCREEN[1]:
-            # all of the screen, also where nothing maximizes windows (no window manager)
-            self.setGeometry(area.adjusted(0, 0, -FRAME_ALLOWANCE.width(), -FRAME_ALLOWANCE.height()))
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(*FIRST_SIZE)
 
     def save_geometry(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
@@ -295,7 +234,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        target = self._page_at(row)
+        target = self.shelf.at_row(row)
         if (
             target is not None
             and row != self.ui.pageStack.currentIndex()
@@ -308,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         # Its entry may be current already (a case shown under 案件); not when the user stayed.
-        page = self._page_at(self.ui.navList.row(item))
+        page = self.shelf.at_row(self.ui.navList.row(item))
         if page is not None and self.ui.navList.currentItem() is item:
             self.go_to(page)
 
@@ -318,7 +257,7 @@ class MainWindow(QMainWindow):
         nav = self.ui.navList
         nav.blockSignals(True)
         showing_case = page is self.built.get("case_page")
-        nav.setCurrentRow(self._rows["cases"] if showing_case else self.ui.pageStack.indexOf(page))
+        nav.setCurrentRow(self.shelf.row("cases") if showing_case else self.ui.pageStack.indexOf(page))
         nav.blockSignals(False)
 
     def _may_leave_page(self, then: Callable[[], None]) -> bool:

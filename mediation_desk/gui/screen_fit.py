@@ -24,6 +24,24 @@ FRAME_ALLOWANCE = QSize(16, 48)
 PAGE_FRAME = "pageFrame"  # the object name of the scroll area `scroll_contents` puts a page in
 
 
+ROOMY_SCREEN = (1500, 950)  # on a smaller screen the window starts maximized
+FIRST_SIZE = (1366, 860)
+
+
+def restore_window_geometry(window: QWidget, saved: bytes) -> None:
+    """Where and how large the window was when last closed (`saved`: QWidget.saveGeometry());
+    the first time: maximized on a small screen, otherwise a comfortable size inside the screen."""
+    if saved and window.restoreGeometry(saved):
+        return
+    area = available_area(window)
+    if area.width() < ROOMY_SCREEN[0] or area.height() < ROOMY_SCREEN[1]:
+        # all of the screen, also where nothing maximizes windows (no window manager)
+        window.setGeometry(area.adjusted(0, 0, -FRAME_ALLOWANCE.width(), -FRAME_ALLOWANCE.height()))
+        window.setWindowState(Qt.WindowState.WindowMaximized)
+    else:
+        window.resize(*FIRST_SIZE)
+
+
 def available_area(widget: QWidget | None = None) -> QRect:
     """The part of the widget's screen (or the primary one) that windows may use."""
     screen = widget.screen() if widget is not None else None
