@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mediation_desk.district import sitecode_reasons
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter, record_state, server_clock
 from mediation_desk.district.models import Committee, Record
@@ -128,15 +129,5 @@ def month_codes(db: Database, month: str, codes: dict[str, str]) -> None:
     """Month-close codes (SiteMonth rows) of places: {place_id: colour}."""
     with db.write() as s:
         for place_id, colour in codes.items():
-            place = s.get(SitePlace, place_id)
-            assert place is not None
-            s.add(
-                SiteMonth(
-                    place_id=place_id,
-                    month=month,
-                    committee_id=place.committee_id,
-                    town_id=place.town_id,
-                    colour=colour,
-                    reasons=[],
-                )
-            )
+            assert s.get(SitePlace, place_id) is not None
+            s.add(SiteMonth(place_id=place_id, month=month, colour=colour, reasons_id=sitecode_reasons.id_of(s, [])))

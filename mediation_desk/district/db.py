@@ -71,6 +71,8 @@ def _sqlite_engine(url: str, begin_sql: str) -> Engine:
         # FULL: an op answered "applied" survives a power cut, not only a killed process.
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        # Sorts and working tables (site-code month end's, of every place) in memory, not a file.
+        cur.execute("PRAGMA temp_store=MEMORY")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -1,15 +1,12 @@
 """The bulk reads of the site codes' month end (sitecode_codes.py), in the database driver's own
-terms (its writes: sitecode_writes.py).
+terms (its places by situation: sitecode_situations.py; its tasks: sitecode_writes.py).
 
-Month end reads every place and two months of inspections (some 80,000 rows) and writes two rows
-per place; through the ORM's per-value type handling that alone would take seconds. Here the rows
-go to the driver's `executemany` as plain tuples — moments as the column type stores them (UTC,
-without zone), JSON as text — and come back as the driver gives them, turned into aware UTC
-moments in one pass. Both dialects' SQL is spelled out; the tables are those of revision 0004."""
+Rows come straight from the driver's cursor, as plain tuples, the moments as the driver gives
+them (SQLite: text; PostgreSQL: naive datetimes), turned into aware UTC moments where they are
+needed; values go in as the columns store them (`db_moment`). Both dialects' SQL is spelled out."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 from collections import defaultdict
@@ -20,16 +17,6 @@ from sqlalchemy.orm import Session
 
 from mediation_desk.sitecode import rules
 
-# A place's earliest inspection of each month read: month -> (completed at as text, "YYYY-MM-DD
-# HH:MM:SS.ffffff" in UTC; its Beijing day as a number; how many of the marks read it is at or after).
-Done = dict[str, tuple[str, int, int]]
-# A place's inspections as the rule sees them: (month, Beijing day, marks passed) of each month read.
-Sig = tuple[tuple[str, int, int], ...]
-# id, committee, town, created at (as the driver gives it), active; its current code's colour,
-# reasons (JSON text) and period, or None.
-PlaceRow = tuple[str, str, str, Any, bool, str | None, str | None, str | None]
-MonthRow = tuple[str, str, str, str, str, str]  # place, month, committee, town, colour, reasons (JSON)
-CodeRow = tuple[str, str, str, str, str, str]  # place, committee, town, colour, reasons (JSON), period
 BATCH = 5000
 # SQLite's page cache for the month end's connection (64 MB): its writes touch the pages of the
 # history tables all over, which the default 2 MB keeps reading back from the OS.
@@ -52,6 +39,11 @@ def dialect_of(s: Session) -> str:
 def prepare(s: Session) -> None:
     if dialect_of(s) == "sqlite":
         s.connection().exec_driver_sql(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
+    else:
+        # Month end's statements each touch every place once: compiling them (JIT, worth it for
+        # queries that run for seconds) took longer than running them.
+        s.connection().exec_driver_sql("SET LOCAL jit = off")
+        s.connection().exec_driver_sql("SET LOCAL work_mem = '64MB'")  # its sorts of every place, in memory
 
 
 def fetch(s: Session, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -66,80 +58,15 @@ def fetch(s: Session, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, .
         cursor.close()
 
 
-def places(s: Session, period: str) -> list[PlaceRow]:
-    """Every place with its current code (colour, reasons as JSON text, period; None if it has
-    none yet); the registration moment as the driver gives it (`utc` reads it: month end needs
-    only its hour for most places, see `hour_of`). The reasons are read only of codes of `period`
-    (None for the others: a code of another period differs anyway)."""
-    sqlite = dialect_of(s) == "sqlite"
-    reasons = "c.reasons" if sqlite else "c.reasons::text"
-    created = "p.created_at" if sqlite else f"to_char(p.created_at, '{_PG_TEXT}')"  # text: `hour_of` slices it
-    rows = fetch(
-        s,
-        f"SELECT p.id, p.committee_id, p.town_id, {created}, p.active, c.colour, "
-        f"CASE WHEN c.period = ? THEN {reasons} END, c.period "
-        "FROM site_place p LEFT JOIN site_code c ON c.place_id = p.id" + (" ORDER BY p.id" if sqlite else ""),
-        # SQLite: in the order site_code keeps its rows (WITHOUT ROWID), which month end updates.
-        (period,),
-    )
-    return [(*row[:4], bool(row[4]), *row[5:]) for row in rows]
-
-
-_PG_TEXT = "YYYY-MM-DD HH24:MI:SS.US"  # a moment as SQLite holds it (fixed width, so text compares in order)
-
-
-def hour_of(value: Any) -> tuple[Any, bool]:
-    """A moment as the driver gives it: its hour (UTC) and whether it is the hour's first instant."""
-    if isinstance(value, str):  # SQLite: "YYYY-MM-DD HH:MM:SS[.ffffff]"
-        return value[:13], value[13:19] == ":00:00" and not value[20:].strip("0")
-    moment = utc(value)
-    hour = moment.replace(minute=0, second=0, microsecond=0)
-    return hour, hour == moment
-
-
-def inspections(
-    s: Session, months: Sequence[str], marks: Sequence[dt.datetime]
-) -> tuple[dict[str, Done], dict[str, Sig]]:
-    """The earliest inspection of each of `months`, by place (the rule reads only the earliest
-    one done before its moment: it is the earliest of all, or there is none). Read in the order
-    of the covering index ix_site_inspection_month, so a place's month comes earliest first. Each
-    is given as fixed-width UTC text (it compares as the moments do), its Beijing day (Beijing
-    keeps +8 all year: the day follows from the UTC hour) and how many of `marks` (sorted) it is
-    at or after — all a code judged at one of the marks, with its cut-offs among them, reads."""
-    qs = ", ".join("?" for _ in months)
-    at = "completed_at" if dialect_of(s) == "sqlite" else f"to_char(completed_at, '{_PG_TEXT}')"
-    sql = (
-        f"SELECT place_id, month, {at} FROM site_inspection WHERE month IN ({qs}) "
-        "ORDER BY month, place_id, completed_at"
-    )
-    texts = sorted(_text(m) for m in marks)
-    days: dict[str, int] = {}
-    done: dict[str, Done] = {}
-    sigs: dict[str, Sig] = {}
-    for place_id, month, raw in fetch(s, sql, months):
-        found = done.get(place_id)
-        if found is None:
-            found = done[place_id] = {}
-        elif month in found:
-            continue  # a later one of the same month
-        if len(raw) != 26:  # SQLAlchemy writes microseconds always; anything else, normalised
-            raw = utc(raw).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-        day = days.get(raw[:13])
-        if day is None:
-            hour = dt.datetime.fromisoformat(raw[:13] + ":00").replace(tzinfo=dt.UTC)
-            day = days[raw[:13]] = (int(hour.timestamp()) + 8 * 3600) // 86400
-        entry = found[month] = (raw, day, bisect.bisect_right(texts, raw))
-        sigs[place_id] = (*sigs.get(place_id, ()), (month, *entry[1:]))
-    return done, sigs
-
-
-def _text(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def mark_index(marks: Sequence[dt.datetime], moment: dt.datetime) -> int:
-    """The count (as `inspections` gives it) from which an inspection is at or after `moment`."""
-    return bisect.bisect_right(sorted(_text(m) for m in marks), _text(moment))
+def copy_rows(s: Session, into: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """PostgreSQL: rows into a table by COPY (text format; the server reads each column's type)."""
+    cursor = s.connection().connection.cursor()
+    try:
+        with cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
 
 
 def hazards(s: Session, since: dt.datetime) -> dict[str, list[rules.HazardFact]]:
@@ -165,7 +92,8 @@ def red_runs(s: Session, place_ids: Sequence[str], before: str, ending: str | No
     runs: dict[str, int] = {}
     if not place_ids:
         return runs
-    earliest, latest = fetch(s, "SELECT min(month), max(month) FROM site_month")[0]
+    # Two subqueries: each is one step down the key's index; min and max in one SELECT scan the table.
+    earliest, latest = fetch(s, "SELECT (SELECT min(month) FROM site_month), (SELECT max(month) FROM site_month)")[0]
     if earliest is None:
         return dict.fromkeys(place_ids, 0)
     # A place still read back: the month its row needs next (None: its last closed month not found yet).
@@ -174,9 +102,9 @@ def red_runs(s: Session, place_ids: Sequence[str], before: str, ending: str | No
     while expected and upper > earliest:
         window = [rules.add_months(upper, -k) for k in range(1, _WINDOW + 1)]
         qs = ", ".join("?" for _ in window)
-        sql = f"SELECT place_id, month, colour FROM site_month WHERE month IN ({qs}) AND place_id {_in_list(s)}"
+        sql = f"SELECT place_id, month, colour FROM site_month WHERE month IN ({qs}) AND place_id {in_list(s)}"
         closed: dict[str, dict[str, str]] = defaultdict(dict)
-        for place_id, month, colour in fetch(s, sql, (*window, _id_list(s, list(expected)))):
+        for place_id, month, colour in fetch(s, sql, (*window, id_list(s, list(expected)))):
             closed[place_id][month] = colour
         for place_id in list(expected):
             months = closed.get(place_id, {})
@@ -201,29 +129,26 @@ _WINDOW = 12  # months read back per query
 
 def open_kinds(s: Session, place_ids: Sequence[str]) -> dict[str, set[str]]:
     """The kinds of task each place holds open (one query)."""
-    sql = f"SELECT place_id, kind FROM site_task WHERE place_id {_in_list(s)} AND status = ?"
+    sql = f"SELECT place_id, kind FROM site_task WHERE place_id {in_list(s)} AND status = ?"
     found: dict[str, set[str]] = defaultdict(set)
-    for place_id, kind in fetch(s, sql, (_id_list(s, place_ids), rules.TASK_OPEN)):
+    for place_id, kind in fetch(s, sql, (id_list(s, place_ids), rules.TASK_OPEN)):
         found[place_id].add(kind)
     return found
 
 
 def held_tasks(s: Session, task_ids: Sequence[str]) -> set[str]:
     """Which of the tasks exist already (one query)."""
-    return {t for (t,) in fetch(s, f"SELECT id FROM site_task WHERE id {_in_list(s)}", (_id_list(s, task_ids),))}
+    return {t for (t,) in fetch(s, f"SELECT id FROM site_task WHERE id {in_list(s)}", (id_list(s, task_ids),))}
 
 
-def _in_list(s: Session) -> str:
-    """`IN` a list given as one parameter (SQLite: a JSON array; PostgreSQL: an array)."""
+def in_list(s: Session) -> str:
+    """`IN` a list given as one parameter (SQLite: a JSON array; PostgreSQL: an array, which the
+    planner hashes once it sees its items)."""
     return "IN (SELECT value FROM json_each(?))" if dialect_of(s) == "sqlite" else "= ANY(?)"
 
 
-def _id_list(s: Session, ids: Sequence[str]) -> Any:
+def id_list(s: Session, ids: Sequence[str]) -> Any:
     return json.dumps(list(ids)) if dialect_of(s) == "sqlite" else list(ids)
-
-
-def reasons_text(reasons: Sequence[str]) -> str:
-    return json.dumps(list(reasons), ensure_ascii=False)
 
 
 def db_moment(s: Session, moment: dt.datetime) -> Any:

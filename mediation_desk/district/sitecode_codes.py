@@ -11,33 +11,36 @@ and hazards show the same colour with the same reasons.
   committee's feed (the town sees it too), opened with the district's clock.
 - `month_end`: for the last closed month, every active place's month code (SiteMonth), every
   place's current code, streaks and tasks, in one transaction. The month is claimed by inserting
-  its SiteMonthRun (insert-or-skip): several server instances run it once. 41,000 places (with
-  their current codes) are read in three queries; the month's codes are written by plain bulk
-  inserts (PostgreSQL: COPY), the current codes only where colour, reasons or period changed (bulk
-  updates), batch by batch from a thread of their own while the next places are judged
-  (`writes.RowWriter`); the tasks with their records and changes likewise (the changes numbered under the
-  feed lock as FeedWriter numbers them, `writes.write_tasks`); the rule runs once per distinct
-  situation of the places (`sitecode_judge.Judge`): without an open hazard nearly all are alike."""
+  its SiteMonthRun (insert-or-skip): several server instances run it once. The database sorts
+  the 41,000 places into the few hundred situations the rule tells apart and writes the history
+  and the changed current codes from the answers by single statements (sitecode_situations.py);
+  the rule runs once per situation (`sitecode_judge.Judge`), and once per place only for those
+  with hazards that can count. The tasks of the places red go in bulk with their records and
+  changes (`writes.write_tasks`, numbered under the feed lock as FeedWriter numbers them)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mediation_desk.district import sitecode_bulk as bulk
-from mediation_desk.district import sitecode_scheme
+from mediation_desk.district import sitecode_reasons, sitecode_scheme
+from mediation_desk.district import sitecode_situations as situations
 from mediation_desk.district import sitecode_writes as writes
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter, server_clock
 from mediation_desk.district.models import Committee, Record
-from mediation_desk.district.sitecode_judge import Both, Judge, Owed, both_codes
+from mediation_desk.district.sitecode_judge import Judge
 from mediation_desk.district.sitecode_models import (
     SiteCode,
     SiteHazard,
@@ -45,6 +48,7 @@ from mediation_desk.district.sitecode_models import (
     SiteMonth,
     SiteMonthRun,
     SitePlace,
+    SiteReasons,
     SiteTask,
 )
 from mediation_desk.sitecode import rules
@@ -103,7 +107,10 @@ def recompute_place(
     if row is None:
         row = SiteCode(place_id=place_id, committee_id=place.committee_id, town_id=place.town_id)
         session.add(row)
-    row.colour, row.reasons, row.period, row.computed_at = code.colour, list(code.reasons), code.period, now
+    reasons_id = sitecode_reasons.id_of(session, code.reasons)
+    row.colour, row.reasons_id, row.period, row.computed_at = code.colour, reasons_id, code.period, now
+    # The view-only link follows the number only when loaded: given here, so `row.reasons` is these.
+    set_committed_value(row, "reason_set", session.get(SiteReasons, reasons_id))
     if place.active:
         held = set(
             session.scalars(
@@ -228,82 +235,103 @@ def month_end(db: Database, month: str, now: dt.datetime | None = None, *, rerun
             return MonthEndResult(month, False, run.places, run.tasks_opened)
         # The feed lock is held (write(feed=True)): the tasks' changes are numbered by open_tasks
         # (the only appender of this transaction), as a FeedWriter would number them.
-        result = _close(s, month, now, th)
+        with _no_cycle_collection():
+            result = _close(s, month, now, th)
         run.finished_at, run.places = utcnow(), result.places
         run.tasks_opened = (run.tasks_opened or 0) + result.tasks_opened
         run.hlc = server_clock(run.hlc or "")
     return result
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector held off while month end runs: its tens of thousands of short-lived
+    objects hold no cycles, yet they set off full collections that walk every object of the
+    server (some 70 ms of a month end). Reference counting still frees everything."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> MonthEndResult:
-    at_close, at_now, owed_from = Judge(now, th, month), Judge(now, th), Owed(th)
-    marks = (*at_close.marks, *at_now.marks)
-    at_close.index(marks)
-    at_now.index(marks)
+    """Judge every place by situation (sitecode_situations.py): the rule once per situation, the
+    places with hazards that can still count one by one; then the history and the current codes
+    written from the answers, and the tasks of the places red."""
+    at_close, at_now = Judge(now, th, month), Judge(now, th)
     bulk.prepare(s)
-    # A current code of an earlier period differs from any judged now: its reasons are not read.
-    places = bulk.places(s, at_now.period)
-    read = sorted({month, rules.add_months(month, 1), at_now.closed, at_now.period})
-    inspections, sigs = bulk.inspections(s, read, marks)
+    months = situations.build(s, _moment(at_now), _moment(at_close), th)
+    answers: dict[str, tuple[rules.SiteCode, rules.SiteCode | None]] = {}
+    owing: dict[str, int] = {}  # active places by situation
+    for key, place_id, created, active, firsts in situations.representatives(s, months):
+        inspections = tuple(rules.InspectionFact(m, bulk.utc(at)) for m, at in firsts.items())
+        facts = rules.PlaceFacts(place_id, bulk.utc(created), inspections)
+        current = at_now.rule(facts)
+        assert current is not None  # a code at a moment always has a colour
+        answers[key] = (current, at_close.rule(facts))
+        owing[key] = active
     # Rectified before the month's cut-off (≤ now): no code judged here can see the hazard.
     hazards = bulk.hazards(s, at_close.moment)
-    writer = writes.RowWriter(s, month, now)  # writes each batch below while the next is judged
-    months: list[bulk.MonthRow] = []
-    changed: list[bulk.CodeRow] = []  # current codes that differ from the place's row
-    fresh: list[bulk.CodeRow] = []  # places without a row yet
-    texts: dict[tuple[str, ...], str] = {}  # each distinct reasons' JSON, made once
+    # Places with hazards open at either moment: their situation's answer with the hazards' lines.
+    alone: list[str] = []
+    for place_id, (key, active) in situations.situations_of(s, sorted(hazards)).items():
+        current, closed = answers[key]
+        found = hazards[place_id]
+        now_code, close_code = at_now.with_hazards(current, found), at_close.with_hazards(closed, found)
+        if now_code is current and close_code is closed:
+            continue  # none open at either moment
+        assert now_code is not None
+        alone.append(place_id)
+        answers[situations.ALONE + place_id] = (now_code, close_code)
+        owing[key] -= active
+        owing[situations.ALONE + place_id] = active
+    situations.set_alone(s, alone)
+    situations.answer(s, _numbered(s, answers))
+    situations.write_months(s, month)
     colours: dict[str, int] = defaultdict(int)
-    red: dict[str, tuple[rules.SiteCode, rules.SiteCode | None, str]] = {}
-    none: bulk.Done = {}
-    no_hazards: list[rules.HazardFact] = []
-    alike: dict[tuple[Any, ...], Both] = {}  # places without hazards read: by owed month and `sigs`
-    red_colour, batch, closed_places = rules.RED, bulk.BATCH, 0
-    try:
-        for place_id, committee_id, town_id, created, active, colour, reasons_was, period_was in places:
-            # The rule reads the registration moment only against cut-offs (on whole hours): a moment of
-            # the same hour stands for it (`sitecode_judge.Owed`), except for the hour's first instant.
-            owed, created_at = owed_from(created)
-            found = hazards.get(place_id)
-            both = None
-            if found is None:
-                key = (owed, sigs.get(place_id))
-                both = alike.get(key)
-            if both is None:
-                done = inspections.get(place_id, none)
-                both = both_codes(at_now, at_close, place_id, created_at, owed, done, found or no_hazards, texts)
-                if found is None:
-                    alike[key] = both
-            current, current_text, closed, closed_text = both
-            if colour is None:
-                fresh.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
-            elif period_was != current.period or colour != current.colour or current_text != reasons_was:
-                changed.append((place_id, committee_id, town_id, current.colour, current_text, current.period))
-                if len(changed) == batch:
-                    writer.changed(changed)
-                    changed = []
-            if not active:
-                continue
-            if closed is not None:
-                colours[closed.colour] += 1
-                months.append((place_id, month, committee_id, town_id, closed.colour, closed_text))
-                if len(months) == batch:
-                    closed_places += batch
-                    writer.months(months)
-                    months = []
-                if closed.colour == red_colour:
-                    red[place_id] = (current, closed, committee_id)
-                    continue
-            if current.colour == red_colour:
-                red[place_id] = (current, closed, committee_id)
-        writer.months(months)
-        writer.changed(changed)
-    except BaseException:
-        writer.stop()
-        raise
-    writer.close(fresh)
-    closed_places += len(months)
+    for key, (_, closed) in answers.items():
+        if closed is not None and owing[key]:
+            colours[closed.colour] += owing[key]
+    situations.write_codes(s, now)
+    red_keys = [
+        key
+        for key, (current, closed) in answers.items()
+        if current.colour == rules.RED or (closed is not None and closed.colour == rules.RED)
+    ]
+    red = {
+        place_id: (answers[key][0], answers[key][1], committee_id)
+        for place_id, committee_id, key in situations.active_places_in(s, red_keys)
+    }
+    situations.drop(s)
     opened = _escalate(s, month, now, th, red)
-    return MonthEndResult(month, True, closed_places, opened, dict(colours))
+    return MonthEndResult(month, True, sum(colours.values()), opened, dict(colours))
+
+
+def _numbered(s: Session, answers: dict[str, tuple[rules.SiteCode, rules.SiteCode | None]]) -> list[situations.Answer]:
+    """The answers with their reasons by number (the lists not stored yet, stored)."""
+    texts: dict[tuple[str, ...], str] = {}
+    for pair in answers.values():
+        for code in pair:
+            if code is not None and code.reasons not in texts:
+                texts[code.reasons] = sitecode_reasons.text_of(code.reasons)
+    known = sitecode_reasons.ids_in(s, set(texts.values()))
+    numbered: list[situations.Answer] = []
+    for key, (current, closed) in answers.items():
+        now_reasons = known[texts[current.reasons]]
+        if closed is None:
+            numbered.append((key, current.colour, now_reasons, current.period, None, None))
+        else:
+            numbered.append(
+                (key, current.colour, now_reasons, current.period, closed.colour, known[texts[closed.reasons]])
+            )
+    return numbered
+
+
+def _moment(judge: Judge) -> situations.Moment:
+    return situations.Moment(judge.moment, judge.cut, judge.closed, judge.period)
 
 
 def _escalate(
@@ -365,11 +393,13 @@ def conversion_by_committee(session: Session, month: str, town_id: str | None = 
     """Per committee (of one town, or all): of the places not green when the month before `month`
     closed, how many were green when `month` closed (from SiteMonth)."""
     before_month = rules.add_months(month, -1)
-    query = select(SiteMonth.committee_id, SiteMonth.place_id, SiteMonth.month, SiteMonth.colour).where(
-        SiteMonth.month.in_((before_month, month))
+    query = (
+        select(SitePlace.committee_id, SiteMonth.place_id, SiteMonth.month, SiteMonth.colour)
+        .join(SitePlace, SitePlace.id == SiteMonth.place_id)
+        .where(SiteMonth.month.in_((before_month, month)))
     )
     if town_id is not None:
-        query = query.where(SiteMonth.town_id == town_id)
+        query = query.where(SitePlace.town_id == town_id)
     before: dict[str, dict[str, str]] = defaultdict(dict)
     after: dict[str, dict[str, str]] = defaultdict(dict)
     for committee_id, place_id, at, colour in session.execute(query):

@@ -5,14 +5,17 @@ columns (not in the records' JSON) so that one place is recomputed in a few inde
 The records of places, inspections, hazards and tasks are kept like every synced record (the
 `record` table, field-level last-writer-wins, the feed); these rows are their projection, written
 in the same transaction (sitecode_apply.py). Codes are the district's own: the current one per
-place and the one each month closed with (the history escalation counts)."""
+place and the one each month closed with (the history escalation counts). A code's reasons are
+kept once per distinct list (SiteReasons, revision 0008): nearly every place shares its wording
+with many others, and month end writes a number per place instead of the sentences."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mediation_desk.district.models import HLC_LEN, ID_LEN, Base, Json
 from mediation_desk.storage.base import utcnow
@@ -63,6 +66,21 @@ class SiteHazard(Base):
     __table_args__ = (Index("ix_site_hazard_rectified", "rectified_at"),)
 
 
+class SiteReasons(Base):
+    """One distinct list of a code's reasons (JSON text as `sitecode_reasons.text_of` writes it),
+    found by the SHA-256 of that text; codes refer to it by `id`. Rows are only ever added."""
+
+    __tablename__ = "site_reasons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)  # hex SHA-256 of `text`
+    text: Mapped[str] = mapped_column(Text)
+
+    @property
+    def reasons(self) -> list[str]:
+        return list(json.loads(self.text))
+
+
 class SiteCode(Base):
     """A place's current code, as the district last computed it (on an inspection, a hazard's
     change, or month end)."""
@@ -73,9 +91,13 @@ class SiteCode(Base):
     committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"), index=True)
     town_id: Mapped[str] = mapped_column(ForeignKey("town.id"), index=True)
     colour: Mapped[str] = mapped_column(String(8))
-    reasons: Mapped[list[str]] = mapped_column(Json)
+    reasons_id: Mapped[int] = mapped_column(Integer)  # SiteReasons.id (no foreign key: see SiteMonth)
     period: Mapped[str] = mapped_column(String(7))
     computed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    reason_set: Mapped[SiteReasons] = relationship(
+        primaryjoin="foreign(SiteCode.reasons_id) == SiteReasons.id", viewonly=True, lazy="joined"
+    )
 
     # PostgreSQL: room on each page, so that month end's update of every row stays on its page
     # (a HOT update: no index touched).
@@ -83,13 +105,18 @@ class SiteCode(Base):
     # made in place order, goes through the table page by page instead of all over it.
     __table_args__ = ({"postgresql_with": {"fillfactor": SITE_CODE_FILLFACTOR}, "sqlite_with_rowid": False},)
 
+    @property
+    def reasons(self) -> list[str]:
+        return self.reason_set.reasons
+
 
 class SiteMonth(Base):
     """The code a month closed with, per place (history; a red streak is counted here).
 
-    A derived history table: its committee and town are copied by month end from the place's
-    site_place row (whose foreign keys are checked), so they carry no foreign keys of their own —
-    PostgreSQL would check both for each of the month's 41,000 rows, a third of writing them.
+    A derived history table, as narrow as it can be — month end writes 41,000 rows of it: the
+    place's committee and town are its site_place row's (joined when asked per committee or
+    town), its reasons a SiteReasons row's; no foreign keys (PostgreSQL would check them for
+    each row, a third of writing them; month end takes both from rows it has just read).
     Keyed month first: a month end's rows go to the end of the key's index together, instead of
     into every page of it (a place's months are read a window of months at a time,
     `sitecode_bulk.red_runs`)."""
@@ -98,12 +125,18 @@ class SiteMonth(Base):
 
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
-    committee_id: Mapped[str] = mapped_column(String(36))  # site_place.committee_id (no foreign key: above)
-    town_id: Mapped[str] = mapped_column(String(36))  # site_place.town_id
     colour: Mapped[str] = mapped_column(String(8))
-    reasons: Mapped[list[str]] = mapped_column(Json)
+    reasons_id: Mapped[int] = mapped_column(Integer)  # SiteReasons.id
 
-    __table_args__ = (Index("ix_site_month_month", "month", "committee_id"), {"sqlite_with_rowid": False})
+    reason_set: Mapped[SiteReasons] = relationship(
+        primaryjoin="foreign(SiteMonth.reasons_id) == SiteReasons.id", viewonly=True, lazy="joined"
+    )
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    @property
+    def reasons(self) -> list[str]:
+        return self.reason_set.reasons
 
 
 class SiteTask(Base):

@@ -3,13 +3,18 @@ and the parties' joint 司法确认申请书 (第三十三条)."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mediation_desk.documents.blocks import F, Writer, chinese_date, chinese_number, party_block, scaled, yuan
 from mediation_desk.documents.content import CaseRecord
 from mediation_desk.documents.layout import FRAME_TOP, FRAME_WIDTH, Section, table
-from mediation_desk.documents.qr_matrix import qr_modules
+from mediation_desk.documents.qr_matrix import qr_rows
 from mediation_desk.documents.signing import SigningPageNote, seal_box, signature_rows, staff_signatures
 
 QR_SIDE = 26 * mm
@@ -20,38 +25,50 @@ EFFECT_CLAUSE = (
 
 
 class QrCode(Flowable):
-    """The verification QR code, drawn as one filled path (a shape per module, as reportlab's
-    own widget draws it, costs most of an agreement's layout time)."""
+    """The verification QR code, drawn as one filled path of a rectangle per run of dark modules
+    in a row (a shape per module, as reportlab's own widget draws it, costs most of an
+    agreement's layout time)."""
 
     QUIET = 4  # modules of white margin the QR standard asks for
 
     def __init__(self, payload: str, side: float = QR_SIDE) -> None:
         super().__init__()
-        self.modules = qr_modules(payload)  # reportlab's symbol, chosen faster (qr_matrix.py)
+        self.rows = qr_rows(payload)  # reportlab's symbol, chosen faster (qr_matrix.py)
         self.width = self.height = side
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        count = len(self.modules)
-        unit = self.width / (count + 2 * self.QUIET)
-        path = self.canv.beginPath()
-        for r, row in enumerate(self.modules):
-            y = self.height - (r + 1 + self.QUIET) * unit
-            c = 0
-            while c < count:
-                if not row[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < count and row[c]:
-                    c += 1
-                path.rect((start + self.QUIET) * unit, y, (c - start) * unit, unit)
+        count = len(self.rows)
+        xs, ws, ys, unit = _grid(count, self.width, self.height, self.QUIET)
+        # What PDFPathObject.rect writes for each run ("n" opens a path), each figure formatted
+        # once per position instead of once per rectangle.
+        code = ["n"]
+        for r, bits in enumerate(self.rows):
+            for run in _DARK_RUN.finditer(format(bits, f"0{count}b")[::-1]):
+                start, end = run.span()
+                code.append(f"{xs[start]} {ys[r]} {ws[end - start]} {unit} re")
         self.canv.saveState()
         self.canv.setFillColorRGB(0, 0, 0)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.drawPath(PDFPathObject(code), stroke=0, fill=1)
         self.canv.restoreState()
+
+
+_DARK_RUN = re.compile("1+")
+
+
+@lru_cache(maxsize=8)
+def _grid(
+    count: int, width: float, height: float, quiet: int
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
+    """The PDF figures of a symbol's module positions: x of each column, width of each run
+    length, y of each row, the module's side."""
+    unit = width / (count + 2 * quiet)
+    xs = tuple(fp_str((c + quiet) * unit) for c in range(count))
+    ws = tuple(fp_str(k * unit) for k in range(count + 1))
+    ys = tuple(fp_str(height - (r + 1 + quiet) * unit) for r in range(count))
+    return xs, ws, ys, fp_str(unit)
 
 
 def verification_block(w: Writer, rec: CaseRecord, payload: str, day: object) -> Table:

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from mediation_desk.documents import fonts
 from mediation_desk.documents.content import CaseRecord, PartyInfo
 from mediation_desk.documents.layout import FRAME_WIDTH, GREY, PALE, STYLES, table
+from mediation_desk.documents.paragraphs import Para
 from mediation_desk.validation.amount_words import rmb
 
 BLANK_DATE = "＿＿＿＿ 年 ＿＿ 月 ＿＿ 日"  # a date to be written by hand
@@ -136,7 +137,7 @@ class Writer:
         return _plain(pieces)
 
     def para(self, *pieces: str | F, style: str = "body") -> Paragraph:
-        return Paragraph(self.text(*pieces), STYLES[style])
+        return Para(self.text(*pieces), STYLES[style])
 
     def fitted(self, *pieces: str | F, style: str = "cell", width: float) -> Paragraph:
         """A name, number or amount in a cell `width` wide (padding included) that is never
@@ -145,7 +146,7 @@ class Writer:
         base = STYLES[style]
         lines, size = fit_lines(_plain(pieces), base.fontSize, width - 2 * CELL_PADDING - 0.5)
         text = "<br/>".join(fonts.markup(line) for line in lines) if lines else fonts.markup(_plain(pieces))
-        return Paragraph(text, _sized(base, size))
+        return Para(text, _sized(base, size))
 
     def title(self, text: str, subtitle: str | F | None = None) -> list[Flowable]:
         out: list[Flowable] = [self.para(text, style="title")]

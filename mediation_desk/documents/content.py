@@ -39,6 +39,11 @@ from mediation_desk.privacy.vault import Vault
 from mediation_desk.validation import ID_TYPES, age_on
 
 GENDERS = {"male": "男", "female": "女"}
+# What only some documents print: the follow-ups, the attachments, who registered the case and how
+# mediation was ended. An agreement prints none of them (AGREEMENT_PARTS), and reading them would
+# cost it a third of its reading of the case.
+PARTS = frozenset({"follow_ups", "attachments", "registrar", "termination"})
+AGREEMENT_PARTS: frozenset[str] = frozenset()
 RETENTION = {"permanent": "永久", "long": "长期", "short": "短期"}
 
 
@@ -154,10 +159,17 @@ class CaseRecord:
 
 
 def load_record(
-    desk: Desk, actor: Actor, case_key: str, vault: Vault | None, *, action: str = "case.view_full"
+    desk: Desk,
+    actor: Actor,
+    case_key: str,
+    vault: Vault | None,
+    *,
+    action: str = "case.view_full",
+    parts: frozenset[str] = PARTS,
 ) -> CaseRecord:
     """The case as the documents need it; the actor must be allowed to see its full personal data
-    (`action`). Without the data key the identity numbers, phones and addresses are None."""
+    (`action`). Without the data key the identity numbers, phones and addresses are None. Of
+    PARTS, only `parts` are read; the others are left empty ((), None, "")."""
     with desk.read(actor) as s:
         case = load_case(s, case_key)
         authorize(s, actor, action, case.id)
@@ -176,12 +188,16 @@ def load_record(
         )
         active = sorted((a for a in assigned if a.ended_at is None), key=lambda a: a.role != "lead")
         agreement = s.scalars(select(Agreement).where(Agreement.case_id == case.id)).first()
-        registrar = s.scalars(select(Operator.display_name).where(Operator.username == case.created_by)).first()
-        ended = s.scalars(
-            select(CaseTransition)
-            .where(CaseTransition.case_id == case.id, CaseTransition.to_status == states.TERMINATED)
-            .order_by(CaseTransition.at.desc())
-        ).first()
+        registrar, ended = None, None
+        if "registrar" in parts:
+            registrar = s.scalars(select(Operator.display_name).where(Operator.username == case.created_by)).first()
+            registrar = registrar or case.created_by
+        if "termination" in parts:
+            ended = s.scalars(
+                select(CaseTransition)
+                .where(CaseTransition.case_id == case.id, CaseTransition.to_status == states.TERMINATED)
+                .order_by(CaseTransition.at.desc())
+            ).first()
         return CaseRecord(
             case_id=case.id,
             number=case.number,
@@ -205,26 +221,28 @@ def load_record(
             routes_told=tuple(states.ROUTES.get(r, r) for r in case.routes_told),
             escalated_to=states.ESCALATION_LEVELS.get(case.escalated_to or "") if case.escalated_to else None,
             retention_label=RETENTION.get(case.retention, case.retention),
-            registrar=registrar or case.created_by,
+            registrar=registrar or "",
             parties=parties,
             mediators=tuple(mediator_names.get(a.mediator_id, "?") for a in active),
             all_mediators=tuple(dict.fromkeys(mediator_names.get(a.mediator_id, "?") for a in assigned)),
             sessions=_sessions(s, case, names, mediator_names),
             agreement=agreement_view(agreement) if agreement else None,
-            follow_ups=_follow_ups(s, case, names),
-            attachments=tuple(
-                attachment_view(a)
-                for a in s.scalars(
-                    select(Attachment)
-                    .where(Attachment.case_id == case.id, Attachment.purged_at.is_(None))
-                    .order_by(Attachment.created_at)
-                )
-            ),
+            follow_ups=_follow_ups(s, case, names) if "follow_ups" in parts else (),
+            attachments=_attachments(s, case) if "attachments" in parts else (),
             today=china_today(),
             terminated_on=beijing(ended.at).date() if ended else None,
             termination_reason=ended.reason if ended else None,
             termination_routes=tuple((ended.details or {}).get("routes", ())) if ended else (),
         )
+
+
+def _attachments(s: Session, case: MediationCase) -> tuple[AttachmentView, ...]:
+    rows = s.scalars(
+        select(Attachment)
+        .where(Attachment.case_id == case.id, Attachment.purged_at.is_(None))
+        .order_by(Attachment.created_at)
+    )
+    return tuple(attachment_view(a) for a in rows)
 
 
 def _parties(s: Session, case: MediationCase, vault: Vault) -> tuple[PartyInfo, ...]:

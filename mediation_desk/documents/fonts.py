@@ -30,6 +30,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from mediation_desk.documents.font_files import FontFileError, Ranges, covered_ranges, merge_ranges
+from mediation_desk.documents.to_unicode import to_unicode_cmap
 from mediation_desk.errors import FieldProblem, ValidationError
 from mediation_desk.paths import location_file, resource
 
@@ -108,6 +109,10 @@ _bundled: dict[str, _Table] = {}
 _extra_key: tuple[object, ...] | None = None
 _extra: ExtraFont | None = None
 _choice: dict[str, str | None] = {}  # character -> font, for the current set of fonts
+# Characters known to print in the body font (or to be layout): the first of the chain whatever the
+# extra font, so this never goes stale. Text made only of them — nearly all text — is one run, and
+# has no character without a glyph, without asking character by character.
+_body_chars: set[str] = set(LAYOUT_CHARS)
 _loaded: set[str] = set()  # fonts registered with reportlab
 _registered_at = 0.0
 
@@ -202,6 +207,8 @@ def _choose(ch: str) -> str | None:
     cp = ord(ch)
     found = next((name for name, table in _chain() if table.has(cp)), None)
     _choice[ch] = found
+    if found == BODY:
+        _body_chars.add(ch)
     return found
 
 
@@ -220,42 +227,13 @@ def uncovered(text: str) -> list[str]:
 
 
 def _uncovered(text: str) -> list[str]:
+    if _body_chars.issuperset(text):
+        return []
     missing: list[str] = []
     for ch in text:
         if ch not in LAYOUT_CHARS and ch not in missing and _choose(ch) is None:
             missing.append(ch)
     return missing
-
-
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode map writes a code point above U+FFFF as five hex digits, which
-    readers reject: a name with 𠀾 could then not be searched or copied from the PDF. The map
-    must give UTF-16BE, a surrogate pair for those."""
-    pairs = [f"<{i:02X}> <{chr(cp).encode('utf-16-be').hex().upper()}>" for i, cp in enumerate(subset)]
-    return "\n".join(
-        [
-            "/CIDInit /ProcSet findresource begin",
-            "12 dict begin",
-            "begincmap",
-            "/CIDSystemInfo",
-            f"<< /Registry ({fontname})",
-            f"/Ordering ({fontname})",
-            "/Supplement 0",
-            ">> def",
-            f"/CMapName /{fontname} def",
-            "/CMapType 2 def",
-            "1 begincodespacerange",
-            f"<00> <{len(subset) - 1:02X}>",
-            "endcodespacerange",
-            f"{len(subset)} beginbfchar",
-            *pairs,
-            "endbfchar",
-            "endcmap",
-            "CMapName currentdict /CMap defineresource pop",
-            "end",
-            "end",
-        ]
-    )
 
 
 def _load(name: str) -> None:
@@ -265,7 +243,7 @@ def _load(name: str) -> None:
     with _lock:
         if name in _loaded:
             return
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        ttfonts.makeToUnicodeCMap = to_unicode_cmap
         if name in FILES:
             file_name, index = FILES[name]
             font = TTFont(name, font_path(file_name), subfontIndex=index)
@@ -299,6 +277,8 @@ def runs(text: str) -> list[tuple[str, str]]:
     """(font, piece) runs: consecutive characters printed with the same font."""
     if BODY not in _loaded:  # every document path lays out text through here, not all call register()
         register()
+    if _body_chars.issuperset(text):
+        return [(BODY, text)] if text else []
     out: list[tuple[str, str]] = []
     for ch in text:
         name = BODY if ch in LAYOUT_CHARS else (_choose(ch) or BODY)

@@ -29,7 +29,7 @@ from mediation_desk.documents import (
     termination_docs,
 )
 from mediation_desk.documents.blocks import Writer
-from mediation_desk.documents.content import CaseRecord, load_record
+from mediation_desk.documents.content import AGREEMENT_PARTS, PARTS, CaseRecord, load_record
 from mediation_desk.documents.layout import Rendered, Section, render
 from mediation_desk.errors import ValidationError
 from mediation_desk.mediation.case_access import authorize, load_case
@@ -48,6 +48,7 @@ KINDS: dict[str, str] = {
     "case_file": "人民调解卷宗",
 }
 EXPORTS = {"print": "打印", "save": "保存"}
+AGREEMENTS = frozenset({"agreement", "oral_agreement"})
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 BUILDERS: dict[str, Callable[[Writer, CaseRecord], Section | list[Section]]] = {
     "application": intake_docs.application,
@@ -133,7 +134,7 @@ def generate(desk: Desk, actor: Actor, case_key: str, kind: str, *, reason: str)
     kind = _kind(kind)
     reason = _reason(reason)
     vault = desk.require_vault()
-    rec = load_record(desk, actor, case_key, vault)
+    rec = load_record(desk, actor, case_key, vault, parts=AGREEMENT_PARTS if kind in AGREEMENTS else PARTS)
     if refusal := why_unavailable(rec, kind):
         raise ValidationError.single("kind", "document_not_available", f"不能生成{KINDS[kind]}：{refusal}")
     fonts.register()
@@ -158,7 +159,7 @@ def _render(rec: CaseRecord, kind: str, payload: str | None, actor: Actor) -> Re
     title = f"{KINDS[kind]} {rec.number}"
     if kind == "case_file":
         return case_file.build_case_file(w, rec, payload, actor.label, title=title, author=rec.committee_name)
-    if kind in ("agreement", "oral_agreement"):
+    if kind in AGREEMENTS:
         assert payload is not None
         build = agreement_docs.agreement if kind == "agreement" else agreement_docs.oral_agreement
         sections = [build(w, rec, payload)]

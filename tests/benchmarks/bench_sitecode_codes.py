@@ -48,6 +48,7 @@ from mediation_desk.district.sitecode_models import (
     SiteMonth,
     SiteMonthRun,
     SitePlace,
+    SiteReasons,
     SiteTask,
 )
 from mediation_desk.sitecode import placard_code, rules
@@ -181,12 +182,14 @@ def keep_codes(db: Database) -> None:
         s.execute(text(f"CREATE TABLE {CODES_BEFORE} AS SELECT * FROM site_code"))
 
 
-def undo(db: Database, month: str, tasks: set[str], head: int) -> None:
-    """Back to the state before `month`'s close: its run, rows, tasks and feed entries removed, and
-    every current code (site_code) as it was before, so that each sample writes the codes the real
-    month end writes (not only the few a repeated run would find changed). PostgreSQL: the dead
-    rows this leaves are vacuumed (as autovacuum would have in the month between two month ends)."""
+def undo(db: Database, month: str, tasks: set[str], head: int, lists: int) -> None:
+    """Back to the state before `month`'s close: its run, rows, tasks, feed entries and the lists
+    of reasons it added removed, and every current code (site_code) as it was before, so that
+    each sample writes what the real month end writes (not only the few a repeated run would find
+    changed). PostgreSQL: the dead rows this leaves are vacuumed (as autovacuum would have in the
+    month between two month ends)."""
     with db.write() as s:
+        s.execute(delete(SiteReasons).where(SiteReasons.id > lists))
         s.execute(delete(SiteMonthRun).where(SiteMonthRun.month == month))
         s.execute(delete(SiteMonth).where(SiteMonth.month == month))
         s.execute(delete(Change).where(Change.seq > head))
@@ -199,7 +202,7 @@ def undo(db: Database, month: str, tasks: set[str], head: int) -> None:
     if db.dialect == "postgresql":
         with db.write_engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.exec_driver_sql("VACUUM ANALYZE site_code, site_month, site_task, record, change_feed")
+            conn.exec_driver_sql("VACUUM ANALYZE site_code, site_month, site_task, record, change_feed, site_reasons")
     else:  # the log written back (a month later it would have been long since)
         raw = db.write_engine.raw_connection()
         try:
@@ -292,12 +295,13 @@ def measure(url: str, places: int, hazards: int, runs: int) -> list[tuple[str, l
         with db.read() as s:
             tasks = set(s.scalars(select(SiteTask.id)))
             head = s.scalar(select(func.max(Change.seq))) or 0
+            lists = s.scalar(select(func.max(SiteReasons.id))) or 0
         keep_codes(db)
         results: list[sitecode_codes.MonthEndResult] = []
         walls, cpu = timed(
             lambda: results.append(sitecode_codes.month_end(db, month, now)),
             runs,
-            reset=lambda: undo(db, month, tasks, head),
+            reset=lambda: undo(db, month, tasks, head, lists),
         )
         last = results[-1]
         assert all(r.ran for r in results) and len({(r.places, r.tasks_opened) for r in results}) == 1

@@ -389,8 +389,8 @@ def test_month_end_runs_once_and_running_it_again_changes_nothing(db):
 
     def snapshot() -> tuple[Any, ...]:
         with db.read() as s:
-            months = s.execute(select(SiteMonth.place_id, SiteMonth.colour, SiteMonth.reasons)).all()
-            code_rows = s.execute(select(SiteCode.place_id, SiteCode.colour, SiteCode.reasons)).all()
+            months = [(m.place_id, m.colour, m.reasons) for m in s.scalars(select(SiteMonth))]
+            code_rows = [(c.place_id, c.colour, c.reasons) for c in s.scalars(select(SiteCode))]
             head = s.scalar(select(func.max(Change.seq)))
             return sorted(months), sorted(code_rows), head, s.scalar(select(func.count()).select_from(SiteTask))
 

@@ -16,7 +16,7 @@ from district_helpers import new_id, setup_district
 from district_server import DistrictServer
 from sqlalchemy import select
 
-from mediation_desk.district import admin_audit, cli, migrate, sitecode_month_end, sitecode_scheme
+from mediation_desk.district import admin_audit, cli, migrate, sitecode_month_end, sitecode_reasons, sitecode_scheme
 from mediation_desk.district.db import Database
 from mediation_desk.district.models import Committee
 from mediation_desk.district.sitecode_models import SiteMonth, SiteMonthRun, SitePlace, SiteScheme
@@ -154,11 +154,7 @@ def add_places(db: Database, code: str, colours_before: list[str], colours_after
                 )
             )
             for at, colour in ((rules.add_months(month, -1), before), (month, after)):
-                s.add(
-                    SiteMonth(
-                        place_id=place_id, month=at, committee_id=c.id, town_id=c.town_id, colour=colour, reasons=[]
-                    )
-                )
+                s.add(SiteMonth(place_id=place_id, month=at, colour=colour, reasons_id=sitecode_reasons.id_of(s, [])))
 
 
 def test_rates_are_printed_per_village_and_town(db, run):

@@ -18,7 +18,7 @@ from district_helpers import new_id, setup_district
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from mediation_desk.district import migrate, sitecode_codes
+from mediation_desk.district import migrate, sitecode_codes, sitecode_reasons, sitecode_scheme
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter
 from mediation_desk.district.models import Change, Committee, Record
@@ -32,7 +32,7 @@ from mediation_desk.district.sitecode_models import (
     SitePlace,
     SiteTask,
 )
-from mediation_desk.sitecode import rules
+from mediation_desk.sitecode import rules, scheme
 
 register_rules()
 TH = rules.DEFAULT_THRESHOLDS
@@ -138,13 +138,14 @@ def reference(s: Session, month: str, now: dt.datetime) -> sitecode_codes.MonthE
                     committee_id=place.committee_id,
                     town_id=place.town_id,
                     colour=current.colour,
-                    reasons=list(current.reasons),
+                    reasons_id=sitecode_reasons.id_of(s, current.reasons),
                     period=current.period,
                     computed_at=now,
                 )
             )
         elif (row.colour, list(row.reasons), row.period) != new:
-            row.colour, row.reasons, row.period, row.computed_at = *new, now
+            row.colour, row.period, row.computed_at = current.colour, current.period, now
+            row.reasons_id = sitecode_reasons.id_of(s, current.reasons)
         if not place.active:
             continue
         closed = rules.month_code(facts, month, th)
@@ -155,10 +156,8 @@ def reference(s: Session, month: str, now: dt.datetime) -> sitecode_codes.MonthE
                 SiteMonth(
                     place_id=place.id,
                     month=month,
-                    committee_id=place.committee_id,
-                    town_id=place.town_id,
                     colour=closed.colour,
-                    reasons=list(closed.reasons),
+                    reasons_id=sitecode_reasons.id_of(s, closed.reasons),
                 )
             )
         if current.colour != rules.RED and (closed is None or closed.colour != rules.RED):
@@ -186,10 +185,7 @@ def snapshot(s: Session, head: int) -> dict[str, Any]:
     records = s.scalars(select(Record).where(Record.entity == rules.TASK).order_by(Record.entity_id))
     changes = s.scalars(select(Change).where(Change.seq > head).order_by(Change.seq))
     return {
-        "months": sorted(
-            (m.place_id, m.month, m.committee_id, m.town_id, m.colour, tuple(m.reasons))
-            for m in s.scalars(select(SiteMonth))
-        ),
+        "months": sorted((m.place_id, m.month, m.colour, tuple(m.reasons)) for m in s.scalars(select(SiteMonth))),
         "codes": sorted(
             (c.place_id, c.committee_id, c.town_id, c.colour, tuple(c.reasons), c.period, c.computed_at)
             for c in s.scalars(select(SiteCode))
@@ -290,3 +286,25 @@ def test_a_whole_month_end_is_the_straightforward_computation(db):
     with db.read() as s:
         run = s.get(SiteMonthRun, MONTHS[3])
         assert run is not None and run.finished_at is not None
+
+
+def test_a_scheme_closing_months_on_the_25th_at_18_00_is_judged_as_the_rule_says(db):
+    """Cut-offs inside the month: a place registered on the 26th owes from the month after next,
+    one registered by 18:00 on the 25th from the next (the database's sorting into situations
+    must tell them apart as the rule does)."""
+    wire = scheme.scheme_to_wire(scheme.DEFAULT_SCHEME)
+    wire["version"] = scheme.DEFAULT_SCHEME.version + 1
+    wire["thresholds"] = {**wire["thresholds"], "cutoff_day": 25, "cutoff_hour": 18}
+    sitecode_scheme.set_scheme(db, wire, actor="区管理员", reason="截止日改为每月 25 日 18 时")
+    th = rules.Thresholds(cutoff_day=25, cutoff_hour=18)
+    rng = random.Random(5)
+    made = fill(db, rng, 80)
+    with db.write() as s:  # registered around the new cut-offs, to the microsecond
+        for k, pid in enumerate(made[:24]):
+            place = s.get(SitePlace, pid)
+            assert place is not None
+            edge = rules.cutoff(MONTHS[k % 4], th)
+            place.created_at = edge + (dt.timedelta(0), dt.timedelta(microseconds=1), -dt.timedelta(hours=2))[k % 3]
+    for month in MONTHS[:4]:
+        result = compare(db, month, rules.cutoff(month, th) + dt.timedelta(hours=rng.randint(1, 40)))
+        assert result.ran

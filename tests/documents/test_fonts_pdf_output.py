@@ -1,16 +1,22 @@
 """What was made faster for the agreement PDF prints exactly what it printed before: the QR code's
-modules equal reportlab's own encoder's on random payloads (so the mask chosen is the same), and
-fonts are loaded lazily without changing which font prints which character."""
+modules equal reportlab's own encoder's on random payloads (so the mask chosen is the same) and are
+drawn as the same path, and fonts are loaded lazily without changing which font prints which
+character."""
 
 from __future__ import annotations
 
+import io
+import itertools
 import random
 from collections.abc import Callable
 
 import pytest
 from reportlab.graphics.barcode.qrencoder import QRUtil
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from mediation_desk.documents import fonts
+from mediation_desk.documents.agreement_docs import QrCode
 from mediation_desk.documents.qr_matrix import qr_modules, reportlab_modules
 
 SEED = random.randrange(1 << 30)
@@ -64,3 +70,57 @@ def test_runs_and_widths_do_not_depend_on_what_was_loaded_before() -> None:
     fonts.register()
     assert fonts.runs(text) == first
     assert fonts.string_width(text, 12) > 0 and fonts.string_width("", 12) == 0
+
+
+def _drawn(flowable: Flowable) -> list[str]:
+    canvas = Canvas(io.BytesIO())
+    flowable.drawOn(canvas, 0, 0)
+    return list(canvas._code)
+
+
+class _ModuleByModule(Flowable):
+    """The QR code as drawn before: reportlab's path, one `rect` per run of dark modules."""
+
+    def __init__(self, payload: str, side: float) -> None:
+        super().__init__()
+        self.payload, self.width, self.height = payload, side, side
+
+    def draw(self) -> None:
+        modules = qr_modules(self.payload)
+        count, quiet = len(modules), QrCode.QUIET
+        unit = self.width / (count + 2 * quiet)
+        path = self.canv.beginPath()
+        for r, row in enumerate(modules):
+            y = self.height - (r + 1 + quiet) * unit
+            for dark, cells in itertools.groupby(enumerate(row), key=lambda cell: cell[1]):
+                columns = [c for c, _ in cells]
+                if dark:
+                    path.rect((columns[0] + quiet) * unit, y, len(columns) * unit, unit)
+        self.canv.saveState()
+        self.canv.setFillColorRGB(0, 0, 0)
+        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.restoreState()
+
+
+def test_the_qr_code_is_drawn_as_reportlabs_path_of_its_runs() -> None:
+    for payload in payloads(5):
+        try:
+            code = QrCode(payload)
+        except Exception:  # noqa: BLE001 - a payload reportlab refuses (see `outcome`)
+            continue
+        assert _drawn(code) == _drawn(_ModuleByModule(payload, code.width)), f"seed {SEED}: {payload!r}"
+
+
+def test_body_font_text_is_one_run_and_rare_characters_still_switch_font() -> None:
+    common = "经调解，双方自愿达成如下协议：\n"
+    assert fonts.runs(common) == [(fonts.BODY, common)]
+    assert fonts.runs(common) == [(fonts.BODY, common)]  # now from the characters known to be the body font's
+    rare = "𠀾"
+    assert fonts.runs(common + rare + common) == [
+        (fonts.BODY, common),
+        (fonts.font_for(rare), rare),
+        (fonts.BODY, common),
+    ]
+    missing = "\U0002ebf0"  # Ext I: no bundled font has it
+    assert fonts.uncovered(common + missing + common) == [missing]
+    assert fonts.runs("") == [] and fonts.uncovered(common) == []

@@ -4,6 +4,7 @@ for a case whose mediation was not ended."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -73,3 +74,21 @@ def test_bad_input_no_notice_when_mediation_did_not_end(env: Env) -> None:
     with pytest.raises(ValidationError) as refused:
         generate(env, case_id, "termination_notice", reason="  ")
     assert refused.value.problems[0].field == "reason"
+
+
+def test_an_agreement_reads_the_case_without_what_only_other_documents_print(env: Env) -> None:
+    from mediation_desk.documents.content import AGREEMENT_PARTS, load_record
+
+    case_id = _terminated(env)
+    whole = load_record(env.desk, env.admin, case_id, None, action="case.view")
+    assert whole.terminated_on is not None and whole.termination_routes and whole.registrar
+    read = load_record(env.desk, env.admin, case_id, None, action="case.view", parts=AGREEMENT_PARTS)
+    assert read == dataclasses.replace(
+        whole,
+        follow_ups=(),
+        attachments=(),
+        registrar="",
+        terminated_on=None,
+        termination_reason=None,
+        termination_routes=(),
+    )

@@ -1,0 +1,126 @@
+"""A code's reasons kept once per distinct list (site_reasons, district revision 0008): the
+lists stored once whoever adds them, and a district's history carried over by the revision (and
+back by its downgrade) with every place's month and current code as it was — on SQLite and on
+PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from district_helpers import new_id, setup_district
+from sqlalchemy import select, text
+
+from mediation_desk.district import migrate, sitecode_reasons
+from mediation_desk.district.db import Database
+from mediation_desk.district.models import Committee
+from mediation_desk.district.sitecode_models import SiteCode, SiteMonth, SitePlace, SiteReasons
+
+pytestmark = pytest.mark.parametrize("district_database_url", ["sqlite", "postgresql"], indirect=True)
+
+GREEN = ["2026年10月自查已于 10月8日 完成", "无待整改隐患"]
+RED = [f"隐患「{'电气线路' * 40}{k}」期限 2026-09-08 已过，尚未整改" for k in range(60)]  # longer than any index entry
+
+
+def _to(db: Database, revision: str, *, down: bool = False) -> None:
+    with db.write_engine.connect() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+        conn.commit()
+
+
+@pytest.fixture
+def db(district_database_url: str) -> Iterator[Database]:
+    database = Database(district_database_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def test_a_list_is_stored_once_however_often_it_is_asked_for(db):
+    migrate.upgrade(db)
+    with db.write() as s:
+        first = sitecode_reasons.id_of(s, GREEN)
+        assert sitecode_reasons.id_of(s, list(GREEN)) == first
+        ids = sitecode_reasons.ids_in(s, [sitecode_reasons.text_of(RED), sitecode_reasons.text_of(GREEN), "[]"])
+    with db.write() as s:  # another transaction finds the same numbers
+        assert sitecode_reasons.id_of(s, RED) == ids[sitecode_reasons.text_of(RED)]
+        assert sitecode_reasons.id_of(s, []) == ids["[]"]
+    with db.read() as s:
+        stored = {r.id: r.reasons for r in s.scalars(select(SiteReasons))}
+    assert stored == {first: GREEN, ids[sitecode_reasons.text_of(RED)]: RED, ids["[]"]: []}
+
+
+def test_a_month_ends_thousands_of_lists_are_numbered_the_same_whichever_way_they_go_in(db):
+    migrate.upgrade(db)
+    lists = [[f"隐患「灭火器{k}」待整改，期限 2026-12-{k % 28 + 1:02d}", *GREEN] for k in range(300)]
+    with db.write() as s:  # a few stored one by one first
+        early = {sitecode_reasons.text_of(r): sitecode_reasons.id_of(s, r) for r in lists[:7]}
+    with db.write() as s:  # then all of them at once (PostgreSQL: by COPY), twice
+        texts = [sitecode_reasons.text_of(r) for r in lists]
+        first = sitecode_reasons.ids_in(s, texts)
+        assert sitecode_reasons.ids_in(s, texts) == first
+    assert len(set(first.values())) == 300 and all(first[t] == n for t, n in early.items())
+    with db.read() as s:
+        stored = {r.id: r.reasons for r in s.scalars(select(SiteReasons))}
+    assert [stored[first[t]] for t in texts] == lists
+
+
+def test_the_revision_carries_a_districts_codes_over_and_back(db):
+    _to(db, "0007")
+    setup_district(db)
+    with db.read() as s:
+        c = s.scalars(select(Committee)).first()
+    places = [new_id() for _ in range(3)]
+    moment = dt.datetime(2026, 10, 8, 2, tzinfo=dt.UTC)
+    with db.write() as s:
+        for pid in places:
+            s.add(
+                SitePlace(id=pid, committee_id=c.id, town_id=c.town_id, category="shop", grid="一", created_at=moment)
+            )
+    months = [(pid, month, GREEN if k else RED) for k, pid in enumerate(places) for month in ("2026-09", "2026-10")]
+    codes = [(pid, RED if k == 1 else GREEN) for k, pid in enumerate(places)]
+    with db.write_engine.begin() as conn:  # as revision 0007 kept them
+        conn.execute(
+            text(
+                "INSERT INTO site_month (place_id, month, committee_id, town_id, colour, reasons) "
+                "VALUES (:p, :m, :c, :t, 'green', :r)"
+            ),
+            [{"p": p, "m": m, "c": c.id, "t": c.town_id, "r": json.dumps(r, ensure_ascii=False)} for p, m, r in months],
+        )
+        conn.execute(
+            text(
+                "INSERT INTO site_code (place_id, committee_id, town_id, colour, reasons, period, computed_at) "
+                "VALUES (:p, :c, :t, 'red', :r, '2026-11', :at)"
+            ),
+            [
+                {
+                    "p": p,
+                    "c": c.id,
+                    "t": c.town_id,
+                    "r": json.dumps(r),  # with escapes, as the ORM wrote JSON: the same lists as the months'
+                    "at": moment.replace(tzinfo=None),
+                }
+                for p, r in codes
+            ],
+        )
+
+    migrate.upgrade(db)
+    with db.read() as s:
+        assert sorted((m.place_id, m.month, m.reasons) for m in s.scalars(select(SiteMonth))) == sorted(months)
+        assert sorted((r.place_id, r.reasons) for r in s.scalars(select(SiteCode))) == sorted(codes)
+        assert len(s.scalars(select(SiteReasons)).all()) == 2  # two lists among nine codes
+
+    _to(db, "0007", down=True)
+    with db.read() as s:
+        back = s.execute(text("SELECT place_id, month, committee_id, reasons FROM site_month")).all()
+        code_back = s.execute(text("SELECT place_id, reasons FROM site_code")).all()
+    as_list = [r if isinstance(r, list) else json.loads(r) for *_, r in back]
+    assert sorted((p, m, r) for (p, m, _c, _), r in zip(back, as_list, strict=True)) == sorted(months)
+    assert {committee for _, _, committee, _ in back} == {c.id}
+    assert sorted((p, r if isinstance(r, list) else json.loads(r)) for p, r in code_back) == sorted(codes)
