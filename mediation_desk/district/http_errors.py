@@ -6,6 +6,7 @@ Nothing of a request's body ever reaches the log."""
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from collections.abc import Sequence
@@ -94,23 +95,34 @@ def install(app: FastAPI) -> None:
 
 
 class StoredDataResponse(JSONResponse):
-    """A JSON answer of what the database holds (the feed, the town's view) that always encodes.
-    Values the wire checks now refuse (NaN, infinities, lone
-    surrogates) may still sit in rows written before those checks existed; such a value is served
-    as null (text: with the replacement character) instead of failing every later read."""
+    """A JSON answer of what the database holds (the feed, the town's view) that always encodes
+    (`stored_json_bytes`)."""
 
     def render(self, content: Any) -> bytes:
-        try:
-            # orjson: a page of the feed in a fraction of the standard module's time (NaN and
-            # infinities come out as null; a lone surrogate or an oversized integer raises).
-            return orjson.dumps(content)
-        except (orjson.JSONEncodeError, TypeError):
-            pass
-        try:
-            return super().render(content)
-        except (ValueError, UnicodeEncodeError):
-            log.warning("served a stored value that JSON cannot carry as null")
-            return super().render(_servable(content))
+        return stored_json_bytes(content)
+
+
+def stored_json_bytes(content: Any) -> bytes:
+    """`content` as JSON, whatever the database held. Values the wire checks now refuse (NaN,
+    infinities, lone surrogates) may still sit in rows written before those checks existed; such a
+    value is served as null (text: with the replacement character) instead of failing every later
+    read."""
+    try:
+        # orjson: a page of the feed in a fraction of the standard module's time (NaN and
+        # infinities come out as null; a lone surrogate or an oversized integer raises).
+        return orjson.dumps(content)
+    except (orjson.JSONEncodeError, TypeError):
+        pass
+    try:
+        return _standard_json(content)
+    except (ValueError, UnicodeEncodeError):
+        log.warning("served a stored value that JSON cannot carry as null")
+        return _standard_json(_servable(content))
+
+
+def _standard_json(content: Any) -> bytes:
+    """As Starlette's JSONResponse writes it."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
 
 
 def _servable(value: Any) -> Any:

@@ -9,7 +9,9 @@ password given early simply waits for it (the dialog says so)."""
 
 from __future__ import annotations
 
+import gc
 import logging
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QDialog
 
 from mediation_desk.errors import DeskError
 from mediation_desk.gui.login import LoginDialog
+from mediation_desk.gui.qt_warmup import QtWarmUp
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 
@@ -80,6 +83,11 @@ class DeskOpening:
         from mediation_desk.desk import Desk
         from mediation_desk.lifecycle import protect
 
+        # The OS keyring looked for meanwhile (the sync status asks for it as the window opens):
+        # finding it imports a dozen modules, which, on a worker after the login, held the
+        # interpreter from the window's first paint.
+        keyring_lookup = threading.Thread(target=_look_for_keyring, name="keyring-lookup", daemon=True)
+        keyring_lookup.start()
         register_all()
         desk = self.desk = Desk.open(self.paths)  # migrations run here, after a copy of the database file
         set_up = desk.is_set_up()
@@ -92,7 +100,18 @@ class DeskOpening:
         import mediation_desk.gui.first_run
         import mediation_desk.gui.main_window  # noqa: F401
 
+        keyring_lookup.join()
+        # What the start has made lives as long as the program: the cycle collector leaves it be
+        # from now on (a full collection walked all of it — about 100 ms of the UI thread held,
+        # for nothing to free — just as the window was to open).
+        gc.freeze()
         return OpenedDesk(desk, set_up, logins, demo.DEMO_PASSWORD if logins else None)
+
+
+def _look_for_keyring() -> None:
+    from mediation_desk.privacy import keys
+
+    keys.keyring_backend()  # remembered by keyring itself
 
 
 class DeskFlow(QObject):
@@ -110,6 +129,7 @@ class DeskFlow(QObject):
         self.tasks = tasks
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None  # the wizard or dialog currently asking something
+        self.warm_up = QtWarmUp(self)  # while the password is typed (gui/qt_warmup.py)
 
     def start(self) -> None:
         if self.opening is None:
@@ -131,6 +151,8 @@ class DeskFlow(QObject):
             self.show_first_run()
         elif isinstance(self.dialog, LoginDialog):
             self.dialog.desk_opened(opened.demo_logins, opened.demo_password)
+            if self.window is None:  # the window's modules are in: their Qt classes made meanwhile
+                self.warm_up.start()
         else:
             self.show_login()
 
@@ -167,6 +189,7 @@ class DeskFlow(QObject):
         self._present(dialog)
 
     def _after_login(self, actor: Actor) -> None:
+        self.warm_up.stop()  # the window needs the UI thread now
         if self.window is None:
             self.open_main_window(actor, show_soon=True)
         else:

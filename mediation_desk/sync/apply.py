@@ -21,33 +21,16 @@ from sqlalchemy.orm import Session
 from mediation_desk.core import hlc as hlc_rules
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import OutboxOp
-from mediation_desk.core.registry import REGISTRY, PullHandler
 from mediation_desk.core.uow import HLC_KEY, UnitOfWork
 from mediation_desk.mediation import states
-from mediation_desk.mediation.models_case import (
-    Agreement,
-    Attachment,
-    CaseTransition,
-    FollowUp,
-    MediationCase,
-    SessionRecord,
-)
-from mediation_desk.mediation.models_people import Mediator
+from mediation_desk.mediation.models_case import CaseTransition, MediationCase
+from mediation_desk.sync import page as pages
 from mediation_desk.sync import state
 from mediation_desk.sync.models import DistrictRecord, FieldHistory
+from mediation_desk.sync.page import BY_CASE, OWN_TABLES, Key, ReadyPage
 
 DISTRICT_ACTOR = "区社会治理中心"
 PENDING = "pending"
-# Entities whose id is the id of a row in one of the desk's own tables.
-OWN_TABLES: dict[str, Any] = {
-    "case": MediationCase,
-    "mediator": Mediator,
-    "agreement": Agreement,
-    "session_record": SessionRecord,
-    "follow_up": FollowUp,
-    "attachment": Attachment,
-}
-BY_CASE = frozenset({"case_assignment", contract.CASE_FILE})  # entity_id is the case's id
 # Plain fields of the desk's own rows the pull may change: field on the wire → column. A case's
 # `prevented` is not among them: the desk keeps the union of every transition's, the district
 # the last one's.
@@ -118,35 +101,35 @@ def apply_page(
     uow: UnitOfWork, changes: list[contract.Change], *, committee_code: str | None, scope: str | None, node: str
 ) -> PageTally:
     """Apply one page inside the caller's unit of work (which stores the cursor with it)."""
+    to_stored = pages.stored_form(uow.session.connection().dialect)
+    return apply_ready(uow, pages.of_changes(changes, committee_code, scope, to_stored), node=node)
+
+
+def apply_ready(uow: UnitOfWork, page: ReadyPage, *, node: str) -> PageTally:
+    """Apply a page made ready beforehand (`sync/page.py`) inside the caller's unit of work."""
     s = uow.session
-    tally = PageTally(received=len(changes))
-    _follow_clock(uow, changes, node)  # first: every clock ticked below comes after the page's
-    latest: dict[tuple[str, str], contract.Change] = {}
-    for change in changes:
-        if scope != contract.SCOPE_TOWN and committee_code and change.committee_code != committee_code:
-            tally.foreign += 1
-            continue
-        key = (change.entity, change.entity_id)
-        if key not in latest or change.seq > latest[key].seq:
-            latest[key] = change
-    handled = _hand_over(uow, changes, committee_code, scope)
-    tally.own_updated += handled
-    if not latest:
+    tally = PageTally(received=len(page.rows), foreign=page.foreign)
+    _follow_clock(uow, page.latest_hlc, node)  # first: every clock ticked below comes after the page's
+    # Changes of the entities a capability handles itself (core/registry.py `add_pull_handler`),
+    # each handler once with its changes in feed order (a ledger needs every entry, not the latest).
+    tally.own_updated += sum(handler(uow, batch) for handler, batch in page.handed.items())
+    if not page.latest:
         return tally
-    own = _own_keys(s, latest)
+    own = _own_keys(s, page)
     rows = _own_rows(s, [k for k in own if k[0] in MERGED])
     if rows:  # only rows born on this desk merge field by field
         clocks = _desk_clocks(s, {k[1] for k in rows})
         before = _mirrored_cases([i for e, i in rows if e == "case"], s)
-        for key, change in latest.items():  # in feed order, as the audit records them
+        for key in page.latest:  # in feed order, as the audit records them
             row = rows.get(key)
             if row is None:
                 continue
+            change = page.change(key)
             if _apply_own(uow, row, change, clocks.get(change.entity_id, DeskClocks()), tally):
                 tally.own_updated += 1
             if change.entity == "case":
                 _note_take_over(uow, row, change, before.get(key[1]) or {})
-    tally.stored += _mirror(uow, latest, own)
+    tally.stored += _mirror(uow, page, own)
     return tally
 
 
@@ -162,47 +145,21 @@ def _mirrored_cases(case_ids: list[str], s: Session) -> dict[str, dict[str, Any]
     )
 
 
-def _mirror(uow: UnitOfWork, latest: dict[tuple[str, str], contract.Change], own: set[tuple[str, str]]) -> int:
+def _mirror(uow: UnitOfWork, page: ReadyPage, own: set[Key]) -> int:
     """The page's latest state of each entity into the desk's mirror of the district: one
     insert-or-replace executed for the whole page with its values already in their stored form
     (a first sync brings in a hundred thousand: the per-row work of a compiled statement was most
     of the page's cost), in key order so the table's key index is filled from one end."""
-    record = DistrictRecord.__table__
     conn = uow.session.connection()
     dialect = conn.dialect
-    to_json = record.c.data.type.dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
-    at = record.c.pulled_at.type.dialect_impl(dialect).bind_processor(dialect)
+    at = DistrictRecord.__table__.c.pulled_at.type.dialect_impl(dialect).bind_processor(dialect)
     pulled_at = at(uow.now) if at else uow.now  # the same for the whole page: converted once
-    rows = [
-        (
-            change.entity,
-            change.entity_id,
-            change.committee_code,
-            change.origin_device,
-            int(key in own),
-            change.hlc,
-            change.seq,
-            to_json(change.data),
-            pulled_at,
-        )
-        for key, change in sorted(latest.items())
-    ]
+    if own:
+        rows = [(e, i, c, o, int((e, i) in own), h, q, d, pulled_at) for e, i, c, o, h, q, d in page.mirror]
+    else:  # a new desk's first pull: none of the district's rows is the desk's own
+        rows = [(e, i, c, o, 0, h, q, d, pulled_at) for e, i, c, o, h, q, d in page.mirror]
     conn.exec_driver_sql(_UPSERT, rows)
     return len(rows)
-
-
-def _hand_over(uow: UnitOfWork, changes: list[contract.Change], committee_code: str | None, scope: str | None) -> int:
-    """Changes of the entities a capability handles itself (core/registry.py `add_pull_handler`),
-    each handler once with its changes in feed order (a ledger needs every entry, not the latest)."""
-    by_handler: dict[PullHandler, list[contract.Change]] = {}
-    for change in changes:
-        handler = REGISTRY.pull_handlers.get(change.entity)
-        if handler is None:
-            continue
-        if scope != contract.SCOPE_TOWN and committee_code and change.committee_code != committee_code:
-            continue
-        by_handler.setdefault(handler, []).append(change)
-    return sum(handler(uow, sorted(batch, key=lambda c: c.seq)) for handler, batch in by_handler.items())
 
 
 def _note_take_over(uow: UnitOfWork, case: MediationCase, change: contract.Change, before: dict[str, Any]) -> None:
@@ -220,23 +177,23 @@ def _note_take_over(uow: UnitOfWork, case: MediationCase, change: contract.Chang
         )
 
 
-def _own_keys(s: Session, latest: dict[tuple[str, str], contract.Change]) -> set[tuple[str, str]]:
-    """The changes that concern rows born on this desk."""
-    own: set[tuple[str, str]] = set()
-    by_entity: dict[str, set[str]] = {}
-    for entity, entity_id in latest:
-        table = "case" if entity in BY_CASE else entity
-        if table in OWN_TABLES:
-            by_entity.setdefault(table, set()).add(entity_id)
-    found = {
-        table: set(s.scalars(select(OWN_TABLES[table].id).where(OWN_TABLES[table].id.in_(wanted))))
-        for table, wanted in by_entity.items()
+def _own_keys(s: Session, page: ReadyPage) -> set[Key]:
+    """The changes that concern rows born on this desk: the ids the desk's tables hold of those the
+    page names, in one query with a JSON array of ids a table (a thousand bound values cost more)."""
+    if not page.maybe_own:
+        return set()
+    tables = list(page.maybe_own)
+    sql = " UNION ALL ".join(
+        f"SELECT ? AS entity, id FROM {OWN_TABLES[table].__tablename__} WHERE id IN (SELECT value FROM json_each(?))"
+        for table in tables
+    )
+    params = tuple(value for table in tables for value in (table, page.maybe_own[table]))
+    found = {(entity, entity_id) for entity, entity_id in s.connection().exec_driver_sql(sql, params)}
+    return {
+        (entity, entity_id)
+        for entity, entity_id in page.latest
+        if ("case" if entity in BY_CASE else entity, entity_id) in found
     }
-    for entity, entity_id in latest:
-        table = "case" if entity in BY_CASE else entity
-        if entity_id in found.get(table, ()):
-            own.add((entity, entity_id))
-    return own
 
 
 def _own_rows(s: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
@@ -353,9 +310,8 @@ def _follow_status(uow: UnitOfWork, case: MediationCase, change: contract.Change
     return True
 
 
-def _follow_clock(uow: UnitOfWork, changes: list[contract.Change], node: str) -> None:
+def _follow_clock(uow: UnitOfWork, seen: str, node: str) -> None:
     """The desk's clock moves past every clock it has seen (core/hlc.py `receive`)."""
-    seen = max((c.hlc for c in changes), default="")
     try:
         remote = hlc_rules.Timestamp.decode(seen)
     except ValueError:
@@ -365,4 +321,5 @@ def _follow_clock(uow: UnitOfWork, changes: list[contract.Change], node: str) ->
     last = hlc_rules.Timestamp.decode(held) if held else hlc_rules.ZERO
     now_ms = int(uow.now.timestamp() * 1000)
     state.put(s, HLC_KEY, hlc_rules.receive(last, remote, now_ms, node).encode())
-    s.flush()  # `uow.tick` reads the stored clock on its first call
+    if held is None:
+        s.flush()  # `uow.tick` reads the stored clock on its first call: a new row is found once written

@@ -94,3 +94,10 @@ def load(session: Session) -> SyncSettings:
         last_attempt=_time(rows.get(LAST_ATTEMPT)),
         last_error=rows.get(LAST_ERROR),
     )
+
+
+def rows(session: Session, *keys: str) -> dict[str, DeskState]:
+    """The rows of these settings (those set), read in one query, for a caller that writes some of
+    them back in the same transaction: keep the answer while it lasts (the session forgets an
+    unchanged row nothing refers to, and would read it again at the next `get`)."""
+    return {r.key: r for r in session.scalars(select(DeskState).where(DeskState.key.in_(keys)))}

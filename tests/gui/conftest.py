@@ -3,6 +3,7 @@ top-level conftest, with its in-memory keyring) and fresh window settings per te
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,14 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
     for kind in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(log.recorder(kind)))
     return log
+
+
+@pytest.fixture(autouse=True)
+def collector_as_it_was() -> Iterator[None]:
+    """A desk's start sets what it made aside from the cycle collector for the program's life;
+    a test process lives through many starts, each of whose leftovers must still be collected."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ before Qt is loaded."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from mediation_desk.gui.first_run import FirstRunWizard
 from mediation_desk.gui.flow import DeskFlow, DeskOpening
 from mediation_desk.gui.login import LoginDialog
 from mediation_desk.gui.main_window import MainWindow
+from mediation_desk.gui.qt_warmup import QtWarmUp
 from mediation_desk.gui.settings import DeskSettings
 from mediation_desk.gui.tasks import TaskManager
 from mediation_desk.paths import AppPaths
@@ -163,6 +165,34 @@ def test_only_the_dashboard_is_made_with_the_window(
     log_in(qtbot, visible(LoginDialog), "xieagen", PASSWORD)
     qtbot.waitUntil(lambda: not window.locked, timeout=20_000)
     assert window.mediators.actor == mediator_actor
+
+
+def test_the_qt_classes_are_made_while_the_password_is_typed_and_stop_at_the_login(
+    qtbot: Any, opening_flow: DeskFlow, visible: Any
+) -> None:
+    """Once the desk is open the UI thread makes Qt's classes in short turns (the dialog stays
+    usable meanwhile), and what the start made is left out of the cycle collector's walks."""
+    opening_flow.start()
+    qtbot.waitUntil(lambda: visible(LoginDialog) is not None and visible(LoginDialog).desk_ready, timeout=20_000)
+    assert gc.get_freeze_count() > 0
+    dialog = visible(LoginDialog)
+    qtbot.keyClicks(dialog.ui.usernameEdit, "daicailiang")  # typed while the turns run
+    assert dialog.ui.usernameEdit.text() == "daicailiang"
+    qtbot.waitUntil(lambda: opening_flow.warm_up.finished, timeout=20_000)
+    assert not opening_flow.warm_up.running
+
+
+def test_a_login_stops_the_qt_classes_being_made(qtbot: Any, opening_flow: DeskFlow, visible: Any) -> None:
+    opening_flow.start()
+    qtbot.waitUntil(lambda: visible(LoginDialog) is not None and visible(LoginDialog).desk_ready, timeout=20_000)
+    log_in(qtbot, visible(LoginDialog), "daicailiang", PASSWORD)
+    qtbot.waitUntil(lambda: opening_flow.window is not None, timeout=20_000)
+    assert not opening_flow.warm_up.running
+    stopped = QtWarmUp()  # stopped before its first turn: nothing made, nothing frozen
+    stopped.start()
+    stopped.stop()
+    qtbot.wait(50)
+    assert not stopped.running and not stopped.finished
 
 
 def test_a_demo_desk_names_its_accounts_and_password(qtbot: Any, desk: Desk, tasks: TaskManager, visible: Any) -> None:
