@@ -144,11 +144,21 @@ def held_tasks(s: Session, task_ids: Sequence[str]) -> set[str]:
 def in_list(s: Session) -> str:
     """`IN` a list given as one parameter (SQLite: a JSON array; PostgreSQL: an array, which the
     planner hashes once it sees its items)."""
-    return "IN (SELECT value FROM json_each(?))" if dialect_of(s) == "sqlite" else "= ANY(?)"
+    return "IN (SELECT value FROM json_each(?))" if dialect_of(s) == "sqlite" else "= ANY(CAST(? AS text[]))"
 
 
-def id_list(s: Session, ids: Sequence[str]) -> Any:
-    return json.dumps(list(ids)) if dialect_of(s) == "sqlite" else list(ids)
+def id_list(s: Session, ids: Sequence[str]) -> str:
+    """The texts `in_list` reads. PostgreSQL: an array's literal, written here — the driver quotes
+    an array's items one by one with a pattern search each (30 ms of a month end's 20,000 ids)."""
+    if dialect_of(s) == "sqlite":
+        return json.dumps(list(ids))
+    return "{" + ",".join([_array_item(i) for i in ids]) + "}"
+
+
+def _array_item(text: str) -> str:
+    if "\\" in text or '"' in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text + '"'
 
 
 def db_moment(s: Session, moment: dt.datetime) -> Any:

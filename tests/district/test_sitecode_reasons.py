@@ -15,6 +15,7 @@ from district_helpers import new_id, setup_district
 from sqlalchemy import select, text
 
 from mediation_desk.district import migrate, sitecode_reasons
+from mediation_desk.district import sitecode_bulk as bulk
 from mediation_desk.district.db import Database
 from mediation_desk.district.models import Committee
 from mediation_desk.district.sitecode_models import SiteCode, SiteMonth, SitePlace, SiteReasons
@@ -124,3 +125,16 @@ def test_the_revision_carries_a_districts_codes_over_and_back(db):
     assert sorted((p, m, r) for (p, m, _c, _), r in zip(back, as_list, strict=True)) == sorted(months)
     assert {committee for _, _, committee, _ in back} == {c.id}
     assert sorted((p, r if isinstance(r, list) else json.loads(r)) for p, r in code_back) == sorted(codes)
+
+
+def test_a_list_of_ids_given_as_one_parameter_reads_back_whatever_its_texts_hold(db):
+    """Month end passes its lists of places, tasks and situations as one parameter (SQLite: a
+    JSON array; PostgreSQL: an array's literal it writes itself): quotes, backslashes, commas,
+    braces, spaces and Chinese come back as they went in, and an empty list matches nothing."""
+    odd = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "#隐患", "'", ""]
+    with db.read() as s:
+        sql = "SELECT x FROM ({}) v WHERE x {}"
+        values = " UNION ALL ".join("SELECT CAST(? AS TEXT) AS x" for _ in odd)
+        rows = bulk.fetch(s, sql.format(values, bulk.in_list(s)), (*odd, bulk.id_list(s, odd)))
+        assert sorted(x for (x,) in rows) == sorted(odd)
+        assert bulk.fetch(s, sql.format(values, bulk.in_list(s)), (*odd, bulk.id_list(s, []))) == []

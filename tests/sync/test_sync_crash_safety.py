@@ -44,10 +44,13 @@ def cursor(env: Env) -> int:
         return state.cursor(s)
 
 
-def kill_at_many_points(env: Env, progress: Callable[[], int], done: Callable[[], bool], seed: int) -> tuple[int, int]:
+def kill_at_many_points(
+    env: Env, progress: Callable[[], int], done: Callable[[], bool], seed: int, soon_s: float = 0.06
+) -> tuple[int, int]:
     """Run the desk's sync in its own process again and again, killing it at a random moment:
-    mostly just after it has stored some progress (mid-request, mid-transaction), sometimes
-    before it has stored anything. Returns (kills, kills that left the work half done)."""
+    mostly just after it has stored some progress (mid-request, mid-transaction; within
+    `soon_s`), sometimes before it has stored anything. Returns (kills, kills that left the work
+    half done)."""
     rng = random.Random(seed)
     kills = half_done = 0
     for _ in range(ATTEMPTS):
@@ -68,7 +71,7 @@ def kill_at_many_points(env: Env, progress: Callable[[], int], done: Callable[[]
             deadline = time.monotonic() + 60
             while proc.poll() is None and progress() == before and time.monotonic() < deadline:
                 time.sleep(0.005)
-            time.sleep(rng.uniform(0.0, 0.06))  # soon after: more kills land with work left
+            time.sleep(rng.uniform(0.0, soon_s))  # soon after: more kills land with work left
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             kills += 1
@@ -120,7 +123,12 @@ def test_killed_mid_pull_the_next_sync_holds_the_districts_rows(district, desk_a
     sync_until_quiet(desk_a)
     print(f"desk A: 7,000 ops pushed and pulled back in {time.monotonic() - started:.1f} s")
     feed, head = server_feed(district, "XT-001")
-    kills, half_done = kill_at_many_points(desk_b, lambda: cursor(desk_b), lambda: cursor(desk_b) == head, seed=11)
+    # A page is stored every few tens of milliseconds (the next ones are read meanwhile): killed
+    # within 20 ms of one, most runs are stopped with pages still to come.
+    kills, half_done = kill_at_many_points(
+        desk_b, lambda: cursor(desk_b), lambda: cursor(desk_b) == head, seed=11, soon_s=0.02
+    )
+    print(f"desk B: killed {kills} times, {half_done} with pages still to come")
     assert kills >= 4 and half_done >= 3, (kills, half_done)
     sync_until_quiet(desk_b)
 
