@@ -85,9 +85,9 @@ class DeskOpening:
 
         # The OS keyring looked for meanwhile (the sync status asks for it as the window opens):
         # finding it imports a dozen modules, which, on a worker after the login, held the
-        # interpreter from the window's first paint.
-        keyring_lookup = threading.Thread(target=_look_for_keyring, name="keyring-lookup", daemon=True)
-        keyring_lookup.start()
+        # interpreter from the window's first paint. Not waited for: a keyring service that is
+        # slow to answer must not hold the login.
+        threading.Thread(target=_look_for_keyring, name="keyring-lookup", daemon=True).start()
         register_all()
         desk = self.desk = Desk.open(self.paths)  # migrations run here, after a copy of the database file
         set_up = desk.is_set_up()
@@ -100,7 +100,6 @@ class DeskOpening:
         import mediation_desk.gui.first_run
         import mediation_desk.gui.main_window  # noqa: F401
 
-        keyring_lookup.join()
         # What the start has made lives as long as the program: the cycle collector leaves it be
         # from now on (a full collection walked all of it — about 100 ms of the UI thread held,
         # for nothing to free — just as the window was to open).
