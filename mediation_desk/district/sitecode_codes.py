@@ -45,7 +45,6 @@ from mediation_desk.district.sitecode_models import (
     SiteCode,
     SiteHazard,
     SiteInspection,
-    SiteMonth,
     SiteMonthRun,
     SitePlace,
     SiteReasons,
@@ -384,24 +383,3 @@ def _claim(s: Session, month: str, now: dt.datetime) -> bool:
     run = _table(SiteMonthRun)
     stmt = _dialect_insert(s, run).on_conflict_do_nothing(index_elements=["month"]).returning(run.c.month)
     return s.execute(stmt, {"month": month, "started_at": now, "places": 0, "tasks_opened": 0}).first() is not None
-
-
-# ---- the conversion rate (转码率) ---------------------------------------------------------------
-
-
-def conversion_by_committee(session: Session, month: str, town_id: str | None = None) -> dict[str, rules.Conversion]:
-    """Per committee (of one town, or all): of the places not green when the month before `month`
-    closed, how many were green when `month` closed (from SiteMonth)."""
-    before_month = rules.add_months(month, -1)
-    query = (
-        select(SitePlace.committee_id, SiteMonth.place_id, SiteMonth.month, SiteMonth.colour)
-        .join(SitePlace, SitePlace.id == SiteMonth.place_id)
-        .where(SiteMonth.month.in_((before_month, month)))
-    )
-    if town_id is not None:
-        query = query.where(SitePlace.town_id == town_id)
-    before: dict[str, dict[str, str]] = defaultdict(dict)
-    after: dict[str, dict[str, str]] = defaultdict(dict)
-    for committee_id, place_id, at, colour in session.execute(query):
-        (before if at == before_month else after)[committee_id][place_id] = colour
-    return {c: rules.conversion(before.get(c, {}), after.get(c, {})) for c in set(before) | set(after)}

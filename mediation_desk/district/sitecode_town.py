@@ -1,6 +1,6 @@
 """The town's part of the site codes (一单一码), online through the district: the covert-inspection
 and joint-enforcement tasks the district opened for its villages' places, closing them, and the
-conversion rate (转码率) of each village and of the town.
+conversion rate (转码率) of each village and of the town, read from the months closed (SiteMonth).
 
 A task is the district's record (entity `rules.TASK`); the town closes it by writing its fields
 status, closed_on and outcome with the district's clock into the committee's feed, so the village
@@ -10,6 +10,7 @@ names) is kept in the district's audit, not in the record that goes down to the 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -25,8 +26,7 @@ from mediation_desk.district.errors import ApiError, bad_request, out_of_scope
 from mediation_desk.district.feed import FeedWriter, record_state, server_clock
 from mediation_desk.district.models import Committee, Record
 from mediation_desk.district.op_check import OpRefused, plain_text
-from mediation_desk.district.sitecode_codes import conversion_by_committee
-from mediation_desk.district.sitecode_models import SiteMonthRun, SiteTask
+from mediation_desk.district.sitecode_models import SiteMonth, SiteMonthRun, SitePlace, SiteTask
 from mediation_desk.district.town import MAX_PAGE, require_town
 from mediation_desk.logging_setup import looks_personal
 from mediation_desk.sitecode import rules
@@ -202,6 +202,24 @@ def close_task(db: Database, device: DeviceScope, task_id: str, body: TaskCloseB
 def _rate(c: rules.Conversion) -> dict[str, Any]:
     rate = c.rate
     return {"eligible": c.eligible, "converted": c.converted, "rate": rate, "text": c.text}
+
+
+def conversion_by_committee(session: Session, month: str, town_id: str | None = None) -> dict[str, rules.Conversion]:
+    """Per committee (of one town, or all): of the places not green when the month before `month`
+    closed, how many were green when `month` closed (from SiteMonth)."""
+    before_month = rules.add_months(month, -1)
+    query = (
+        select(SitePlace.committee_id, SiteMonth.place_id, SiteMonth.month, SiteMonth.colour)
+        .join(SitePlace, SitePlace.id == SiteMonth.place_id)
+        .where(SiteMonth.month.in_((before_month, month)))
+    )
+    if town_id is not None:
+        query = query.where(SitePlace.town_id == town_id)
+    before: dict[str, dict[str, str]] = defaultdict(dict)
+    after: dict[str, dict[str, str]] = defaultdict(dict)
+    for committee_id, place_id, at, colour in session.execute(query):
+        (before if at == before_month else after)[committee_id][place_id] = colour
+    return {c: rules.conversion(before.get(c, {}), after.get(c, {})) for c in set(before) | set(after)}
 
 
 def rates_of_town(s: Session, town_id: str, month: str) -> dict[str, Any]:

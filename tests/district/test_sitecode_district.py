@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from mediation_desk.core import sync_contract as contract
 from mediation_desk.core.models import Committee as DeskCommittee
-from mediation_desk.district import migrate, sitecode_codes
+from mediation_desk.district import migrate, sitecode_codes, sitecode_town
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter
 from mediation_desk.district.models import Change, Committee, Record
@@ -496,11 +496,11 @@ def test_conversion_by_committee_from_the_month_codes(db):
     close(db, "2026-07")
     xt, fh = committee(db), committee(db, "FH-001")
     with db.read() as s:
-        rates = sitecode_codes.conversion_by_committee(s, "2026-07")
+        rates = sitecode_town.conversion_by_committee(s, "2026-07")
         assert (rates[xt.id].eligible, rates[xt.id].converted) == (3, 1)
         assert rates[fh.id].rate == 1.0
-        assert set(sitecode_codes.conversion_by_committee(s, "2026-07", xt.town_id)) == {xt.id}
-        assert sitecode_codes.conversion_by_committee(s, "2026-01") == {}
+        assert set(sitecode_town.conversion_by_committee(s, "2026-07", xt.town_id)) == {xt.id}
+        assert sitecode_town.conversion_by_committee(s, "2026-01") == {}
 
 
 # ---------------------------------------------------------------- the same code at the desk and the district
