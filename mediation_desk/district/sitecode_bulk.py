@@ -10,12 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from mediation_desk.district.db import Database
 from mediation_desk.sitecode import rules
+
+T = TypeVar("T")
 
 BATCH = 5000
 # SQLite's page cache for the month end's connection (64 MB): its writes touch the pages of the
@@ -58,6 +64,63 @@ def fetch(s: Session, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, .
         cursor.close()
 
 
+# A statement whose answer nobody reads: its SQL (with ? marks) and parameters.
+Send = Callable[[str, Sequence[Any]], None]
+
+
+@contextmanager
+def sent_ahead(s: Session) -> Iterator[Send]:
+    """Statements whose answers nobody reads, sent as they come. PostgreSQL: in pipeline mode —
+    the server runs them while the Python of the block goes on (the two cores busy at once instead
+    of each waiting for the other), and leaving the block waits for all of them, raising the first
+    one's error. SQLite (in this process): each runs as it is sent. Nothing may be read from the
+    database inside the block."""
+    if dialect_of(s) == "sqlite":
+        conn = s.connection()
+
+        def run(sql: str, params: Sequence[Any] = ()) -> None:
+            conn.exec_driver_sql(sql, tuple(params))
+
+        yield run
+        return
+    pg = s.connection().connection.driver_connection  # psycopg's, in the session's transaction
+    assert pg is not None
+    driver_error = s.get_bind().dialect.loaded_dbapi.Error
+
+    def send(sql: str, params: Sequence[Any] = ()) -> None:
+        pg.execute(sql.replace("?", "%s"), tuple(params))
+
+    try:
+        with pg.pipeline():
+            yield send
+    except driver_error as err:  # as SQLAlchemy raises the driver's errors everywhere else
+        raise DBAPIError.instance(None, None, err, driver_error) from err
+
+
+def json_rows(sqlite: bool) -> str:
+    """The rows of a JSON array of arrays given as one parameter, each as `value` (its items by
+    `value->>k` on PostgreSQL, `json_extract(value, '$[k]')` on SQLite): thousands of rows in one
+    statement that can be sent ahead."""
+    return "json_each(?)" if sqlite else "jsonb_array_elements(CAST(? AS jsonb))"  # json: parsed again per item
+
+
+def read_beside(pool: Executor, db: Database | None, s: Session, read: Callable[[Session], T]) -> Future[T]:
+    """`read` on a connection of its own while this session's transaction goes on — PostgreSQL
+    with `db`: for reads of what is committed that this transaction has not changed (the server
+    answers them on its other core). Else in this session, now."""
+    if db is None or dialect_of(s) == "sqlite":
+        done: Future[T] = Future()
+        done.set_result(read(s))
+        return done
+
+    def beside() -> T:
+        with db.read() as other:
+            prepare(other)  # month end's settings there too
+            return read(other)
+
+    return pool.submit(beside)
+
+
 def copy_rows(s: Session, into: str, rows: Sequence[tuple[Any, ...]]) -> None:
     """PostgreSQL: rows into a table by COPY (text format; the server reads each column's type)."""
     cursor = s.connection().connection.cursor()
@@ -69,14 +132,19 @@ def copy_rows(s: Session, into: str, rows: Sequence[tuple[Any, ...]]) -> None:
         cursor.close()
 
 
-def hazards(s: Session, since: dt.datetime) -> dict[str, list[rules.HazardFact]]:
-    """The hazards not rectified before `since` (open, or rectified lately: a few of the many), by place."""
+def hazard_rows(s: Session, since: dt.datetime) -> list[tuple[Any, ...]]:
+    """The hazards not rectified before `since` (open, or rectified lately: a few of the many), as
+    the driver gives them (`hazards_by_place` makes them facts)."""
     sql = (
         "SELECT place_id, id, item_text, found_at, deadline, rectified_at FROM site_hazard "
         "WHERE rectified_at IS NULL OR rectified_at >= ?"
     )
+    return fetch(s, sql, (db_moment(s, since),))
+
+
+def hazards_by_place(rows: Sequence[tuple[Any, ...]]) -> dict[str, list[rules.HazardFact]]:
     found: dict[str, list[rules.HazardFact]] = defaultdict(list)
-    for place_id, hazard_id, item, found_at, deadline, rectified_at in fetch(s, sql, (db_moment(s, since),)):
+    for place_id, hazard_id, item, found_at, deadline, rectified_at in rows:
         day = dt.date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
         rectified = None if rectified_at is None else utc(rectified_at)
         found[place_id].append(rules.HazardFact(hazard_id, item, utc(found_at), day, rectified))
@@ -88,7 +156,9 @@ def red_runs(s: Session, place_ids: Sequence[str], before: str, ending: str | No
     it) or, without `ending`, with the place's last closed month before `before` — as
     `rules.red_streak` counts the place's whole history. The history is keyed month first
     (SiteMonth), so it is read a window of months at a time, newest first, each window one
-    query, until every place's row has ended (few places: those red now)."""
+    query, until every place's row has ended (few places: those red now). The first window is
+    short: most rows end there, and each month of a window is one step down the key per place;
+    a history no longer than a window is read whole, by one query."""
     runs: dict[str, int] = {}
     if not place_ids:
         return runs
@@ -99,8 +169,11 @@ def red_runs(s: Session, place_ids: Sequence[str], before: str, ending: str | No
     # A place still read back: the month its row needs next (None: its last closed month not found yet).
     expected: dict[str, str | None] = dict.fromkeys(place_ids, ending)
     upper = min(before, rules.add_months(latest, 1)) if ending is None else rules.add_months(ending, 1)
+    size = _FIRST_WINDOW
     while expected and upper > earliest:
-        window = [rules.add_months(upper, -k) for k in range(1, _WINDOW + 1)]
+        left = len(rules.months_between(earliest, rules.add_months(upper, -1)))
+        window = [rules.add_months(upper, -k) for k in range(1, (left if left <= _WINDOW else size) + 1)]
+        size = _WINDOW
         qs = ", ".join("?" for _ in window)
         sql = f"SELECT place_id, month, colour FROM site_month WHERE month IN ({qs}) AND place_id {in_list(s)}"
         closed: dict[str, dict[str, str]] = defaultdict(dict)
@@ -124,16 +197,20 @@ def red_runs(s: Session, place_ids: Sequence[str], before: str, ending: str | No
     return {p: runs.get(p, 0) for p in place_ids}
 
 
-_WINDOW = 12  # months read back per query
+_FIRST_WINDOW, _WINDOW = 2, 12  # months read back by the first query, and by each one after
 
 
-def open_kinds(s: Session, place_ids: Sequence[str]) -> dict[str, set[str]]:
-    """The kinds of task each place holds open (one query)."""
-    sql = f"SELECT place_id, kind FROM site_task WHERE place_id {in_list(s)} AND status = ?"
-    found: dict[str, set[str]] = defaultdict(set)
-    for place_id, kind in fetch(s, sql, (id_list(s, place_ids), rules.TASK_OPEN)):
-        found[place_id].add(kind)
-    return found
+def tasks_of(s: Session, place_ids: Sequence[str]) -> tuple[dict[str, set[str]], set[str]]:
+    """The tasks of `place_ids` (one query): the kinds each place holds open, and every task's
+    id (a task's id is its place's, kind's and month's: `rules.task_id`)."""
+    open_kinds: dict[str, set[str]] = defaultdict(set)
+    ids: set[str] = set()
+    sql = f"SELECT id, place_id, kind, status FROM site_task WHERE place_id {in_list(s)}"
+    for task_id, place_id, kind, status in fetch(s, sql, (id_list(s, place_ids),)):
+        ids.add(task_id)
+        if status == rules.TASK_OPEN:
+            open_kinds[place_id].add(kind)
+    return open_kinds, ids
 
 
 def held_tasks(s: Session, task_ids: Sequence[str]) -> set[str]:
@@ -144,13 +221,21 @@ def held_tasks(s: Session, task_ids: Sequence[str]) -> set[str]:
 def in_list(s: Session) -> str:
     """`IN` a list given as one parameter (SQLite: a JSON array; PostgreSQL: an array, which the
     planner hashes once it sees its items)."""
-    return "IN (SELECT value FROM json_each(?))" if dialect_of(s) == "sqlite" else "= ANY(CAST(? AS text[]))"
+    return in_list_of(dialect_of(s) == "sqlite")
+
+
+def in_list_of(sqlite: bool) -> str:
+    return "IN (SELECT value FROM json_each(?))" if sqlite else "= ANY(CAST(? AS text[]))"
 
 
 def id_list(s: Session, ids: Sequence[str]) -> str:
     """The texts `in_list` reads. PostgreSQL: an array's literal, written here — the driver quotes
     an array's items one by one with a pattern search each (30 ms of a month end's 20,000 ids)."""
-    if dialect_of(s) == "sqlite":
+    return id_list_of(dialect_of(s) == "sqlite", ids)
+
+
+def id_list_of(sqlite: bool, ids: Sequence[str]) -> str:
+    if sqlite:
         return json.dumps(list(ids))
     return "{" + ",".join([_array_item(i) for i in ids]) + "}"
 
@@ -162,6 +247,10 @@ def _array_item(text: str) -> str:
 
 
 def db_moment(s: Session, moment: dt.datetime) -> Any:
+    return stored_moment(moment, dialect_of(s) == "sqlite")
+
+
+def stored_moment(moment: dt.datetime, sqlite: bool) -> Any:
     naive = moment.astimezone(dt.UTC).replace(tzinfo=None)
     # As SQLAlchemy's SQLite DATETIME stores it (always with microseconds: text compares in order).
-    return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if dialect_of(s) == "sqlite" else naive
+    return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else naive

@@ -10,22 +10,15 @@ and hazards show the same colour with the same reasons.
   id is `rules.task_id(place, kind, month)`; the SiteTask row and a `site_task` record go into the
   committee's feed (the town sees it too), opened with the district's clock.
 - `month_end`: for the last closed month, every active place's month code (SiteMonth), every
-  place's current code, streaks and tasks, in one transaction. The month is claimed by inserting
-  its SiteMonthRun (insert-or-skip): several server instances run it once. The database sorts
-  the 41,000 places into the few hundred situations the rule tells apart and writes the history
-  and the changed current codes from the answers by single statements (sitecode_situations.py);
-  the rule runs once per situation (`sitecode_judge.Judge`), and once per place only for those
-  with hazards that can count. The tasks of the places red go in bulk with their records and
-  changes (`writes.write_tasks`, numbered under the feed lock as FeedWriter numbers them)."""
+  place's current code, streaks and tasks, in one transaction (sitecode_close.py). The month is
+  claimed by inserting its SiteMonthRun (insert-or-skip): several server instances run it once."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, or_, select
@@ -34,13 +27,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from mediation_desk.district import sitecode_bulk as bulk
-from mediation_desk.district import sitecode_reasons, sitecode_scheme
-from mediation_desk.district import sitecode_situations as situations
+from mediation_desk.district import sitecode_close, sitecode_reasons, sitecode_scheme
 from mediation_desk.district import sitecode_writes as writes
 from mediation_desk.district.db import Database
 from mediation_desk.district.feed import FeedWriter, server_clock
 from mediation_desk.district.models import Committee, Record
-from mediation_desk.district.sitecode_judge import Judge
+from mediation_desk.district.sitecode_close import MonthEndResult
 from mediation_desk.district.sitecode_models import (
     SiteCode,
     SiteHazard,
@@ -52,9 +44,6 @@ from mediation_desk.district.sitecode_models import (
 )
 from mediation_desk.sitecode import rules
 from mediation_desk.storage.base import utcnow
-
-COVERT_PARTIES = ("属地镇街",)
-MAX_REASONS = 20
 
 
 def thresholds(session: Session) -> rules.Thresholds:
@@ -104,7 +93,7 @@ def recompute_place(
     code = rules.code_at(place_facts(session, place, since=now), now, th)
     row = session.get(SiteCode, place_id)
     if row is None:
-        row = SiteCode(place_id=place_id, committee_id=place.committee_id, town_id=place.town_id)
+        row = SiteCode(place_id=place_id)
         session.add(row)
     reasons_id = sitecode_reasons.id_of(session, code.reasons)
     row.colour, row.reasons_id, row.period, row.computed_at = code.colour, reasons_id, code.period, now
@@ -126,32 +115,13 @@ def open_tasks(
 ) -> int:
     """Open the tasks not held yet (by id): each one's row, its record and its change in the
     committee's feed (the town sees it too), with the district's clock. Returns how many were
-    opened. With `feed` (one place judged within an applied op) the changes go through it; without
-    (month end: it may open a thousand) all three go by the driver in bulk (`writes.write_tasks`,
-    numbering the feed as FeedWriter does: the caller holds the feed lock and appends nothing else)."""
+    opened. With `feed` (one place judged within an applied op) the changes go through it; without,
+    all three go by the driver in bulk (`writes.write_tasks`, numbering the feed as FeedWriter
+    does: the caller holds the feed lock and appends nothing else)."""
     if not due:
         return 0
     held = bulk.held_tasks(session, [task.id for task, _ in due])
-    rows: list[writes.TaskRow] = []
-    opened_on, clock = rules.beijing_day(now).isoformat(), ""
-    for task, committee in due:
-        if task.id in held:
-            continue
-        held.add(task.id)
-        data: dict[str, Any] = {
-            "place_id": task.place_id,
-            "kind": task.kind,
-            "month": task.month,
-            "status": rules.TASK_OPEN,
-            "reasons": list(task.reasons[:MAX_REASONS]),
-            "parties": list(rules.JOINT_PARTIES if task.kind == rules.JOINT else COVERT_PARTIES),
-            "opened_on": opened_on,
-            "closed_on": None,
-            "outcome": None,
-        }
-        clock = server_clock(clock)  # each after the one before (and after every desk's)
-        where = (committee.id, committee.town_id, committee.code)
-        rows.append((task.id, task.place_id, task.kind, task.month, *where, data, clock))
+    rows = writes.task_rows([(task, (c.id, c.town_id, c.code)) for task, c in due], held, now)
     if feed is None:
         writes.write_tasks(session, rows, utcnow())
     elif rows:
@@ -199,18 +169,7 @@ def _open_with(
     session.execute(insert(_table(Record)), records)
 
 
-# ---- many places at one moment -----------------------------------------------------------------
-
 # ---- month end ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MonthEndResult:
-    month: str
-    ran: bool  # False: the month had been closed already (by this or another server instance)
-    places: int  # places with a month code
-    tasks_opened: int
-    colours: dict[str, int] = field(default_factory=dict)  # the month's codes by colour (when run)
 
 
 def last_closed_month(now: dt.datetime, th: rules.Thresholds) -> str:
@@ -232,10 +191,10 @@ def month_end(db: Database, month: str, now: dt.datetime | None = None, *, rerun
         assert run is not None
         if not claimed and not rerun:
             return MonthEndResult(month, False, run.places, run.tasks_opened)
-        # The feed lock is held (write(feed=True)): the tasks' changes are numbered by open_tasks
+        # The feed lock is held (write(feed=True)): the tasks' changes are numbered by the close
         # (the only appender of this transaction), as a FeedWriter would number them.
         with _no_cycle_collection():
-            result = _close(s, month, now, th)
+            result = sitecode_close.close(s, month, now, th, db)
         run.finished_at, run.places = utcnow(), result.places
         run.tasks_opened = (run.tasks_opened or 0) + result.tasks_opened
         run.hlc = server_clock(run.hlc or "")
@@ -254,118 +213,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-def _close(s: Session, month: str, now: dt.datetime, th: rules.Thresholds) -> MonthEndResult:
-    """Judge every place by situation (sitecode_situations.py): the rule once per situation, the
-    places with hazards that can still count one by one; then the history and the current codes
-    written from the answers, and the tasks of the places red."""
-    at_close, at_now = Judge(now, th, month), Judge(now, th)
-    bulk.prepare(s)
-    months = situations.build(s, _moment(at_now), _moment(at_close), th)
-    answers: dict[str, tuple[rules.SiteCode, rules.SiteCode | None]] = {}
-    owing: dict[str, int] = {}  # active places by situation
-    for key, place_id, created, active, firsts in situations.representatives(s, months):
-        inspections = tuple(rules.InspectionFact(m, bulk.utc(at)) for m, at in firsts.items())
-        facts = rules.PlaceFacts(place_id, bulk.utc(created), inspections)
-        current = at_now.rule(facts)
-        assert current is not None  # a code at a moment always has a colour
-        answers[key] = (current, at_close.rule(facts))
-        owing[key] = active
-    # Rectified before the month's cut-off (≤ now): no code judged here can see the hazard.
-    hazards = bulk.hazards(s, at_close.moment)
-    # Places with hazards open at either moment: their situation's answer with the hazards' lines.
-    alone: list[str] = []
-    for place_id, (key, active) in situations.situations_of(s, sorted(hazards)).items():
-        current, closed = answers[key]
-        found = hazards[place_id]
-        now_code, close_code = at_now.with_hazards(current, found), at_close.with_hazards(closed, found)
-        if now_code is current and close_code is closed:
-            continue  # none open at either moment
-        assert now_code is not None
-        alone.append(place_id)
-        answers[situations.ALONE + place_id] = (now_code, close_code)
-        owing[key] -= active
-        owing[situations.ALONE + place_id] = active
-    situations.set_alone(s, alone)
-    situations.answer(s, _numbered(s, answers))
-    situations.write_months(s, month)
-    colours: dict[str, int] = defaultdict(int)
-    for key, (_, closed) in answers.items():
-        if closed is not None and owing[key]:
-            colours[closed.colour] += owing[key]
-    situations.write_codes(s, now)
-    red_keys = [
-        key
-        for key, (current, closed) in answers.items()
-        if current.colour == rules.RED or (closed is not None and closed.colour == rules.RED)
-    ]
-    red = {
-        place_id: (answers[key][0], answers[key][1], committee_id)
-        for place_id, committee_id, key in situations.active_places_in(s, red_keys)
-    }
-    situations.drop(s)
-    opened = _escalate(s, month, now, th, red)
-    return MonthEndResult(month, True, sum(colours.values()), opened, dict(colours))
-
-
-def _numbered(s: Session, answers: dict[str, tuple[rules.SiteCode, rules.SiteCode | None]]) -> list[situations.Answer]:
-    """The answers with their reasons by number (the lists not stored yet, stored)."""
-    texts: dict[tuple[str, ...], str] = {}
-    for pair in answers.values():
-        for code in pair:
-            if code is not None and code.reasons not in texts:
-                texts[code.reasons] = sitecode_reasons.text_of(code.reasons)
-    known = sitecode_reasons.ids_in(s, set(texts.values()))
-    numbered: list[situations.Answer] = []
-    for key, (current, closed) in answers.items():
-        now_reasons = known[texts[current.reasons]]
-        if closed is None:
-            numbered.append((key, current.colour, now_reasons, current.period, None, None))
-        else:
-            numbered.append(
-                (key, current.colour, now_reasons, current.period, closed.colour, known[texts[closed.reasons]])
-            )
-    return numbered
-
-
-def _moment(judge: Judge) -> situations.Moment:
-    return situations.Moment(judge.moment, judge.cut, judge.closed, judge.period)
-
-
-def _escalate(
-    s: Session,
-    month: str,
-    now: dt.datetime,
-    th: rules.Thresholds,
-    red: dict[str, tuple[rules.SiteCode, rules.SiteCode | None, str]],
-) -> int:
-    """The tasks the codes of the places red now or at the month's close open (few places): their
-    streak (`streak_of`: red months in a row ending with the place's last closed month) and the
-    kinds they hold open. A place closed red now: its red months before, and this one. A place
-    closed otherwise now: none. A place not closed now (not owing it yet): its months before."""
-    if not red:
-        return 0
-    ids = sorted(red)
-    closed_red = [p for p in ids if (c := red[p][1]) is not None and c.colour == rules.RED]
-    unclosed = [p for p in ids if red[p][1] is None]
-    # Closed red now: this month and the red months before it, in a row. Not closed now: its row before.
-    reds, before = bulk.red_runs(s, closed_red, month, rules.add_months(month, -1)), bulk.red_runs(s, unclosed, month)
-    held = bulk.open_kinds(s, ids)
-    committees = {c.id: c for c in s.scalars(select(Committee))}
-    due: list[tuple[rules.TaskDue, Committee]] = []
-    nothing: set[str] = set()
-    for place_id in ids:
-        current, closed, committee_id = red[place_id]
-        if closed is None:
-            streak = before[place_id]
-        elif closed.colour == rules.RED:
-            streak = reds[place_id] + 1
-        else:
-            streak = 0
-        for task in rules.tasks_due(place_id, current, streak, held.get(place_id, nothing), th):
-            due.append((task, committees[committee_id]))
-    return open_tasks(s, None, due, now)
 
 
 def _table(model: type[Any]) -> Table:

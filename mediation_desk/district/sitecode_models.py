@@ -87,9 +87,7 @@ class SiteCode(Base):
 
     __tablename__ = "site_code"
 
-    place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)
-    committee_id: Mapped[str] = mapped_column(ForeignKey("committee.id"), index=True)
-    town_id: Mapped[str] = mapped_column(ForeignKey("town.id"), index=True)
+    place_id: Mapped[str] = mapped_column(String(ID_LEN), primary_key=True)  # its committee and town: the place's
     colour: Mapped[str] = mapped_column(String(8))
     reasons_id: Mapped[int] = mapped_column(Integer)  # SiteReasons.id (no foreign key: see SiteMonth)
     period: Mapped[str] = mapped_column(String(7))

@@ -6,17 +6,21 @@ number. A list is found by the SHA-256 of its JSON text, so a lookup reads a sho
 key whatever the list's length; rows are only added (insert-or-skip on the digest), so two
 transactions adding the same list — PostgreSQL runs them side by side — end with one row.
 
-These functions work on the driver's own cursor (month end's writer thread holds no Session),
-`ids_in` on a Session's."""
+A place judged alone looks its list up and adds it if new (`id_of`, on the session's driver
+cursor); month end stores its thousands of lists by one statement sent ahead (`send_lists`) and
+reads their numbers where it uses them, by digest."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy.orm import Session
+
+from mediation_desk.district.sitecode_bulk import Send, json_rows
 
 
 def text_of(reasons: Sequence[str]) -> str:
@@ -33,36 +37,14 @@ def fill(cursor: Any, sqlite: bool, texts: Collection[str], known: dict[str, int
     wanted = {digest_of(t): t for t in texts if t not in known}
     if not wanted:
         return
-    if not sqlite and len(wanted) > _MANY:
-        found = _fill_many(cursor, wanted)
-    else:
-        found = _read(cursor, sqlite, list(wanted))
-        missing = [(d, t) for d, t in wanted.items() if d not in found]
-        if missing:
-            insert = "INSERT INTO site_reasons (digest, text) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING"
-            cursor.executemany(insert if sqlite else insert.replace("?", "%s"), missing)
-            found.update(_read(cursor, sqlite, [d for d, _ in missing]))
+    found = _read(cursor, sqlite, list(wanted))
+    missing = [(d, t) for d, t in wanted.items() if d not in found]
+    if missing:
+        insert = "INSERT INTO site_reasons (digest, text) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING"
+        cursor.executemany(insert if sqlite else insert.replace("?", "%s"), missing)
+        found.update(_read(cursor, sqlite, [d for d, _ in missing]))
     for digest, text in wanted.items():
         known[text] = found[digest]
-
-
-_MANY = 50  # PostgreSQL: more lists than this go by COPY
-
-
-def _fill_many(cursor: Any, wanted: dict[str, str]) -> dict[str, int]:
-    """PostgreSQL, a month end's thousands of lists: copied into a working table, the new ones
-    added from it and all numbered by one join (arrays of thousands of texts as parameters cost
-    more to pass than to use)."""
-    cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS me_reasons (digest text, text text) ON COMMIT DELETE ROWS")
-    cursor.execute("TRUNCATE me_reasons")
-    with cursor.copy("COPY me_reasons (digest, text) FROM STDIN") as copy:
-        for row in wanted.items():
-            copy.write_row(row)
-    cursor.execute(
-        "INSERT INTO site_reasons (digest, text) SELECT digest, text FROM me_reasons ON CONFLICT (digest) DO NOTHING"
-    )
-    cursor.execute("SELECT n.digest, r.id FROM me_reasons n JOIN site_reasons r ON r.digest = n.digest")
-    return {digest: int(id_) for digest, id_ in cursor.fetchall()}
 
 
 def _read(cursor: Any, sqlite: bool, digests: list[str]) -> dict[str, int]:
@@ -87,6 +69,24 @@ def ids_in(session: Session, texts: Collection[str]) -> dict[str, int]:
     finally:
         cursor.close()
     return known
+
+
+def send_lists(send: Send, sqlite: bool, digests: Mapping[str, str]) -> None:
+    """Month end's thousands of lists (text → digest) stored, those not stored yet, by one
+    statement sent ahead (sitecode_bulk.sent_ahead): as one JSON parameter. Their numbers are
+    read where they are used, by digest (`sitecode_situations.answer`)."""
+    if not digests:
+        return
+    rows = orjson.dumps([[digest, text] for text, digest in digests.items()]).decode()
+    digest, text = (
+        ("json_extract(value, '$[0]')", "json_extract(value, '$[1]')") if sqlite else ("value->>0", "value->>1")
+    )
+    # SQLite: the WHERE tells its parser that ON CONFLICT belongs to the INSERT.
+    send(
+        f"INSERT INTO site_reasons (digest, text) SELECT {digest}, {text} FROM {json_rows(sqlite)} WHERE true "
+        "ON CONFLICT (digest) DO NOTHING",
+        (rows,),
+    )
 
 
 def id_of(session: Session, reasons: Sequence[str]) -> int:

@@ -1,4 +1,4 @@
-"""Month end's places by situation, in the database (sitecode_codes.py).
+"""Month end's places by situation, in the database (sitecode_close.py).
 
 The colour rule reads, of a place without open hazards, only: the month it owes inspections from,
 and for the closed month and the current one the earliest inspection done before the moment
@@ -12,7 +12,9 @@ situation on one place's facts (`representatives`); the places with hazards stil
 rectified lately are judged one by one and given situations of their own (`set_alone`); the
 answers go into `me_group`, and the month's history and the changed current codes are written
 from the two tables by single statements (`write_months`, `write_codes`): nothing per place
-passes through Python.
+passes through Python. The statements that write without reading back (`build`, `set_alone`,
+`write_months`, `write_codes`) take a `Send` (sitecode_bulk.sent_ahead): PostgreSQL runs them
+while the server's Python goes on.
 
 Temporary tables, one set per transaction (SQLite: dropped by `drop`; PostgreSQL: ON COMMIT DROP).
 Moments compare as the columns store them (SQLite: fixed-width UTC text; PostgreSQL: timestamps
@@ -26,9 +28,20 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+import orjson
 from sqlalchemy.orm import Session
 
-from mediation_desk.district.sitecode_bulk import copy_rows, db_moment, dialect_of, fetch, id_list, in_list
+from mediation_desk.district.sitecode_bulk import (
+    Send,
+    dialect_of,
+    fetch,
+    id_list,
+    id_list_of,
+    in_list,
+    in_list_of,
+    json_rows,
+    stored_moment,
+)
 from mediation_desk.sitecode import rules
 
 TABLES = ("me_cut", "me_place", "me_group")
@@ -52,23 +65,30 @@ def _exec(s: Session, sql: str, params: Sequence[Any] = ()) -> None:
 
 def _executemany(s: Session, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
     if rows:
-        if dialect_of(s) != "sqlite":
-            sql = sql.replace("?", "%s")
         s.connection().exec_driver_sql(sql, list(rows))
 
 
-def _temp(s: Session, name: str, columns: str) -> None:
-    if dialect_of(s) == "sqlite":
-        _exec(s, f"DROP TABLE IF EXISTS temp.{name}")
-        _exec(s, f"CREATE TEMP TABLE {name} ({columns})")
+def _temp(send: Send, sqlite: bool, name: str, columns: str) -> None:
+    if sqlite:
+        send(f"DROP TABLE IF EXISTS temp.{name}", ())
+        send(f"CREATE TEMP TABLE {name} ({columns})", ())
     else:
-        _exec(s, f"CREATE TEMP TABLE {name} ({columns}) ON COMMIT DROP")
+        send(f"CREATE TEMP TABLE {name} ({columns}) ON COMMIT DROP", ())
 
 
-def build(s: Session, now: Moment, close: Moment, th: rules.Thresholds) -> list[str]:
-    """Every place with its situation (`me_place.key`); returns the months read."""
+@dataclass(frozen=True)
+class Plan:
+    """What `build` needs: the months whose inspections a situation reads, each cut-off with the
+    month owed by a place registered by it, and the moments situations are told apart by."""
+
+    sqlite: bool
+    months: list[str]
+    cuts: list[tuple[Any, str]]  # (cut-off as stored, month owed)
+    marks: list[Any]  # moments as stored
+
+
+def plan(s: Session, now: Moment, close: Moment, th: rules.Thresholds) -> Plan:
     sqlite = dialect_of(s) == "sqlite"
-    moment_type = "TEXT" if sqlite else "timestamp"
     months = sorted({now.closed, now.period, close.closed, close.period})
     # The month a place owes from: the one after the month of the first cut-off at or after its
     # registration (rules.first_owed_month: registered at a cut-off's instant or before it).
@@ -77,25 +97,31 @@ def build(s: Session, now: Moment, close: Moment, th: rules.Thresholds) -> list[
     earliest, latest = fetch(s, "SELECT min(created_at), max(created_at) FROM site_place")[0]
     first = rules.add_months(_month_of(earliest) if earliest is not None else now.period, -1)
     last = max(_month_of(latest) if latest is not None else now.period, now.period)
-    cuts: list[tuple[Any, str]] = []  # each cut-off, and the month owed by a place registered by it
+    cuts: list[tuple[Any, str]] = []
     month = first
     while month <= rules.add_months(last, 2):
-        cuts.append((db_moment(s, rules.cutoff(month, th)), rules.add_months(month, 1)))
+        cuts.append((stored_moment(rules.cutoff(month, th), sqlite), rules.add_months(month, 1)))
         month = rules.add_months(month, 1)
+    marks = sorted({stored_moment(m, sqlite) for m in (now.at, now.cut, close.at, close.cut)})
+    return Plan(sqlite, months, cuts, marks)
+
+
+def build(send: Send, plan: Plan) -> None:
+    """Every place with its situation (`me_place.key`): the month owed from, and of each month
+    read its earliest inspection's Beijing day and how many of the moments judged at (and their
+    cut-offs) it is at or after. Sent ahead (sitecode_bulk.sent_ahead): nothing is read back."""
+    moment_type = "TEXT" if plan.sqlite else "timestamp"
     _temp(
-        s,
+        send,
+        plan.sqlite,
         "me_place",
         f"place_id TEXT, committee_id TEXT, town_id TEXT, active BOOLEAN, created {moment_type}, key TEXT, "
         "has_code BOOLEAN",
     )
-    # The situation: the month owed from, and of each month read its earliest inspection's Beijing
-    # day and how many of the moments judged at (and their cut-offs) it is at or after.
-    marks = sorted({db_moment(s, m) for m in (now.at, now.cut, close.at, close.cut)})
-    if sqlite:
-        _fill_sqlite(s, months, cuts, marks)
+    if plan.sqlite:
+        _fill_sqlite(send, plan)
     else:
-        _fill_postgresql(s, months, cuts, marks)
-    return months
+        _fill_postgresql(send, plan)
 
 
 def _part(column: str, marks: Sequence[Any], sqlite: bool) -> str:
@@ -104,57 +130,62 @@ def _part(column: str, marks: Sequence[Any], sqlite: bool) -> str:
     return f"{_day(column, sqlite)} || '/' || CAST({passed} AS TEXT)"
 
 
-def _fill_sqlite(s: Session, months: Sequence[str], cuts: Sequence[tuple[Any, str]], marks: Sequence[Any]) -> None:
+def _fill_sqlite(send: Send, plan: Plan) -> None:
     """SQLite: each place's earliest inspections and month owed by correlated subqueries, one
     index step each (ix_site_inspection_month: month, place, completed at; me_cut's key)."""
-    _temp(s, "me_cut", "at TEXT PRIMARY KEY, owed TEXT")
-    _executemany(s, "INSERT INTO me_cut (at, owed) VALUES (?, ?)", cuts)
+    _temp(send, True, "me_cut", "at TEXT PRIMARY KEY, owed TEXT")
+    for cut in plan.cuts:
+        send("INSERT INTO me_cut (at, owed) VALUES (?, ?)", cut)
     inspection = (
-        f"(SELECT {_part('i.completed_at', marks, True)} FROM site_inspection i "
+        f"(SELECT {_part('i.completed_at', plan.marks, True)} FROM site_inspection i "
         "WHERE i.month = ? AND i.place_id = p.id ORDER BY i.completed_at LIMIT 1)"
     )
     owed = "(SELECT c.owed FROM me_cut c WHERE c.at >= p.created_at ORDER BY c.at LIMIT 1)"
-    key = " || '|' || ".join(f"coalesce({part}, '')" for part in (owed, *(inspection for _ in months)))
-    _exec(
-        s,
+    key = " || '|' || ".join(f"coalesce({part}, '')" for part in (owed, *(inspection for _ in plan.months)))
+    send(
         f"INSERT INTO me_place SELECT p.id, p.committee_id, p.town_id, p.active, p.created_at, {key}, "
         "EXISTS (SELECT 1 FROM site_code c WHERE c.place_id = p.id) "
         # In the order of site_code's key (WITHOUT ROWID), which the updates then follow.
         "FROM site_place p ORDER BY p.id",
-        [value for month in months for value in (*marks, month)],
+        [value for month in plan.months for value in (*plan.marks, month)],
     )
 
 
-def _fill_postgresql(s: Session, months: Sequence[str], cuts: Sequence[tuple[Any, str]], marks: Sequence[Any]) -> None:
+def _fill_postgresql(send: Send, plan: Plan) -> None:
     """PostgreSQL: the same by joins (a subquery run per row costs it far more than a hash join):
     each month's earliest inspections grouped, and the month owed from the cut-offs around the
     Beijing month of registration (m: m itself if registered by the cut-off of the month
-    before, m + 1 if by m's own, else m + 2)."""
-    _temp(s, "me_cut", "month TEXT PRIMARY KEY, before_cut timestamp, cut timestamp, owed TEXT[]")
-    by_month = [
-        (rules.add_months(owed, -1), before[0], at, [rules.add_months(owed, -1), owed, rules.add_months(owed, 1)])
-        for before, (at, owed) in pairwise(cuts)
-    ]
-    _executemany(s, "INSERT INTO me_cut VALUES (?, ?, ?, ?)", by_month)
-    owed = (
+    before, m + 1 if by m's own, else m + 2), found by the month's first instant (date_trunc:
+    a tenth of formatting the month as text)."""
+    _temp(send, False, "me_cut", "month timestamp PRIMARY KEY, before_cut timestamp, cut timestamp, owed TEXT[]")
+    for before, (at, owed) in pairwise(plan.cuts):
+        month = rules.add_months(owed, -1)
+        first_instant = dt.datetime.strptime(month, "%Y-%m")
+        send(
+            "INSERT INTO me_cut VALUES (?, ?, ?, ?)",
+            (first_instant, before[0], at, [month, owed, rules.add_months(owed, 1)]),
+        )
+    owed_sql = (
         "CASE WHEN p.created_at <= c.before_cut THEN c.owed[1] WHEN p.created_at <= c.cut THEN c.owed[2] "
         "ELSE c.owed[3] END"
     )
-    parts = [f"coalesce({_part(f'f{k}.t', marks, False)}, '')" for k in range(len(months))]
+    parts = [f"coalesce({_part(f'f{k}.t', plan.marks, False)}, '')" for k in range(len(plan.months))]
     firsts = " ".join(
         f"LEFT JOIN (SELECT place_id, min(completed_at) AS t FROM site_inspection WHERE month = ? "
         f"GROUP BY place_id) f{k} ON f{k}.place_id = p.id"
-        for k in range(len(months))
+        for k in range(len(plan.months))
     )
-    key = " || '|' || ".join([f"coalesce({owed}, '')", *parts])
-    beijing_month = "to_char(p.created_at + interval '8 hours', 'YYYY-MM')"
-    _exec(
-        s,
+    key = " || '|' || ".join([f"coalesce({owed_sql}, '')", *parts])
+    beijing_month = "date_trunc('month', p.created_at + interval '8 hours')"
+    send(
         f"INSERT INTO me_place SELECT p.id, p.committee_id, p.town_id, p.active, p.created_at, {key}, "
         "code.place_id IS NOT NULL "
         f"FROM site_place p LEFT JOIN me_cut c ON c.month = {beijing_month} {firsts} "
-        "LEFT JOIN site_code code ON code.place_id = p.id",
-        [*(mark for _ in months for mark in marks), *months],
+        "LEFT JOIN site_code code ON code.place_id = p.id "
+        # In the order the current codes lie on disk: the update of every code (`write_codes`)
+        # then goes through site_code page by page, not all over it (a third of its time).
+        "ORDER BY code.ctid",
+        [*(mark for _ in plan.months for mark in plan.marks), *plan.months],
     )
 
 
@@ -206,38 +237,51 @@ def situations_of(s: Session, place_ids: Sequence[str]) -> dict[str, tuple[str, 
 ALONE = "#"  # the situation of a place judged alone: this and its id
 
 
-def set_alone(s: Session, place_ids: Sequence[str]) -> None:
+def set_alone(send: Send, sqlite: bool, place_ids: Sequence[str]) -> None:
     """Give `place_ids` situations of their own (ALONE and the id)."""
     if place_ids:
-        _exec(s, f"UPDATE me_place SET key = ? || place_id WHERE place_id {in_list(s)}", (ALONE, id_list(s, place_ids)))
+        sql = f"UPDATE me_place SET key = ? || place_id WHERE place_id {in_list_of(sqlite)}"
+        send(sql, (ALONE, id_list_of(sqlite, place_ids)))
 
 
-# An answer: situation, current colour, reasons (number), period; closed colour, reasons (None: not owed).
-Answer = tuple[str, str, int, str, str | None, int | None]
+# An answer: situation, current colour, reasons (their list's digest), period; closed colour,
+# reasons (None: not owed).
+Answer = tuple[str, str, str, str, str | None, str | None]
 
 
-def answer(s: Session, answers: Sequence[Answer]) -> None:
+def answer(send: Send, sqlite: bool, answers: Sequence[Answer]) -> None:
+    """The answers into `me_group` (thousands of rows — the places judged alone among them — as
+    one JSON parameter), each list of reasons numbered from site_reasons by its digest (the
+    lists must be stored first: `sitecode_reasons.send_lists`). Sent ahead: nothing read back."""
     _temp(
-        s,
+        send,
+        sqlite,
         "me_group",
-        "key TEXT PRIMARY KEY, now_colour TEXT, now_reasons INTEGER, now_period TEXT, "
-        "close_colour TEXT, close_reasons INTEGER",
+        "key TEXT PRIMARY KEY, now_colour TEXT, now_reasons INTEGER, now_period TEXT, close_colour TEXT, "
+        "close_reasons INTEGER",
     )
-    if dialect_of(s) == "sqlite":
-        _executemany(s, "INSERT INTO me_group VALUES (?, ?, ?, ?, ?, ?)", answers)
-    else:  # thousands of rows (the places judged alone among them): one COPY, not a round trip each
-        copy_rows(s, "me_group", answers)
+    key, now_colour, now_digest, now_period, close_colour, close_digest = (_element(k, sqlite) for k in range(6))
+    number = "(SELECT r.id FROM site_reasons r WHERE r.digest = {})".format
+    send(
+        f"INSERT INTO me_group SELECT {key}, {now_colour}, {number(now_digest)}, {now_period}, {close_colour}, "
+        f"{number(close_digest)} FROM {json_rows(sqlite)}",
+        (orjson.dumps(answers).decode(),),
+    )
+
+
+def _element(k: int, sqlite: bool) -> str:
+    """Item `k` of a row given as a JSON array (`json_rows`), as text (JSON null: NULL)."""
+    return f"json_extract(value, '$[{k}]')" if sqlite else f"value->>{k}"
 
 
 _JOINED = "FROM me_place p JOIN me_group g ON g.key = p.key"
 
 
-def write_months(s: Session, month: str) -> None:
+def write_months(send: Send, month: str) -> None:
     """The month's history rows (active places owing it), after any earlier ones of the month
     (a rerun)."""
-    _exec(s, "DELETE FROM site_month WHERE month = ?", (month,))
-    _exec(
-        s,
+    send("DELETE FROM site_month WHERE month = ?", (month,))
+    send(
         "INSERT INTO site_month (month, place_id, colour, reasons_id) "
         f"SELECT ?, p.place_id, g.close_colour, g.close_reasons {_JOINED} "
         "WHERE p.active AND g.close_colour IS NOT NULL ORDER BY p.place_id",
@@ -245,26 +289,24 @@ def write_months(s: Session, month: str) -> None:
     )
 
 
-def write_codes(s: Session, computed_at: dt.datetime) -> None:
-    """The current codes that differ in colour, reasons or period (they and their moment set),
-    and those of places without one yet. A place whose code is unchanged keeps its moment."""
-    at = db_moment(s, computed_at)
-    _exec(
-        s,
+def write_codes(send: Send, computed_at: Any) -> None:
+    """The current codes that differ in colour, reasons or period (they and their moment — as
+    stored — set), and those of places without one yet. A place whose code is unchanged keeps
+    its moment."""
+    send(
         "UPDATE site_code SET colour = n.now_colour, reasons_id = n.now_reasons, period = n.now_period, "
         f"computed_at = ? FROM (SELECT p.place_id, g.now_colour, g.now_reasons, g.now_period {_JOINED}) n "
         "WHERE site_code.place_id = n.place_id AND (site_code.colour <> n.now_colour "
         "OR site_code.reasons_id <> n.now_reasons OR site_code.period <> n.now_period)",
-        (at,),
+        (computed_at,),
     )
-    _exec(
-        s,
-        "INSERT INTO site_code (place_id, committee_id, town_id, colour, reasons_id, period, computed_at) "
-        f"SELECT p.place_id, p.committee_id, p.town_id, g.now_colour, g.now_reasons, g.now_period, ? {_JOINED} "
+    send(
+        "INSERT INTO site_code (place_id, colour, reasons_id, period, computed_at) "
+        f"SELECT p.place_id, g.now_colour, g.now_reasons, g.now_period, ? {_JOINED} "
         # Known before any is written (`build`): an anti-join here, on a first month end, had
         # PostgreSQL (told site_code is empty) scan it for each place as this statement filled it.
         "WHERE NOT p.has_code",
-        (at,),
+        (computed_at,),
     )
 
 

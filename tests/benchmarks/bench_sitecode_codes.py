@@ -33,6 +33,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import create_engine, delete, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from mediation_desk.core import hlc
 from mediation_desk.core import sync_contract as contract
@@ -187,7 +188,8 @@ def undo(db: Database, month: str, tasks: set[str], head: int, lists: int) -> No
     of reasons it added removed, and every current code (site_code) as it was before, so that
     each sample writes what the real month end writes (not only the few a repeated run would find
     changed). PostgreSQL: the dead rows this leaves are vacuumed (as autovacuum would have in the
-    month between two month ends)."""
+    month between two month ends) and the pages written back (a checkpoint, where the role may ask
+    for one): otherwise each sample waits on the disk for the one before's writes."""
     with db.write() as s:
         s.execute(delete(SiteReasons).where(SiteReasons.id > lists))
         s.execute(delete(SiteMonthRun).where(SiteMonthRun.month == month))
@@ -203,12 +205,17 @@ def undo(db: Database, month: str, tasks: set[str], head: int, lists: int) -> No
         with db.write_engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.exec_driver_sql("VACUUM ANALYZE site_code, site_month, site_task, record, change_feed, site_reasons")
+            try:
+                conn.exec_driver_sql("CHECKPOINT")
+            except DBAPIError:
+                pass  # a role without pg_checkpoint: the operating system writes them back in its time
     else:  # the log written back (a month later it would have been long since)
         raw = db.write_engine.raw_connection()
         try:
             raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             raw.close()
+    os.sync()
 
 
 def one_place(db: Database, runs: int) -> list[tuple[str, list[float], float, str]]:

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from alembic import command
 from district_server import DistrictServer
 
 from mediation_desk.core import hlc
 from mediation_desk.core import sync_contract as contract
-from mediation_desk.district import admin
+from mediation_desk.district import admin, migrate
 from mediation_desk.district.db import Database
 
 TOWN_A, TOWN_B = "谢塘镇", "丰惠镇"
@@ -31,6 +32,15 @@ def setup_district(db: Database) -> None:
         admin.add_town(db, town)
     for code, (name, town) in COMMITTEES.items():
         admin.add_committee(db, town, code, name)
+
+
+def migrate_to(db: Database, revision: str, *, down: bool = False) -> None:
+    """The district's schema taken up (or down) to `revision`, as an upgrade in the field would."""
+    with db.write_engine.connect() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+        conn.commit()
 
 
 def new_id() -> str:

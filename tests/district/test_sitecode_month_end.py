@@ -37,7 +37,9 @@ from mediation_desk.sitecode import rules, scheme
 register_rules()
 TH = rules.DEFAULT_THRESHOLDS
 MONTHS = ("2026-07", "2026-08", "2026-09", "2026-10", "2026-11")
-ITEMS = ("灭火器配置齐全", "安全出口畅通", "电气线路无私拉乱接")
+# Items as a district may word them: quotes, a backslash, a tab and signs outside the BMP go into
+# the reasons' JSON (stored once per list, by month end inside a JSON parameter) and back out.
+ITEMS = ("灭火器配置齐全", "安全出口畅通", "电气线路无私拉乱接", '仓库"禁烟"标识', "配电箱\\门锁\t完好", "🧯 灭火毯")
 
 
 @pytest.fixture
@@ -135,8 +137,6 @@ def reference(s: Session, month: str, now: dt.datetime) -> sitecode_codes.MonthE
             s.add(
                 SiteCode(
                     place_id=place.id,
-                    committee_id=place.committee_id,
-                    town_id=place.town_id,
                     colour=current.colour,
                     reasons_id=sitecode_reasons.id_of(s, current.reasons),
                     period=current.period,
@@ -187,8 +187,7 @@ def snapshot(s: Session, head: int) -> dict[str, Any]:
     return {
         "months": sorted((m.place_id, m.month, m.colour, tuple(m.reasons)) for m in s.scalars(select(SiteMonth))),
         "codes": sorted(
-            (c.place_id, c.committee_id, c.town_id, c.colour, tuple(c.reasons), c.period, c.computed_at)
-            for c in s.scalars(select(SiteCode))
+            (c.place_id, c.colour, tuple(c.reasons), c.period, c.computed_at) for c in s.scalars(select(SiteCode))
         ),
         "tasks": sorted(
             (t.id, t.place_id, t.committee_id, t.town_id, t.kind, t.month, t.status)
