@@ -104,6 +104,11 @@ def json_rows(sqlite: bool) -> str:
     return "json_each(?)" if sqlite else "jsonb_array_elements(CAST(? AS jsonb))"  # json: parsed again per item
 
 
+def json_item(k: int, sqlite: bool) -> str:
+    """Item `k` of a row of `json_rows`, as text (JSON null: NULL)."""
+    return f"json_extract(value, '$[{k}]')" if sqlite else f"value->>{k}"
+
+
 def read_beside(pool: Executor, db: Database | None, s: Session, read: Callable[[Session], T]) -> Future[T]:
     """`read` on a connection of its own while this session's transaction goes on — PostgreSQL
     with `db`: for reads of what is committed that this transaction has not changed (the server

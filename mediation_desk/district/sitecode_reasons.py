@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 from sqlalchemy.orm import Session
 
-from mediation_desk.district.sitecode_bulk import Send, json_rows
+from mediation_desk.district.sitecode_bulk import Send, json_item, json_rows
 
 
 def text_of(reasons: Sequence[str]) -> str:
@@ -78,9 +78,7 @@ def send_lists(send: Send, sqlite: bool, digests: Mapping[str, str]) -> None:
     if not digests:
         return
     rows = orjson.dumps([[digest, text] for text, digest in digests.items()]).decode()
-    digest, text = (
-        ("json_extract(value, '$[0]')", "json_extract(value, '$[1]')") if sqlite else ("value->>0", "value->>1")
-    )
+    digest, text = json_item(0, sqlite), json_item(1, sqlite)
     # SQLite: the WHERE tells its parser that ON CONFLICT belongs to the INSERT.
     send(
         f"INSERT INTO site_reasons (digest, text) SELECT {digest}, {text} FROM {json_rows(sqlite)} WHERE true "

@@ -39,6 +39,7 @@ from mediation_desk.district.sitecode_bulk import (
     id_list_of,
     in_list,
     in_list_of,
+    json_item,
     json_rows,
     stored_moment,
 )
@@ -61,11 +62,6 @@ def _exec(s: Session, sql: str, params: Sequence[Any] = ()) -> None:
     if dialect_of(s) != "sqlite":
         sql = sql.replace("?", "%s")
     s.connection().exec_driver_sql(sql, tuple(params))
-
-
-def _executemany(s: Session, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
-    if rows:
-        s.connection().exec_driver_sql(sql, list(rows))
 
 
 def _temp(send: Send, sqlite: bool, name: str, columns: str) -> None:
@@ -260,18 +256,13 @@ def answer(send: Send, sqlite: bool, answers: Sequence[Answer]) -> None:
         "key TEXT PRIMARY KEY, now_colour TEXT, now_reasons INTEGER, now_period TEXT, close_colour TEXT, "
         "close_reasons INTEGER",
     )
-    key, now_colour, now_digest, now_period, close_colour, close_digest = (_element(k, sqlite) for k in range(6))
+    key, now_colour, now_digest, now_period, close_colour, close_digest = (json_item(k, sqlite) for k in range(6))
     number = "(SELECT r.id FROM site_reasons r WHERE r.digest = {})".format
     send(
         f"INSERT INTO me_group SELECT {key}, {now_colour}, {number(now_digest)}, {now_period}, {close_colour}, "
         f"{number(close_digest)} FROM {json_rows(sqlite)}",
         (orjson.dumps(answers).decode(),),
     )
-
-
-def _element(k: int, sqlite: bool) -> str:
-    """Item `k` of a row given as a JSON array (`json_rows`), as text (JSON null: NULL)."""
-    return f"json_extract(value, '$[{k}]')" if sqlite else f"value->>{k}"
 
 
 _JOINED = "FROM me_place p JOIN me_group g ON g.key = p.key"
